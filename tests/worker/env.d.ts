@@ -1,0 +1,8 @@
+declare namespace Cloudflare {
+  interface Env {
+    DB: D1Database;
+    ASSETS: Fetcher;
+    DEMO_SEED: string;
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+  }
+}

@@ -1,0 +1,250 @@
+// The one source of truth for ITA Board's data. Migrations are generated from this file by
+// drizzle-kit (`npm run db:generate`) and applied by wrangler. Every row that belongs to an office
+// carries `orgId`, and every query filters on it (tenancy).
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const ROLES = ['admin', 'executive', 'director', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a column means for progress, whatever its label: reports count 'done' as complete. */
+export const COLUMN_CATEGORIES = ['todo', 'doing', 'review', 'done'] as const;
+export type ColumnCategory = (typeof COLUMN_CATEGORIES)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'number' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const organisations = sqliteTable('organisations', {
+  id: text('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  nameTh: text('name_th').notNull(),
+  nameEn: text('name_en').notNull().default(''),
+  /** JSON: { thaiDigits?: boolean, publicPage?: boolean } */
+  settings: text('settings', { mode: 'json' }).$type<{ thaiDigits?: boolean; publicPage?: boolean }>().notNull().default({}),
+  createdAt: createdAt(),
+});
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  /** Always stored lower-case; sign-in compares lower-case. */
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`; null for accounts that sign in by other means. */
+  passwordHash: text('password_hash'),
+  createdAt: createdAt(),
+});
+
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    nameTh: text('name_th').notNull(),
+    nameEn: text('name_en').notNull().default(''),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('groups_org_name').on(t.orgId, t.nameTh)],
+);
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    userId: text('user_id').notNull().references(() => users.id),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** The group a director directs (required for directors), or a staff member belongs to. */
+    groupId: text('group_id').references(() => groups.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+);
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's token: a leaked table cannot be replayed as cookies. */
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+    revokedAt: integer('revoked_at'),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const fiscalYears = sqliteTable(
+  'fiscal_years',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    /** Buddhist Era year in which the fiscal year ends: 2567 = 1 Oct 2023 – 30 Sep 2024. */
+    beYear: integer('be_year').notNull(),
+    startsOn: text('starts_on').notNull(),
+    endsOn: text('ends_on').notNull(),
+    titleTh: text('title_th').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('fiscal_years_org_year').on(t.orgId, t.beYear)],
+);
+
+export const boardColumns = sqliteTable(
+  'board_columns',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    key: text('key').notNull(),
+    labelTh: text('label_th').notNull(),
+    labelEn: text('label_en').notNull(),
+    category: text('category', { enum: COLUMN_CATEGORIES }).notNull(),
+    position: integer('position').notNull(),
+    wipLimit: integer('wip_limit'),
+  },
+  (t) => [uniqueIndex('board_columns_year_key').on(t.fiscalYearId, t.key)],
+);
+
+export const measures = sqliteTable(
+  'measures',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    /** Where the measure comes from in the announcement, e.g. 'table' or '2'. */
+    section: text('section').notNull().default('table'),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    /** The responsible column exactly as the announcement wrote it. */
+    responsibleText: text('responsible_text').notNull().default(''),
+    leadGroupId: text('lead_group_id').references(() => groups.id),
+    allGroups: integer('all_groups', { mode: 'boolean' }).notNull().default(false),
+    /** Monitoring / reporting requirements, one per entry. */
+    monitoring: text('monitoring', { mode: 'json' }).$type<string[]>().notNull().default([]),
+  },
+  (t) => [uniqueIndex('measures_year_section_number').on(t.fiscalYearId, t.section, t.number)],
+);
+
+export const cards = sqliteTable(
+  'cards',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    measureId: text('measure_id').notNull().references(() => measures.id),
+    stepNumber: integer('step_number').notNull(),
+    title: text('title').notNull(),
+    details: text('details').notNull().default(''),
+    leadGroupId: text('lead_group_id').references(() => groups.id),
+    /** "และทุกกลุ่มงาน": every group of the office takes part. */
+    allGroups: integer('all_groups', { mode: 'boolean' }).notNull().default(false),
+    columnId: text('column_id').notNull().references(() => boardColumns.id),
+    /** Fractional index (see domain/ordering.ts); unique within a column. */
+    orderKey: text('order_key').notNull(),
+    /** ISO date (YYYY-MM-DD), Gregorian; shown to people in Buddhist Era. */
+    dueOn: text('due_on'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex('cards_column_order').on(t.columnId, t.orderKey),
+    index('cards_year').on(t.fiscalYearId, t.orgId),
+  ],
+);
+
+/** Participating groups of a card, besides its lead group. */
+export const cardGroups = sqliteTable(
+  'card_groups',
+  {
+    cardId: text('card_id').notNull().references(() => cards.id),
+    groupId: text('group_id').notNull().references(() => groups.id),
+  },
+  (t) => [primaryKey({ columns: [t.cardId, t.groupId] })],
+);
+
+/**
+ * Append-only log of every change to a fiscal year's board, written in the same batch as the
+ * change. `seq` is gap-free per fiscal year and unique: two writers that read the same head
+ * cannot both commit, which is also what keeps the hash chain linear.
+ */
+export const cardEvents = sqliteTable(
+  'card_events',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    seq: integer('seq').notNull(),
+    cardId: text('card_id'),
+    actorUserId: text('actor_user_id'),
+    kind: text('kind').notNull(),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    at: integer('at').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    uniqueIndex('card_events_year_seq').on(t.fiscalYearId, t.seq),
+    index('card_events_card').on(t.cardId, t.seq),
+  ],
+);
+
+export const evidenceLinks = sqliteTable(
+  'evidence_links',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    cardId: text('card_id').notNull().references(() => cards.id),
+    url: text('url').notNull(),
+    note: text('note').notNull().default(''),
+    /** OIT item code it serves, e.g. 'O12'. */
+    oitCode: text('oit_code'),
+    addedBy: text('added_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_card').on(t.cardId)],
+);
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    cardId: text('card_id').notNull().references(() => cards.id),
+    authorId: text('author_id').references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comments_card').on(t.cardId)],
+);
+
+/** Audit trail of security-relevant actions (sign-ins, role changes, refused authorisations). */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    orgId: text('org_id'),
+    userId: text('user_id'),
+    action: text('action').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
+    ip: text('ip'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('audit_org_at').on(t.orgId, t.at)],
+);
+
+/** Failed sign-in attempts per key (email or IP) in a sliding window. */
+export const signInThrottle = sqliteTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStart: integer('window_start').notNull(),
+});
+
+export type Card = typeof cards.$inferSelect;
+export type BoardColumn = typeof boardColumns.$inferSelect;
+export type Measure = typeof measures.$inferSelect;
+export type Group = typeof groups.$inferSelect;
+export type FiscalYear = typeof fiscalYears.$inferSelect;
+export type CardEvent = typeof cardEvents.$inferSelect;
