@@ -43,14 +43,6 @@ CREATE TABLE `card_events` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `card_events_year_seq` ON `card_events` (`fiscal_year_id`,`seq`);--> statement-breakpoint
 CREATE INDEX `card_events_card` ON `card_events` (`card_id`,`seq`);--> statement-breakpoint
-CREATE TABLE `card_groups` (
-	`card_id` text NOT NULL,
-	`group_id` text NOT NULL,
-	PRIMARY KEY(`card_id`, `group_id`),
-	FOREIGN KEY (`card_id`) REFERENCES `cards`(`id`) ON UPDATE no action ON DELETE no action,
-	FOREIGN KEY (`group_id`) REFERENCES `groups`(`id`) ON UPDATE no action ON DELETE no action
-);
---> statement-breakpoint
 CREATE TABLE `cards` (
 	`id` text PRIMARY KEY NOT NULL,
 	`org_id` text NOT NULL,
@@ -61,6 +53,7 @@ CREATE TABLE `cards` (
 	`details` text DEFAULT '' NOT NULL,
 	`lead_group_id` text,
 	`all_groups` integer DEFAULT false NOT NULL,
+	`group_ids` text DEFAULT '[]' NOT NULL,
 	`column_id` text NOT NULL,
 	`order_key` text NOT NULL,
 	`due_on` text,

@@ -1,4 +1,7 @@
 declare namespace Cloudflare {
+  interface GlobalProps {
+    mainModule: typeof import('../../worker/index');
+  }
   interface Env {
     DB: D1Database;
     ASSETS: Fetcher;

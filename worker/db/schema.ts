@@ -139,6 +139,8 @@ export const cards = sqliteTable(
     leadGroupId: text('lead_group_id').references(() => groups.id),
     /** "และทุกกลุ่มงาน": every group of the office takes part. */
     allGroups: integer('all_groups', { mode: 'boolean' }).notNull().default(false),
+    /** Participating groups besides the lead group (kept on the row: one row read per card). */
+    groupIds: text('group_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
     columnId: text('column_id').notNull().references(() => boardColumns.id),
     /** Fractional index (see domain/ordering.ts); unique within a column. */
     orderKey: text('order_key').notNull(),
@@ -152,16 +154,6 @@ export const cards = sqliteTable(
     uniqueIndex('cards_column_order').on(t.columnId, t.orderKey),
     index('cards_year').on(t.fiscalYearId, t.orgId),
   ],
-);
-
-/** Participating groups of a card, besides its lead group. */
-export const cardGroups = sqliteTable(
-  'card_groups',
-  {
-    cardId: text('card_id').notNull().references(() => cards.id),
-    groupId: text('group_id').notNull().references(() => groups.id),
-  },
-  (t) => [primaryKey({ columns: [t.cardId, t.groupId] })],
 );
 
 /**

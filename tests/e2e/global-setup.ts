@@ -1,0 +1,35 @@
+// Starts the real app with `wrangler dev` on its own port and a throw-away local D1, applies the
+// migrations and loads the demo office, then stops the whole process group at the end.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+// @ts-expect-error plain ES module shared with the npm scripts
+import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const port = Number(process.env.E2E_PORT ?? 8790);
+  const persistTo = mkdtempSync(join(tmpdir(), 'ita-e2e-'));
+  run(WRANGLER, ['d1', 'migrations', 'apply', 'ita-board', '--local', '--persist-to', persistTo], { stdio: 'ignore' });
+  const server = startWrangler({ port, persistTo, vars: { DEMO_SEED: '1' }, quiet: true });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base);
+    await seedDemo(base);
+  } catch (e) {
+    console.error(server.log());
+    server.stop();
+    throw e;
+  }
+  project.provide('baseUrl', base);
+  return () => {
+    server.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+}

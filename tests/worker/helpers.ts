@@ -1,0 +1,69 @@
+// Test helpers: the real worker (exports.default.fetch) against the real D1 of this test file.
+import { env, exports } from 'cloudflare:workers';
+import { createDb } from '../../worker/db/client';
+import { createSession } from '../../worker/db/auth';
+import { seedDemo, DEMO_ACCOUNTS } from '../../worker/seed/demo';
+import type { BoardView } from '../../worker/domain/contracts';
+
+export const BASE = 'https://ita.test';
+export const db = () => createDb(env.DB);
+
+export type Demo = Awaited<ReturnType<typeof seedDemo>>;
+
+/** Seeds the demo office (slug and emails made unique so several offices can share a file). */
+export async function seedOffice(slug = 'phichit-peo', emailDomain?: string): Promise<Demo> {
+  return seedDemo(db(), { slug, emailDomain });
+}
+
+export type Who = keyof typeof ROLE_EMAIL;
+export const ROLE_EMAIL = {
+  admin: 'admin@demo.local',
+  executive: 'executive@demo.local',
+  directorAdmin: 'director.admin@demo.local',
+  directorPersonnel: 'director.personnel@demo.local',
+  staff: 'staff@demo.local',
+} as const;
+
+/** A session cookie for a demo account, made directly (signing in costs 100,000 PBKDF2 rounds). */
+export async function cookieFor(demo: Demo, who: Who): Promise<string> {
+  const email = ROLE_EMAIL[who];
+  const userId = demo.userIds[email];
+  if (!userId || !DEMO_ACCOUNTS.some((a) => a.email === email)) throw new Error(`no demo user ${who}`);
+  return `ita_session=${await createSession(db(), userId, demo.orgId)}`;
+}
+
+export interface CallOptions {
+  cookie?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export async function call(method: string, path: string, opts: CallOptions = {}) {
+  const headers: Record<string, string> = { ...opts.headers };
+  if (opts.cookie) headers.cookie = opts.cookie;
+  let body: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  if (method !== 'GET') {
+    headers['origin'] ??= BASE;
+    headers['sec-fetch-site'] ??= 'same-origin';
+  }
+  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
+  const text = await res.text();
+  let json: any = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = null;
+  }
+  return { status: res.status, json, text, headers: res.headers };
+}
+
+export async function getBoard(cookie: string, beYear = 2567): Promise<BoardView> {
+  const r = await call('GET', `/api/boards/${beYear}`, { cookie });
+  if (r.status !== 200) throw new Error(`board: ${r.status} ${r.text}`);
+  return r.json as BoardView;
+}

@@ -1,0 +1,77 @@
+import { fiscalYearLabel, local, roleLabel, t } from '../i18n';
+import { fiscalYears, groupsById } from '../state/board';
+import { me, signingOut, signOut, signOutEverywhere } from '../state/session';
+import { selectedYear, selectYear } from '../state/ui';
+import { LangSwitch } from './LangSwitch';
+
+export function Header() {
+  const user = me.value;
+  if (!user) return null;
+  const years = fiscalYears.value ?? [];
+  const year = selectedYear.value;
+  const group = user.groupId ? groupsById.value.get(user.groupId) : undefined;
+  const busy = signingOut.value;
+
+  return (
+    <header class="app-header">
+      <div class="header-brand">
+        <span class="brand">{t('app.name')}</span>
+        <h1 class="office-name">{local(user.org.nameTh, user.org.nameEn)}</h1>
+      </div>
+
+      <div class="header-year">
+        <label for="fiscal-year" class="visually-hidden">
+          {t('header.fiscalYear')}
+        </label>
+        <select
+          id="fiscal-year"
+          class="select"
+          data-testid="fiscal-year-select"
+          value={year ?? ''}
+          disabled={years.length === 0}
+          onChange={(e) => {
+            const value = Number(e.currentTarget.value);
+            if (Number.isFinite(value) && value > 0) selectYear(value);
+          }}
+        >
+          {years.length === 0 && <option value="">{t('header.fiscalYear')}</option>}
+          {years.map((y) => (
+            <option key={y.id} value={y.beYear}>
+              {fiscalYearLabel(y.beYear)}
+            </option>
+          ))}
+        </select>
+      </div>
+
+      <div class="header-user">
+        <p class="user" data-testid="user">
+          <span class="visually-hidden">{t('header.user')}: </span>
+          <span class="user-name">{user.user.displayName}</span>
+          <span class="user-role">
+            {roleLabel(user.role)}
+            {group ? ` · ${local(group.nameTh, group.nameEn)}` : ''}
+          </span>
+        </p>
+        <LangSwitch />
+        <button
+          type="button"
+          class="button button-secondary"
+          data-testid="sign-out"
+          disabled={busy}
+          onClick={() => void signOut()}
+        >
+          {t('header.signOut')}
+        </button>
+        <button
+          type="button"
+          class="button button-link"
+          data-testid="sign-out-everywhere"
+          disabled={busy}
+          onClick={() => void signOutEverywhere()}
+        >
+          {t('header.signOutEverywhere')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { local, roleLabel, t } from '../i18n';
+import {
+  demoAccounts,
+  loadDemoAccounts,
+  signIn,
+  signingIn,
+  signInError,
+} from '../state/session';
+import { LangSwitch } from './LangSwitch';
+
+export function SignIn() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void loadDemoAccounts();
+    emailRef.current?.focus();
+  }, []);
+
+  const busy = signingIn.value;
+  const error = signInError.value;
+  const errorText = missing
+    ? t('signIn.required')
+    : error
+      ? local(error.messageTh, error.messageEn)
+      : '';
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    if (!email.trim() || !password) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    const ok = await signIn(email, password);
+    if (!ok) setPassword('');
+  }
+
+  async function signInAs(accountEmail: string, accountPassword: string) {
+    setMissing(false);
+    setEmail(accountEmail);
+    setPassword('');
+    await signIn(accountEmail, accountPassword);
+  }
+
+  const accounts = demoAccounts.value;
+
+  return (
+    <main id="main" class="sign-in-page">
+      <div class="sign-in-top">
+        <LangSwitch />
+      </div>
+      <section class="sign-in-card" aria-labelledby="sign-in-title">
+        <p class="brand">{t('app.name')}</p>
+        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        <p class="muted">{t('app.tagline')}</p>
+
+        <form class="form" data-testid="sign-in-form" noValidate onSubmit={onSubmit}>
+          <div class="field">
+            <label for="sign-in-email">{t('signIn.email')}</label>
+            <input
+              ref={emailRef}
+              id="sign-in-email"
+              name="email"
+              type="email"
+              inputMode="email"
+              autoComplete="username"
+              spellcheck={false}
+              required
+              aria-invalid={errorText ? true : undefined}
+              aria-describedby={errorText ? 'sign-in-error' : undefined}
+              value={email}
+              onInput={(e) => setEmail(e.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label for="sign-in-password">{t('signIn.password')}</label>
+            <input
+              id="sign-in-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-invalid={errorText ? true : undefined}
+              aria-describedby={errorText ? 'sign-in-error' : undefined}
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </div>
+          <p id="sign-in-error" class="form-error" role="alert" data-testid="sign-in-error">
+            {errorText}
+          </p>
+          <button type="submit" class="button button-primary button-block" disabled={busy}>
+            {busy ? t('signIn.submitting') : t('signIn.submit')}
+          </button>
+        </form>
+
+        {accounts.length > 0 && (
+          <section class="demo-accounts" aria-labelledby="demo-title" data-testid="demo-accounts">
+            <h2 id="demo-title">{t('signIn.demoTitle')}</h2>
+            <ul>
+              {accounts.map((account) => {
+                const label = local(account.labelTh, account.labelEn);
+                return (
+                  <li key={account.email}>
+                    <button
+                      type="button"
+                      class="demo-account"
+                      disabled={busy}
+                      data-email={account.email}
+                      onClick={() => signInAs(account.email, account.password)}
+                    >
+                      <span class="demo-label">{t('signIn.demoAs', { label })}</span>
+                      <span class="demo-meta">
+                        {roleLabel(account.role)} · {account.email}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+      </section>
+    </main>
+  );
+}

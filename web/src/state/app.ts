@@ -1,0 +1,61 @@
+// Wiring between the models: what to load when someone signs in, which fiscal year to
+// show, and what to forget when they sign out. Components only read signals and call actions.
+import { effect, untracked } from '@preact/signals';
+import {
+  board,
+  defaultFiscalYear,
+  fiscalYears,
+  loadBoard,
+  loadFiscalYears,
+  refreshIfStale,
+  resetBoard,
+} from './board';
+import { me, startSession } from './session';
+import { selectedYear, selectYear, startUi } from './ui';
+
+/** A board older than this is reloaded when the tab becomes visible again. */
+const STALE_AFTER_MS = 60_000;
+
+let started = false;
+
+export function startApp(): void {
+  if (started) return;
+  started = true;
+  startUi();
+
+  // Signed in: fetch the fiscal years. Signed out: forget the board.
+  effect(() => {
+    const user = me.value;
+    untracked(() => {
+      if (user) void loadFiscalYears();
+      else resetBoard();
+    });
+  });
+
+  // Keep the selected year one that exists (the URL may name another).
+  effect(() => {
+    const years = fiscalYears.value;
+    const year = selectedYear.value;
+    if (!years || years.length === 0) return;
+    if (year !== null && years.some((y) => y.beYear === year)) return;
+    const fallback = defaultFiscalYear(years);
+    if (fallback !== null) untracked(() => selectYear(fallback, { replace: true }));
+  });
+
+  // Load the board of the selected year.
+  effect(() => {
+    const user = me.value;
+    const years = fiscalYears.value;
+    const year = selectedYear.value;
+    if (!user || !years || year === null || !years.some((y) => y.beYear === year)) return;
+    untracked(() => {
+      if (board.value?.fiscalYear.beYear !== year || !board.value) void loadBoard(year);
+    });
+  });
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible' && me.value) refreshIfStale(STALE_AFTER_MS);
+  });
+
+  void startSession();
+}

@@ -1,0 +1,82 @@
+// Session model: who is signed in, and signing in and out.
+import { computed, signal } from '@preact/signals';
+import type { Me } from '../../../worker/domain/contracts';
+import { api, ApiError, onUnauthorized, type DemoAccount, type Result } from '../api';
+import { both } from '../i18n';
+import { clearNotices, pushApiError, pushNotice } from './notices';
+
+export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
+
+export const me = signal<Me | null>(null);
+/** 'loading' only until the first /api/me answer. */
+const checked = signal(false);
+export const status = computed<SessionStatus>(() =>
+  me.value ? 'signed-in' : checked.value ? 'signed-out' : 'loading',
+);
+
+export const signingIn = signal(false);
+export const signInError = signal<ApiError | null>(null);
+export const signingOut = signal(false);
+/** Demo accounts offered on the sign-in page; empty outside local development. */
+export const demoAccounts = signal<DemoAccount[]>([]);
+
+let started = false;
+
+/** Ask the server who we are; a 401 simply means "show the sign-in page". */
+export async function startSession(): Promise<void> {
+  if (started) return;
+  started = true;
+  onUnauthorized(() => {
+    if (!me.value) return;
+    me.value = null;
+    clearNotices();
+    pushNotice('info', both('session.expired'));
+  });
+  const result = await api.me();
+  if (result.ok) {
+    me.value = result.data;
+  } else if (result.error.status !== 401) {
+    pushApiError(result.error);
+  }
+  checked.value = true;
+}
+
+export async function signIn(email: string, password: string): Promise<boolean> {
+  if (signingIn.value) return false;
+  signingIn.value = true;
+  signInError.value = null;
+  const result = await api.signIn(email.trim(), password);
+  signingIn.value = false;
+  if (!result.ok) {
+    signInError.value = result.error;
+    return false;
+  }
+  clearNotices();
+  me.value = result.data;
+  return true;
+}
+
+async function endSession(call: () => Promise<Result<null>>): Promise<void> {
+  if (signingOut.value) return;
+  signingOut.value = true;
+  const result = await call();
+  signingOut.value = false;
+  // 401: the session had already ended on the server; either way we are signed out now.
+  if (result.ok || result.error.status === 401) {
+    clearNotices();
+    signInError.value = null;
+    me.value = null;
+  } else {
+    pushApiError(result.error);
+  }
+}
+
+export const signOut = () => endSession(api.signOut);
+export const signOutEverywhere = () => endSession(api.signOutEverywhere);
+
+/** Load the quick "sign in as" list; a 404 (not local development) leaves it empty. */
+export async function loadDemoAccounts(): Promise<void> {
+  const result = await api.demoAccounts();
+  demoAccounts.value =
+    result.ok && Array.isArray(result.data?.accounts) ? result.data.accounts : [];
+}

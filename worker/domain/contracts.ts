@@ -1,0 +1,98 @@
+// The shapes the API returns, shared by the worker and (as types only) the web app.
+// Request bodies are defined once, as zod schemas, in worker/routes/*; these are the answers.
+
+export type Role = 'admin' | 'executive' | 'director' | 'staff';
+export type ColumnCategory = 'todo' | 'doing' | 'review' | 'done';
+
+/** Every error the API returns has this body, with a stable `code`. */
+export interface ApiErrorBody {
+  error: { code: string; messageTh: string; messageEn: string; details?: unknown };
+}
+
+export interface Me {
+  user: { id: string; email: string; displayName: string };
+  org: { id: string; slug: string; nameTh: string; nameEn: string };
+  role: Role;
+  groupId: string | null;
+}
+
+export interface FiscalYearView {
+  id: string;
+  beYear: number;
+  titleTh: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface ColumnView {
+  id: string;
+  key: string;
+  labelTh: string;
+  labelEn: string;
+  category: ColumnCategory;
+  position: number;
+  wipLimit: number | null;
+}
+
+export interface GroupView {
+  id: string;
+  nameTh: string;
+  nameEn: string;
+}
+
+export interface MeasureView {
+  id: string;
+  section: string;
+  number: number;
+  title: string;
+  responsibleText: string;
+  leadGroupId: string | null;
+  allGroups: boolean;
+  monitoring: string[];
+}
+
+export interface CardView {
+  id: string;
+  measureId: string;
+  stepNumber: number;
+  title: string;
+  details: string;
+  leadGroupId: string | null;
+  /** Participating groups besides the lead group. */
+  groupIds: string[];
+  allGroups: boolean;
+  columnId: string;
+  orderKey: string;
+  dueOn: string | null;
+  version: number;
+  updatedAt: number;
+  /** Whether the signed-in user may move and edit this card (the server checks again). */
+  editable: boolean;
+}
+
+export interface BoardView {
+  fiscalYear: FiscalYearView;
+  columns: ColumnView[];
+  groups: GroupView[];
+  measures: MeasureView[];
+  /** Sorted by column position, then order key. */
+  cards: CardView[];
+}
+
+export interface MoveCardRequest {
+  toColumnId: string;
+  /** The card it now follows in the target column (null: first). */
+  afterCardId: string | null;
+  /** The card it now precedes (null: last). Used when afterCardId is null. */
+  beforeCardId: string | null;
+  version: number;
+}
+
+export interface CardResponse {
+  card: CardView;
+}
+
+/** 409 body: the error plus the card as the server has it now. */
+export interface ConflictBody extends ApiErrorBody {
+  card: CardView;
+}

@@ -1,0 +1,39 @@
+// One error type for everything the API refuses on purpose. Routes throw it; the app's onError
+// turns it into `{ error: { code, messageTh, messageEn } }` with its status.
+
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: ErrorStatus,
+    readonly code: string,
+    readonly messageTh: string,
+    readonly messageEn: string,
+    readonly details?: unknown,
+    /** Extra top-level fields for the body, e.g. the current card on a 409. */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(`${code}: ${messageEn}`);
+  }
+
+  toBody() {
+    return {
+      error: {
+        code: this.code,
+        messageTh: this.messageTh,
+        messageEn: this.messageEn,
+        ...(this.details === undefined ? {} : { details: this.details }),
+      },
+      ...this.extra,
+    };
+  }
+}
+
+export const notFound = (what: string, whatTh: string) =>
+  new AppError(404, 'not_found', `ไม่พบ${whatTh}`, `${what} not found`);
+
+export const forbidden = () =>
+  new AppError(403, 'forbidden', 'คุณไม่มีสิทธิ์ดำเนินการนี้', 'You are not allowed to do this');
+
+export const unauthenticated = () =>
+  new AppError(401, 'unauthenticated', 'กรุณาเข้าสู่ระบบ', 'Please sign in');

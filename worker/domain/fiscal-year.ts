@@ -1,0 +1,33 @@
+// Thai fiscal years: named by the Buddhist Era year in which they end, running 1 October to
+// 30 September. FY 2567 = 2023-10-01 .. 2024-09-30. Buddhist Era = Gregorian + 543.
+
+export const BE_OFFSET = 543;
+
+export function fiscalYearBounds(beYear: number): { startsOn: string; endsOn: string } {
+  const endGregorian = beYear - BE_OFFSET;
+  return { startsOn: `${endGregorian - 1}-10-01`, endsOn: `${endGregorian}-09-30` };
+}
+
+/** The fiscal year (BE) a moment falls in, reckoned in Bangkok time (UTC+7, no DST). */
+export function fiscalYearOf(at: Date): number {
+  const bangkok = new Date(at.getTime() + 7 * 3600_000);
+  const y = bangkok.getUTCFullYear();
+  const m = bangkok.getUTCMonth(); // 0-based: 9 = October
+  return (m >= 9 ? y + 1 : y) + BE_OFFSET;
+}
+
+/** Today's date in Bangkok as YYYY-MM-DD. */
+export function bangkokToday(at: Date): string {
+  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function isPlausibleBeYear(beYear: number): boolean {
+  return Number.isInteger(beYear) && beYear >= 2500 && beYear <= 2700;
+}
+
+/** A real calendar date written YYYY-MM-DD (rejects 2024-02-30). */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

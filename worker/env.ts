@@ -1,0 +1,23 @@
+import type { Db } from './db/client';
+import type { Actor } from './domain/policy';
+import type { Me } from './domain/contracts';
+
+export interface Env {
+  DB: D1Database;
+  ASSETS: Fetcher;
+  /** "1" under `npm start` only: enables the demo seed and the demo-account list. */
+  DEMO_SEED?: string;
+  /** Optional Cloudflare Access mode: the team's JSON Web Key Set and the application's audience tag. */
+  ACCESS_JWKS?: string;
+  ACCESS_AUD?: string;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    db: Db;
+    actor: Actor | null;
+    me: Me | null;
+    sessionId: string | null;
+  };
+}

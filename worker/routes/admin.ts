@@ -1,0 +1,165 @@
+// Administration of an office: users and roles, groups, board columns, fiscal years, and the
+// verification of the event chain. Administrators only; every route checks through the policy.
+import { Hono, type Context } from 'hono';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { valid } from '../middleware/validate';
+import { actorOf, clientIp } from '../middleware/session';
+import { audit } from '../db/auth';
+import { findFiscalYear } from '../db/board';
+import { isUniqueViolation } from '../db/client';
+import { boardColumns, cardEvents, groups, memberships, users, ROLES } from '../db/schema';
+import { verifyChain } from '../domain/event-chain';
+import { AppError, forbidden, notFound } from '../domain/errors';
+import { canAdminister, type Actor } from '../domain/policy';
+import { hashPassword } from '../domain/password';
+import type { AppEnv } from '../env';
+
+function adminOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canAdminister(actor, actor.orgId)) {
+    c.executionCtx.waitUntil(
+      audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { path: c.req.path, method: c.req.method }, ip: clientIp(c) }).then(() => undefined),
+    );
+    throw forbidden();
+  }
+  return actor;
+}
+
+const id = z.string().min(1).max(64);
+const name = z.string().trim().min(1).max(200);
+const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
+
+const newUserBody = z.strictObject({
+  email: z.string().trim().toLowerCase().email().max(254),
+  displayName: name,
+  password: z.string().min(10).max(1024),
+  role: z.enum(ROLES),
+  groupId: id.nullable(),
+});
+const roleBody = z.strictObject({ role: z.enum(ROLES), groupId: id.nullable() });
+const groupBody = z.strictObject({ nameTh: name, nameEn: z.string().trim().max(200).default('') });
+const columnBody = z
+  .strictObject({
+    labelTh: name,
+    labelEn: name,
+    position: z.number().int().min(0).max(100),
+    wipLimit: z.number().int().min(1).max(10_000).nullable(),
+  })
+  .partial();
+
+const groupRequired = () =>
+  new AppError(422, 'group_required', 'ผู้อำนวยการกลุ่มต้องระบุกลุ่มงาน', 'A director must be given a group');
+
+async function checkGroup(c: Context<AppEnv>, orgId: string, role: string, groupId: string | null) {
+  if (role === 'director' && !groupId) throw groupRequired();
+  if (groupId) {
+    const [g] = await c.get('db').select({ id: groups.id }).from(groups).where(and(eq(groups.id, groupId), eq(groups.orgId, orgId)));
+    if (!g) throw new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
+  }
+}
+
+export const adminRoutes = new Hono<AppEnv>()
+  .get('/users', async (c) => {
+    const actor = adminOf(c);
+    const rows = await c
+      .get('db')
+      .select({ id: users.id, email: users.email, displayName: users.displayName, role: memberships.role, groupId: memberships.groupId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.orgId, actor.orgId))
+      .orderBy(asc(users.email));
+    return c.json({ users: rows });
+  })
+  .post('/users', valid('json', newUserBody), async (c) => {
+    const actor = adminOf(c);
+    const body = c.req.valid('json');
+    await checkGroup(c, actor.orgId, body.role, body.groupId);
+    const db = c.get('db');
+    const userId = crypto.randomUUID();
+    try {
+      await db.batch([
+        db.insert(users).values({ id: userId, email: body.email, displayName: body.displayName, passwordHash: await hashPassword(body.password) }),
+        db.insert(memberships).values({ orgId: actor.orgId, userId, role: body.role, groupId: body.groupId }),
+        audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'user.created', detail: { userId, role: body.role, groupId: body.groupId }, ip: clientIp(c) }),
+      ]);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError(409, 'email_taken', 'อีเมลนี้มีผู้ใช้แล้ว', 'This email already has an account');
+      throw e;
+    }
+    return c.json({ id: userId }, 201);
+  })
+  .put('/users/:id/role', valid('param', z.object({ id })), valid('json', roleBody), async (c) => {
+    const actor = adminOf(c);
+    const { id: userId } = c.req.valid('param');
+    const { role, groupId } = c.req.valid('json');
+    await checkGroup(c, actor.orgId, role, groupId);
+    if (userId === actor.userId && role !== 'admin') {
+      throw new AppError(422, 'cannot_demote_self', 'ไม่สามารถลดสิทธิ์ของตนเองได้', 'You cannot remove your own administrator role');
+    }
+    const db = c.get('db');
+    const [before] = await db.select().from(memberships).where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId)));
+    if (!before) throw notFound('User', 'ผู้ใช้');
+    await db.batch([
+      db.update(memberships).set({ role, groupId }).where(and(eq(memberships.orgId, actor.orgId), eq(memberships.userId, userId))),
+      audit(db, {
+        orgId: actor.orgId,
+        userId: actor.userId,
+        action: 'user.role_changed',
+        detail: { userId, before: { role: before.role, groupId: before.groupId }, after: { role, groupId } },
+        ip: clientIp(c),
+      }),
+    ]);
+    return c.json({ ok: true });
+  })
+  .get('/groups', async (c) => {
+    const actor = adminOf(c);
+    return c.json({ groups: await c.get('db').select().from(groups).where(eq(groups.orgId, actor.orgId)).orderBy(asc(groups.position)) });
+  })
+  .post('/groups', valid('json', groupBody), async (c) => {
+    const actor = adminOf(c);
+    const body = c.req.valid('json');
+    const db = c.get('db');
+    const existing = await db.select({ id: groups.id }).from(groups).where(eq(groups.orgId, actor.orgId));
+    const groupId = crypto.randomUUID();
+    try {
+      await db.insert(groups).values({ id: groupId, orgId: actor.orgId, position: existing.length, ...body });
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError(409, 'group_exists', 'มีกลุ่มงานชื่อนี้แล้ว', 'A group with this name exists');
+      throw e;
+    }
+    return c.json({ id: groupId }, 201);
+  })
+  .patch('/groups/:id', valid('param', z.object({ id })), valid('json', groupBody.partial()), async (c) => {
+    const actor = adminOf(c);
+    const [row] = await c
+      .get('db')
+      .update(groups)
+      .set(c.req.valid('json'))
+      .where(and(eq(groups.id, c.req.valid('param').id), eq(groups.orgId, actor.orgId)))
+      .returning();
+    if (!row) throw notFound('Group', 'กลุ่มงาน');
+    return c.json({ group: row });
+  })
+  .patch('/columns/:id', valid('param', z.object({ id })), valid('json', columnBody), async (c) => {
+    const actor = adminOf(c);
+    const [row] = await c
+      .get('db')
+      .update(boardColumns)
+      .set(c.req.valid('json'))
+      .where(and(eq(boardColumns.id, c.req.valid('param').id), eq(boardColumns.orgId, actor.orgId)))
+      .returning();
+    if (!row) throw notFound('Column', 'คอลัมน์');
+    return c.json({ column: row });
+  })
+  .get('/chain/:beYear', valid('param', yearParam), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    const events = await db
+      .select()
+      .from(cardEvents)
+      .where(and(eq(cardEvents.fiscalYearId, fy.id), eq(cardEvents.orgId, actor.orgId)))
+      .orderBy(asc(cardEvents.seq));
+    return c.json(await verifyChain(events));
+  });
