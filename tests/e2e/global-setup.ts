@@ -7,12 +7,6 @@ import type { TestProject } from 'vitest/node';
 // @ts-expect-error plain ES module shared with the npm scripts
 import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-  }
-}
-
 export default async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 8790);
   const persistTo = mkdtempSync(join(tmpdir(), 'ita-e2e-'));

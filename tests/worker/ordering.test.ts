@@ -19,7 +19,7 @@ describe('ordering keys', () => {
     expect(() => keyBetween(a, a)).toThrow(OrderingError);
   });
 
-  it('2,000 random moves across 4 columns keep a strict total order with no collisions', () => {
+  it('2,000 random moves across 4 columns keep a strict order in every column, no card lost', () => {
     const random = rng(2567);
     const columns: { id: number; key: string }[][] = [[], [], [], []];
     let next = 0;
@@ -38,7 +38,9 @@ describe('ordering keys', () => {
     const all = columns.flat();
     expect(all).toHaveLength(40);
     for (const col of columns) expect(isStrictlyOrdered(col.map((c) => c.key))).toBe(true);
-    expect(new Set(all.map((c) => c.key)).size).toBe(40);
+    // Keys are unique per column (strict order); across columns the same key may recur.
+    expect(new Set(all.map((c) => c.id)).size).toBe(40);
+    for (const col of columns) expect(new Set(col.map((c) => c.key)).size).toBe(col.length);
   });
 
   it('repeated inserts at the same place stay ordered', () => {

@@ -97,10 +97,9 @@ function Problem({ message, retry }: { message: string; retry?: (() => unknown) 
   );
 }
 
+/** Row 1 holds the column heads; lane i is grid row i + 2. */
 function laneVars(index: number): Vars {
-  // Desktop: row 1 holds column heads, lane i is row i + 2. Phone: each lane takes two
-  // rows, a full-width lane head (2i + 2) above its cards (2i + 3).
-  return { '--row-d': index + 2, '--row-m': 2 * index + 2, '--row-mc': 2 * index + 3 };
+  return { '--row': index + 2 };
 }
 
 function LaneHead({ lane, index }: { lane: Lane; index: number }) {
@@ -149,7 +148,9 @@ function Column({ column, index, lanes: laneList }: { column: ColumnView; index:
   const over = limit !== null && count > limit;
   const label = local(column.labelTh, column.labelEn);
   const headId = `column-${column.id}`;
-  const vars: Vars = { '--col-d': index + 2, '--col-m': index + 1 };
+  const countText =
+    limit !== null ? t('column.wip', { n: count, limit }) : t('column.count', { n: count });
+  const vars: Vars = { '--col': index + 2 };
 
   return (
     <section
@@ -157,6 +158,7 @@ function Column({ column, index, lanes: laneList }: { column: ColumnView; index:
       data-testid="column"
       data-column-key={column.key}
       data-column-id={column.id}
+      data-over-limit={over ? 'true' : undefined}
       aria-labelledby={headId}
       style={vars}
     >
@@ -164,36 +166,35 @@ function Column({ column, index, lanes: laneList }: { column: ColumnView; index:
         <h2 id={headId} class="column-title">
           {label}
         </h2>
-        <span
-          class="column-count"
-          data-testid="column-count"
-          title={limit !== null ? t('column.wip', { n: count, limit }) : t('column.count', { n: count })}
-        >
-          <span aria-hidden="true">{limit !== null ? `${count}/${limit}` : count}</span>
-          <span class="visually-hidden">
-            {limit !== null ? t('column.wip', { n: count, limit }) : t('column.count', { n: count })}
-          </span>
+        <span class="column-count" data-testid="column-count" aria-hidden="true" title={countText}>
+          {limit !== null ? `${count}/${limit}` : count}
         </span>
+        <span class="visually-hidden">{countText}</span>
         {over && <span class="wip-warning">{t('column.wipOver')}</span>}
       </header>
       {laneList.map((lane, laneIndex) => {
         const cards = cardsInCell(column.id, lane.key);
         const laneLabel = lane.measure ? t('lane.measure', { n: lane.measure.number }) : t('lane.other');
         return (
-          <ul
+          <div
             key={lane.key}
-            class="cell"
+            class={`cell${cards.length === 0 ? ' is-empty' : ''}`}
             data-testid="cell"
             data-lane-key={lane.key}
-            aria-label={`${label} · ${laneLabel}`}
             style={laneVars(laneIndex)}
           >
-            {cards.map((card) => (
-              <li key={card.id}>
-                <Card card={card} column={column} />
-              </li>
-            ))}
-          </ul>
+            {/* Shown on phones only, where the lane heads give way to stacked columns. */}
+            <p class="cell-lane" aria-hidden="true">
+              <strong>{laneLabel}</strong> {lane.measure?.title}
+            </p>
+            <ul class="cell-cards" aria-label={`${label} · ${laneLabel}`}>
+              {cards.map((card) => (
+                <li key={card.id}>
+                  <Card card={card} column={column} />
+                </li>
+              ))}
+            </ul>
+          </div>
         );
       })}
     </section>

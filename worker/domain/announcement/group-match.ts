@@ -1,6 +1,6 @@
 // Resolving the "responsible" cell (ผู้รับผิดชอบ) of a measure to one of the office's groups.
 // Groups are data passed in by the caller; nothing here knows any particular office.
-import { withoutSpaces } from './thai-text';
+import { cleanText, withoutSpaces } from './thai-text';
 
 export interface GroupRef {
   id: string;
@@ -26,9 +26,13 @@ const EVERY_GROUP = /(?:และ\s*)?ทุก\s*(?:กลุ่ม|หน่�
  */
 const NAME_PREFIXES = ['กลุ่มงาน', 'กลุ่ม', 'หน่วยงาน', 'หน่วย'];
 
-/** Name reduced to its distinctive part: no spaces, no leading กลุ่ม/กลุ่มงาน/หน่วย, no trailing punctuation. */
+/**
+ * Name reduced to its distinctive part: cleaned like the document (zero-width characters,
+ * SARA AM), no spaces, no remark in parentheses ("(sic)", "(งานสารบรรณ)"), no trailing
+ * punctuation and no leading กลุ่ม/กลุ่มงาน/หน่วย.
+ */
 export function groupKey(name: string): string {
-  let key = withoutSpaces(name).replace(/[.,;:()\-–/]+$/u, '');
+  let key = withoutSpaces(cleanText(name).replace(/\([^)]*\)/g, '')).replace(/[.,;:\-–/]+$/u, '');
   const prefix = NAME_PREFIXES.find((p) => key.startsWith(p) && key.length > p.length);
   if (prefix) key = key.slice(prefix.length);
   return key;

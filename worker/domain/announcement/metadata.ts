@@ -3,6 +3,8 @@
 import { collapseSpaces, isoDateFromThai, THAI_MONTH_PATTERN, thaiMonthNumber, toArabicDigits } from './thai-text';
 
 const MAX_TITLE = 500;
+const MAX_TITLE_CONTINUATIONS = 2;
+const MAX_TITLE_LINE = 150;
 const MAX_ORGANISATION = 200;
 /** How many non-empty lines at the top form the header block (ประกาศ…, เรื่อง…). */
 const HEADER_LINES = 12;
@@ -15,9 +17,10 @@ export function findTitle(lines: readonly string[], skip: ReadonlySet<number>): 
   const start = lines.findIndex((l, i) => !skip.has(i) && /^\s*เรื่อง(?:\s|$)/.test(l));
   if (start === -1) return '';
   const parts = [lines[start]!.replace(/^\s*เรื่อง/, '')];
-  for (let i = start + 1; i < lines.length && i <= start + 3; i++) {
+  for (let i = start + 1; i < lines.length && i <= start + MAX_TITLE_CONTINUATIONS; i++) {
     const line = lines[i]!;
-    if (line.trim() === '' || skip.has(i) || /^\s*[0-9๐-๙]/.test(line)) break;
+    // A wrapped title line is short; a long line is the first paragraph of the body.
+    if (line.trim() === '' || skip.has(i) || /^\s*[0-9๐-๙]/.test(line) || line.trim().length > MAX_TITLE_LINE) break;
     parts.push(line);
   }
   return collapseSpaces(parts.join(' ')).slice(0, MAX_TITLE);
@@ -29,11 +32,10 @@ export function findTitle(lines: readonly string[], skip: ReadonlySet<number>): 
  * with "ประกาศ" ("ประกาศมาตรการ…").
  */
 export function findOrganisation(lines: readonly string[]): string | null {
-  let seen = 0;
-  for (const line of lines) {
-    const text = collapseSpaces(line);
-    if (text === '') continue;
-    if (++seen > HEADER_LINES) break;
+  const header = lines.map(collapseSpaces).filter((l) => l !== '').slice(0, HEADER_LINES);
+  for (const [i, line] of header.entries()) {
+    // "ประกาศ" alone on its line: the office is named on the next one.
+    const text = line === 'ประกาศ' && header[i + 1] && !/^เรื่อง(?:\s|$)/.test(header[i + 1]!) ? `ประกาศ${header[i + 1]}` : line;
     const m = /^ประกาศ\s*(?!ณ(?:\s|$))(\S.*)$/.exec(text);
     if (m) {
       const name = m[1]!.split(/\s+เรื่อง(?:\s|$)/)[0]!.trim();

@@ -58,6 +58,7 @@ const RUN_LIMIT = 40;
  */
 export class SpacingContext {
   private remainingWork: number;
+  private readonly answers = new Map<string, boolean>();
   private readonly segmenter: Intl.Segmenter | null;
 
   constructor(readonly evidence: string) {
@@ -71,12 +72,19 @@ export class SpacingContext {
     return Array.from(this.segmenter.segment(run), (s) => s.segment);
   }
 
-  /** Whether the document writes `joined` somewhere; false once the work budget is spent. */
+  /**
+   * Whether the document writes `joined` somewhere. Answers are remembered (tables repeat the
+   * same phrases row after row); new questions get `false` once the work budget is spent.
+   */
   attests(joined: string): boolean {
     if (joined.length < MIN_EVIDENCE_LENGTH) return false;
+    const known = this.answers.get(joined);
+    if (known !== undefined) return known;
     this.remainingWork -= this.evidence.length;
     if (this.remainingWork < 0) return false;
-    return this.evidence.includes(joined);
+    const found = this.evidence.includes(joined);
+    this.answers.set(joined, found);
+    return found;
   }
 }
 

@@ -2,7 +2,7 @@
 import type { ImportWarning } from './types';
 
 export function measureLocation(n: number, fieldTh?: string, fieldEn?: string): string {
-  return fieldTh && fieldEn ? `มาตรการ ${n} ${fieldTh} / measure ${n} ${fieldEn}` : `มาตรการ ${n} / measure ${n}`;
+  return fieldTh && fieldEn ? `มาตรการ ${n}, ${fieldTh} / measure ${n}, ${fieldEn}` : `มาตรการ ${n} / measure ${n}`;
 }
 
 export function thaiDigits(): ImportWarning {
@@ -88,12 +88,22 @@ export function everyGroup(n: number, from: string, lead: string | null): Import
 
 export function stepNumbering(n: number, kindTh: string, kindEn: string, numbers: number[]): ImportWarning {
   const found = numbers.join(', ');
+  const location = measureLocation(n, kindTh, kindEn);
+  if (numbers.length === 0) {
+    return {
+      code: 'step-numbering',
+      severity: 'warning',
+      messageTh: `มาตรการ ${n} ไม่มี${kindTh} โปรดเพิ่มเองหลังนำเข้า`,
+      messageEn: `Measure ${n} has no ${kindEn}; add them after importing.`,
+      location,
+    };
+  }
   return {
     code: 'step-numbering',
     severity: 'warning',
     messageTh: `${kindTh}ของมาตรการ ${n} ไม่ได้เรียงเลข 1 ถึง ${numbers.length} (พบ ${found}) โปรดตรวจสอบว่าไม่มีข้อตกหล่น`,
     messageEn: `The ${kindEn} of measure ${n} are not numbered 1 to ${numbers.length} (found ${found}); check that nothing is missing.`,
-    location: measureLocation(n, kindTh, kindEn),
+    location,
     from: found,
   };
 }

@@ -1,0 +1,91 @@
+// The board in a real browser against the real app: signing in, reading the seven measures in
+// Thai, moving an own-group card, and what an executive and another group's director cannot do.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, signIn } from './browser';
+
+const base = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the FY2567 board in Chromium', () => {
+  it('opens the board and shows the seven measures and 21 steps in Thai, dates in Buddhist Era', async () => {
+    const page = await browser.newPage();
+    await signIn(page, base, 'staff@demo.local');
+    expect(page.url()).toContain('/board/2567');
+    const lanes = page.getByTestId('lane');
+    await expect.poll(() => lanes.count()).toBe(7);
+    const laneText = await lanes.allInnerTexts();
+    expect(laneText[0]).toMatch(/มาตรการที่ 1/);
+    expect(laneText.join('\n')).toContain('การป้องกันการรับสินบน');
+    expect(await page.getByTestId('card').count()).toBe(21);
+    expect(await page.locator('[data-testid=column]').first().innerText()).toContain('ยังไม่เริ่ม');
+    const firstDue = await page.getByTestId('card-due').first().innerText();
+    expect(firstDue).toMatch(/25\d\d/);
+    // Staff read only: no move controls anywhere.
+    expect(await page.getByTestId('move-select').count()).toBe(0);
+    // A Thai font is installed: a combining vowel adds no width to its consonant (as a missing
+    // glyph box, it would add a box of its own).
+    const widths = await page.evaluate(() => {
+      const c = document.createElement('canvas').getContext('2d')!;
+      c.font = getComputedStyle(document.body).font;
+      return [c.measureText('\u0E01').width, c.measureText('\u0E01\u0E34').width];
+    });
+    expect(widths[0]).toBeGreaterThan(0);
+    expect(widths[1]).toBeCloseTo(widths[0]!, 1);
+    await page.close();
+  });
+
+  it('a director moves an own-group card through the menu and it stays moved after reload', async () => {
+    const page = await browser.newPage();
+    await signIn(page, base, 'director.personnel@demo.local');
+    const editable = page.locator('[data-testid=card]:has([data-testid=move-select])');
+    await expect.poll(() => editable.count()).toBe(4);
+    const card = editable.first();
+    const cardId = await card.getAttribute('data-card-id');
+    await card.getByTestId('move-select').selectOption('in_progress');
+    const moved = page.locator(`[data-testid=column][data-column-key=in_progress] [data-card-id="${cardId}"]`);
+    await moved.waitFor();
+    await expect.poll(() => page.getByTestId('live-region').innerText()).toMatch(/กำลังดำเนินการ/);
+    await page.reload();
+    await page.locator(`[data-testid=column][data-column-key=in_progress] [data-card-id="${cardId}"]`).waitFor();
+    await page.close();
+  });
+
+  it("an executive sees the whole board with no way to move anything", async () => {
+    const page = await browser.newPage();
+    await signIn(page, base, 'executive@demo.local');
+    await expect.poll(() => page.getByTestId('card').count()).toBe(21);
+    expect(await page.getByTestId('move-select').count()).toBe(0);
+    expect(await page.locator('[data-testid=board] select, [data-testid=card] button').count()).toBe(0);
+    await page.close();
+  });
+
+  it("a director cannot move another group's card, even by calling the API directly", async () => {
+    const page = await browser.newPage();
+    await signIn(page, base, 'director.personnel@demo.local');
+    const result = await page.evaluate(async () => {
+      const board = await (await fetch('/api/boards/2567')).json();
+      const measure1 = board.measures.find((m: { number: number }) => m.number === 1);
+      const card = board.cards.find((c: { measureId: string }) => c.measureId === measure1.id);
+      const r = await fetch(`/api/cards/${card.id}/move`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ toColumnId: board.columns[3].id, afterCardId: null, beforeCardId: null, version: card.version }),
+      });
+      const after = await (await fetch('/api/boards/2567')).json();
+      return { status: r.status, body: await r.json(), editable: card.editable, columnAfter: after.cards.find((c: { id: string }) => c.id === card.id).columnId, columnBefore: card.columnId };
+    });
+    expect(result.editable).toBe(false);
+    expect(result.status).toBe(403);
+    expect(result.body.error.code).toBe('forbidden');
+    expect(result.columnAfter).toBe(result.columnBefore);
+    await page.close();
+  });
+});
