@@ -5,6 +5,11 @@ import type { Me } from './domain/contracts';
 export interface Env {
   DB: D1Database;
   ASSETS: Fetcher;
+  BOARD_ROOM: DurableObjectNamespace;
+  /** Cloudflare Email Routing binding (send_email). */
+  EMAIL: SendEmail;
+  /** The envelope sender and From: address of report emails. */
+  MAIL_FROM?: string;
   /** "1" under `npm start` only: enables the demo seed and the demo-account list. */
   DEMO_SEED?: string;
   /** Optional Cloudflare Access mode: the team's JSON Web Key Set and the application's audience tag. */

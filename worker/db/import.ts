@@ -86,6 +86,7 @@ export async function createBoardFromImport(db: Db, input: ImportInput): Promise
         leadGroupId: m.leadGroupId,
         allGroups: m.allGroups,
         groupIds: [],
+        checklist: m.monitoring.map((text) => ({ id: crypto.randomUUID(), text, done: false })),
         columnId: firstColumn.id,
         orderKey: keys[cardRows.length]!,
         dueOn: input.dueOn?.(m.number, step.number) ?? null,
@@ -108,7 +109,7 @@ export async function createBoardFromImport(db: Db, input: ImportInput): Promise
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: input.beYear, startsOn, endsOn, titleTh: input.titleTh }),
     db.insert(boardColumns).values(columnRows),
     ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
-    ...chunk(cardRows, rowsPerInsert(16)).map((rows) => db.insert(cards).values(rows)),
+    ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
   ];
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);

@@ -11,6 +11,26 @@ export type Role = (typeof ROLES)[number];
 export const COLUMN_CATEGORIES = ['todo', 'doing', 'review', 'done'] as const;
 export type ColumnCategory = (typeof COLUMN_CATEGORIES)[number];
 
+export const REPORT_KINDS = ['executive', 'staff', 'digest'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface OrgSettings {
+  /** Official documents and emails in Thai digits (๐–๙). */
+  thaiDigits?: boolean;
+  /** The public progress page and open data are published (opt-in). */
+  publicPage?: boolean;
+  /** Which scheduled reports the office receives; all when absent. */
+  reportKinds?: Partial<Record<ReportKind, boolean>>;
+  /** OIT submission deadline, YYYY-MM-DD. */
+  submissionDeadline?: string;
+}
+
+export interface ChecklistItem {
+  id: string;
+  text: string;
+  done: boolean;
+}
+
 const createdAt = () =>
   integer('created_at', { mode: 'number' })
     .notNull()
@@ -22,7 +42,7 @@ export const organisations = sqliteTable('organisations', {
   nameTh: text('name_th').notNull(),
   nameEn: text('name_en').notNull().default(''),
   /** JSON: { thaiDigits?: boolean, publicPage?: boolean } */
-  settings: text('settings', { mode: 'json' }).$type<{ thaiDigits?: boolean; publicPage?: boolean }>().notNull().default({}),
+  settings: text('settings', { mode: 'json' }).$type<OrgSettings>().notNull().default({}),
   createdAt: createdAt(),
 });
 
@@ -141,6 +161,8 @@ export const cards = sqliteTable(
     allGroups: integer('all_groups', { mode: 'boolean' }).notNull().default(false),
     /** Participating groups besides the lead group (kept on the row: one row read per card). */
     groupIds: text('group_ids', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** Checklist, generated from the measure's monitoring requirements and editable. */
+    checklist: text('checklist', { mode: 'json' }).$type<ChecklistItem[]>().notNull().default([]),
     columnId: text('column_id').notNull().references(() => boardColumns.id),
     /** Fractional index (see domain/ordering.ts); unique within a column. */
     orderKey: text('order_key').notNull(),
@@ -210,6 +232,80 @@ export const comments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('comments_card').on(t.cardId)],
+);
+
+/** The fiscal year's catalogue of OIT assessment items (it changes every year: data, not code). */
+export const oitItems = sqliteTable(
+  'oit_items',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    code: text('code').notNull(),
+    titleTh: text('title_th').notNull(),
+    titleEn: text('title_en').notNull().default(''),
+    subIndicator: text('sub_indicator').notNull().default(''),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('oit_items_year_code').on(t.fiscalYearId, t.code)],
+);
+
+/** Compiled monitoring reports: immutable snapshots, one per office, kind and period. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    kind: text('kind', { enum: REPORT_KINDS }).notNull(),
+    /** e.g. '2024-06-H1' (first half of June), '2024-06' (month), '2024-06-15' (day). */
+    periodKey: text('period_key').notNull(),
+    periodStart: integer('period_start').notNull(),
+    periodEnd: integer('period_end').notNull(),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    /** The event chain's head when compiled: anchors the log (a later truncation shows). */
+    chainSeq: integer('chain_seq').notNull().default(0),
+    chainHash: text('chain_hash').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('reports_org_kind_period').on(t.orgId, t.kind, t.periodKey)],
+);
+
+export const reportRecipients = sqliteTable(
+  'report_recipients',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    kind: text('kind', { enum: REPORT_KINDS }).notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull().default(''),
+  },
+  (t) => [uniqueIndex('report_recipients_org_kind_email').on(t.orgId, t.kind, t.email)],
+);
+
+/**
+ * Outgoing email. A message is written here once (dedupeKey is unique: a report and a recipient,
+ * or a digest, a day and a director) and sent by the outbox worker with retries and back-off.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    reportId: text('report_id').references(() => reports.id),
+    toEmail: text('to_email').notNull(),
+    subject: text('subject').notNull(),
+    /** The complete MIME message, built once, so a retry sends exactly the same bytes. */
+    raw: text('raw').notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
 );
 
 /** Audit trail of security-relevant actions (sign-ins, role changes, refused authorisations). */

@@ -2,12 +2,14 @@
 // role, and the FY 2567 board produced by running the importer on the shipped announcement.
 // Used by `npm start` (through the dev-only seed route) and by the tests.
 import type { Db } from '../db/client';
-import { groups, memberships, organisations, users, type Role } from '../db/schema';
+import { groups, memberships, oitItems, organisations, users, type Role } from '../db/schema';
 import { createBoardFromImport } from '../db/import';
 import { parseAnnouncement } from '../domain/announcement';
 import { hashPassword } from '../domain/password';
 import { PHICHIT_2567_ANNOUNCEMENT } from './announcement-phichit-2567';
 import { PROVINCIAL_EDUCATION_OFFICE_GROUPS } from './office-groups';
+import { OIT_ITEMS_2567 } from './oit-items-2567';
+import { chunk, rowsPerInsert } from '../db/import';
 
 export const DEMO_PASSWORD = 'ita-demo-2567';
 
@@ -82,5 +84,8 @@ export async function seedDemo(db: Db, opts = { slug: 'phichit-peo', emailDomain
     actorUserId: null,
     dueOn: demoDueOn,
   });
+  const oitRows = OIT_ITEMS_2567.map((item, position) => ({ id: crypto.randomUUID(), orgId: ids.orgId, fiscalYearId: board.fiscalYearId, position, ...item }));
+  const [first, ...rest] = chunk(oitRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows));
+  await db.batch([first!, ...rest]);
   return { ...ids, ...board, parsed };
 }
