@@ -24,6 +24,13 @@ const th = {
   'signIn.demoTitle': 'บัญชีทดลอง (เฉพาะการพัฒนาในเครื่อง)',
   'signIn.demoAs': 'เข้าสู่ระบบเป็น {label}',
 
+  'nav.label': 'เมนูหลัก',
+  'nav.board': 'กระดาน',
+  'nav.dashboard': 'แดชบอร์ด',
+  'nav.reports': 'รายงาน',
+  'nav.oit': 'ความพร้อม OIT',
+  'nav.admin': 'ผู้ดูแลระบบ',
+
   'header.fiscalYear': 'ปีงบประมาณ',
   'header.signOut': 'ออกจากระบบ',
   'header.signOutEverywhere': 'ออกจากระบบทุกอุปกรณ์',
@@ -92,6 +99,13 @@ const en: Record<StringKey, string> = {
   'signIn.required': 'Enter your email and password.',
   'signIn.demoTitle': 'Demo accounts (local development only)',
   'signIn.demoAs': 'Sign in as {label}',
+
+  'nav.label': 'Main menu',
+  'nav.board': 'Board',
+  'nav.dashboard': 'Dashboard',
+  'nav.reports': 'Reports',
+  'nav.oit': 'OIT readiness',
+  'nav.admin': 'Administration',
 
   'header.fiscalYear': 'Fiscal year',
   'header.signOut': 'Sign out',

@@ -1,11 +1,22 @@
-// UI model: interface language (persisted) and the selected fiscal year (kept in the URL as
-// /board/<BE year>, so a board can be bookmarked and the back button works).
+// UI model: interface language (persisted), the page (section) on screen and the selected fiscal
+// year, both kept in the URL as /<section>/<BE year> (e.g. /board/2567, /dashboard/2567), so a page
+// can be bookmarked and shared and the back button works. Pages without a year: /admin.
 import { effect, signal } from '@preact/signals';
 
 export type Lang = 'th' | 'en';
 
+/** Pages of the signed-in app. Add a section here and a view in components/App.tsx. */
+export const SECTIONS = ['board', 'dashboard', 'reports', 'oit', 'admin'] as const;
+export type Section = (typeof SECTIONS)[number];
+
 const LANG_KEY = 'ita-board.lang';
-const YEAR_PATH = /^\/board\/(\d{4})\/?$/;
+const SECTION_PATH = /^\/([a-z]+)(?:\/(\d{4}))?\/?$/;
+
+function sectionFromLocation(): Section {
+  const m = SECTION_PATH.exec(location.pathname);
+  const name = m?.[1] as Section | undefined;
+  return name && SECTIONS.includes(name) ? name : 'board';
+}
 
 function readStoredLang(): Lang {
   try {
@@ -16,13 +27,28 @@ function readStoredLang(): Lang {
 }
 
 function yearFromLocation(): number | null {
-  const m = YEAR_PATH.exec(location.pathname);
-  return m ? Number(m[1]) : null;
+  const m = SECTION_PATH.exec(location.pathname);
+  return m?.[2] ? Number(m[2]) : null;
 }
 
 export const lang = signal<Lang>(readStoredLang());
 /** Buddhist Era year of the fiscal year on screen, or null until one is chosen. */
 export const selectedYear = signal<number | null>(yearFromLocation());
+/** The page on screen. */
+export const section = signal<Section>(sectionFromLocation());
+
+function pathFor(name: Section, year: number | null): string {
+  return year === null ? `/${name}` : `/${name}/${year}`;
+}
+
+/** Show another page, keeping the fiscal year and the query string (filters) when it has one. */
+export function goTo(name: Section, options: { replace?: boolean; keepQuery?: boolean } = {}): void {
+  section.value = name;
+  const url = pathFor(name, selectedYear.value) + (options.keepQuery ? location.search : '');
+  if (location.pathname + location.search === url) return;
+  if (options.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+}
 
 export function setLang(next: Lang): void {
   lang.value = next;
@@ -36,7 +62,7 @@ export function toggleLang(): void {
 export function selectYear(beYear: number, options: { replace?: boolean } = {}): void {
   if (selectedYear.value === beYear) return;
   selectedYear.value = beYear;
-  const path = `/board/${beYear}`;
+  const path = pathFor(section.value, beYear);
   if (location.pathname !== path) {
     const url = path + location.search + location.hash;
     if (options.replace) history.replaceState(null, '', url);
@@ -59,6 +85,7 @@ export function startUi(): void {
     }
   });
   addEventListener('popstate', () => {
+    section.value = sectionFromLocation();
     const year = yearFromLocation();
     if (year !== null) selectedYear.value = year;
   });

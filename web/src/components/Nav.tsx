@@ -1,0 +1,36 @@
+import { t } from '../i18n';
+import { me } from '../state/session';
+import { goTo, section, type Section } from '../state/ui';
+
+const LINKS: { name: Section; label: string; adminOnly?: boolean }[] = [
+  { name: 'board', label: 'nav.board' },
+  { name: 'dashboard', label: 'nav.dashboard' },
+  { name: 'reports', label: 'nav.reports' },
+  { name: 'oit', label: 'nav.oit' },
+  { name: 'admin', label: 'nav.admin', adminOnly: true },
+];
+
+/** The app's pages. Links are real links (open in a new tab works); a plain click stays in the app. */
+export function Nav() {
+  const role = me.value?.role;
+  return (
+    <nav class="app-nav" aria-label={t('nav.label')} data-testid="nav">
+      {LINKS.filter((l) => !l.adminOnly || role === 'admin').map((l) => (
+        <a
+          key={l.name}
+          href={`/${l.name}`}
+          class="nav-link"
+          data-testid={`nav-${l.name}`}
+          aria-current={section.value === l.name ? 'page' : undefined}
+          onClick={(e) => {
+            if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+            e.preventDefault();
+            goTo(l.name);
+          }}
+        >
+          {t(l.label as Parameters<typeof t>[0])}
+        </a>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,4 @@
+// Placeholder: the Oit page is built in its own issue.
+export function OitPage() {
+  return <p class="board-message">Oit</p>;
+}
