@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { generateKeyPairSync } from 'node:crypto';
+
+// A throw-away RSA key pair per run for the Cloudflare Access mode tests: the public half is the
+// configured team key set, the private half lets the tests sign Access tokens.
+function accessTestKeys() {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const kid = 'test-kid';
+  const pub = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' };
+  const priv = { ...privateKey.export({ format: 'jwk' }), kid, alg: 'RS256' };
+  return { jwks: JSON.stringify({ keys: [pub] }), privateJwk: JSON.stringify(priv) };
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations('./migrations');
+  const access = accessTestKeys();
   return {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: './wrangler.toml' },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, DEMO_SEED: '0' } },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            DEMO_SEED: '0',
+            ACCESS_JWKS: access.jwks,
+            ACCESS_AUD: 'ita-board-test-aud',
+            TEST_ACCESS_PRIVATE_JWK: access.privateJwk,
+          },
+        },
       }),
     ],
     test: {

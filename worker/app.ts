@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from './domain/errors';
 import { sameOriginWrites } from './middleware/csrf';
 import { withDb, withSession } from './middleware/session';
+import { withAccess } from './middleware/access';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/board';
@@ -38,7 +39,7 @@ app.use('/api/*', async (c, next) => {
   if (c.req.path.startsWith('/api/import/')) return next();
   return bodyLimit({ maxSize: 64 * 1024, onError: () => { throw tooLarge(); } })(c, next);
 });
-app.use('/api/*', sameOriginWrites, withDb, withSession);
+app.use('/api/*', sameOriginWrites, withDb, withSession, withAccess);
 
 const routes = app
   .get('/api/health', (c) => c.json({ ok: true, service: 'ita-board' }))

@@ -6,6 +6,9 @@ declare namespace Cloudflare {
     DB: D1Database;
     ASSETS: Fetcher;
     DEMO_SEED: string;
+    ACCESS_JWKS: string;
+    ACCESS_AUD: string;
+    TEST_ACCESS_PRIVATE_JWK: string;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }
 }

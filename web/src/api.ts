@@ -43,7 +43,7 @@ export interface CardPatch {
   dueOn?: string | null;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Called when a request other than /api/me or sign-in answers 401 (the session ended). */
 let unauthorizedHandler: (() => void) | null = null;
@@ -80,7 +80,8 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-async function request<T>(method: Method, path: string, body?: unknown): Promise<Result<T>> {
+/** One typed call to the API; page-specific modules (admin, reports, …) build on it. */
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<Result<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (method !== 'GET') {

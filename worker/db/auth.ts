@@ -28,18 +28,12 @@ export async function createSession(db: Db, userId: string, orgId: string, now =
   return token;
 }
 
-export async function loadSession(db: Db, token: string, now = Date.now()): Promise<{ sessionId: string; actor: Actor; me: Me } | null> {
-  const sessionId = await sha256Hex(token);
-  const [row] = await db
-    .select({ session: sessions, user: users, membership: memberships, org: organisations })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
-    .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
-    .limit(1);
-  if (!row) return null;
-  const { user, membership, org } = row;
+type SessionInfo = { sessionId: string | null; actor: Actor; me: Me };
+
+function toSessionInfo(
+  sessionId: string | null,
+  { user, membership, org }: { user: typeof users.$inferSelect; membership: typeof memberships.$inferSelect; org: typeof organisations.$inferSelect },
+): SessionInfo {
   return {
     sessionId,
     actor: { userId: user.id, orgId: org.id, role: membership.role, groupId: membership.groupId },
@@ -50,6 +44,32 @@ export async function loadSession(db: Db, token: string, now = Date.now()): Prom
       groupId: membership.groupId,
     },
   };
+}
+
+export async function loadSession(db: Db, token: string, now = Date.now()): Promise<SessionInfo | null> {
+  const sessionId = await sha256Hex(token);
+  const [row] = await db
+    .select({ session: sessions, user: users, membership: memberships, org: organisations })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
+    .innerJoin(organisations, eq(organisations.id, sessions.orgId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .limit(1);
+  return row ? toSessionInfo(sessionId, row) : null;
+}
+
+/** The account an identity provider vouched for (Cloudflare Access), without a session row. */
+export async function loadByEmail(db: Db, email: string): Promise<SessionInfo | null> {
+  const [row] = await db
+    .select({ user: users, membership: memberships, org: organisations })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .orderBy(asc(memberships.createdAt))
+    .limit(1);
+  return row ? toSessionInfo(null, row) : null;
 }
 
 export function revokeSession(db: Db, sessionId: string, now = Date.now()) {

@@ -1,14 +1,14 @@
 // Administration of an office: users and roles, groups, board columns, fiscal years, and the
 // verification of the event chain. Administrators only; every route checks through the policy.
 import { Hono, type Context } from 'hono';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { isUniqueViolation } from '../db/client';
-import { boardColumns, cardEvents, groups, memberships, users, ROLES } from '../db/schema';
+import { auditLog, boardColumns, cardEvents, groups, memberships, users, ROLES } from '../db/schema';
 import { verifyChain } from '../domain/event-chain';
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canAdminister, type Actor } from '../domain/policy';
@@ -151,6 +151,32 @@ export const adminRoutes = new Hono<AppEnv>()
       .returning();
     if (!row) throw notFound('Column', 'คอลัมน์');
     return c.json({ column: row });
+  })
+  .put('/columns/order', valid('json', z.strictObject({ beYear: z.number().int(), columnIds: z.array(id).min(1).max(20) })), async (c) => {
+    const actor = adminOf(c);
+    const { beYear, columnIds } = c.req.valid('json');
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    const cols = await db.select({ id: boardColumns.id }).from(boardColumns).where(and(eq(boardColumns.fiscalYearId, fy.id), eq(boardColumns.orgId, actor.orgId)));
+    const known = new Set(cols.map((col) => col.id));
+    if (columnIds.length !== known.size || new Set(columnIds).size !== known.size || columnIds.some((cid) => !known.has(cid))) {
+      throw new AppError(422, 'invalid_column_order', 'ต้องระบุทุกคอลัมน์ของบอร์ดนี้ครั้งละหนึ่งครั้ง', 'Name every column of this board exactly once');
+    }
+    const [first, ...rest] = columnIds.map((cid, position) => db.update(boardColumns).set({ position }).where(eq(boardColumns.id, cid)));
+    await db.batch([first!, ...rest]);
+    return c.json({ ok: true });
+  })
+  .get('/audit', async (c) => {
+    const actor = adminOf(c);
+    const rows = await c
+      .get('db')
+      .select({ id: auditLog.id, action: auditLog.action, detail: auditLog.detail, at: auditLog.at, userId: auditLog.userId, email: users.email })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.userId))
+      .where(eq(auditLog.orgId, actor.orgId))
+      .orderBy(desc(auditLog.id))
+      .limit(200);
+    return c.json({ entries: rows });
   })
   .get('/chain/:beYear', valid('param', yearParam), async (c) => {
     const actor = adminOf(c);

@@ -1,4 +1,66 @@
-// Placeholder: the Admin page is built in its own issue.
+// Administration of the office: users and roles, groups, board columns, fiscal years (import),
+// and the integrity of the activity log. The server refuses all of it to non-administrators;
+// this page only spares them the controls.
+import { useState } from 'preact/hooks';
+import { local } from '../i18n';
+import { me } from '../state/session';
+import { loadFiscalYears } from '../state/board';
+import { selectedYear, selectYear } from '../state/ui';
+import { UsersPanel } from '../components/admin/UsersPanel';
+import { GroupsPanel } from '../components/admin/GroupsPanel';
+import { ColumnsPanel } from '../components/admin/ColumnsPanel';
+import { ImportPanel } from '../components/admin/ImportPanel';
+import { IntegrityPanel } from '../components/admin/IntegrityPanel';
+import '../styles/admin.css';
+
+const TABS = [
+  { id: 'users', th: 'ผู้ใช้', en: 'Users' },
+  { id: 'groups', th: 'กลุ่มงาน', en: 'Groups' },
+  { id: 'columns', th: 'คอลัมน์', en: 'Columns' },
+  { id: 'years', th: 'ปีงบประมาณ', en: 'Fiscal years' },
+  { id: 'integrity', th: 'ความถูกต้อง', en: 'Integrity' },
+] as const;
+type Tab = (typeof TABS)[number]['id'];
+
 export function AdminPage() {
-  return <p class="board-message">Admin</p>;
+  const [tab, setTab] = useState<Tab>('users');
+  if (me.value?.role !== 'admin') {
+    return <p class="board-message">{local('หน้านี้สำหรับผู้ดูแลระบบเท่านั้น', 'This page is for administrators only')}</p>;
+  }
+  const year = selectedYear.value;
+  return (
+    <div class="admin-page" data-testid="admin-page">
+      <div class="admin-tabs" role="tablist" aria-label={local('การตั้งค่า', 'Settings')}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="admin-tabpanel"
+            class="admin-tab"
+            data-testid={`admin-tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
+            {local(t.th, t.en)}
+          </button>
+        ))}
+      </div>
+      <div id="admin-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === 'users' && <UsersPanel />}
+        {tab === 'groups' && <GroupsPanel />}
+        {tab === 'columns' && year !== null && <ColumnsPanel beYear={year} />}
+        {tab === 'years' && (
+          <ImportPanel
+            onImported={(beYear) => {
+              void loadFiscalYears();
+              selectYear(beYear);
+            }}
+          />
+        )}
+        {tab === 'integrity' && year !== null && <IntegrityPanel beYear={year} />}
+      </div>
+    </div>
+  );
 }

@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks';
+import { adminApi } from '../../admin-api';
+import { api, type ApiError } from '../../api';
+import { local } from '../../i18n';
+import type { ColumnView } from '../../../../worker/domain/contracts';
+import { Feedback } from './Feedback';
+import { useLoad } from './useLoad';
+
+function ColumnRow({ column, onSaved, onMove, first, last }: { column: ColumnView; onSaved: () => void; onMove: (d: -1 | 1) => void; first: boolean; last: boolean }) {
+  const [labelTh, setTh] = useState(column.labelTh);
+  const [labelEn, setEn] = useState(column.labelEn);
+  const [wip, setWip] = useState(column.wipLimit === null ? '' : String(column.wipLimit));
+  const [error, setError] = useState<ApiError | null>(null);
+  const wipText = wip.trim();
+  // Empty means no limit; anything but a whole number ≥ 1 is refused here, before the server.
+  const wipValid = wipText === '' || (/^\d+$/.test(wipText) && Number(wipText) >= 1);
+  const wipLimit = wipText === '' || !wipValid ? null : Number(wipText);
+  const changed = wipValid && (labelTh !== column.labelTh || labelEn !== column.labelEn || wipLimit !== column.wipLimit);
+  async function save() {
+    const r = await adminApi.patchColumn(column.id, { labelTh, labelEn, wipLimit });
+    setError(r.ok ? null : r.error);
+    if (r.ok) onSaved();
+  }
+  return (
+    <tr data-testid="admin-column" data-column-key={column.key}>
+      <td class="admin-order">
+        <button type="button" class="button button-ghost" disabled={first} aria-label={local('เลื่อนขึ้น', 'Move earlier')} onClick={() => onMove(-1)}>
+          ↑
+        </button>
+        <button type="button" class="button button-ghost" disabled={last} aria-label={local('เลื่อนลง', 'Move later')} onClick={() => onMove(1)}>
+          ↓
+        </button>
+      </td>
+      <td>
+        <input aria-label={local('ชื่อคอลัมน์ (ไทย)', 'Column label (Thai)')} value={labelTh} onInput={(e) => setTh(e.currentTarget.value)} />
+      </td>
+      <td>
+        <input aria-label={local('ชื่อคอลัมน์ (อังกฤษ)', 'Column label (English)')} value={labelEn} onInput={(e) => setEn(e.currentTarget.value)} />
+      </td>
+      <td>
+        <input
+          class="admin-narrow"
+          inputMode="numeric"
+          aria-label={local('จำนวนการ์ดสูงสุด (WIP)', 'WIP limit')}
+          placeholder={local('ไม่จำกัด', 'none')}
+          value={wip}
+          aria-invalid={!wipValid || undefined}
+          onInput={(e) => setWip(e.currentTarget.value)}
+        />
+        {!wipValid && <small class="form-error">{local('ใส่จำนวนเต็มตั้งแต่ 1 หรือเว้นว่าง', 'A whole number from 1, or empty')}</small>}
+      </td>
+      <td>
+        <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()} data-testid="admin-column-save">
+          {local('บันทึก', 'Save')}
+        </button>
+        <Feedback error={error} />
+      </td>
+    </tr>
+  );
+}
+
+export function ColumnsPanel({ beYear }: { beYear: number }) {
+  const board = useLoad(() => api.board(beYear), [beYear]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const columns = board.data?.columns ?? [];
+  async function move(index: number, delta: -1 | 1) {
+    const ids = columns.map((c) => c.id);
+    const [id] = ids.splice(index, 1);
+    ids.splice(index + delta, 0, id!);
+    const r = await adminApi.orderColumns(beYear, ids);
+    setError(r.ok ? null : r.error);
+    void board.reload();
+  }
+  return (
+    <section class="admin-panel" aria-labelledby="admin-columns" data-testid="admin-columns">
+      <h2 id="admin-columns">{local(`คอลัมน์ของบอร์ด ปีงบประมาณ พ.ศ. ${beYear}`, `Board columns, fiscal year ${beYear}`)}</h2>
+      <Feedback error={board.error ?? error} />
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th>{local('ลำดับ', 'Order')}</th>
+            <th>{local('ไทย', 'Thai')}</th>
+            <th>{local('อังกฤษ', 'English')}</th>
+            <th>WIP</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((c, i) => (
+            <ColumnRow
+              key={`${c.id}:${c.position}:${c.labelTh}:${c.labelEn}:${c.wipLimit}`}
+              column={c}
+              first={i === 0}
+              last={i === columns.length - 1}
+              onMove={(d) => void move(i, d)}
+              onSaved={() => void board.reload()}
+            />
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { adminApi, type AdminGroup } from '../../admin-api';
+import type { ApiError } from '../../api';
+import { local } from '../../i18n';
+import { Feedback } from './Feedback';
+import { useLoad } from './useLoad';
+
+function GroupRow({ group, onSaved }: { group: AdminGroup; onSaved: () => void }) {
+  const [nameTh, setTh] = useState(group.nameTh);
+  const [nameEn, setEn] = useState(group.nameEn);
+  const [error, setError] = useState<ApiError | null>(null);
+  const changed = nameTh !== group.nameTh || nameEn !== group.nameEn;
+  async function save() {
+    const r = await adminApi.renameGroup(group.id, nameTh, nameEn);
+    if (r.ok) onSaved();
+    setError(r.ok ? null : r.error);
+  }
+  return (
+    <tr data-testid="admin-group">
+      <td>
+        <input aria-label={local('ชื่อภาษาไทย', 'Thai name')} value={nameTh} onInput={(e) => setTh(e.currentTarget.value)} />
+      </td>
+      <td>
+        <input aria-label={local('ชื่อภาษาอังกฤษ', 'English name')} value={nameEn} onInput={(e) => setEn(e.currentTarget.value)} />
+      </td>
+      <td>
+        <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()}>
+          {local('บันทึก', 'Save')}
+        </button>
+        <Feedback error={error} />
+      </td>
+    </tr>
+  );
+}
+
+export function GroupsPanel() {
+  const groups = useLoad(adminApi.groups);
+  const [nameTh, setTh] = useState('');
+  const [nameEn, setEn] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  async function add(e: Event) {
+    e.preventDefault();
+    const r = await adminApi.createGroup(nameTh, nameEn);
+    setError(r.ok ? null : r.error);
+    if (r.ok) {
+      setTh('');
+      setEn('');
+      void groups.reload();
+    }
+  }
+  return (
+    <section class="admin-panel" aria-labelledby="admin-groups" data-testid="admin-groups">
+      <h2 id="admin-groups">{local('กลุ่มงาน', 'Groups')}</h2>
+      <Feedback error={groups.error} />
+      <table class="admin-table">
+        <thead>
+          <tr>
+            <th>{local('ชื่อภาษาไทย', 'Thai name')}</th>
+            <th>{local('ชื่อภาษาอังกฤษ', 'English name')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(groups.data?.groups ?? []).map((g) => (
+            <GroupRow key={`${g.id}:${g.nameTh}:${g.nameEn}`} group={g} onSaved={() => void groups.reload()} />
+          ))}
+        </tbody>
+      </table>
+      <form class="admin-form admin-form-inline" onSubmit={add}>
+        <label>
+          {local('กลุ่มใหม่ (ไทย)', 'New group (Thai)')}
+          <input required value={nameTh} onInput={(e) => setTh(e.currentTarget.value)} />
+        </label>
+        <label>
+          {local('ชื่อภาษาอังกฤษ', 'English name')}
+          <input value={nameEn} onInput={(e) => setEn(e.currentTarget.value)} />
+        </label>
+        <button type="submit" class="button button-primary">
+          {local('เพิ่มกลุ่ม', 'Add group')}
+        </button>
+        <Feedback error={error} />
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+// Verifying the tamper-evident activity log, and the security audit trail.
+import { useState } from 'preact/hooks';
+import { adminApi, type ChainProblem, type ChainVerdict } from '../../admin-api';
+import type { ApiError } from '../../api';
+import { local } from '../../i18n';
+import { lang } from '../../state/ui';
+import { Feedback } from './Feedback';
+import { useLoad } from './useLoad';
+
+function describe(p: ChainProblem): string {
+  switch (p.kind) {
+    case 'altered':
+      return local(`เหตุการณ์ลำดับที่ ${p.seq} ถูกแก้ไข`, `Event #${p.seq} was altered`);
+    case 'missing':
+      return local(`เหตุการณ์ลำดับที่ ${p.expectedSeq}–${p.foundSeq - 1} หายไป`, `Event(s) #${p.expectedSeq}–${p.foundSeq - 1} were removed`);
+    case 'link-broken':
+      return local(`ลำดับที่ ${p.seq} ไม่ต่อเนื่องกับเหตุการณ์ก่อนหน้า`, `Event #${p.seq} does not link to the one before it`);
+  }
+}
+
+const when = (at: number) =>
+  new Intl.DateTimeFormat(lang.value === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(at);
+
+export function IntegrityPanel({ beYear }: { beYear: number }) {
+  const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const audit = useLoad(adminApi.audit);
+  async function verify() {
+    const r = await adminApi.chain(beYear);
+    setVerdict(r.ok ? r.data : null);
+    setError(r.ok ? null : r.error);
+  }
+  return (
+    <section class="admin-panel" aria-labelledby="admin-integrity" data-testid="admin-integrity">
+      <h2 id="admin-integrity">{local('ความถูกต้องของบันทึกกิจกรรม', 'Activity log integrity')}</h2>
+      <p>
+        {local(
+          'ทุกเหตุการณ์บนบอร์ดมีค่าแฮชที่เชื่อมกับเหตุการณ์ก่อนหน้า การตรวจสอบจะบอกว่าเหตุการณ์ใดถูกแก้ไขหรือลบ',
+          'Every board event carries a hash linked to the one before it; verification names any event altered or removed.',
+        )}
+      </p>
+      <button type="button" class="button button-secondary" onClick={() => void verify()} data-testid="verify-chain">
+        {local(`ตรวจสอบปีงบประมาณ ${beYear}`, `Verify fiscal year ${beYear}`)}
+      </button>
+      <Feedback error={error} />
+      {verdict && (
+        <div role="status" data-testid="chain-verdict" data-ok={String(verdict.ok)}>
+          {verdict.ok
+            ? local(`ถูกต้องครบถ้วน ตรวจแล้ว ${verdict.eventsChecked} เหตุการณ์`, `Intact: ${verdict.eventsChecked} events checked`)
+            : local(`พบปัญหา ${verdict.problems.length} รายการ`, `${verdict.problems.length} problem(s) found`)}
+          <ul>
+            {verdict.problems.map((p, i) => (
+              <li key={i}>{describe(p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <h3>{local('บันทึกความปลอดภัยล่าสุด', 'Recent security events')}</h3>
+      <Feedback error={audit.error} />
+      <table class="admin-table admin-audit">
+        <tbody>
+          {(audit.data?.entries ?? []).slice(0, 50).map((e) => (
+            <tr key={e.id}>
+              <td>{when(e.at)}</td>
+              <td>{e.action}</td>
+              <td>{e.email ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
