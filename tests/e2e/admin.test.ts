@@ -63,6 +63,7 @@ describe('administration', () => {
     await result.locator('input').fill('2566');
     await page.getByTestId('import-commit').click();
     await expect.poll(() => page.getByTestId('admin-ok').innerText()).toMatch(/2566/);
+    await expect.poll(() => page.getByTestId('fiscal-year-select').inputValue()).toBe('2566');
     expect(page.url()).toContain('/admin/2566');
   });
 
@@ -72,6 +73,8 @@ describe('administration', () => {
     const verdict = page.getByTestId('chain-verdict');
     await verdict.waitFor();
     expect(await verdict.getAttribute('data-ok')).toBe('true');
+    // The 2566 board was just imported: 21 card.created events and nothing else.
+    expect(page.url()).toContain('/admin/2566');
     expect(await verdict.innerText()).toMatch(/ตรวจแล้ว 21 เหตุการณ์/);
   });
 });

@@ -53,8 +53,9 @@ export function AdminPage() {
         {tab === 'columns' && year !== null && <ColumnsPanel beYear={year} />}
         {tab === 'years' && (
           <ImportPanel
-            onImported={(beYear) => {
-              void loadFiscalYears();
+            onImported={async (beYear) => {
+              // The year list first: a year missing from it would be replaced by the default.
+              await loadFiscalYears();
               selectYear(beYear);
             }}
           />

@@ -6,7 +6,7 @@ import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { Feedback } from './Feedback';
 
-export function ImportPanel({ onImported }: { onImported: (beYear: number) => void }) {
+export function ImportPanel({ onImported }: { onImported: (beYear: number) => void | Promise<void> }) {
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [beYear, setBeYear] = useState('');
@@ -28,7 +28,7 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
     setError(null);
     setOk(local(`สร้างบอร์ดปีงบประมาณ ${year} แล้ว (${r.data.cards} การ์ด)`, `Created the FY ${year} board (${r.data.cards} cards)`));
     setPreview(null);
-    onImported(year);
+    await onImported(year);
   }
   const steps = preview?.measures.reduce((n, m) => n + m.steps.length, 0) ?? 0;
   return (
