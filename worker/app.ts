@@ -7,13 +7,25 @@ import { AppError } from './domain/errors';
 import { sameOriginWrites } from './middleware/csrf';
 import { withDb, withSession } from './middleware/session';
 import { withAccess } from './middleware/access';
+import { jsonBodiesOnly } from './middleware/json-only';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/board';
 import { cardRoutes } from './routes/cards';
+import { cardDetailRoutes } from './routes/card-details';
+import { liveRoutes } from './routes/live';
 import { devRoutes } from './routes/dev';
+import { devBenchRoutes } from './routes/dev-bench';
 import { importRoutes } from './routes/import';
 import { meRoutes } from './routes/me';
+import { backupRoutes } from './routes/backup';
+import { devLoadRoutes } from './routes/dev-load';
+import { dashboardRoutes } from './routes/dashboard';
+import { oitRoutes } from './routes/oit';
+import { publicRoutes } from './routes/public';
+import { fiscalYearRoutes } from './routes/fiscal-years';
+import { reportRoutes } from './routes/reports';
+import { devReportsBenchRoutes } from './routes/dev-reports-bench';
 import type { AppEnv } from './env';
 
 const tooLarge = () => new AppError(413, 'body_too_large', 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', 'The request body is too large');
@@ -31,15 +43,19 @@ app.use(
 );
 app.use('/api/*', async (c, next) => {
   await next();
+  // Public open data sets its own edge caching (routes/public.ts); everything else is private.
+  if (c.req.path.startsWith('/api/public/') && c.res.headers.has('Cache-Control')) return;
   c.header('Cache-Control', 'no-store');
 });
 // Announcements can be long; everything else is small.
 app.use('/api/import/*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw tooLarge(); } }));
+// A restore carries a whole office (routes/backup.ts); only the operator's token opens it.
+app.use('/api/admin/backup/restore', bodyLimit({ maxSize: 32 * 1024 * 1024, onError: () => { throw tooLarge(); } }));
 app.use('/api/*', async (c, next) => {
-  if (c.req.path.startsWith('/api/import/')) return next();
+  if (c.req.path.startsWith('/api/import/') || c.req.path === '/api/admin/backup/restore') return next();
   return bodyLimit({ maxSize: 64 * 1024, onError: () => { throw tooLarge(); } })(c, next);
 });
-app.use('/api/*', sameOriginWrites, withDb, withSession, withAccess);
+app.use('/api/*', sameOriginWrites, jsonBodiesOnly, withDb, withSession, withAccess);
 
 const routes = app
   .get('/api/health', (c) => c.json({ ok: true, service: 'ita-board' }))
@@ -47,9 +63,20 @@ const routes = app
   .route('/api', meRoutes)
   .route('/api', boardRoutes)
   .route('/api/cards', cardRoutes)
+  .route('/api', cardDetailRoutes)
+  .route('/api', liveRoutes)
   .route('/api/import', importRoutes)
+  .route('/api/admin/backup', backupRoutes)
   .route('/api/admin', adminRoutes)
-  .route('/api/dev', devRoutes);
+  .route('/api/dev/bench', devBenchRoutes)
+  .route('/api/dev/load', devLoadRoutes)
+  .route('/api/dev', devRoutes)
+  .route('/api/dashboard', dashboardRoutes)
+  .route('/api/oit', oitRoutes)
+  .route('/api/public', publicRoutes)
+  .route('/api/fiscal-years', fiscalYearRoutes)
+  .route('/api/reports', reportRoutes)
+  .route('/api/dev/reports-bench', devReportsBenchRoutes);
 
 app.notFound((c) => c.json(new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found').toBody(), 404));
 

@@ -1,11 +1,12 @@
 import type { Db } from './db/client';
 import type { Actor } from './domain/policy';
 import type { Me } from './domain/contracts';
+import type { BoardRoom } from './live/board-room';
 
 export interface Env {
   DB: D1Database;
   ASSETS: Fetcher;
-  BOARD_ROOM: DurableObjectNamespace;
+  BOARD_ROOM: DurableObjectNamespace<BoardRoom>;
   /** Cloudflare Email Routing binding (send_email). */
   EMAIL: SendEmail;
   /** The envelope sender and From: address of report emails. */
@@ -15,6 +16,8 @@ export interface Env {
   /** Optional Cloudflare Access mode: the team's JSON Web Key Set and the application's audience tag. */
   ACCESS_JWKS?: string;
   ACCESS_AUD?: string;
+  /** Operator's secret that opens POST /api/admin/backup/restore on an empty database. */
+  RESTORE_TOKEN?: string;
 }
 
 export interface AppEnv {

@@ -200,3 +200,23 @@ describe('authorisation matrix', () => {
     expect(exec.cards.some((c) => c.editable)).toBe(false);
   });
 });
+
+describe('partial updates', () => {
+  it('renaming a group in Thai keeps its English name; an empty patch is refused', async () => {
+    const admin = cookies.get('admin')!;
+    const id = home.groupIds['กลุ่มนโยบายและแผน']!;
+    const before = await call('GET', '/api/admin/groups', { cookie: admin });
+    const group = before.json.groups.find((g: { id: string }) => g.id === id);
+    expect(group.nameEn).not.toBe('');
+    const r = await call('PATCH', `/api/admin/groups/${id}`, { cookie: admin, body: { nameTh: 'กลุ่มนโยบายและแผนงาน' } });
+    expect(r.status).toBe(200);
+    expect(r.json.group).toMatchObject({ nameTh: 'กลุ่มนโยบายและแผนงาน', nameEn: group.nameEn });
+    for (const path of [`/api/admin/groups/${id}`, `/api/admin/columns/${homeBoard.columns[0]!.id}`]) {
+      const empty = await call('PATCH', path, { cookie: admin, body: {} });
+      expect(empty.status, path).toBe(400);
+    }
+    const notJson = await call('PATCH', `/api/admin/groups/${id}`, { cookie: admin, rawBody: '{"nameEn":"x"}', headers: { 'content-type': 'text/plain' } });
+    expect(notJson.status).toBe(415);
+    expect(notJson.json.error.code).toBe('unsupported_media_type');
+  });
+});

@@ -5,6 +5,9 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
     ASSETS: Fetcher;
+    BOARD_ROOM: DurableObjectNamespace;
+    EMAIL: SendEmail;
+    MAIL_FROM: string;
     DEMO_SEED: string;
     ACCESS_JWKS: string;
     ACCESS_AUD: string;

@@ -1,4 +1,52 @@
+// The Worker's scheduled entry: dispatch on controller.cron (expressions as in wrangler.toml,
+// UTC). Everything runs at controller.scheduledTime, so a late or repeated trigger computes the
+// same periods and keys as the one it repeats.
+import { createDb } from '../db/client';
+import { sendEmailTransport, type MailTransport } from '../email/transport';
 import type { Env } from '../env';
+import { runDigestJob } from './digest-job';
+import { runOutboxJob } from './outbox-job';
+import { runReportJob } from './report-job';
 
-/** Dispatch on controller.cron: filled in by the reports work (issue 5). */
-export async function runScheduled(_controller: ScheduledController, _env: Env, _ctx: ExecutionContext): Promise<void> {}
+export const SCHEDULES = {
+  /** 08:00 Bangkok on the 1st and 16th. */
+  executiveReport: '0 1 1,16 * *',
+  /** 08:30 Bangkok on the 1st. */
+  staffReport: '30 1 1 * *',
+  /** 07:00 Bangkok daily. */
+  digest: '0 0 * * *',
+  outbox: '*/10 * * * *',
+} as const;
+
+export interface ScheduledDeps {
+  /** The mail transport; Cloudflare's send_email binding unless a test supplies another. */
+  transport?: (env: Env) => MailTransport;
+}
+
+const defaultTransport = (env: Env) => sendEmailTransport(env.EMAIL);
+
+export async function runScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext, deps: ScheduledDeps = {}): Promise<void> {
+  const db = createDb(env.DB);
+  // A number (ms) from Cron Triggers; a Date when a test harness passes one through. Either way ms.
+  const now = new Date(controller.scheduledTime).getTime();
+  const transport = () => (deps.transport ?? defaultTransport)(env);
+  switch (controller.cron) {
+    case SCHEDULES.executiveReport:
+      await runReportJob(db, 'executive', now, env.MAIL_FROM);
+      await runOutboxJob(db, transport(), now);
+      return;
+    case SCHEDULES.staffReport:
+      await runReportJob(db, 'staff', now, env.MAIL_FROM);
+      await runOutboxJob(db, transport(), now);
+      return;
+    case SCHEDULES.digest:
+      await runDigestJob(db, now, env.MAIL_FROM);
+      await runOutboxJob(db, transport(), now);
+      return;
+    case SCHEDULES.outbox:
+      await runOutboxJob(db, transport(), now);
+      return;
+    default:
+      console.warn('scheduled: no job for this cron expression', controller.cron);
+  }
+}

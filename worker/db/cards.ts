@@ -1,11 +1,14 @@
-// Changing cards. Each change is one db.batch: the card update (guarded by its version) and the
-// event that records it, chained after the fiscal year's current head. Two writers that read the
-// same head cannot both commit (card_events has a unique (fiscal_year_id, seq)), so the loser's
-// whole batch rolls back and is retried from fresh reads: nothing is half-written, and a stale
-// `version` from the client always ends in 409 with the card as the server has it now.
+// Changing cards and what hangs off them. Each change is one db.batch: the writes (a card update
+// guarded by its version, an evidence link, a comment) and the event that records them, chained
+// after the fiscal year's current head. Two writers that read the same head cannot both commit
+// (card_events has a unique (fiscal_year_id, seq)), so the loser's whole batch rolls back and is
+// retried from fresh reads: nothing is half-written, and a stale `version` from the client always
+// ends in 409 with the card as the server has it now. Routes get the committed seq back, to
+// announce the change to the board's open tabs (live/notify.ts) once it has committed.
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
-import { boardColumns, cardEvents, cards, groups, type Card } from './schema';
+import { boardColumns, cardEvents, cards, groups, type Card, type ChecklistItem } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
@@ -23,11 +26,34 @@ export interface CardEdit {
   leadGroupId?: string | null;
   groupIds?: string[];
   allGroups?: boolean;
+  checklist?: ChecklistItem[];
 }
 
 const cardYear = (cardId: string) => sql`(select "fiscal_year_id" from "cards" where "id" = ${cardId})`;
 
-type Plan = { set: Partial<Card>; event: NewEvent } | null;
+/**
+ * A change to a card or to what hangs off it (evidence, comments): the statements to commit with
+ * its event, and how to read the result from theirs. `card` is the card as it is afterwards.
+ */
+export type CardChange<R> =
+  | { event: NewEvent; writes: BatchItem<'sqlite'>[]; read: (results: unknown[]) => { value: R; card: Card } }
+  | { unchanged: R };
+
+/** What a committed change returns: its value, the card afterwards, and the event (null: nothing changed). */
+export interface CardCommit<R> {
+  value: R;
+  card: Card;
+  event: { seq: number; kind: string } | null;
+}
+
+export interface CardChangeRules<R> {
+  /** Whether the actor may make this change to this card (a policy.ts decision). */
+  allowed: (card: Card) => boolean;
+  /** Records the refusal (audit) before the 403. */
+  onForbidden: () => Promise<void>;
+  /** Runs after the permission check, with fresh reads; may throw an AppError (nothing is written). */
+  plan: (card: Card, now: number) => Promise<CardChange<R>>;
+}
 
 function conflict(card: Card, actor: Actor, code = 'version_conflict'): AppError {
   return new AppError(
@@ -41,17 +67,12 @@ function conflict(card: Card, actor: Actor, code = 'version_conflict'): AppError
 }
 
 /**
- * Reads the card and the chain head, checks permission and version, asks `plan` for the change,
- * and commits change + event atomically, retrying when another writer got there first.
+ * Reads the card and the chain head, checks permission, asks `plan` for the change, and commits
+ * its writes + event atomically, retrying when another writer got there first. Every change to a
+ * board writes an event, so anything `plan` read after the head is still true when our batch
+ * commits, or the batch fails on the taken seq and we start again from fresh reads.
  */
-async function changeCard(
-  db: Db,
-  actor: Actor,
-  cardId: string,
-  version: number,
-  plan: (card: Card) => Promise<Plan>,
-  onForbidden: () => Promise<void>,
-): Promise<CardView> {
+export async function commitCardChange<R>(db: Db, actor: Actor, cardId: string, rules: CardChangeRules<R>): Promise<CardCommit<R>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // The head is read before (and in the same batch as) the card: anything committed after
     // these reads takes our seq, so our batch fails and we start again from fresh reads.
@@ -64,40 +85,65 @@ async function changeCard(
         .limit(1),
     ]);
     if (!card) throw notFound('Card', 'การ์ด');
-    if (!canEditCard(actor, card)) {
-      await onForbidden();
+    if (!rules.allowed(card)) {
+      await rules.onForbidden();
       throw forbidden();
     }
-    if (card.version !== version) throw conflict(card, actor);
-    const change = await plan(card);
-    if (!change) return toCardView(card, actor);
-    const head = headOf(headRows);
     const now = Date.now();
+    const change = await rules.plan(card, now);
+    if ('unchanged' in change) return { value: change.unchanged, card, event: null };
     const [eventRow] = await chainEvents(
-      head,
+      headOf(headRows),
       { orgId: actor.orgId, fiscalYearId: card.fiscalYearId, actorUserId: actor.userId, at: now },
       [change.event],
     );
-    const next = { ...change.set, version: card.version + 1, updatedAt: now };
     try {
-      const [updated] = await db.batch([
-        db
-          .update(cards)
-          .set(next)
-          .where(and(eq(cards.id, card.id), eq(cards.version, card.version)))
-          .returning(),
-        db.insert(cardEvents).values(eventRow!),
-      ]);
-      // The unique seq makes a lost race fail the batch; an empty update here would mean a write
-      // without an event somewhere else. Refuse loudly rather than report success.
-      if (!updated[0]) throw new Error(`card ${card.id} changed without an event`);
-      return toCardView(updated[0], actor);
+      const [, ...results] = await db.batch([db.insert(cardEvents).values(eventRow!), ...change.writes]);
+      const { value, card: after } = change.read(results);
+      return { value, card: after, event: { seq: eventRow!.seq, kind: change.event.kind } };
     } catch (e) {
       if (isUniqueViolation(e)) continue;
       throw e;
     }
   }
   throw new AppError(409, 'busy', 'มีผู้แก้ไขบอร์ดพร้อมกันจำนวนมาก กรุณาลองอีกครั้ง', 'The board is busy; please try again');
+}
+
+/** A change to the card row itself, guarded by the client's `version`; only card editors may. */
+function changeCard(
+  db: Db,
+  actor: Actor,
+  cardId: string,
+  version: number,
+  plan: (card: Card) => Promise<{ set: Partial<Card>; event: NewEvent } | null>,
+  onForbidden: () => Promise<void>,
+): Promise<CardCommit<CardView>> {
+  return commitCardChange<CardView>(db, actor, cardId, {
+    allowed: (card) => canEditCard(actor, card),
+    onForbidden,
+    plan: async (card, now) => {
+      if (card.version !== version) throw conflict(card, actor);
+      const change = await plan(card);
+      if (!change) return { unchanged: toCardView(card, actor) };
+      return {
+        event: change.event,
+        writes: [
+          db
+            .update(cards)
+            .set({ ...change.set, version: card.version + 1, updatedAt: now })
+            .where(and(eq(cards.id, card.id), eq(cards.version, card.version)))
+            .returning(),
+        ],
+        read: ([rows]) => {
+          // The unique seq makes a lost race fail the batch; an empty update here would mean a
+          // write without an event somewhere else. Refuse loudly rather than report success.
+          const updated = (rows as Card[])[0];
+          if (!updated) throw new Error(`card ${card.id} changed without an event`);
+          return { value: toCardView(updated, actor), card: updated };
+        },
+      };
+    },
+  });
 }
 
 export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequest, onForbidden: () => Promise<void>) {
@@ -158,7 +204,7 @@ function neighbourIndex(siblings: { id: string }[], req: MoveCardRequest): numbe
   return -1;
 }
 
-const EDITABLE = ['title', 'details', 'dueOn', 'leadGroupId', 'groupIds', 'allGroups'] as const;
+const EDITABLE = ['title', 'details', 'dueOn', 'leadGroupId', 'groupIds', 'allGroups', 'checklist'] as const;
 
 export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, onForbidden: () => Promise<void>) {
   return changeCard(

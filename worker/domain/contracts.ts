@@ -64,6 +64,8 @@ export interface CardView {
   columnId: string;
   orderKey: string;
   dueOn: string | null;
+  /** Monitoring checklist (generated from the measure's monitoring requirements; editable). */
+  checklist: { id: string; text: string; done: boolean }[];
   version: number;
   updatedAt: number;
   /** Whether the signed-in user may move and edit this card (the server checks again). */

@@ -13,7 +13,15 @@ import { verifyChain } from '../domain/event-chain';
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canAdminister, type Actor } from '../domain/policy';
 import { hashPassword } from '../domain/password';
+import { chainHeadQuery, headOf } from '../db/events';
+import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
+
+/** Column changes reshape open boards: tell them to reload (after the change committed). */
+async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: string) {
+  const head = headOf(await chainHeadQuery(c.get('db'), fiscalYearId));
+  notifyResync(c.env, c.executionCtx, orgId, fiscalYearId, head.seq);
+}
 
 function adminOf(c: Context<AppEnv>): Actor {
   const actor = actorOf(c);
@@ -39,6 +47,12 @@ const newUserBody = z.strictObject({
 });
 const roleBody = z.strictObject({ role: z.enum(ROLES), groupId: id.nullable() });
 const groupBody = z.strictObject({ nameTh: name, nameEn: z.string().trim().max(200).default('') });
+// No defaults here: a field left out of a patch keeps its value (a default would overwrite it).
+const groupPatch = z.strictObject({ nameTh: name, nameEn: z.string().trim().max(200) }).partial();
+/** A partial update must change something: an empty one is a mistake, not a no-op. */
+const somethingToChange = <T extends object>(o: T) => Object.keys(o).length > 0;
+const nothingToChange = { message: 'name at least one field to change' };
+
 const columnBody = z
   .strictObject({
     labelTh: name,
@@ -46,7 +60,8 @@ const columnBody = z
     position: z.number().int().min(0).max(100),
     wipLimit: z.number().int().min(1).max(10_000).nullable(),
   })
-  .partial();
+  .partial()
+  .refine(somethingToChange, nothingToChange);
 
 const groupRequired = () =>
   new AppError(422, 'group_required', 'ผู้อำนวยการกลุ่มต้องระบุกลุ่มงาน', 'A director must be given a group');
@@ -130,7 +145,7 @@ export const adminRoutes = new Hono<AppEnv>()
     }
     return c.json({ id: groupId }, 201);
   })
-  .patch('/groups/:id', valid('param', z.object({ id })), valid('json', groupBody.partial()), async (c) => {
+  .patch('/groups/:id', valid('param', z.object({ id })), valid('json', groupPatch.refine(somethingToChange, nothingToChange)), async (c) => {
     const actor = adminOf(c);
     const [row] = await c
       .get('db')
@@ -150,6 +165,7 @@ export const adminRoutes = new Hono<AppEnv>()
       .where(and(eq(boardColumns.id, c.req.valid('param').id), eq(boardColumns.orgId, actor.orgId)))
       .returning();
     if (!row) throw notFound('Column', 'คอลัมน์');
+    await resyncBoard(c, actor.orgId, row.fiscalYearId);
     return c.json({ column: row });
   })
   .put('/columns/order', valid('json', z.strictObject({ beYear: z.number().int(), columnIds: z.array(id).min(1).max(20) })), async (c) => {
@@ -164,6 +180,7 @@ export const adminRoutes = new Hono<AppEnv>()
     }
     const [first, ...rest] = columnIds.map((cid, position) => db.update(boardColumns).set({ position }).where(eq(boardColumns.id, cid)));
     await db.batch([first!, ...rest]);
+    await resyncBoard(c, actor.orgId, fy.id);
     return c.json({ ok: true });
   })
   .get('/audit', async (c) => {

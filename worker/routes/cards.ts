@@ -5,11 +5,12 @@ import { actorOf, clientIp } from '../middleware/session';
 import { editCard, moveCard } from '../db/cards';
 import { audit } from '../db/auth';
 import { isIsoDate } from '../domain/fiscal-year';
+import { notifyCardChange } from '../live/notify';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
 
-const id = z.string().min(1).max(64);
-const cardParam = z.object({ id });
+export const id = z.string().min(1).max(64);
+export const cardParam = z.object({ id });
 const version = z.number().int().min(1);
 
 const moveBody = z.strictObject({
@@ -20,6 +21,7 @@ const moveBody = z.strictObject({
 });
 
 const text = (max: number) => z.string().trim().max(max);
+const checklistItem = z.strictObject({ id, text: text(300).min(1), done: z.boolean() });
 const editBody = z
   .strictObject({
     version,
@@ -29,25 +31,32 @@ const editBody = z
     leadGroupId: id.nullable(),
     groupIds: z.array(id).max(50).transform((ids) => [...new Set(ids)]),
     allGroups: z.boolean(),
+    checklist: z
+      .array(checklistItem)
+      .max(50)
+      .refine((items) => new Set(items.map((i) => i.id)).size === items.length, 'checklist item ids must be unique'),
   })
   .partial()
   .required({ version: true });
 
-function refusalRecorder(c: Context<AppEnv>, action: string, cardId: string) {
+/** Writes a refused authorisation to the audit log (the 403 itself is thrown by the db layer). */
+export function refusalRecorder(c: Context<AppEnv>, action: string, detail: Record<string, unknown>) {
   return async () => {
     const actor = actorOf(c);
-    await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action, cardId }, ip: clientIp(c) });
+    await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action, ...detail }, ip: clientIp(c) });
   };
 }
 
 export const cardRoutes = new Hono<AppEnv>()
   .post('/:id/move', valid('param', cardParam), valid('json', moveBody), async (c) => {
     const cardId = c.req.valid('param').id;
-    const card = await moveCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.move', cardId));
-    return c.json({ card });
+    const commit = await moveCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.move', { cardId }));
+    notifyCardChange(c.env, c.executionCtx, commit);
+    return c.json({ card: commit.value });
   })
   .patch('/:id', valid('param', cardParam), valid('json', editBody), async (c) => {
     const cardId = c.req.valid('param').id;
-    const card = await editCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.edit', cardId));
-    return c.json({ card });
+    const commit = await editCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.edit', { cardId }));
+    notifyCardChange(c.env, c.executionCtx, commit);
+    return c.json({ card: commit.value });
   });

@@ -1,6 +1,12 @@
 // Local development only: these routes answer 404 unless DEMO_SEED is "1" (set by `npm start`).
+// /scheduled runs a cron job now, as if at `time` (ms): `wrangler dev --test-scheduled` offers
+// /__scheduled, but with this app's assets (run_worker_first = ["/api/*"], SPA fallback) that path
+// is answered by the asset router with index.html and never reaches the Worker.
 import { Hono } from 'hono';
 import { count } from 'drizzle-orm';
+import { z } from 'zod';
+import { valid } from '../middleware/validate';
+import { runScheduled } from '../cron';
 import { organisations } from '../db/schema';
 import { AppError } from '../domain/errors';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
@@ -14,6 +20,13 @@ export const devRoutes = new Hono<AppEnv>()
   .get('/demo-accounts', (c) =>
     c.json({ accounts: DEMO_ACCOUNTS.map(({ email, role, labelTh, labelEn }) => ({ email, password: DEMO_PASSWORD, role, labelTh, labelEn })) }),
   )
+  .post('/scheduled', valid('query', z.object({ cron: z.string().min(1).max(50), time: z.coerce.number().int().min(0).optional() })), async (c) => {
+    const { cron, time } = c.req.valid('query');
+    const scheduledTime = time ?? Date.now();
+    const controller: ScheduledController = { cron, scheduledTime, noRetry: () => undefined };
+    await runScheduled(controller, c.env, c.executionCtx as ExecutionContext);
+    return c.json({ ran: cron, scheduledTime: new Date(scheduledTime).toISOString() });
+  })
   .post('/seed', async (c) => {
     const db = c.get('db');
     const [row] = await db.select({ n: count() }).from(organisations);

@@ -1,0 +1,168 @@
+// The board benchmark. Starts `wrangler dev` (own port, throw-away D1, DEMO_SEED=1), creates
+// boards of 2,000 and 10,000 cards through a dev-only route, and measures:
+// 1. the board request against a raw D1 read of the same rows, in the same run: server time
+//    (median, p99) and D1 rows read. Both sides run inside the worker and time themselves; see
+//    worker/routes/dev-bench.ts for what each includes. The real HTTP GET /api/boards/:beYear is
+//    timed from here too, for what a client waits.
+// 2. the first render of the 2,000-card board in Chromium: from navigation start to the frame
+//    after 2,000 [data-testid=card] are in the page.
+// 3. JavaScript shipped: web/dist/assets/*.js, each gzipped with node:zlib, summed.
+// Exits non-zero when something fails or a figure misses its target.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { buildWeb, fmt, getJson, timedJson, haveChromium, median, percentile, printTable, signIn, startApp, targets } from './harness.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 8795);
+const SIZES = [
+  { beYear: 2590, cards: 2000, samples: 40 },
+  { beYear: 2591, cards: 10000, samples: 20 },
+];
+const RENDER_YEAR = 2590;
+const RENDER_CARDS = 2000;
+const RENDER_LOADS = 5;
+const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, firstRenderMs: 800, jsGzKb: 60 };
+
+const goal = targets();
+
+async function measureBoard(base, cookie, { beYear, cards, samples }) {
+  const headers = { cookie: `ita_session=${cookie}` };
+  const board = [];
+  const raw = [];
+  const http = [];
+  const get = (path) => getJson(`${base}${path}`, { headers });
+  // Warm-up: the first reads fill SQLite's page cache and compile the statements.
+  for (let i = 0; i < 3; i++) await Promise.all([get(`/api/dev/bench/board/${beYear}`), get(`/api/dev/bench/raw/${beYear}`)]);
+  for (let i = 0; i < samples; i++) {
+    // Alternate the order so neither side always runs on a cache the other warmed.
+    const pair = i % 2 ? ['raw', 'board'] : ['board', 'raw'];
+    for (const side of pair) (side === 'board' ? board : raw).push(await get(`/api/dev/bench/${side}/${beYear}`));
+    const { json: view, ms } = await timedJson(`${base}/api/boards/${beYear}`, { headers });
+    http.push(ms);
+    if (view.cards.length !== cards) throw new Error(`board ${beYear} has ${view.cards.length} cards, expected ${cards}`);
+  }
+  if (board[0].cards !== cards || raw[0].cards !== cards) throw new Error('the bench routes did not read every card');
+  const ms = (xs) => xs.map((x) => x.serverMs);
+  return {
+    cards,
+    board: { median: median(ms(board)), p99: percentile(ms(board), 99), rowsRead: board[0].rowsRead, rowsReturned: board[0].rowsReturned, bytes: board[0].bytes },
+    raw: { median: median(ms(raw)), p99: percentile(ms(raw), 99), rowsRead: raw[0].rowsRead, rowsReturned: raw[0].rowsReturned },
+    http: { median: median(http), p99: percentile(http, 99) },
+    samples,
+  };
+}
+
+async function measureFirstRender(base, cookie) {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addCookies([{ name: 'ita_session', value: cookie, url: base }]);
+    // Runs in the page before its own scripts: checks every frame for the cards, then notes the
+    // time at the next frame (the one after they were first painted).
+    await context.addInitScript((want) => {
+      const seen = () => document.querySelectorAll('[data-testid="card"]').length;
+      const tick = () => {
+        const n = seen();
+        window.__benchCards = n;
+        if (n >= want) requestAnimationFrame(() => (window.__benchRendered = performance.now()));
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, RENDER_CARDS);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const times = [];
+    const dataAt = [];
+    for (let i = 0; i < RENDER_LOADS; i++) {
+      await page.goto(`${base}/board/${RENDER_YEAR}`, { waitUntil: 'commit' });
+      try {
+        await page.waitForFunction(() => typeof window.__benchRendered === 'number', null, { timeout: 15_000 });
+      } catch {
+        const n = await page.evaluate(() => window.__benchCards ?? 0);
+        const crash = errors.length ? `; page error: ${errors[0]}` : '';
+        throw new Error(`the board showed ${n} of ${RENDER_CARDS} [data-testid=card] within 15 s${crash}`);
+      }
+      times.push(await page.evaluate(() => window.__benchRendered));
+      // When the board's data had fully arrived: separates server + transfer from rendering.
+      const path = `/api/boards/${RENDER_YEAR}`;
+      dataAt.push(await page.evaluate((p) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === p)?.responseEnd ?? NaN, path));
+    }
+    return { first: times[0], median: median(times), max: Math.max(...times), loads: times.length, dataAt: median(dataAt) };
+  } finally {
+    await browser.close();
+  }
+}
+
+function javascriptShipped() {
+  const dir = 'web/dist/assets';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const bytes = files.map((f) => readFileSync(join(dir, f)));
+  return { files: files.length, raw: bytes.reduce((n, b) => n + b.length, 0), gz: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+}
+
+async function main() {
+  const started = Date.now();
+  // The render and size figures are of the current source: build it (BENCH_NO_BUILD=1 measures web/dist as it is).
+  if (process.env.BENCH_NO_BUILD !== '1') buildWeb();
+  const app = await startApp(PORT);
+  try {
+    const admin = await signIn(app.base, 'admin@demo.local');
+    const headers = { cookie: `ita_session=${admin}`, 'content-type': 'application/json' };
+    const created = [];
+    for (const size of SIZES) {
+      const t0 = Date.now();
+      await getJson(`${app.base}/api/dev/bench/boards`, { method: 'POST', headers, body: JSON.stringify({ beYear: size.beYear, cards: size.cards }) });
+      created.push(`${size.cards} cards in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    }
+    console.log(`boards created: ${created.join(', ')}`);
+
+    const results = [];
+    for (const size of SIZES) results.push(await measureBoard(app.base, admin, size));
+    let render;
+    try {
+      render = haveChromium() ? await measureFirstRender(app.base, admin) : { error: 'no /usr/bin/chromium' };
+    } catch (e) {
+      render = { error: e.message };
+    }
+    const js = javascriptShipped();
+
+    const rows = [];
+    for (const r of results) {
+      const ratio = r.board.median / r.raw.median;
+      const p99Ratio = r.board.p99 / r.raw.p99;
+      const readRatio = r.board.rowsRead / r.board.rowsReturned;
+      rows.push([`${r.cards} cards: server ms, median`, fmt(r.board.median), fmt(r.raw.median), `${fmt(ratio, 2)}×`, `≤ ${TARGET.boardOverRaw}×`, goal.check(`board median ${r.cards}`, ratio <= TARGET.boardOverRaw)]);
+      rows.push([`${r.cards} cards: server ms, p99 (n=${r.samples})`, fmt(r.board.p99), fmt(r.raw.p99), `${fmt(p99Ratio, 2)}×`, `≤ ${TARGET.boardOverRaw}×`, goal.check(`board p99 ${r.cards}`, p99Ratio <= TARGET.boardOverRaw)]);
+      rows.push([`${r.cards} cards: D1 rows read`, r.board.rowsRead, r.raw.rowsRead, `${fmt(r.board.rowsRead / r.raw.rowsRead, 2)}×`, '', '']);
+      rows.push([`${r.cards} cards: rows read / rows returned`, `${r.board.rowsRead} / ${r.board.rowsReturned}`, `${r.raw.rowsRead} / ${r.raw.rowsReturned}`, `${fmt(readRatio, 3)}×`, `≤ ${TARGET.rowsReadOverReturned}×`, goal.check(`rows read ${r.cards}`, readRatio <= TARGET.rowsReadOverReturned)]);
+      rows.push([`${r.cards} cards: HTTP GET /api/boards (client ms, median / p99)`, `${fmt(r.http.median)} / ${fmt(r.http.p99)}`, '', '', `${(r.board.bytes / 1024).toFixed(0)} KB JSON`, '']);
+    }
+    if (render.error) {
+      rows.push([`first render, ${RENDER_CARDS} cards`, `failed: ${render.error}`, '', '', `< ${TARGET.firstRenderMs} ms`, goal.check('first render', false)]);
+    } else {
+      rows.push([`first render, ${RENDER_CARDS} cards (ms, median of ${render.loads}; first ${fmt(render.first, 0)}, max ${fmt(render.max, 0)})`, fmt(render.median, 0), '', '', `< ${TARGET.firstRenderMs} ms`, goal.check('first render', render.median < TARGET.firstRenderMs)]);
+      rows.push(['  of which: board data fully arrived at (ms, median)', fmt(render.dataAt, 0), '', '', '', '']);
+    }
+    const kb = js.gz / 1024;
+    rows.push([`JavaScript shipped, gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, `${fmt(kb)} KB`, '', '', `< ${TARGET.jsGzKb} KB`, goal.check('JavaScript size', kb < TARGET.jsGzKb)]);
+    printTable('Board benchmark (wrangler dev, local D1)', ['measure', 'board', 'raw D1', 'ratio', 'target', ''], rows);
+    console.log(`\nwhole run: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    app.stop();
+  }
+  const missed = goal.misses();
+  if (missed.length > 0) {
+    console.error(`\nmissed targets: ${missed.join(', ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,116 @@
+// Shared by the benchmarks in this folder (not a benchmark itself: scripts/bench.mjs runs only
+// *.bench.mjs). Starts the real app under `wrangler dev` on a throw-away local D1 with the demo
+// office, signs in, and prints figures beside their targets.
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
+
+export const DEMO_PASSWORD = 'ita-demo-2567';
+
+/** Builds web/dist (under the shared lock when flock exists: other builds may run beside us). */
+export function buildWeb() {
+  const vite = ['node_modules/.bin/vite', 'build', '--logLevel', 'warn'];
+  const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
+  if (hasFlock) run('flock', ['/tmp/ita-vite.lock', ...vite]);
+  else run(vite[0], vite.slice(1));
+}
+
+/** `wrangler dev` on `port` with DEMO_SEED=1 and the demo office loaded; call stop() at the end. */
+export async function startApp(port) {
+  const persistTo = mkdtempSync(join(tmpdir(), 'ita-bench-'));
+  run(WRANGLER, ['d1', 'migrations', 'apply', 'ita-board', '--local', '--persist-to', persistTo], { stdio: 'ignore' });
+  const server = startWrangler({ port, persistTo, vars: { DEMO_SEED: '1' }, quiet: true });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    server.stop();
+    rmSync(persistTo, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(base);
+    await seedDemo(base);
+  } catch (e) {
+    console.error(server.log());
+    stop();
+    throw e;
+  }
+  return { base, stop, log: server.log };
+}
+
+/** Signs in through the API; returns the session token (the cookie's value). */
+export async function signIn(base, email, password = DEMO_PASSWORD) {
+  const r = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
+  const token = /ita_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+  if (!token) throw new Error('sign-in answered without a session cookie');
+  return token;
+}
+
+/**
+ * fetch() returning the parsed JSON and the time of the attempt that succeeded; fails loudly on a
+ * non-2xx answer. `wrangler dev` rebuilds when a source file changes (others may be editing the
+ * tree) and a response in flight is then cut short: such an attempt is retried, twice at most.
+ */
+export async function timedJson(url, init) {
+  for (let attempt = 1; ; attempt++) {
+    const t0 = performance.now();
+    try {
+      const r = await fetch(url, init);
+      const text = await r.text();
+      if (!r.ok) throw Object.assign(new Error(`${init?.method ?? 'GET'} ${url}: ${r.status} ${text.slice(0, 300)}`), { final: true });
+      return { json: JSON.parse(text), ms: performance.now() - t0 };
+    } catch (e) {
+      if (e.final || attempt >= 3) throw e;
+      console.warn(`retrying ${url}: ${e.message.slice(0, 120)}`);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+export async function getJson(url, init) {
+  return (await timedJson(url, init)).json;
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** Nearest-rank percentile (p99 of 40 samples is the largest: say so rather than interpolate). */
+export function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+
+export const fmt = (x, digits = 1) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(digits) : String(x));
+
+/** Prints rows (arrays of cells) as an aligned table with a header row. */
+export function printTable(title, header, rows) {
+  const all = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
+  const line = (r) => r.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(all[0]));
+  console.log(widths.map((w) => '─'.repeat(w)).join('  '));
+  for (const r of all.slice(1)) console.log(line(r));
+}
+
+/** Records a figure against its target; `misses()` lists those that missed. */
+export function targets() {
+  const missed = [];
+  return {
+    check(name, ok) {
+      if (!ok) missed.push(name);
+      return ok ? '✓' : '✗';
+    },
+    misses: () => missed,
+  };
+}
+
+export const haveChromium = () => existsSync('/usr/bin/chromium');

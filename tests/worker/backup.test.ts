@@ -1,0 +1,242 @@
+// Backup and restore through the real API and the real D1 of this file: seed two offices, work on
+// one, export it, wipe every table, restore into the empty database, and find the same office.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import app from '../../worker/app';
+import { BASE, call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
+import { BACKUP_TABLES, NOT_BACKED_UP, type BackupFile } from '../../worker/domain/backup-format';
+import { DEMO_PASSWORD } from '../../worker/seed/demo';
+import { reportRecipients, reports } from '../../worker/db/schema';
+import type { BoardView } from '../../worker/domain/contracts';
+
+const TOKEN = 'restore-token-for-tests-0123456789';
+
+/** The app with a restore token configured (tests cannot change wrangler.toml's bindings). */
+async function restore(body: unknown, opts: { token?: string | null; configured?: boolean; raw?: string } = {}) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const token = opts.token === undefined ? TOKEN : opts.token;
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const req = new Request(`${BASE}/api/admin/backup/restore`, { method: 'POST', headers, body: opts.raw ?? JSON.stringify(body) });
+  const ctx = createExecutionContext();
+  const res = await app.fetch(req, { ...env, ...(opts.configured === false ? {} : { RESTORE_TOKEN: TOKEN }) }, ctx);
+  await waitOnExecutionContext(ctx);
+  return { status: res.status, json: (await res.json()) as any };
+}
+
+/** Every table of the schema (not SQLite's or D1's own). */
+async function userTables(): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations' order by name",
+  ).all<{ name: string }>();
+  return results.map((r) => r.name);
+}
+
+async function rowCount(table: string): Promise<number> {
+  return ((await env.DB.prepare(`select count(*) n from "${table}"`).first<{ n: number }>())?.n ?? 0);
+}
+
+async function signIn(email: string, password = DEMO_PASSWORD) {
+  const r = await call('POST', '/api/auth/sign-in', { body: { email, password } });
+  const cookie = r.headers.get('set-cookie')?.split(';')[0];
+  return { status: r.status, cookie: cookie ?? '' };
+}
+
+let demo: Demo;
+let other: Demo;
+let admin: string;
+let boardBefore: BoardView;
+let file: BackupFile;
+let reportsBefore: unknown[];
+let recipientsBefore: unknown[];
+let detailsBefore: unknown;
+let cardWithDetails: string;
+
+beforeAll(async () => {
+  demo = await seedOffice();
+  other = await seedOffice('other-office', 'other.local');
+  admin = await cookieFor(demo, 'admin');
+  const director = await cookieFor(demo, 'directorPersonnel');
+
+  // Some work: moves and edits by the administrator and a director, evidence and a comment.
+  const board = await getBoard(admin);
+  const [, doing, review] = board.columns;
+  const personnel = board.cards.filter((c) => c.leadGroupId === demo.groupIds['กลุ่มบริหารงานบุคคล']);
+  for (const [i, card] of board.cards.slice(0, 6).entries()) {
+    const r = await call('POST', `/api/cards/${card.id}/move`, {
+      cookie: admin,
+      body: { toColumnId: (i % 2 ? doing : review)!.id, afterCardId: null, beforeCardId: null, version: card.version },
+    });
+    expect(r.status).toBe(200);
+  }
+  const edited = personnel.at(-1)!;
+  const edit = await call('PATCH', `/api/cards/${edited.id}`, {
+    cookie: director,
+    body: { version: edited.version, title: 'ทดสอบ "สำรองข้อมูล" <b>', details: 'รายละเอียด\nบรรทัดสอง', dueOn: '2024-08-31' },
+  });
+  expect(edit.status).toBe(200);
+  cardWithDetails = edited.id;
+  const ev = await call('POST', `/api/cards/${edited.id}/evidence`, { cookie: director, body: { url: 'https://example.go.th/oit/o12', note: 'หลักฐาน', oitCode: 'O12' } });
+  expect(ev.status).toBe(201);
+  const cm = await call('POST', `/api/cards/${edited.id}/comments`, { cookie: admin, body: { body: 'ความเห็น =1+1' } });
+  expect(cm.status).toBe(201);
+
+  // A compiled report and its recipients, written as the report job writes them.
+  await db().insert(reports).values({
+    id: crypto.randomUUID(),
+    orgId: demo.orgId,
+    fiscalYearId: demo.fiscalYearId,
+    kind: 'executive',
+    periodKey: '2024-06-H1',
+    periodStart: Date.UTC(2024, 5, 1),
+    periodEnd: Date.UTC(2024, 5, 16),
+    content: { done: 3, total: 21, cards: [{ title: 'ก', column: 'เสร็จสิ้น' }] },
+    chainSeq: 10,
+    chainHash: 'ab'.repeat(32),
+  });
+  await db().insert(reportRecipients).values({ id: crypto.randomUUID(), orgId: demo.orgId, kind: 'executive', email: 'boss@demo.local', name: 'ศึกษาธิการจังหวัด' });
+
+  boardBefore = await getBoard(admin);
+  detailsBefore = (await call('GET', `/api/cards/${cardWithDetails}`, { cookie: admin })).json;
+  reportsBefore = await db().select().from(reports).orderBy(reports.id);
+  recipientsBefore = await db().select().from(reportRecipients).orderBy(reportRecipients.id);
+});
+
+describe('export', () => {
+  it('is for administrators only', async () => {
+    expect((await call('GET', '/api/admin/backup')).status).toBe(401);
+    for (const who of ['executive', 'directorAdmin', 'staff'] as const) {
+      const r = await call('GET', '/api/admin/backup', { cookie: await cookieFor(demo, who) });
+      expect(r.status).toBe(403);
+      expect(r.json.error.code).toBe('forbidden');
+    }
+  });
+
+  it('writes the whole office, and only it, as a versioned file with password hashes and no sessions', async () => {
+    const r = await call('GET', '/api/admin/backup', { cookie: admin });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-disposition')).toMatch(/^attachment; filename="ita-board-phichit-peo-\d{4}-\d{2}-\d{2}\.json"$/);
+    file = r.json as BackupFile;
+    expect(file.format).toBe('ita-board-backup');
+    expect(file.version).toBe(1);
+    expect(Object.keys(file.tables)).toEqual([...BACKUP_TABLES]);
+    expect(file.organisationId).toBe(demo.orgId);
+    for (const table of BACKUP_TABLES) {
+      expect(file.counts[table]).toBe(file.tables[table].length);
+      for (const row of file.tables[table]) if ('orgId' in row) expect(row.orgId).toBe(demo.orgId);
+    }
+    expect(file.tables.users.map((u) => u.email).sort()).toEqual(Object.keys(demo.userIds).sort());
+    expect(file.tables.users.every((u) => typeof u.passwordHash === 'string' && u.passwordHash.startsWith('pbkdf2-sha256$'))).toBe(true);
+    expect(JSON.stringify(file)).not.toContain(other.orgId);
+    expect(file.tables.cards).toHaveLength(21);
+    expect(file.tables.card_events).toHaveLength(21 + 6 + 1 + 2);
+    expect(file.tables.evidence_links).toHaveLength(1);
+    expect(file.tables.comments).toHaveLength(1);
+    expect(file.tables.reports).toHaveLength(1);
+    expect(file.tables.oit_items.length).toBeGreaterThan(40);
+    expect(file).not.toHaveProperty('tables.sessions');
+  });
+
+  it('covers every table of the schema, or says why not', async () => {
+    const covered = new Set<string>([...BACKUP_TABLES, ...Object.keys(NOT_BACKED_UP)]);
+    expect((await userTables()).filter((t) => !covered.has(t))).toEqual([]);
+  });
+});
+
+describe('restore', () => {
+  it('is refused without the token, with a wrong one, and when no token is configured', async () => {
+    expect((await restore(file, { token: null })).status).toBe(401);
+    const wrong = await restore(file, { token: 'x'.repeat(TOKEN.length) });
+    expect(wrong.status).toBe(401);
+    expect(wrong.json.error.code).toBe('invalid_restore_token');
+    expect((await restore(file, { configured: false })).status).toBe(404);
+    // The ordinary app (no token in its bindings) has no restore at all.
+    expect((await call('POST', '/api/admin/backup/restore', { body: file, headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(404);
+  });
+
+  it('is refused into a database that already has an office', async () => {
+    const r = await restore(file);
+    expect(r.status).toBe(409);
+    expect(r.json.error.code).toBe('database_not_empty');
+    expect(r.json.error.messageTh).toBeTruthy();
+  });
+
+  it('into an empty database, refuses an altered file and writes nothing', async () => {
+    // Wipe every table, children first.
+    const tables = await userTables();
+    const order = [...Object.keys(NOT_BACKED_UP), ...[...BACKUP_TABLES].reverse()];
+    expect([...tables].sort()).toEqual([...order].sort());
+    await env.DB.batch(order.map((t) => env.DB.prepare(`delete from "${t}"`)));
+    for (const t of tables) expect(await rowCount(t)).toBe(0);
+    expect((await restore(file, { token: 'guess' })).status).toBe(401);
+
+    const tampered = structuredClone(file);
+    const moved = tampered.tables.card_events.find((e) => e.kind === 'card.moved')!;
+    (moved.after as Record<string, unknown>).columnId = 'somewhere-else';
+    const r1 = await restore(tampered);
+    expect(r1.status).toBe(422);
+    expect(r1.json.error.details.join(' ')).toMatch(/chain broken/);
+
+    const badRow = structuredClone(file);
+    badRow.tables.cards[0]!.version = 'one';
+    badRow.tables.cards[1]!.isAdmin = true;
+    const r2 = await restore(badRow);
+    expect(r2.status).toBe(422);
+    expect(r2.json.error.details).toEqual(expect.arrayContaining(['cards[0].version: not a number', 'cards[1]: unknown columns isAdmin']));
+
+    // A dangling reference is caught by the database itself; the batch rolls back whole.
+    const dangling = structuredClone(file);
+    dangling.tables.comments[0]!.cardId = crypto.randomUUID();
+    const r3 = await restore(dangling);
+    expect(r3.status).toBe(422);
+
+    expect((await restore({ ...file, version: 2 })).status).toBe(400);
+    expect((await restore(null, { raw: '{"format":' })).status).toBe(400);
+    for (const t of tables) if (t !== 'audit_log') expect(await rowCount(t)).toBe(0);
+  });
+
+  it('restores the same office: board, card details, reports, passwords and a verified chain', async () => {
+    // The refused attempts above are in the new deployment's audit trail already.
+    expect(await rowCount('audit_log')).toBeGreaterThan(0);
+    const r = await restore(file);
+    expect(r.status).toBe(201);
+    expect(r.json.counts).toEqual(file.counts);
+
+    // Sessions were not restored: the old cookie is dead, the passwords work.
+    expect((await call('GET', '/api/me', { cookie: admin })).status).toBe(401);
+    const signedIn = await signIn('admin@demo.local');
+    expect(signedIn.status).toBe(200);
+    const director = await signIn('director.personnel@demo.local');
+    expect(director.status).toBe(200);
+    expect((await signIn('admin@demo.local', 'wrong-password')).status).toBe(401);
+
+    expect(await getBoard(signedIn.cookie)).toEqual(boardBefore);
+    expect((await call('GET', `/api/cards/${cardWithDetails}`, { cookie: signedIn.cookie })).json).toEqual(detailsBefore);
+    expect(await db().select().from(reports).orderBy(reports.id)).toEqual(reportsBefore);
+    expect(await db().select().from(reportRecipients).orderBy(reportRecipients.id)).toEqual(recipientsBefore);
+    const chain = await call('GET', '/api/admin/chain/2567', { cookie: signedIn.cookie });
+    expect(chain.json).toMatchObject({ ok: true, eventsChecked: file.tables.card_events.length, problems: [] });
+
+    // The director still edits their group's cards, from the restored versions.
+    const card = boardBefore.cards.find((c) => c.id === cardWithDetails)!;
+    const edit = await call('PATCH', `/api/cards/${card.id}`, { cookie: director.cookie, body: { version: card.version, details: 'หลังกู้คืน' } });
+    expect(edit.status).toBe(200);
+
+    // A second export holds the same rows (the audit trail grows by the restore and sign-ins).
+    const again = (await call('GET', '/api/admin/backup', { cookie: signedIn.cookie })).json as BackupFile;
+    for (const table of BACKUP_TABLES) {
+      if (table === 'audit_log' || table === 'cards' || table === 'card_events') continue;
+      expect(again.tables[table], table).toEqual(file.tables[table]);
+    }
+    expect(again.tables.card_events.slice(0, file.tables.card_events.length)).toEqual(file.tables.card_events);
+    const withoutId = (rows: Record<string, unknown>[]) => rows.map(({ id: _id, ...rest }) => rest);
+    const restoredAudit = again.tables.audit_log.filter((a) => a.orgId === demo.orgId);
+    expect(withoutId(restoredAudit.slice(0, file.tables.audit_log.length))).toEqual(withoutId(file.tables.audit_log));
+    expect(again.tables.audit_log.map((a) => a.action)).toContain('backup.restored');
+
+    const summary = Object.fromEntries(BACKUP_TABLES.map((t) => [t, file.counts[t]]));
+    console.log('backup round trip (rows per table):');
+    console.table(summary);
+    console.log(`backup file: ${JSON.stringify(file).length} bytes`);
+  });
+});

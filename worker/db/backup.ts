@@ -1,0 +1,184 @@
+// Exporting one office to a backup file and restoring a file into an empty database (the format
+// is described in domain/backup-format.ts). The restore writes every row in one db.batch: a file
+// that fails half-way leaves the database as empty as it found it.
+import { count, eq, getTableColumns, inArray, or, sql, type Column } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { isUniqueViolation, type Db } from './client';
+import { audit } from './auth';
+import { chunk, rowsPerInsert } from './import';
+import {
+  auditLog,
+  boardColumns,
+  cardEvents,
+  cards,
+  comments,
+  evidenceLinks,
+  fiscalYears,
+  groups,
+  measures,
+  memberships,
+  oitItems,
+  organisations,
+  outbox,
+  reportRecipients,
+  reports,
+  users,
+} from './schema';
+import {
+  BACKUP_FORMAT,
+  BACKUP_TABLES,
+  BACKUP_VERSION,
+  backupContentProblems,
+  type BackupFile,
+  type BackupRow,
+  type BackupTable,
+} from '../domain/backup-format';
+import { verifyChain, type ChainedEventContent } from '../domain/event-chain';
+import { AppError } from '../domain/errors';
+
+/** The Drizzle table of each table name in the format. */
+export const BACKUP_SOURCES: Record<BackupTable, SQLiteTable> = {
+  organisations,
+  users,
+  groups,
+  memberships,
+  fiscal_years: fiscalYears,
+  board_columns: boardColumns,
+  measures,
+  cards,
+  card_events: cardEvents,
+  evidence_links: evidenceLinks,
+  comments,
+  oit_items: oitItems,
+  reports,
+  report_recipients: reportRecipients,
+  outbox,
+  audit_log: auditLog,
+};
+
+const columnsOf = (table: SQLiteTable) => getTableColumns(table) as Record<string, Column>;
+
+/** Rows of one office's table, in insertion order (rowid), so two exports of the same data are equal. */
+function officeRows(db: Db, table: SQLiteTable, orgId: string) {
+  const orgColumn = columnsOf(table).orgId;
+  if (!orgColumn) throw new Error('a backed-up table without org_id needs its own query');
+  return db.select().from(table).where(eq(orgColumn, orgId)).orderBy(sql`rowid`);
+}
+
+/** Everything the office owns, in one round trip. */
+export async function exportOffice(db: Db, orgId: string, now = new Date()): Promise<BackupFile> {
+  // Users have no org_id: the office's members, and anyone its evidence or comments name.
+  const officeUsers = db
+    .select()
+    .from(users)
+    .where(
+      or(
+        inArray(users.id, db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))),
+        inArray(users.id, db.select({ id: evidenceLinks.addedBy }).from(evidenceLinks).where(eq(evidenceLinks.orgId, orgId))),
+        inArray(users.id, db.select({ id: comments.authorId }).from(comments).where(eq(comments.orgId, orgId))),
+      ),
+    )
+    .orderBy(sql`rowid`);
+  const queries: BatchItem<'sqlite'>[] = BACKUP_TABLES.map((table) => {
+    if (table === 'organisations') return db.select().from(organisations).where(eq(organisations.id, orgId));
+    if (table === 'users') return officeUsers;
+    return officeRows(db, BACKUP_SOURCES[table], orgId);
+  });
+  const results = (await db.batch(queries as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown as BackupRow[][];
+  const tables = Object.fromEntries(BACKUP_TABLES.map((t, i) => [t, results[i]!])) as Record<BackupTable, BackupRow[]>;
+  const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, tables[t].length])) as Record<BackupTable, number>;
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), organisationId: orgId, counts, tables };
+}
+
+const invalidBackup = (problems: string[]) =>
+  new AppError(422, 'invalid_backup', 'ไฟล์สำรองข้อมูลไม่ถูกต้อง', 'The backup file is not valid', problems.slice(0, 20));
+
+/** Whether a value fits a column as Drizzle maps it (the insert would store something else otherwise). */
+function fits(column: Column, value: unknown): boolean {
+  if (value === null) return !column.notNull;
+  switch (column.dataType) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && (column.columnType === 'SQLiteInteger' ? Number.isSafeInteger(value) : Number.isFinite(value));
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'json':
+      return typeof value === 'object';
+    default:
+      return false;
+  }
+}
+
+/** Every row must carry exactly its table's columns, each with a value of the column's type. */
+function rowProblems(table: BackupTable, rows: BackupRow[]): string[] {
+  const columns = columnsOf(BACKUP_SOURCES[table]);
+  const names = Object.keys(columns);
+  const problems: string[] = [];
+  rows.forEach((row, i) => {
+    const extra = Object.keys(row).filter((k) => !(k in columns));
+    if (extra.length > 0) problems.push(`${table}[${i}]: unknown columns ${extra.join(', ')}`);
+    for (const name of names) {
+      if (!(name in row)) problems.push(`${table}[${i}].${name}: missing`);
+      else if (!fits(columns[name]!, row[name])) problems.push(`${table}[${i}].${name}: not a ${columns[name]!.dataType}`);
+    }
+  });
+  return problems;
+}
+
+/** A backup whose event log was altered would restore a board whose history cannot be trusted. */
+async function chainProblems(events: BackupRow[]): Promise<string[]> {
+  const byYear = new Map<string, (ChainedEventContent & { prevHash: string; hash: string })[]>();
+  for (const e of events as unknown as (ChainedEventContent & { prevHash: string; hash: string })[]) {
+    const list = byYear.get(e.fiscalYearId) ?? [];
+    list.push(e);
+    byYear.set(e.fiscalYearId, list);
+  }
+  const problems: string[] = [];
+  for (const [fiscalYearId, list] of byYear) {
+    const verdict = await verifyChain(list.sort((a, b) => a.seq - b.seq));
+    if (!verdict.ok) problems.push(`card_events of ${fiscalYearId}: chain broken at ${verdict.problems.map((p) => ('seq' in p ? p.seq : p.expectedSeq)).join(', ')}`);
+  }
+  return problems;
+}
+
+export const databaseNotEmpty = () =>
+  new AppError(409, 'database_not_empty', 'ฐานข้อมูลนี้มีสำนักงานอยู่แล้ว การกู้คืนทำได้เฉพาะฐานข้อมูลใหม่ที่ว่างเปล่า', 'This database already has an office; restore only into a new, empty database');
+
+export async function isDatabaseEmpty(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Restores a checked backup file into an empty database, atomically. Returns the rows written per table. */
+export async function restoreOffice(db: Db, file: BackupFile, ip: string | null): Promise<Record<BackupTable, number>> {
+  if (!(await isDatabaseEmpty(db))) throw databaseNotEmpty();
+  const problems = backupContentProblems(file);
+  for (const table of BACKUP_TABLES) problems.push(...rowProblems(table, file.tables[table]));
+  if (problems.length === 0) problems.push(...(await chainProblems(file.tables.card_events)));
+  if (problems.length > 0) throw invalidBackup(problems);
+
+  const statements: BatchItem<'sqlite'>[] = [];
+  for (const table of BACKUP_TABLES) {
+    const source = BACKUP_SOURCES[table];
+    const perInsert = rowsPerInsert(Object.keys(columnsOf(source)).length);
+    // Audit entries get new ids after whatever this deployment logged already (refused restore
+    // attempts, say); nothing refers to them, and their order is kept.
+    const rows = table === 'audit_log' ? file.tables[table].map(({ id: _id, ...rest }) => rest) : file.tables[table];
+    for (const part of chunk(rows, perInsert)) statements.push(db.insert(source).values(part as never));
+  }
+  statements.push(
+    audit(db, { orgId: file.organisationId, userId: null, action: 'backup.restored', detail: { exportedAt: file.exportedAt, counts: file.counts }, ip }),
+  );
+  try {
+    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  } catch (e) {
+    // Two restores at once: the second finds the organisation's id taken.
+    if (isUniqueViolation(e) && !(await isDatabaseEmpty(db))) throw databaseNotEmpty();
+    // Anything else the database refused (a reference to a row that is not in the file, a
+    // duplicate id): the batch rolled back, nothing was written.
+    throw invalidBackup([`the database refused the rows: ${String((e as Error).message ?? e).slice(0, 300)}`]);
+  }
+  return file.counts;
+}

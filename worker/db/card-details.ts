@@ -1,0 +1,202 @@
+// What hangs off a card: evidence links, comments, its timeline, and the OIT catalogue evidence
+// refers to. Every write goes through commitCardChange (db/cards.ts), so it commits in one batch
+// with its chained event and is retried on a lost race like any other card change.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Db } from './client';
+import { cardEvents, cards, comments, evidenceLinks, oitItems, users, type Card } from './schema';
+import { commitCardChange, type CardCommit } from './cards';
+import { findFiscalYear, toCardView } from './board';
+import { AppError, forbidden, notFound } from '../domain/errors';
+import { canContributeToCard, canEditCard, canReadBoard, type Actor } from '../domain/policy';
+import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
+
+/** The timeline shows at most this many events (newest first); a card rarely has a tenth of it. */
+export const TIMELINE_LIMIT = 500;
+
+// Only the name is selected from users, under a column name no joined table has: in a D1 batch,
+// rows come back as objects keyed by column name, so a second "id" would overwrite the first.
+const name = { name: users.displayName };
+
+function personRef(id: string | null, name: string | null): PersonRef | null {
+  return id !== null && name !== null ? { id, displayName: name } : null;
+}
+
+type EvidenceRow = typeof evidenceLinks.$inferSelect;
+
+function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card, actor: Actor): EvidenceView {
+  return {
+    id: row.id,
+    url: row.url,
+    note: row.note,
+    oitCode: row.oitCode,
+    addedBy,
+    createdAt: row.createdAt,
+    canDelete: mayRemoveEvidence(actor, row, card),
+  };
+}
+
+/** Whoever added the link may take it back; card editors may remove any link on their card. */
+function mayRemoveEvidence(actor: Actor, row: Pick<EvidenceRow, 'addedBy'>, card: Card): boolean {
+  return (row.addedBy !== null && row.addedBy === actor.userId) || canEditCard(actor, card);
+}
+
+/** The card with everything hanging off it, in one round trip. Other offices' cards are 404. */
+export async function readCardDetails(db: Db, actor: Actor, cardId: string): Promise<CardDetailsResponse> {
+  const [[card], evidence, notes, events] = await db.batch([
+    db
+      .select()
+      .from(cards)
+      .where(and(eq(cards.id, cardId), eq(cards.orgId, actor.orgId)))
+      .limit(1),
+    db
+      .select({ row: evidenceLinks, ...name })
+      .from(evidenceLinks)
+      .leftJoin(users, eq(users.id, evidenceLinks.addedBy))
+      .where(and(eq(evidenceLinks.cardId, cardId), eq(evidenceLinks.orgId, actor.orgId)))
+      .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id)),
+    db
+      .select({ row: comments, ...name })
+      .from(comments)
+      .leftJoin(users, eq(users.id, comments.authorId))
+      .where(and(eq(comments.cardId, cardId), eq(comments.orgId, actor.orgId)))
+      .orderBy(asc(comments.createdAt), asc(comments.id)),
+    db
+      .select({ row: cardEvents, ...name })
+      .from(cardEvents)
+      .leftJoin(users, eq(users.id, cardEvents.actorUserId))
+      .where(and(eq(cardEvents.cardId, cardId), eq(cardEvents.orgId, actor.orgId)))
+      .orderBy(desc(cardEvents.seq))
+      .limit(TIMELINE_LIMIT),
+  ]);
+  if (!card || !canReadBoard(actor, card.orgId)) throw notFound('Card', 'การ์ด');
+  return {
+    card: toCardView(card, actor),
+    canContribute: canContributeToCard(actor, card),
+    evidence: evidence.map(({ row, name }) => toEvidenceView(row, personRef(row.addedBy, name), card, actor)),
+    comments: notes.map(({ row, name }) => toCommentView(row, personRef(row.authorId, name))),
+    timeline: events.map(({ row, name }) => ({
+      seq: row.seq,
+      kind: row.kind,
+      at: row.at,
+      actor: personRef(row.actorUserId, name),
+      before: row.before ?? null,
+      after: row.after ?? null,
+    })),
+  };
+}
+
+function toCommentView(row: typeof comments.$inferSelect, author: PersonRef | null): CommentView {
+  return { id: row.id, body: row.body, author, createdAt: row.createdAt };
+}
+
+const invalidOitItem = () =>
+  new AppError(422, 'invalid_oit_item', 'ไม่พบข้อ OIT นี้ในรายการของปีงบประมาณของการ์ด', 'That OIT item is not in the catalogue of this card\'s fiscal year');
+
+export interface NewEvidence {
+  url: string;
+  note: string;
+  oitCode: string | null;
+}
+
+export function addEvidence(
+  db: Db,
+  actor: Actor,
+  by: PersonRef,
+  cardId: string,
+  input: NewEvidence,
+  onForbidden: () => Promise<void>,
+): Promise<CardCommit<EvidenceView>> {
+  return commitCardChange<EvidenceView>(db, actor, cardId, {
+    allowed: (card) => canContributeToCard(actor, card),
+    onForbidden,
+    plan: async (card, now) => {
+      if (input.oitCode !== null) {
+        const [item] = await db
+          .select({ id: oitItems.id })
+          .from(oitItems)
+          .where(and(eq(oitItems.fiscalYearId, card.fiscalYearId), eq(oitItems.orgId, actor.orgId), eq(oitItems.code, input.oitCode)))
+          .limit(1);
+        if (!item) throw invalidOitItem();
+      }
+      const id = crypto.randomUUID();
+      return {
+        event: { cardId: card.id, kind: 'evidence.added', before: null, after: { evidenceId: id, ...input } },
+        writes: [
+          db
+            .insert(evidenceLinks)
+            .values({ id, orgId: actor.orgId, cardId: card.id, ...input, addedBy: actor.userId, createdAt: now })
+            .returning(),
+        ],
+        read: ([rows]) => ({ value: toEvidenceView((rows as EvidenceRow[])[0]!, by, card, actor), card }),
+      };
+    },
+  });
+}
+
+export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, onForbidden: () => Promise<void>): Promise<CardCommit<null>> {
+  const findLink = () =>
+    db
+      .select()
+      .from(evidenceLinks)
+      .where(and(eq(evidenceLinks.id, evidenceId), eq(evidenceLinks.orgId, actor.orgId)))
+      .limit(1);
+  const [link] = await findLink();
+  if (!link) throw notFound('Evidence link', 'หลักฐาน');
+  return commitCardChange<null>(db, actor, link.cardId, {
+    allowed: (card) => mayRemoveEvidence(actor, link, card),
+    onForbidden,
+    plan: async (card) => {
+      // Read again after the chain head: a concurrent removal has committed its event by now,
+      // or will fail to (our seq), so "still there" holds when this batch commits.
+      const [current] = await findLink();
+      if (!current) throw notFound('Evidence link', 'หลักฐาน');
+      return {
+        event: {
+          cardId: card.id,
+          kind: 'evidence.removed',
+          before: { evidenceId: current.id, url: current.url, note: current.note, oitCode: current.oitCode },
+          after: null,
+        },
+        writes: [db.delete(evidenceLinks).where(and(eq(evidenceLinks.id, current.id), eq(evidenceLinks.orgId, actor.orgId))).returning({ id: evidenceLinks.id })],
+        read: ([rows]) => {
+          if ((rows as unknown[]).length !== 1) throw new Error(`evidence ${current.id} removed without an event`);
+          return { value: null, card };
+        },
+      };
+    },
+  });
+}
+
+export function addComment(
+  db: Db,
+  actor: Actor,
+  by: PersonRef,
+  cardId: string,
+  body: string,
+  onForbidden: () => Promise<void>,
+): Promise<CardCommit<CommentView>> {
+  return commitCardChange<CommentView>(db, actor, cardId, {
+    allowed: (card) => canContributeToCard(actor, card),
+    onForbidden,
+    plan: async (card, now) => {
+      const id = crypto.randomUUID();
+      return {
+        // Never the body: the event log feeds reports and must not carry comments.
+        event: { cardId: card.id, kind: 'comment.added', before: null, after: { commentId: id } },
+        writes: [db.insert(comments).values({ id, orgId: actor.orgId, cardId: card.id, authorId: actor.userId, body, createdAt: now }).returning()],
+        read: ([rows]) => ({ value: toCommentView((rows as (typeof comments.$inferSelect)[])[0]!, by), card }),
+      };
+    },
+  });
+}
+
+/** The fiscal year's OIT catalogue, in the order the assessment lists it. */
+export async function listOitItems(db: Db, actor: Actor, beYear: number): Promise<OitItemView[]> {
+  const fy = await findFiscalYear(db, actor.orgId, beYear);
+  if (!canReadBoard(actor, fy.orgId)) throw forbidden();
+  return db
+    .select({ id: oitItems.id, code: oitItems.code, titleTh: oitItems.titleTh, titleEn: oitItems.titleEn, subIndicator: oitItems.subIndicator })
+    .from(oitItems)
+    .where(and(eq(oitItems.fiscalYearId, fy.id), eq(oitItems.orgId, actor.orgId)))
+    .orderBy(asc(oitItems.position), asc(oitItems.code));
+}

@@ -1,0 +1,231 @@
+// Reading what a report is compiled from, and keeping reports. Compiling reads everything in
+// one db.batch (one round trip); keeping is INSERT … ON CONFLICT DO NOTHING on the unique
+// (org, kind, period) key, so a trigger that fires twice, or two runs that overlap, keep one report.
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { chainHeadQuery, headOf } from './events';
+import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, memberships, organisations, reportRecipients, reports, users, type FiscalYear } from './schema';
+import { compileMonitoringReport, type CompileInput } from '../domain/report-compile';
+import { defaultRoles, mergeRecipients, type Recipient } from '../domain/report-delivery';
+import type { ReportPeriod } from '../domain/report-period';
+import type { MeetingReportKind, Progress, ReportContent, ReportKindName, ReportSummary, ReportView } from '../domain/report-types';
+
+export type Organisation = typeof organisations.$inferSelect;
+export type KeptReport = typeof reports.$inferSelect;
+
+export function listOrganisations(db: Db): Promise<Organisation[]> {
+  return db.select().from(organisations).orderBy(asc(organisations.createdAt));
+}
+
+export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId)).limit(1);
+  return org ?? null;
+}
+
+/** The office's board for a fiscal year, or null when it has none (reports then skip quietly). */
+export async function findBoardYear(db: Db, orgId: string, beYear: number): Promise<FiscalYear | null> {
+  const [fy] = await db
+    .select()
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, beYear)))
+    .limit(1);
+  return fy ?? null;
+}
+
+/**
+ * Reads the board now, the events since the period began, the people who may appear in them
+ * and the previous report of the same kind, and compiles. One round trip.
+ */
+export async function compileReport(
+  db: Db,
+  org: Organisation,
+  fy: FiscalYear,
+  kind: MeetingReportKind,
+  period: ReportPeriod,
+  compiledAt: number,
+): Promise<ReportContent> {
+  const inYear = <T extends typeof cards | typeof measures | typeof boardColumns>(t: T) => and(eq(t.orgId, org.id), eq(t.fiscalYearId, fy.id));
+  const [cols, grps, ms, cs, events, people, headRows, previous] = await db.batch([
+    db.select().from(boardColumns).where(inYear(boardColumns)).orderBy(asc(boardColumns.position)),
+    db.select({ id: groups.id, nameTh: groups.nameTh, nameEn: groups.nameEn }).from(groups).where(eq(groups.orgId, org.id)).orderBy(asc(groups.position)),
+    db.select().from(measures).where(inYear(measures)),
+    db
+      .select({
+        id: cards.id,
+        measureId: cards.measureId,
+        stepNumber: cards.stepNumber,
+        title: cards.title,
+        columnId: cards.columnId,
+        dueOn: cards.dueOn,
+        leadGroupId: cards.leadGroupId,
+        groupIds: cards.groupIds,
+        allGroups: cards.allGroups,
+      })
+      .from(cards)
+      .where(inYear(cards)),
+    db
+      .select({
+        seq: cardEvents.seq,
+        cardId: cardEvents.cardId,
+        actorUserId: cardEvents.actorUserId,
+        kind: cardEvents.kind,
+        before: cardEvents.before,
+        after: cardEvents.after,
+        at: cardEvents.at,
+      })
+      .from(cardEvents)
+      .where(and(eq(cardEvents.fiscalYearId, fy.id), eq(cardEvents.orgId, org.id), gte(cardEvents.at, period.start))),
+    db
+      .select({ id: users.id, name: users.displayName })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.orgId, org.id)),
+    chainHeadQuery(db, fy.id),
+    db
+      .select({ id: reports.id, periodKey: reports.periodKey, content: reports.content })
+      .from(reports)
+      .where(and(eq(reports.orgId, org.id), eq(reports.kind, kind), eq(reports.fiscalYearId, fy.id), lte(reports.periodEnd, period.start)))
+      .orderBy(desc(reports.periodEnd))
+      .limit(1),
+  ]);
+  const input: CompileInput = {
+    kind,
+    period,
+    org: { nameTh: org.nameTh, nameEn: org.nameEn, thaiDigits: org.settings?.thaiDigits === true },
+    fiscalYear: { beYear: fy.beYear, titleTh: fy.titleTh },
+    columns: cols,
+    groups: grps,
+    measures: ms,
+    cards: cs,
+    events,
+    people: new Map(people.map((p) => [p.id, p.name])),
+    head: headOf(headRows),
+    previous: previous[0] ? { id: previous[0].id, periodKey: previous[0].periodKey, content: previous[0].content as unknown as ReportContent } : null,
+    compiledAt,
+  };
+  return compileMonitoringReport(input);
+}
+
+/** Keeps the snapshot unless this office already has one for the kind and period; returns the kept one. */
+export async function keepReport(db: Db, orgId: string, fiscalYearId: string, content: ReportContent): Promise<{ report: KeptReport; created: boolean }> {
+  const [inserted] = await db
+    .insert(reports)
+    .values({
+      id: crypto.randomUUID(),
+      orgId,
+      fiscalYearId,
+      kind: content.kind,
+      periodKey: content.period.key,
+      periodStart: content.period.start,
+      periodEnd: content.period.end,
+      content: content as unknown as Record<string, unknown>,
+      chainSeq: content.chain.seq,
+      chainHash: content.chain.hash,
+      createdAt: content.compiledAt,
+    })
+    .onConflictDoNothing({ target: [reports.orgId, reports.kind, reports.periodKey] })
+    .returning();
+  if (inserted) return { report: inserted, created: true };
+  const [existing] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.orgId, orgId), eq(reports.kind, content.kind), eq(reports.periodKey, content.period.key)))
+    .limit(1);
+  if (!existing) throw new Error(`report ${content.kind} ${content.period.key} neither inserted nor found`);
+  return { report: existing, created: false };
+}
+
+export function toSummary(r: Pick<KeptReport, 'id' | 'kind' | 'periodKey' | 'periodStart' | 'periodEnd' | 'createdAt'>, totals: Progress): ReportSummary {
+  return { id: r.id, kind: r.kind as MeetingReportKind, periodKey: r.periodKey, periodStart: r.periodStart, periodEnd: r.periodEnd, createdAt: r.createdAt, totals };
+}
+
+export function toReportView(r: KeptReport): ReportView {
+  const content = r.content as unknown as ReportContent;
+  return { ...toSummary(r, content.totals), chainSeq: r.chainSeq, chainHash: r.chainHash, content };
+}
+
+/** The kept reports of a fiscal year, newest period first, without their full content. */
+export async function listReports(db: Db, orgId: string, fiscalYearId: string): Promise<ReportSummary[]> {
+  const rows = await db
+    .select({
+      id: reports.id,
+      kind: reports.kind,
+      periodKey: reports.periodKey,
+      periodStart: reports.periodStart,
+      periodEnd: reports.periodEnd,
+      createdAt: reports.createdAt,
+      totals: sql<string>`json_extract(${reports.content}, '$.totals')`,
+    })
+    .from(reports)
+    .where(and(eq(reports.orgId, orgId), eq(reports.fiscalYearId, fiscalYearId), inArray(reports.kind, ['executive', 'staff'])))
+    .orderBy(desc(reports.periodStart), asc(reports.kind));
+  return rows.map((r) => toSummary(r, JSON.parse(r.totals) as Progress));
+}
+
+export async function findReport(db: Db, orgId: string, id: string): Promise<KeptReport | null> {
+  const [r] = await db
+    .select()
+    .from(reports)
+    .where(and(eq(reports.id, id), eq(reports.orgId, orgId)))
+    .limit(1);
+  return r ?? null;
+}
+
+/** Accounts of the office with one of `roles`, by their account email. */
+export function membersWithRoles(db: Db, orgId: string, roles: readonly string[]) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.displayName, role: memberships.role, groupId: memberships.groupId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, [...roles] as ('admin' | 'executive' | 'director' | 'staff')[])))
+    .orderBy(asc(users.email));
+}
+
+export function explicitRecipients(db: Db, orgId: string, kind?: ReportKindName) {
+  return db
+    .select()
+    .from(reportRecipients)
+    .where(kind ? and(eq(reportRecipients.orgId, orgId), eq(reportRecipients.kind, kind)) : eq(reportRecipients.orgId, orgId))
+    .orderBy(asc(reportRecipients.kind), asc(reportRecipients.email));
+}
+
+/** Who receives a meeting report: the kind's default accounts plus its explicit recipients. */
+export async function recipientsFor(db: Db, orgId: string, kind: MeetingReportKind): Promise<Recipient[]> {
+  const [members, explicit] = await db.batch([membersWithRoles(db, orgId, defaultRoles(kind)), explicitRecipients(db, orgId, kind)]);
+  return mergeRecipients(members, explicit);
+}
+
+/** Switches report kinds on or off in one statement, leaving other settings as they are. */
+export function setReportKinds(db: Db, orgId: string, kinds: Partial<Record<ReportKindName, boolean>>) {
+  return db
+    .update(organisations)
+    .set({
+      settings: sql`json_set(coalesce(${organisations.settings}, '{}'), '$.reportKinds', json_patch(coalesce(json_extract(${organisations.settings}, '$.reportKinds'), '{}'), ${JSON.stringify(kinds)}))`,
+    })
+    .where(eq(organisations.id, orgId))
+    .returning({ settings: organisations.settings });
+}
+
+/** What the daily digest reads: the board now (columns, measures, groups, cards). One round trip. */
+export async function loadDigestBoard(db: Db, orgId: string, fiscalYearId: string) {
+  const inYear = <T extends typeof cards | typeof measures | typeof boardColumns>(t: T) => and(eq(t.orgId, orgId), eq(t.fiscalYearId, fiscalYearId));
+  const [columns, measureRows, groupRows, cardRows] = await db.batch([
+    db.select().from(boardColumns).where(inYear(boardColumns)),
+    db.select({ id: measures.id, number: measures.number }).from(measures).where(inYear(measures)),
+    db.select({ id: groups.id, nameTh: groups.nameTh }).from(groups).where(eq(groups.orgId, orgId)),
+    db
+      .select({
+        id: cards.id,
+        measureId: cards.measureId,
+        stepNumber: cards.stepNumber,
+        title: cards.title,
+        columnId: cards.columnId,
+        dueOn: cards.dueOn,
+        leadGroupId: cards.leadGroupId,
+        groupIds: cards.groupIds,
+      })
+      .from(cards)
+      .where(inYear(cards)),
+  ]);
+  return { columns, measures: measureRows, groups: groupRows, cards: cardRows };
+}

@@ -1,0 +1,177 @@
+// Starting the next fiscal year from this one: the same columns, measures and steps (one card
+// each), and the OIT catalogue, but none of the progress — every card starts in the first column
+// with no evidence or comments, a fresh checklist from its measure's monitoring requirements and
+// its due date a year later. Groups belong to the office and carry over by themselves. The whole
+// year, with a chained 'card.created' event per card, is written in one atomic batch.
+import { and, asc, count, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import { isUniqueViolation, type Db } from './client';
+import { boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, groups, measures, oitItems } from './schema';
+import { chainEvents, headOf, type NewEvent } from './events';
+import { audit } from './auth';
+import { chunk, rowsPerInsert } from './import';
+import { AppError, notFound } from '../domain/errors';
+import { fiscalYearBounds } from '../domain/fiscal-year';
+import { keysAfter } from '../domain/ordering';
+
+export interface RolloverWarning {
+  code: string;
+  messageTh: string;
+  messageEn: string;
+}
+
+export interface RolloverPreview {
+  from: number;
+  to: number;
+  fiscalYear: { beYear: number; titleTh: string; startsOn: string; endsOn: string };
+  columns: { key: string; labelTh: string; labelEn: string; category: string }[];
+  measures: { number: number; title: string; steps: number }[];
+  counts: { measures: number; steps: number; columns: number; oitItems: number; groups: number };
+  /** What stays behind in the source year. */
+  notCarried: { evidence: number; comments: number; stepsDone: number };
+  warnings: RolloverWarning[];
+}
+
+/** The same calendar day a year later; 29 February becomes 28 February. */
+export function shiftOneYear(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const day = m === '02' && d === '29' ? '28' : d;
+  return `${Number(y) + 1}-${m}-${day}`;
+}
+
+/** The title with the source year replaced by the target year, in the digits it was written in. */
+export function retitle(title: string, from: number, to: number): string {
+  const thai = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+  const replaced = title.replaceAll(String(from), String(to)).replaceAll(thai(from), thai(to));
+  return replaced === title && title ? `${title} (ปีงบประมาณ พ.ศ. ${to})` : replaced;
+}
+
+async function readSource(db: Db, orgId: string, from: number, to: number) {
+  const fyId = sql`(select "id" from "fiscal_years" where "org_id" = ${orgId} and "be_year" = ${from})`;
+  const [[source], [target], cols, ms, cs, items, [groupCount], [evidenceCount], [commentCount]] = await db.batch([
+    db.select().from(fiscalYears).where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, from))),
+    db.select({ id: fiscalYears.id }).from(fiscalYears).where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, to))),
+    db.select().from(boardColumns).where(and(eq(boardColumns.orgId, orgId), eq(boardColumns.fiscalYearId, fyId))).orderBy(asc(boardColumns.position)),
+    db.select().from(measures).where(and(eq(measures.orgId, orgId), eq(measures.fiscalYearId, fyId))).orderBy(asc(measures.section), asc(measures.number)),
+    db.select().from(cards).where(and(eq(cards.orgId, orgId), eq(cards.fiscalYearId, fyId))).orderBy(asc(cards.stepNumber), asc(cards.orderKey)),
+    db.select().from(oitItems).where(and(eq(oitItems.orgId, orgId), eq(oitItems.fiscalYearId, fyId))).orderBy(asc(oitItems.position)),
+    db.select({ n: count() }).from(groups).where(eq(groups.orgId, orgId)),
+    db.select({ n: count() }).from(evidenceLinks).innerJoin(cards, eq(cards.id, evidenceLinks.cardId)).where(and(eq(evidenceLinks.orgId, orgId), eq(cards.fiscalYearId, fyId))),
+    db.select({ n: count() }).from(comments).innerJoin(cards, eq(cards.id, comments.cardId)).where(and(eq(comments.orgId, orgId), eq(cards.fiscalYearId, fyId))),
+  ]);
+  if (!source) throw notFound(`Fiscal year ${from}`, `ปีงบประมาณ ${from}`);
+  if (target) throw yearExists(to);
+  if (cols.length === 0) {
+    throw new AppError(422, 'no_columns', `ปีงบประมาณ ${from} ยังไม่มีคอลัมน์บนกระดาน`, `Fiscal year ${from} has no board columns to copy`);
+  }
+  // Cards in the order of their measures, then steps: the new board reads like the announcement.
+  const measureRank = new Map(ms.map((m, i) => [m.id, i]));
+  const ordered = cs.filter((c) => measureRank.has(c.measureId)).sort((a, b) => measureRank.get(a.measureId)! - measureRank.get(b.measureId)! || a.stepNumber - b.stepNumber);
+  const done = new Set(cols.filter((c) => c.category === 'done').map((c) => c.id));
+  return {
+    source,
+    cols,
+    ms,
+    cards: ordered,
+    orphanCards: cs.length - ordered.length,
+    items,
+    groups: groupCount?.n ?? 0,
+    evidence: evidenceCount?.n ?? 0,
+    comments: commentCount?.n ?? 0,
+    stepsDone: cs.filter((c) => done.has(c.columnId)).length,
+  };
+}
+
+const yearExists = (to: number) =>
+  new AppError(409, 'fiscal_year_exists', `ปีงบประมาณ ${to} มีบอร์ดอยู่แล้ว`, `Fiscal year ${to} already has a board`);
+
+function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
+  const w: RolloverWarning[] = [];
+  const add = (code: string, messageTh: string, messageEn: string) => w.push({ code, messageTh, messageEn });
+  if (to !== from + 1) add('not_next_year', `ปีปลายทาง (${to}) ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะเลื่อนไปเพียงหนึ่งปี`, `The target year (${to}) is not the year after ${from}; due dates still move by one year only`);
+  const { startsOn, endsOn } = fiscalYearBounds(to);
+  const shifted = src.cards.flatMap((c) => (c.dueOn ? [shiftOneYear(c.dueOn)] : []));
+  const outside = shifted.filter((d) => d < startsOn || d > endsOn).length;
+  if (outside > 0) add('due_outside_year', `วันครบกำหนด ${outside} รายการอยู่นอกปีงบประมาณ ${to} หลังเลื่อน`, `${outside} shifted due dates fall outside fiscal year ${to}`);
+  const leap = src.cards.filter((c) => c.dueOn?.endsWith('-02-29')).length;
+  if (leap > 0) add('leap_day', `วันครบกำหนด 29 ก.พ. ${leap} รายการจะเป็น 28 ก.พ.`, `${leap} due dates on 29 February become 28 February`);
+  const undated = src.cards.filter((c) => !c.dueOn).length;
+  if (undated > 0) add('no_due_date', `${undated} ขั้นตอนไม่มีวันครบกำหนด`, `${undated} steps have no due date`);
+  if (src.items.length === 0) add('no_oit_items', `ปีงบประมาณ ${from} ไม่มีรายการ OIT ให้คัดลอก นำเข้ารายการของปีใหม่ได้ที่หน้าความพร้อม OIT`, `Fiscal year ${from} has no OIT items to copy; import the new year's list on the OIT page`);
+  else add('check_oit_items', 'รายการ OIT เปลี่ยนทุกปี โปรดตรวจสอบรายการที่คัดลอกกับคู่มือของปีใหม่', "The OIT list changes every year: check the copied items against the new year's manual");
+  if (src.orphanCards > 0) add('orphan_cards', `${src.orphanCards} การ์ดไม่มีมาตรการ จะไม่ถูกคัดลอก`, `${src.orphanCards} cards without a measure are not copied`);
+  return w;
+}
+
+type Source = Awaited<ReturnType<typeof readSource>>;
+
+export async function previewRollover(db: Db, orgId: string, from: number, to: number): Promise<RolloverPreview> {
+  return describe(await readSource(db, orgId, from, to), from, to);
+}
+
+function describe(src: Source, from: number, to: number): RolloverPreview {
+  return {
+    from,
+    to,
+    fiscalYear: { beYear: to, titleTh: retitle(src.source.titleTh, from, to), ...fiscalYearBounds(to) },
+    columns: src.cols.map(({ key, labelTh, labelEn, category }) => ({ key, labelTh, labelEn, category })),
+    measures: src.ms.map((m) => ({ number: m.number, title: m.title, steps: src.cards.filter((c) => c.measureId === m.id).length })),
+    counts: { measures: src.ms.length, steps: src.cards.length, columns: src.cols.length, oitItems: src.items.length, groups: src.groups },
+    notCarried: { evidence: src.evidence, comments: src.comments, stepsDone: src.stepsDone },
+    warnings: warningsFor(src, from, to),
+  };
+}
+
+export async function commitRollover(db: Db, orgId: string, actorUserId: string, from: number, to: number): Promise<RolloverPreview & { fiscalYearId: string }> {
+  const src = await readSource(db, orgId, from, to);
+  const preview = describe(src, from, to);
+  const fiscalYearId = crypto.randomUUID();
+  const now = Date.now();
+  const inYear = { orgId, fiscalYearId };
+  const columnRows = src.cols.map((c) => ({ ...c, ...inYear, id: crypto.randomUUID() }));
+  const firstColumn = columnRows[0]!;
+  const measureId = new Map(src.ms.map((m) => [m.id, crypto.randomUUID()]));
+  const measureRows = src.ms.map((m) => ({ ...m, ...inYear, id: measureId.get(m.id)! }));
+  const monitoring = new Map(src.ms.map((m) => [m.id, m.monitoring]));
+  const keys = keysAfter(null, src.cards.length);
+  const cardRows = src.cards.map((c, i) => ({
+    id: crypto.randomUUID(),
+    ...inYear,
+    measureId: measureId.get(c.measureId)!,
+    stepNumber: c.stepNumber,
+    title: c.title,
+    // Details are this year's working notes; the new year starts from the announced step.
+    details: '',
+    leadGroupId: c.leadGroupId,
+    allGroups: c.allGroups,
+    groupIds: c.groupIds,
+    checklist: (monitoring.get(c.measureId) ?? []).map((text) => ({ id: crypto.randomUUID(), text, done: false })),
+    columnId: firstColumn.id,
+    orderKey: keys[i]!,
+    dueOn: c.dueOn ? shiftOneYear(c.dueOn) : null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }));
+  const events: NewEvent[] = cardRows.map(({ id, orgId: _o, fiscalYearId: _f, createdAt: _c, updatedAt: _u, ...after }) => ({ cardId: id, kind: 'card.created', before: null, after }));
+  // A new year's chain starts at the genesis hash.
+  const eventRows = await chainEvents(headOf([]), { orgId, fiscalYearId, actorUserId, at: now }, events);
+  const itemRows = src.items.map((i) => ({ ...i, ...inYear, id: crypto.randomUUID() }));
+  const statements: BatchItem<'sqlite'>[] = [
+    db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: to, ...fiscalYearBounds(to), titleTh: preview.fiscalYear.titleTh, createdAt: now }),
+    ...chunk(columnRows, rowsPerInsert(9)).map((rows) => db.insert(boardColumns).values(rows)),
+    ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
+    ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
+    ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
+    ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
+    audit(db, { orgId, userId: actorUserId, action: 'fiscal_year.rolled_over', detail: { from, to, fiscalYearId, cards: cardRows.length } }),
+  ];
+  try {
+    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  } catch (e) {
+    // Another administrator created the year between our reads and this batch.
+    if (isUniqueViolation(e)) throw yearExists(to);
+    throw e;
+  }
+  return { ...preview, fiscalYearId };
+}

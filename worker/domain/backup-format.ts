@@ -1,0 +1,93 @@
+// The backup file: one office, every row it owns, as JSON. It exists so an office can move to a
+// new deployment (or recover one) without anyone reading SQL. This module is the format's one
+// description; worker/db/backup.ts maps each table name below to its Drizzle table.
+//
+// Format, version 1:
+//   {
+//     "format": "ita-board-backup",
+//     "version": 1,
+//     "exportedAt": "2024-06-30T01:00:00.000Z",   // ISO time of the export (UTC)
+//     "organisationId": "…",                        // the office in this file
+//     "counts": { "<table>": <rows>, … },            // for people reading the file; checked on restore
+//     "tables": { "<table>": [ <row>, … ], … }      // every table in BACKUP_TABLES, in that order
+//   }
+// A row is the table's row as the application reads it: property names and types of
+// worker/db/schema.ts (camelCase; JSON columns as JSON values, booleans as true/false, times as
+// epoch milliseconds, dates as YYYY-MM-DD). Users carry their password hashes, so the people of the
+// office can sign in after a restore with the passwords they had: the file is as secret as the
+// database itself. Sign-in sessions and throttling counters are not exported (see NOT_BACKED_UP).
+// A restore keeps every id except audit_log's, which are renumbered after the new deployment's
+// own entries (in the same order).
+//
+// Adding a table: put its SQL name in BACKUP_TABLES after the tables it references and map it in
+// worker/db/backup.ts. tests/worker/backup.test.ts fails while a table of the schema is in neither
+// BACKUP_TABLES nor NOT_BACKED_UP, so a new table cannot be forgotten silently.
+import { z } from 'zod';
+
+export const BACKUP_FORMAT = 'ita-board-backup';
+export const BACKUP_VERSION = 1;
+
+/** Tables in a backup, parents before children: the order a restore inserts them in. */
+export const BACKUP_TABLES = [
+  'organisations',
+  'users',
+  'groups',
+  'memberships',
+  'fiscal_years',
+  'board_columns',
+  'measures',
+  'cards',
+  'card_events',
+  'evidence_links',
+  'comments',
+  'oit_items',
+  'reports',
+  'report_recipients',
+  'outbox',
+  'audit_log',
+] as const;
+export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables deliberately left out, and why. */
+export const NOT_BACKED_UP: Record<string, string> = {
+  sessions: 'sign-in sessions: a restored office signs in again (a copied cookie must not work elsewhere)',
+  sign_in_throttle: 'failed sign-in counters: short-lived, per deployment',
+};
+
+export type BackupRow = Record<string, unknown>;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  organisationId: string;
+  counts: Record<BackupTable, number>;
+  tables: Record<BackupTable, BackupRow[]>;
+}
+
+const tableName = z.enum(BACKUP_TABLES);
+const row = z.record(z.string(), z.unknown());
+
+/** The envelope of a backup file; rows are checked column by column against the schema on restore. */
+export const backupFileSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.string().max(40),
+  organisationId: z.string().min(1).max(64),
+  // Records keyed by an enum are exhaustive in zod 4: a file missing a table is refused.
+  counts: z.record(tableName, z.number().int().min(0)),
+  tables: z.record(tableName, z.array(row)),
+});
+
+/** Problems with a backup's content that its envelope cannot show (one office, counts that match). */
+export function backupContentProblems(file: Pick<BackupFile, 'organisationId' | 'counts' | 'tables'>): string[] {
+  const problems: string[] = [];
+  for (const table of BACKUP_TABLES) {
+    const rows = file.tables[table];
+    if (rows.length !== file.counts[table]) problems.push(`${table}: ${rows.length} rows, counts says ${file.counts[table]}`);
+    if (rows.some((r) => 'orgId' in r && r.orgId !== file.organisationId)) problems.push(`${table}: rows of another organisation`);
+  }
+  const orgs = file.tables.organisations;
+  if (orgs.length !== 1 || orgs[0]?.id !== file.organisationId) problems.push('organisations: exactly the one organisation of the file');
+  return problems;
+}

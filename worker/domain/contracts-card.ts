@@ -1,0 +1,100 @@
+// The shapes of the card-details and live-updates API, shared by the worker and (as types only)
+// the web app. Request bodies are zod schemas in worker/routes/card-details.ts; these are answers.
+import type { CardView } from './contracts';
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface EvidenceView {
+  id: string;
+  url: string;
+  note: string;
+  /** The OIT item (of the card's fiscal year) this link answers, e.g. 'O12'. */
+  oitCode: string | null;
+  /** Null when the account no longer exists. */
+  addedBy: PersonRef | null;
+  createdAt: number;
+  /** Whether the signed-in user may remove it (the server checks again). */
+  canDelete: boolean;
+}
+
+export interface CommentView {
+  id: string;
+  body: string;
+  author: PersonRef | null;
+  createdAt: number;
+}
+
+export type TimelineKind = 'card.created' | 'card.moved' | 'card.edited' | 'evidence.added' | 'evidence.removed' | 'comment.added';
+
+export interface TimelineEntry {
+  seq: number;
+  /** One of TimelineKind; typed as string so older or newer kinds still arrive. */
+  kind: string;
+  at: number;
+  actor: PersonRef | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** GET /api/cards/:id */
+export interface CardDetailsResponse {
+  card: CardView;
+  /** Whether the signed-in user may add evidence and comments. */
+  canContribute: boolean;
+  /** Oldest first. */
+  evidence: EvidenceView[];
+  /** Oldest first. */
+  comments: CommentView[];
+  /** Newest first. */
+  timeline: TimelineEntry[];
+}
+
+export interface AddEvidenceRequest {
+  url: string;
+  note: string;
+  oitCode: string | null;
+}
+
+export interface EvidenceResponse {
+  evidence: EvidenceView;
+}
+
+export interface AddCommentRequest {
+  body: string;
+}
+
+export interface CommentResponse {
+  comment: CommentView;
+}
+
+export interface OitItemView {
+  id: string;
+  code: string;
+  titleTh: string;
+  titleEn: string;
+  subIndicator: string;
+}
+
+/** GET /api/boards/:beYear/oit-items */
+export interface OitItemsResponse {
+  items: OitItemView[];
+}
+
+/** A card as broadcast to everyone on the board: each client keeps its own `editable`. */
+export type LiveCard = Omit<CardView, 'editable'>;
+
+/** Server → client messages on GET /api/boards/:beYear/live. */
+export type LiveServerMessage =
+  /** On connect: the board's event head. A client that has applied less refetches the board. */
+  | { type: 'hello'; seq: number }
+  /** After every committed change to one card. */
+  | { type: 'card'; seq: number; kind: string; card: LiveCard }
+  /** Reload the whole board (bulk changes, or messages that arrived out of order). */
+  | { type: 'resync'; seq: number }
+  | { type: 'pong' };
+
+/** Client → server messages. */
+export type LiveClientMessage = { type: 'ping' };

@@ -1,0 +1,116 @@
+// Rebuilding every card of a board from its event log alone. If each committed change wrote its
+// event in the same batch (db/cards.ts), the board equals this replay, whatever the concurrency:
+// a lost update, a half-written move or a write without an event shows as a difference. Each
+// event's `before` must also match the card as the replay has it at that point, so two writers
+// that both started from the same version cannot both be in the log.
+import { canonicalJson } from './event-chain';
+
+/** The card fields the log records. */
+export const REPLAYED_FIELDS = [
+  'measureId',
+  'stepNumber',
+  'title',
+  'details',
+  'leadGroupId',
+  'groupIds',
+  'allGroups',
+  'checklist',
+  'columnId',
+  'orderKey',
+  'dueOn',
+  'version',
+] as const;
+export type ReplayedField = (typeof REPLAYED_FIELDS)[number];
+export type ReplayedCard = { id: string } & Record<ReplayedField, unknown>;
+
+export interface LoggedEvent {
+  seq: number;
+  cardId: string | null;
+  kind: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+export interface Replay {
+  cards: Map<string, ReplayedCard>;
+  /** Inconsistencies found while replaying (empty for a sound log). */
+  problems: string[];
+  /** Events of kinds that change no card field, by kind (evidence, comments). */
+  passive: Record<string, number>;
+  /** Kinds this replay does not know; a caller comparing cards should treat them as a failure. */
+  unknownKinds: string[];
+}
+
+/** Kinds that hang something off a card without changing the card row (db/card-details.ts). */
+const PASSIVE_KINDS = new Set(['evidence.added', 'evidence.removed', 'comment.added']);
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** Replays events given in seq order. */
+export function replayCardEvents(events: readonly LoggedEvent[]): Replay {
+  const cards = new Map<string, ReplayedCard>();
+  const problems: string[] = [];
+  const passive: Record<string, number> = {};
+  const unknown = new Set<string>();
+  let expectedSeq = events[0]?.seq ?? 1;
+  for (const e of events) {
+    if (e.seq !== expectedSeq) problems.push(`seq ${e.seq} where ${expectedSeq} was expected`);
+    expectedSeq = e.seq + 1;
+    const card = e.cardId ? cards.get(e.cardId) : undefined;
+    const where = `seq ${e.seq} (${e.kind} ${e.cardId})`;
+    if (e.kind === 'card.created') {
+      if (!e.cardId || card) problems.push(`${where}: created twice or without a card id`);
+      else cards.set(e.cardId, { id: e.cardId, ...pick(e.after ?? {}) } as ReplayedCard);
+      continue;
+    }
+    if (PASSIVE_KINDS.has(e.kind)) {
+      passive[e.kind] = (passive[e.kind] ?? 0) + 1;
+      if (!card) problems.push(`${where}: card unknown`);
+      continue;
+    }
+    if (e.kind !== 'card.moved' && e.kind !== 'card.edited') {
+      unknown.add(e.kind);
+      continue;
+    }
+    if (!card) {
+      problems.push(`${where}: card unknown`);
+      continue;
+    }
+    // The change must start from the card as it was: otherwise some other change is missing.
+    for (const [field, value] of Object.entries(e.before ?? {})) {
+      if (!same(card[field as ReplayedField], value)) problems.push(`${where}: before.${field} is not the card's ${field}`);
+    }
+    const after = pick(e.after ?? {});
+    const nextVersion = (card.version as number) + 1;
+    if (e.kind === 'card.moved' && after.version !== nextVersion) problems.push(`${where}: version ${String(after.version)} after ${String(card.version)}`);
+    Object.assign(card, after, { version: nextVersion });
+  }
+  return { cards, problems, passive, unknownKinds: [...unknown] };
+}
+
+function pick(values: Record<string, unknown>): Partial<Record<ReplayedField, unknown>> {
+  const out: Partial<Record<ReplayedField, unknown>> = {};
+  for (const field of REPLAYED_FIELDS) if (field in values) out[field] = values[field];
+  return out;
+}
+
+/** Differences between the cards as stored (or served) and as replayed; empty when they agree. */
+export function compareWithReplay(stored: readonly ({ id: string } & Partial<Record<ReplayedField, unknown>>)[], replay: Replay): string[] {
+  const diffs: string[] = [];
+  const seen = new Set<string>();
+  for (const card of stored) {
+    seen.add(card.id);
+    const replayed = replay.cards.get(card.id);
+    if (!replayed) {
+      diffs.push(`card ${card.id}: on the board, not in the log`);
+      continue;
+    }
+    for (const field of REPLAYED_FIELDS) {
+      if (!same(card[field], replayed[field])) {
+        diffs.push(`card ${card.id}.${field}: board ${canonicalJson(card[field])}, log ${canonicalJson(replayed[field])}`);
+      }
+    }
+  }
+  for (const id of replay.cards.keys()) if (!seen.has(id)) diffs.push(`card ${id}: in the log, not on the board`);
+  return diffs;
+}

@@ -1,0 +1,88 @@
+// How reports read in Thai official style (emails, CSV, the printed page's server-side twin):
+// Buddhist Era dates in Bangkok time, and Thai digits (๐–๙) when the office asked for them.
+// Calendar dates (YYYY-MM-DD) are formatted as dates, never shifted across time zones.
+import type { PeriodView, ReportKindName } from './report-types';
+
+const BANGKOK = 'Asia/Bangkok';
+
+const dayLong = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
+const dayShort = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+const monthYear = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const moment = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
+  timeZone: BANGKOK,
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** Arabic digits to Thai digits. */
+export function toThaiDigits(text: string): string {
+  return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
+}
+
+export interface Style {
+  thaiDigits: boolean;
+}
+
+const digits = (text: string, style: Style) => (style.thaiDigits ? toThaiDigits(text) : text);
+const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** A number as the document shows it. */
+export function num(n: number, style: Style): string {
+  return digits(String(n), style);
+}
+
+/** A change: "+3", "−1.5", "0" (a true minus sign, not a hyphen). */
+export function signed(n: number, style: Style): string {
+  const text = n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0';
+  return digits(text, style);
+}
+
+export function percent(n: number, style: Style): string {
+  return digits(`${n.toFixed(1)}%`, style);
+}
+
+/** "15 มิถุนายน 2567" (long) or "15 มิ.ย. 2567" (short). */
+export function thaiDate(iso: string, style: Style, form: 'long' | 'short' = 'long'): string {
+  return digits((form === 'long' ? dayLong : dayShort).format(utcDate(iso)), style);
+}
+
+/** "5 มิ.ย. 2567 14:30 น.", Bangkok time. */
+export function thaiMoment(ms: number, style: Style): string {
+  return digits(`${moment.format(new Date(ms))} น.`, style);
+}
+
+export function fiscalYearTh(beYear: number, style: Style): string {
+  return digits(`ปีงบประมาณ พ.ศ. ${beYear}`, style);
+}
+
+/**
+ * "ครึ่งเดือนแรก 1–15 มิถุนายน 2567", "ครึ่งเดือนหลัง 16–29 กุมภาพันธ์ 2567", "เดือนมิถุนายน 2567",
+ * "วันที่ 15 มิถุนายน 2567".
+ */
+export function periodTh(period: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 'lastDay'>, style: Style): string {
+  const first = utcDate(period.firstDay);
+  if (period.kind === 'staff') return digits(`เดือน${monthYear.format(first)}`, style);
+  if (period.kind === 'digest') return digits(`วันที่ ${dayLong.format(first)}`, style);
+  const half = period.key.endsWith('H1') ? 'ครึ่งเดือนแรก' : 'ครึ่งเดือนหลัง';
+  const range = `${first.getUTCDate()}–${utcDate(period.lastDay).getUTCDate()} ${monthYear.format(first)}`;
+  return digits(`${half} ${range}`, style);
+}
+
+export const REPORT_TITLE_TH: Record<ReportKindName, string> = {
+  executive: 'รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส เสนอที่ประชุมผู้บริหารและผู้อำนวยการกลุ่ม',
+  staff: 'รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส แจ้งที่ประชุมบุคลากร',
+  digest: 'สรุปงานที่เลยกำหนดและใกล้ครบกำหนด',
+};
+
+/** Short names for subjects and file names. */
+export const REPORT_SHORT_TH: Record<ReportKindName, string> = {
+  executive: 'รายงานผู้บริหาร',
+  staff: 'รายงานบุคลากร',
+  digest: 'สรุปงานประจำวัน',
+};
+
+export const CATEGORY_TH = { todo: 'ยังไม่เริ่ม', doing: 'กำลังดำเนินการ', review: 'รอรายงานผล', done: 'เสร็จสิ้น' } as const;

@@ -1,0 +1,47 @@
+// Telling a board's open tabs about a change. Routes call these after their D1 batch has
+// committed, never before: a client must never see a change that could still roll back. The
+// broadcast runs in waitUntil so the request does not wait for it; if it fails, clients still
+// catch up on their next (re)connect because the hello carries the head seq.
+import { toLiveCard } from '../db/board';
+import type { Card } from '../db/schema';
+import type { LiveServerMessage } from '../domain/contracts-card';
+import type { Env } from '../env';
+import { roomName, type BoardRoom } from './board-room';
+
+/** The part of the request's execution context we need (hono and workers type it differently). */
+export interface WaitUntil {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+/** The one room of a board. */
+export function boardRoom(env: Env, orgId: string, fiscalYearId: string): DurableObjectStub<BoardRoom> {
+  const ns = env.BOARD_ROOM;
+  return ns.get(ns.idFromName(roomName(orgId, fiscalYearId)));
+}
+
+function send(env: Env, ctx: WaitUntil, orgId: string, fiscalYearId: string, message: LiveServerMessage): void {
+  ctx.waitUntil(
+    boardRoom(env, orgId, fiscalYearId)
+      .broadcast(message)
+      .then(
+        () => undefined,
+        (e: unknown) => console.error('live broadcast failed', e),
+      ),
+  );
+}
+
+/** After a committed change to one card (move, edit, evidence, comment). Nothing when nothing changed. */
+export function notifyCardChange(
+  env: Env,
+  ctx: WaitUntil,
+  commit: { card: Card; event: { seq: number; kind: string } | null },
+): void {
+  if (!commit.event) return;
+  const { card, event } = commit;
+  send(env, ctx, card.orgId, card.fiscalYearId, { type: 'card', seq: event.seq, kind: event.kind, card: toLiveCard(card) });
+}
+
+/** After a bulk change to a board (import, columns, many cards): every open tab reloads it. */
+export function notifyResync(env: Env, ctx: WaitUntil, orgId: string, fiscalYearId: string, seq: number): void {
+  send(env, ctx, orgId, fiscalYearId, { type: 'resync', seq });
+}

@@ -1,0 +1,35 @@
+// The executives' dashboard and the O43 progress report. Every member of the office may read
+// both (policy: canReadBoard); nothing here changes anything.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { valid } from '../middleware/validate';
+import { actorOf } from '../middleware/session';
+import { loadDashboard, loadO43 } from '../db/dashboard';
+import { forbidden } from '../domain/errors';
+import { isIsoDate } from '../domain/fiscal-year';
+import { canReadBoard } from '../domain/policy';
+import type { AppEnv } from '../env';
+import type { Context } from 'hono';
+
+const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
+const isoDate = z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD');
+const periodQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
+
+function readerOf(c: Context<AppEnv>) {
+  const actor = actorOf(c);
+  if (!canReadBoard(actor, actor.orgId)) throw forbidden();
+  return actor;
+}
+
+export const dashboardRoutes = new Hono<AppEnv>()
+  .get('/:beYear', valid('param', yearParam), async (c) => {
+    const actor = readerOf(c);
+    return c.json(await loadDashboard(c.get('db'), actor.orgId, c.req.valid('param').beYear));
+  })
+  .get('/:beYear/o43', valid('param', yearParam), valid('query', periodQuery), async (c) => {
+    const actor = readerOf(c);
+    const { from, to } = c.req.valid('query');
+    return c.json(await loadO43(c.get('db'), actor.orgId, c.req.valid('param').beYear, from, to));
+  });

@@ -1,0 +1,127 @@
+// OIT readiness: every member reads the catalogue with its evidence; administrators edit the
+// catalogue, import it from TSV (preview, then commit) and set the submission deadline.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { valid } from '../middleware/validate';
+import { actorOf, clientIp } from '../middleware/session';
+import { audit } from '../db/auth';
+import { findFiscalYear } from '../db/board';
+import { createItem, deleteItem, importItems, listItems, loadReadiness, setOrgSetting, updateItem } from '../db/oit';
+import { AppError, forbidden } from '../domain/errors';
+import { isIsoDate } from '../domain/fiscal-year';
+import { canAdminister, canReadBoard, type Actor } from '../domain/policy';
+import { CODE_PATTERN, normaliseCode, parseCatalogueTsv, planCatalogueImport } from '../domain/readiness';
+import type { AppEnv } from '../env';
+
+const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
+const itemParam = yearParam.extend({ id: z.string().min(1).max(64) });
+const code = z
+  .string()
+  .transform(normaliseCode)
+  .refine((s) => CODE_PATTERN.test(s), 'letters and digits such as O12');
+const title = (min: number) => z.string().trim().min(min).max(500);
+const itemBody = z.strictObject({
+  code,
+  titleTh: title(1),
+  titleEn: title(0).default(''),
+  subIndicator: title(0).default(''),
+  position: z.number().int().min(0).max(10_000).default(0),
+});
+const itemPatch = z
+  .strictObject({ code, titleTh: title(1), titleEn: title(0), subIndicator: title(0), position: z.number().int().min(0).max(10_000) })
+  .partial()
+  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
+const importBody = z.strictObject({ text: z.string().min(1).max(60_000) });
+const settingsBody = z.strictObject({ submissionDeadline: z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD').nullable() });
+
+function readerOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canReadBoard(actor, actor.orgId)) throw forbidden();
+  return actor;
+}
+
+/** Administrators only; a refusal is recorded in the audit log. */
+function adminOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canAdminister(actor, actor.orgId)) {
+    c.executionCtx.waitUntil(
+      audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { path: c.req.path, method: c.req.method }, ip: clientIp(c) }).then(() => undefined),
+    );
+    throw forbidden();
+  }
+  return actor;
+}
+
+function parseImport(text: string, existing: Awaited<ReturnType<typeof listItems>>) {
+  const parsed = parseCatalogueTsv(text);
+  const plan = planCatalogueImport(existing, parsed.items);
+  return {
+    items: parsed.items,
+    warnings: parsed.warnings,
+    add: plan.add.map((r) => r.code),
+    update: plan.update.map((r) => r.code),
+    unchanged: plan.unchanged,
+    notInFile: plan.notInFile,
+    plan,
+  };
+}
+
+export const oitRoutes = new Hono<AppEnv>()
+  .patch('/settings', valid('json', settingsBody), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const { submissionDeadline } = c.req.valid('json');
+    const [[row]] = await db.batch([
+      setOrgSetting(db, actor.orgId, 'submissionDeadline', submissionDeadline),
+      audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'settings.changed', detail: { submissionDeadline }, ip: clientIp(c) }),
+    ]);
+    return c.json({ submissionDeadline: row?.settings?.submissionDeadline ?? null });
+  })
+  .get('/:beYear', valid('param', yearParam), async (c) => {
+    const actor = readerOf(c);
+    return c.json(await loadReadiness(c.get('db'), actor.orgId, c.req.valid('param').beYear, canAdminister(actor, actor.orgId)));
+  })
+  .get('/:beYear/items', valid('param', yearParam), async (c) => {
+    const actor = readerOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    return c.json({ items: await listItems(db, actor.orgId, fy) });
+  })
+  .post('/:beYear/items', valid('param', yearParam), valid('json', itemBody), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    return c.json({ item: await createItem(db, actor.orgId, fy, c.req.valid('json')) }, 201);
+  })
+  .patch('/:beYear/items/:id', valid('param', itemParam), valid('json', itemPatch), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const { beYear, id } = c.req.valid('param');
+    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    return c.json({ item: await updateItem(db, actor.orgId, fy, id, c.req.valid('json')) });
+  })
+  .delete('/:beYear/items/:id', valid('param', itemParam), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const { beYear, id } = c.req.valid('param');
+    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    return c.json({ item: await deleteItem(db, actor.orgId, fy, id) });
+  })
+  .post('/:beYear/items/import/preview', valid('param', yearParam), valid('json', importBody), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    const { plan: _plan, ...preview } = parseImport(c.req.valid('json').text, await listItems(db, actor.orgId, fy));
+    return c.json(preview);
+  })
+  .post('/:beYear/items/import/commit', valid('param', yearParam), valid('json', importBody), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    const { plan, items: parsed, ...result } = parseImport(c.req.valid('json').text, await listItems(db, actor.orgId, fy));
+    if (parsed.length === 0) {
+      throw new AppError(422, 'nothing_to_import', 'ไม่พบรายการ OIT ที่นำเข้าได้ในข้อความ', 'No importable OIT items were found in the text', result.warnings);
+    }
+    await importItems(db, actor.orgId, fy, [...plan.add, ...plan.update]);
+    return c.json({ ...result, items: await listItems(db, actor.orgId, fy) });
+  });

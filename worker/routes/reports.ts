@@ -1,0 +1,208 @@
+// Monitoring reports: the archive of a fiscal year and each kept report (any member of the
+// office), and for administrators: preview, send now, recipients, report kinds and the outbox.
+// Reports of another office answer 404, like anything else that is not the caller's.
+import { Hono, type Context } from 'hono';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { valid } from '../middleware/validate';
+import { actorOf, clientIp } from '../middleware/session';
+import { audit } from '../db/auth';
+import { findFiscalYear } from '../db/board';
+import { isUniqueViolation } from '../db/client';
+import { compileReport, explicitRecipients, findOrganisation, findReport, listReports, membersWithRoles, setReportKinds, toReportView } from '../db/reports';
+import { REPORT_KINDS, reportRecipients } from '../db/schema';
+import { reportCsv, reportFileName } from '../domain/report-csv';
+import { defaultRoles, kindEnabled } from '../domain/report-delivery';
+import { AppError, forbidden, notFound } from '../domain/errors';
+import { canAdminister, canReadBoard, type Actor } from '../domain/policy';
+import { latestEndedPeriod, parsePeriodKey, periodContaining, periodsOfFiscalYear, type ReportPeriod } from '../domain/report-period';
+import type { MeetingReportKind, PeriodChoice, ReportArchive, ReportSettingsView } from '../domain/report-types';
+import { findMessage, listMessages, retryFailed } from '../email/outbox';
+import { publishReport } from '../email/publish';
+import type { AppEnv } from '../env';
+
+const MEETING_KINDS = ['executive', 'staff'] as const;
+const beYear = z.coerce.number().int().min(2500).max(2700);
+const id = z.string().min(1).max(64);
+const idParam = z.object({ id });
+const compileBody = z.strictObject({ beYear, kind: z.enum(MEETING_KINDS), periodKey: z.string().trim().max(20).optional() });
+const recipientBody = z.strictObject({
+  kind: z.enum(REPORT_KINDS),
+  email: z.string().trim().toLowerCase().email().max(254),
+  name: z.string().trim().max(200).default(''),
+});
+const kindsBody = z.strictObject({ reportKinds: z.strictObject({ executive: z.boolean(), staff: z.boolean(), digest: z.boolean() }).partial() });
+
+function readerOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canReadBoard(actor, actor.orgId)) throw forbidden();
+  return actor;
+}
+
+function adminOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canAdminister(actor, actor.orgId)) {
+    c.executionCtx.waitUntil(
+      audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { path: c.req.path, method: c.req.method }, ip: clientIp(c) }).then(() => undefined),
+    );
+    throw forbidden();
+  }
+  return actor;
+}
+
+const periodError = (code: string, th: string, en: string) => new AppError(422, code, th, en);
+
+/**
+ * The period a preview or a send is about: the one named, or the latest that has ended within
+ * the fiscal year on screen. Only ended periods may be kept: a snapshot taken halfway through
+ * would take the period's key from the complete one the schedule compiles later.
+ */
+function choosePeriod(kind: MeetingReportKind, year: number, periodKey: string | undefined, now: number, mustHaveEnded: boolean): ReportPeriod {
+  if (periodKey) {
+    const p = parsePeriodKey(kind, periodKey);
+    if (!p) throw periodError('invalid_period', 'รูปแบบช่วงเวลาของรายงานไม่ถูกต้อง', 'The period key is not valid for this kind of report');
+    if (p.fiscalYear !== year) throw periodError('period_outside_year', 'ช่วงเวลานี้ไม่อยู่ในปีงบประมาณที่เลือก', 'The period is not in the chosen fiscal year');
+    if (p.start > now) throw periodError('period_not_started', 'ช่วงเวลานี้ยังไม่เริ่ม', 'The period has not started yet');
+    if (mustHaveEnded && p.end > now) throw periodError('period_not_ended', 'ช่วงเวลานี้ยังไม่สิ้นสุด จึงยังส่งรายงานไม่ได้ (ดูตัวอย่างได้)', 'The period has not ended yet; it can be previewed but not sent');
+    return p;
+  }
+  const latest = latestEndedPeriod(kind, year, now);
+  if (latest) return latest;
+  const current = periodContaining(kind, now);
+  if (!mustHaveEnded && current.fiscalYear === year) return current;
+  throw periodError('no_ended_period', 'ปีงบประมาณนี้ยังไม่มีช่วงรายงานที่สิ้นสุดแล้ว', 'No report period of this fiscal year has ended yet');
+}
+
+function periodChoices(kind: MeetingReportKind, year: number, now: number): PeriodChoice[] {
+  return periodsOfFiscalYear(kind, year)
+    .filter((p) => p.start <= now)
+    .map((p) => ({ ...p, ended: p.end <= now }))
+    .reverse();
+}
+
+async function officeAndYear(c: Context<AppEnv>, actor: Actor, year: number) {
+  const db = c.get('db');
+  const [org, fy] = await Promise.all([findOrganisation(db, actor.orgId), findFiscalYear(db, actor.orgId, year)]);
+  if (!org) throw notFound('Office', 'หน่วยงาน');
+  return { org, fy };
+}
+
+export const reportRoutes = new Hono<AppEnv>()
+  .get('/', valid('query', z.object({ beYear })), async (c) => {
+    const actor = readerOf(c);
+    const year = c.req.valid('query').beYear;
+    const fy = await findFiscalYear(c.get('db'), actor.orgId, year);
+    const now = Date.now();
+    const body: ReportArchive = {
+      fiscalYear: { beYear: fy.beYear, titleTh: fy.titleTh },
+      reports: await listReports(c.get('db'), actor.orgId, fy.id),
+      periods: { executive: periodChoices('executive', year, now), staff: periodChoices('staff', year, now) },
+    };
+    return c.json(body);
+  })
+  .post('/preview', valid('json', compileBody), async (c) => {
+    const actor = adminOf(c);
+    const body = c.req.valid('json');
+    const { org, fy } = await officeAndYear(c, actor, body.beYear);
+    const now = Date.now();
+    const period = choosePeriod(body.kind, body.beYear, body.periodKey, now, false);
+    return c.json({ preview: await compileReport(c.get('db'), org, fy, body.kind, period, now) });
+  })
+  .post('/send', valid('json', compileBody), async (c) => {
+    const actor = adminOf(c);
+    const body = c.req.valid('json');
+    const { org, fy } = await officeAndYear(c, actor, body.beYear);
+    const now = Date.now();
+    const period = choosePeriod(body.kind, body.beYear, body.periodKey, now, true);
+    const result = await publishReport(c.get('db'), { org, fy, kind: body.kind, period, now, mailFrom: c.env.MAIL_FROM });
+    await audit(c.get('db'), {
+      orgId: actor.orgId,
+      userId: actor.userId,
+      action: 'report.sent',
+      detail: { reportId: result.report.id, kind: body.kind, periodKey: period.key, created: result.created, queued: result.queued },
+      ip: clientIp(c),
+    });
+    return c.json(result, result.created ? 201 : 200);
+  })
+  .get('/settings', async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const [org, recipients, ...defaults] = await Promise.all([
+      findOrganisation(db, actor.orgId),
+      explicitRecipients(db, actor.orgId),
+      ...REPORT_KINDS.map((k) => membersWithRoles(db, actor.orgId, defaultRoles(k))),
+    ]);
+    const body: ReportSettingsView = {
+      reportKinds: { executive: kindEnabled(org?.settings, 'executive'), staff: kindEnabled(org?.settings, 'staff'), digest: kindEnabled(org?.settings, 'digest') },
+      recipients: recipients.map(({ id, kind, email, name }) => ({ id, kind, email, name })),
+      defaultRecipients: Object.fromEntries(REPORT_KINDS.map((k, i) => [k, defaults[i]!.length])) as ReportSettingsView['defaultRecipients'],
+    };
+    return c.json(body);
+  })
+  .put('/settings', valid('json', kindsBody), async (c) => {
+    const actor = adminOf(c);
+    const { reportKinds } = c.req.valid('json');
+    const db = c.get('db');
+    const [row] = await setReportKinds(db, actor.orgId, reportKinds);
+    if (!row) throw notFound('Office', 'หน่วยงาน');
+    await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.kinds_changed', detail: { reportKinds }, ip: clientIp(c) });
+    return c.json({ reportKinds: { executive: kindEnabled(row.settings, 'executive'), staff: kindEnabled(row.settings, 'staff'), digest: kindEnabled(row.settings, 'digest') } });
+  })
+  .post('/recipients', valid('json', recipientBody), async (c) => {
+    const actor = adminOf(c);
+    const body = c.req.valid('json');
+    const db = c.get('db');
+    const recipientId = crypto.randomUUID();
+    try {
+      await db.batch([
+        db.insert(reportRecipients).values({ id: recipientId, orgId: actor.orgId, ...body }),
+        audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.recipient_added', detail: { kind: body.kind, email: body.email }, ip: clientIp(c) }),
+      ]);
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new AppError(409, 'recipient_exists', 'มีผู้รับรายงานนี้อยู่แล้ว', 'This address already receives this report');
+      throw e;
+    }
+    return c.json({ recipient: { id: recipientId, ...body } }, 201);
+  })
+  .delete('/recipients/:id', valid('param', idParam), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const [removed] = await db
+      .delete(reportRecipients)
+      .where(and(eq(reportRecipients.id, c.req.valid('param').id), eq(reportRecipients.orgId, actor.orgId)))
+      .returning();
+    if (!removed) throw notFound('Recipient', 'ผู้รับรายงาน');
+    await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.recipient_removed', detail: { kind: removed.kind, email: removed.email }, ip: clientIp(c) });
+    return c.json({ ok: true });
+  })
+  .get('/outbox', async (c) => {
+    const actor = adminOf(c);
+    return c.json({ messages: await listMessages(c.get('db'), actor.orgId) });
+  })
+  .post('/outbox/:id/retry', valid('param', idParam), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const messageId = c.req.valid('param').id;
+    const row = await retryFailed(db, actor.orgId, messageId, Date.now());
+    if (!row) {
+      if (!(await findMessage(db, actor.orgId, messageId))) throw notFound('Message', 'อีเมล');
+      throw new AppError(409, 'not_failed', 'ส่งซ้ำได้เฉพาะอีเมลที่ส่งไม่สำเร็จ', 'Only a failed message can be retried');
+    }
+    await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.email_retried', detail: { messageId }, ip: clientIp(c) });
+    return c.json({ ok: true });
+  })
+  .get('/:id', valid('param', idParam), async (c) => {
+    const actor = readerOf(c);
+    const report = await findReport(c.get('db'), actor.orgId, c.req.valid('param').id);
+    if (!report) throw notFound('Report', 'รายงาน');
+    return c.json({ report: toReportView(report) });
+  })
+  .get('/:id/csv', valid('param', idParam), async (c) => {
+    const actor = readerOf(c);
+    const report = await findReport(c.get('db'), actor.orgId, c.req.valid('param').id);
+    if (!report) throw notFound('Report', 'รายงาน');
+    const view = toReportView(report);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${reportFileName(view.kind, view.periodKey)}"`);
+    return c.body(reportCsv(view.content));
+  });
