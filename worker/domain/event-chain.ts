@@ -47,7 +47,17 @@ export function eventHash(prevHash: string, e: ChainedEventContent): Promise<str
 export type ChainProblem =
   | { kind: 'altered'; seq: number; eventId: string }
   | { kind: 'missing'; afterSeq: number; expectedSeq: number; foundSeq: number }
-  | { kind: 'link-broken'; seq: number; eventId: string };
+  | { kind: 'link-broken'; seq: number; eventId: string }
+  /** A kept report recorded the chain head as (seq, hash); the log no longer has it. */
+  | { kind: 'anchor-mismatch'; seq: number; anchor: string };
+
+/** Chain heads recorded outside the log (in compiled reports): they catch a truncated tail. */
+export interface ChainAnchor {
+  seq: number;
+  hash: string;
+  /** What recorded it, e.g. a report's period key. */
+  label: string;
+}
 
 export interface ChainVerdict {
   ok: boolean;
@@ -58,6 +68,7 @@ export interface ChainVerdict {
 /** Checks events given in `seq` order. Reports every problem, not just the first. */
 export async function verifyChain(
   events: readonly (ChainedEventContent & { prevHash: string; hash: string })[],
+  anchors: readonly ChainAnchor[] = [],
 ): Promise<ChainVerdict> {
   const problems: ChainProblem[] = [];
   let expectedPrev = GENESIS_HASH;
@@ -73,6 +84,10 @@ export async function verifyChain(
     // Continue from what is stored, so one altered event is reported once, not as a cascade.
     expectedPrev = e.hash;
     expectedSeq = e.seq + 1;
+  }
+  const hashAt = new Map(events.map((e) => [e.seq, e.hash]));
+  for (const a of anchors) {
+    if (a.seq > 0 && hashAt.get(a.seq) !== a.hash) problems.push({ kind: 'anchor-mismatch', seq: a.seq, anchor: a.label });
   }
   return { ok: problems.length === 0, eventsChecked: events.length, problems };
 }

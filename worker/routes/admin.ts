@@ -8,7 +8,7 @@ import { actorOf, clientIp } from '../middleware/session';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { isUniqueViolation } from '../db/client';
-import { auditLog, boardColumns, cardEvents, groups, memberships, users, ROLES } from '../db/schema';
+import { auditLog, boardColumns, cardEvents, groups, memberships, reports, users, ROLES } from '../db/schema';
 import { verifyChain } from '../domain/event-chain';
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canAdminister, type Actor } from '../domain/policy';
@@ -199,10 +199,16 @@ export const adminRoutes = new Hono<AppEnv>()
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
-    const events = await db
-      .select()
-      .from(cardEvents)
-      .where(and(eq(cardEvents.fiscalYearId, fy.id), eq(cardEvents.orgId, actor.orgId)))
-      .orderBy(asc(cardEvents.seq));
-    return c.json(await verifyChain(events));
+    const [events, anchors] = await db.batch([
+      db
+        .select()
+        .from(cardEvents)
+        .where(and(eq(cardEvents.fiscalYearId, fy.id), eq(cardEvents.orgId, actor.orgId)))
+        .orderBy(asc(cardEvents.seq)),
+      db
+        .select({ seq: reports.chainSeq, hash: reports.chainHash, label: reports.periodKey })
+        .from(reports)
+        .where(and(eq(reports.fiscalYearId, fy.id), eq(reports.orgId, actor.orgId))),
+    ]);
+    return c.json(await verifyChain(events, anchors));
   });
