@@ -98,11 +98,19 @@ async function measureFirstRender(base, cookie) {
   }
 }
 
+/**
+ * JavaScript a visitor downloads to open the board: the scripts index.html loads or preloads
+ * (the other pages are split out and load when first opened), beside all chunks together.
+ */
 function javascriptShipped() {
   const dir = 'web/dist/assets';
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js'));
-  const bytes = files.map((f) => readFileSync(join(dir, f)));
-  return { files: files.length, raw: bytes.reduce((n, b) => n + b.length, 0), gz: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+  const size = (files) => {
+    const bytes = files.map((f) => readFileSync(join(dir, f)));
+    return { files: files.length, raw: bytes.reduce((n, b) => n + b.length, 0), gz: bytes.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0) };
+  };
+  const html = readFileSync('web/dist/index.html', 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]);
+  return { ...size(initial), all: size(readdirSync(dir).filter((f) => f.endsWith('.js'))) };
 }
 
 async function main() {
@@ -149,7 +157,8 @@ async function main() {
       rows.push(['  of which: board data fully arrived at (ms, median)', fmt(render.dataAt, 0), '', '', '', '']);
     }
     const kb = js.gz / 1024;
-    rows.push([`JavaScript shipped, gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, `${fmt(kb)} KB`, '', '', `< ${TARGET.jsGzKb} KB`, goal.check('JavaScript size', kb < TARGET.jsGzKb)]);
+    rows.push([`JavaScript shipped to open the board, gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, `${fmt(kb)} KB`, '', '', `< ${TARGET.jsGzKb} KB`, goal.check('JavaScript size', kb < TARGET.jsGzKb)]);
+    rows.push([`  all pages together (${js.all.files} files, loaded as opened)`, `${fmt(js.all.gz / 1024)} KB`, '', '', '', '']);
     printTable('Board benchmark (wrangler dev, local D1)', ['measure', 'board', 'raw D1', 'ratio', 'target', ''], rows);
     console.log(`\nwhole run: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {

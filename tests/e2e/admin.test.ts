@@ -51,6 +51,7 @@ describe('administration', () => {
 
   it('previews an announcement with its warnings, then creates the board', async () => {
     await page.getByTestId('admin-tab-years').click();
+    await page.getByTestId('rollover-mode-import').check();
     await page.getByTestId('import-text').fill(PHICHIT_2567_ANNOUNCEMENT);
     await page.getByTestId('import-preview').click();
     const result = page.getByTestId('import-result');
@@ -65,6 +66,24 @@ describe('administration', () => {
     await expect.poll(() => page.getByTestId('admin-ok').innerText()).toMatch(/2566/);
     await expect.poll(() => page.getByTestId('fiscal-year-select').inputValue()).toBe('2566');
     expect(page.url()).toContain('/admin/2566');
+  });
+
+  it('prepares another fiscal year by copying the steps of 2567 without their progress', async () => {
+    await page.getByTestId('rollover-mode-copy').check();
+    await page.getByTestId('rollover-from').selectOption('2567');
+    // Below 2567 again, so that 2567 stays the default year of the other browser tests.
+    await page.getByTestId('rollover-to').fill('2565');
+    await page.getByTestId('rollover-preview').click();
+    await page.getByTestId('rollover-result').waitFor();
+    expect(await page.getByTestId('rollover-result').innerText()).toMatch(/21/);
+    await page.getByTestId('rollover-commit').click();
+    await expect.poll(() => page.getByTestId('rollover-ok').innerText()).toMatch(/2565/);
+    await expect.poll(() => page.getByTestId('fiscal-year-select').inputValue()).toBe('2565');
+    await page.getByTestId('nav-board').click();
+    await expect.poll(() => page.locator('[data-testid=column][data-column-key=not_started] [data-testid=card]').count()).toBe(21);
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-tab-years').click();
+    await page.getByTestId('fiscal-year-select').selectOption('2566');
   });
 
   it('verifies the activity log of the fiscal year', async () => {

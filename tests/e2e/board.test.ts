@@ -61,6 +61,9 @@ describe('the FY2567 board in Chromium', () => {
   it("an executive sees the whole board with no way to move anything", async () => {
     const page = await browser.newPage();
     await signIn(page, base, 'executive@demo.local');
+    // Executives land on the dashboard; the board is one click away.
+    expect(page.url()).toContain('/dashboard');
+    await page.getByTestId('nav-board').click();
     await expect.poll(() => page.getByTestId('card').count()).toBe(21);
     expect(await page.getByTestId('move-select').count()).toBe(0);
     expect(await page.locator('[data-testid=board] select, [data-testid=card] button').count()).toBe(0);

@@ -14,5 +14,6 @@ export async function signIn(page: Page, base: string, email: string, password =
   await form.locator('input[type=email]').fill(email);
   await form.locator('input[type=password]').fill(password);
   await form.locator('button[type=submit]').click();
-  await page.getByTestId('board').waitFor();
+  // Signed in: the main menu is there (each role lands on its own front page).
+  await page.getByTestId('nav').waitFor();
 }

@@ -36,7 +36,8 @@ export interface ImportPreview {
 export type ChainProblem =
   | { kind: 'altered'; seq: number; eventId: string }
   | { kind: 'missing'; afterSeq: number; expectedSeq: number; foundSeq: number }
-  | { kind: 'link-broken'; seq: number; eventId: string };
+  | { kind: 'link-broken'; seq: number; eventId: string }
+  | { kind: 'anchor-mismatch'; seq: number; anchor: string };
 export interface ChainVerdict {
   ok: boolean;
   eventsChecked: number;

@@ -11,6 +11,14 @@ import type {
   MoveCardRequest,
   Role,
 } from '../../worker/domain/contracts';
+import type {
+  AddCommentRequest,
+  AddEvidenceRequest,
+  CardDetailsResponse,
+  CommentResponse,
+  EvidenceResponse,
+  OitItemsResponse,
+} from '../../worker/domain/contracts-card';
 
 export class ApiError extends Error {
   constructor(
@@ -41,6 +49,10 @@ export interface CardPatch {
   title?: string;
   details?: string;
   dueOn?: string | null;
+  leadGroupId?: string | null;
+  groupIds?: string[];
+  allGroups?: boolean;
+  checklist?: CardView['checklist'];
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -128,4 +140,14 @@ export const api = {
     request<CardResponse>('POST', `/api/cards/${encodeURIComponent(id)}/move`, move),
   patchCard: (id: CardView['id'], patch: CardPatch) =>
     request<CardResponse>('PATCH', `/api/cards/${encodeURIComponent(id)}`, patch),
+  cardDetails: (id: CardView['id']) =>
+    request<CardDetailsResponse>('GET', `/api/cards/${encodeURIComponent(id)}`),
+  addEvidence: (id: CardView['id'], evidence: AddEvidenceRequest) =>
+    request<EvidenceResponse>('POST', `/api/cards/${encodeURIComponent(id)}/evidence`, evidence),
+  deleteEvidence: (evidenceId: string) =>
+    request<null>('DELETE', `/api/evidence/${encodeURIComponent(evidenceId)}`),
+  addComment: (id: CardView['id'], comment: AddCommentRequest) =>
+    request<CommentResponse>('POST', `/api/cards/${encodeURIComponent(id)}/comments`, comment),
+  oitItems: (beYear: number) =>
+    request<OitItemsResponse>('GET', `/api/boards/${encodeURIComponent(beYear)}/oit-items`),
 };

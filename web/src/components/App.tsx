@@ -6,11 +6,17 @@ import { Notices } from './Notices';
 import { SignIn } from './SignIn';
 import { Nav } from './Nav';
 import { section, type Section } from '../state/ui';
-import { DashboardPage } from '../pages/DashboardPage';
-import { ReportsPage } from '../pages/ReportsPage';
-import { OitPage } from '../pages/OitPage';
-import { AdminPage } from '../pages/AdminPage';
 import type { ComponentType } from 'preact';
+import { lazy, Suspense } from 'preact/compat';
+import { PUBLIC_ROUTE } from './public/route';
+
+// Pages other than the board are loaded when first opened: most visits are to the board, and the
+// app's first load stays small.
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const OitPage = lazy(() => import('../pages/OitPage').then((m) => ({ default: m.OitPage })));
+const AdminPage = lazy(() => import('../pages/AdminPage').then((m) => ({ default: m.AdminPage })));
+const PublicPage = lazy(() => import('./public/PublicPage').then((m) => ({ default: m.PublicPage })));
 
 /** One view per section of the URL (/board/2567, /dashboard/2567, …). */
 const VIEWS: Record<Section, ComponentType> = {
@@ -21,7 +27,26 @@ const VIEWS: Record<Section, ComponentType> = {
   admin: AdminPage,
 };
 
+function Loading() {
+  return (
+    <p class="board-message" aria-busy="true">
+      {t('loading')}
+    </p>
+  );
+}
+
 export function App() {
+  // The public progress page (/p/<office>/<year>) needs no sign-in: it comes before the session.
+  if (PUBLIC_ROUTE) {
+    return (
+      <>
+        <Suspense fallback={<Loading />}>
+          <PublicPage route={PUBLIC_ROUTE} />
+        </Suspense>
+        <Notices />
+      </>
+    );
+  }
   const current = status.value;
   const View = VIEWS[section.value];
   return (
@@ -40,7 +65,9 @@ export function App() {
           <Header />
           <Nav />
           <main id="main" class={`${section.value}-page`}>
-            <View />
+            <Suspense fallback={<Loading />}>
+              <View />
+            </Suspense>
           </main>
         </>
       )}

@@ -1,27 +1,24 @@
-import type { CSSProperties } from 'preact';
-import type { ColumnView } from '../../../worker/domain/contracts';
+import { useEffect } from 'preact/hooks';
 import { fiscalYearLabel, local, t } from '../i18n';
-import {
-  board,
-  boardError,
-  boardStatus,
-  cardsInCell,
-  columnCounts,
-  columns,
-  fiscalYears,
-  fiscalYearsError,
-  groupsById,
-  lanes,
-  loadBoard,
-  loadFiscalYears,
-  type Lane,
-} from '../state/board';
+import { board, boardError, boardStatus, columns, fiscalYears, fiscalYearsError, lanes, loadBoard, loadFiscalYears } from '../state/board';
+import { startDetails } from '../state/details';
+import { filtersActive, startView, syncViewToAddress } from '../state/filters';
+import { startLive } from '../state/live';
 import { selectedYear } from '../state/ui';
-import { Card } from './Card';
-
-type Vars = CSSProperties;
+import { BoardDnd } from './board/BoardDnd';
+import { BoardGrid } from './board/BoardGrid';
+import { BoardToolbar } from './board/Toolbar';
+import { CardDrawer } from './board/CardDrawer';
+import '../styles/board-tools.css';
 
 export function Board() {
+  useEffect(() => {
+    startView();
+    startDetails();
+    startLive();
+    syncViewToAddress();
+  }, []);
+
   const yearsError = fiscalYearsError.value;
   if (yearsError) {
     return <Problem message={local(yearsError.messageTh, yearsError.messageEn)} retry={loadFiscalYears} />;
@@ -48,39 +45,32 @@ export function Board() {
     );
   }
 
-  const cols = columns.value;
   const laneList = lanes.value;
   const label = t('board.label', { year: fiscalYearLabel(data.fiscalYear.beYear) });
-  if (cols.length === 0 || laneList.length === 0) {
-    return (
-      <section class="board" data-testid="board" aria-label={label}>
-        <p class="board-message">{t('board.empty')}</p>
-      </section>
-    );
-  }
+  const empty = columns.value.length === 0 || laneList.length === 0;
 
-  const gridVars: Vars = { '--columns': cols.length, '--lanes': laneList.length };
   return (
-    <section
-      class="board"
-      data-testid="board"
-      aria-label={label}
-      aria-busy={boardStatus.value === 'loading' || undefined}
-    >
-      <div class="board-scroll" tabIndex={0} role="group" aria-label={label}>
-        <div class="board-grid" style={gridVars}>
-          <div class="board-corner" aria-hidden="true">
-            {t('board.measures')}
+    <>
+      {/* Outside the board region: the board itself holds cards and their controls only. */}
+      <BoardToolbar />
+      <section
+        class="board"
+        data-testid="board"
+        aria-label={label}
+        aria-busy={boardStatus.value === 'loading' || undefined}
+      >
+        {empty ? (
+          <p class="board-message">{filtersActive.value ? t('filters.noMatch') : t('board.empty')}</p>
+        ) : (
+          <div class="board-scroll" tabIndex={0} role="group" aria-label={label}>
+            <BoardDnd>
+              <BoardGrid lanes={laneList} />
+            </BoardDnd>
           </div>
-          {laneList.map((lane, index) => (
-            <LaneHead key={lane.key} lane={lane} index={index} />
-          ))}
-          {cols.map((column, index) => (
-            <Column key={column.id} column={column} index={index} lanes={laneList} />
-          ))}
-        </div>
-      </div>
-    </section>
+        )}
+      </section>
+      <CardDrawer />
+    </>
   );
 }
 
@@ -94,109 +84,5 @@ function Problem({ message, retry }: { message: string; retry?: (() => unknown) 
         </button>
       )}
     </div>
-  );
-}
-
-/** Row 1 holds the column heads; lane i is grid row i + 2. */
-function laneVars(index: number): Vars {
-  return { '--row': index + 2 };
-}
-
-function LaneHead({ lane, index }: { lane: Lane; index: number }) {
-  const measure = lane.measure;
-  if (!measure) {
-    return (
-      <div class="lane" data-testid="lane" style={laneVars(index)}>
-        <div class="lane-inner">
-          <h2 class="lane-title">{t('lane.other')}</h2>
-        </div>
-      </div>
-    );
-  }
-  const lead = measure.leadGroupId ? groupsById.value.get(measure.leadGroupId) : undefined;
-  const leadName = lead ? local(lead.nameTh, lead.nameEn) : '';
-  const who = leadName
-    ? measure.allGroups
-      ? t('lane.andAll', { lead: leadName })
-      : leadName
-    : measure.allGroups
-      ? t('card.allGroups')
-      : measure.responsibleText;
-
-  return (
-    <div
-      class="lane"
-      data-testid="lane"
-      data-measure-number={measure.number}
-      data-measure-id={measure.id}
-      style={laneVars(index)}
-    >
-      <div class="lane-inner">
-        <h2 class="lane-title">
-          <span class="lane-number">{t('lane.measure', { n: measure.number })}</span>
-          <span class="lane-name">{measure.title}</span>
-        </h2>
-        {who && <p class="lane-owner">{t('lane.responsible', { who })}</p>}
-      </div>
-    </div>
-  );
-}
-
-function Column({ column, index, lanes: laneList }: { column: ColumnView; index: number; lanes: Lane[] }) {
-  const count = columnCounts.value.get(column.id) ?? 0;
-  const limit = column.wipLimit;
-  const over = limit !== null && count > limit;
-  const label = local(column.labelTh, column.labelEn);
-  const headId = `column-${column.id}`;
-  const countText =
-    limit !== null ? t('column.wip', { n: count, limit }) : t('column.count', { n: count });
-  const vars: Vars = { '--col': index + 2 };
-
-  return (
-    <section
-      class={`column column-${column.category}${over ? ' is-over-limit' : ''}`}
-      data-testid="column"
-      data-column-key={column.key}
-      data-column-id={column.id}
-      data-over-limit={over ? 'true' : undefined}
-      aria-labelledby={headId}
-      style={vars}
-    >
-      <header class="column-head">
-        <h2 id={headId} class="column-title">
-          {label}
-        </h2>
-        <span class="column-count" data-testid="column-count" aria-hidden="true" title={countText}>
-          {limit !== null ? `${count}/${limit}` : count}
-        </span>
-        <span class="visually-hidden">{countText}</span>
-        {over && <span class="wip-warning">{t('column.wipOver')}</span>}
-      </header>
-      {laneList.map((lane, laneIndex) => {
-        const cards = cardsInCell(column.id, lane.key);
-        const laneLabel = lane.measure ? t('lane.measure', { n: lane.measure.number }) : t('lane.other');
-        return (
-          <div
-            key={lane.key}
-            class={`cell${cards.length === 0 ? ' is-empty' : ''}`}
-            data-testid="cell"
-            data-lane-key={lane.key}
-            style={laneVars(laneIndex)}
-          >
-            {/* Shown on phones only, where the lane heads give way to stacked columns. */}
-            <p class="cell-lane" aria-hidden="true">
-              <strong>{laneLabel}</strong> {lane.measure?.title}
-            </p>
-            <ul class="cell-cards" aria-label={`${label} · ${laneLabel}`}>
-              {cards.map((card) => (
-                <li key={card.id}>
-                  <Card card={card} column={column} />
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-    </section>
   );
 }

@@ -1,44 +1,133 @@
+// A card on the board. Cards the user may edit can be dragged (the mouse, a long press, or the
+// keyboard on the handle) and keep the "Move to…" menu as the non-dragging alternative; other
+// cards show no controls at all. The body is memoised: a drag re-renders the draggable wrapper
+// of every card, but not what is inside it.
+import { memo } from 'preact/compat';
+import { useDraggable } from '@dnd-kit/core';
 import type { CardView, ColumnView } from '../../../worker/domain/contracts';
 import { formatDate, isOverdue } from '../dates';
 import { local, t } from '../i18n';
-import { columns, groupsById, measuresById, pendingCardIds, today } from '../state/board';
+import { columns, groupsById, measuresById, today } from '../state/board';
 import { moveCard } from '../state/cards';
+import { openCard } from '../state/details';
 import { lang } from '../state/ui';
+import type { DragData } from './board/drop';
 
 interface CardProps {
   card: CardView;
   column: ColumnView;
+  laneKey: string;
+  pending: boolean;
 }
 
-export function Card({ card, column }: CardProps) {
+export const Card = memo(function Card(props: CardProps) {
+  return props.card.editable ? <DraggableCard {...props} /> : <StaticCard {...props} />;
+});
+
+/** Clicking the card (not one of its controls) opens its details, like its title link. */
+function openOnClick(event: MouseEvent, cardId: string): void {
+  const target = event.target as Element | null;
+  if (target?.closest('a, button, select, input, textarea, label')) return;
+  openCard(cardId);
+}
+
+function StaticCard({ card, column, pending }: CardProps) {
+  return (
+    <article
+      class={cardClass(card, column, pending)}
+      data-testid="card"
+      data-card-id={card.id}
+      data-step={card.stepNumber}
+      data-column-key={column.key}
+      aria-labelledby={`card-${card.id}-title`}
+      onClick={(e) => openOnClick(e, card.id)}
+    >
+      <CardBody card={card} column={column} pending={pending} />
+    </article>
+  );
+}
+
+function DraggableCard({ card, column, laneKey, pending }: CardProps) {
+  const data: DragData = { type: 'card', columnId: column.id, laneKey };
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, isDragging } = useDraggable({
+    id: card.id,
+    data,
+    disabled: pending,
+    attributes: { roleDescription: t('dnd.roleDescription') },
+  });
+  // It is a <button> already; dnd-kit's role="button" is for other elements.
+  const { role: _role, ...handleAttributes } = attributes;
+  // Pointer and touch start a drag anywhere on the card; the keyboard only on the handle, so
+  // Enter on the title still opens the details.
+  const { onKeyDown, ...pointer } = (listeners ?? {}) as Record<string, (event: Event) => void>;
+  return (
+    <article
+      ref={setNodeRef}
+      {...pointer}
+      class={`${cardClass(card, column, pending)} is-draggable${isDragging ? ' is-dragging' : ''}`}
+      data-testid="card"
+      data-card-id={card.id}
+      data-step={card.stepNumber}
+      data-column-key={column.key}
+      aria-busy={pending || undefined}
+      aria-labelledby={`card-${card.id}-title`}
+      onClick={(e) => openOnClick(e, card.id)}
+    >
+      <button
+        type="button"
+        ref={setActivatorNodeRef}
+        {...handleAttributes}
+        class="drag-handle"
+        data-testid="drag-handle"
+        aria-label={t('dnd.handle', { title: card.title })}
+        title={t('dnd.handleHint')}
+        onKeyDown={onKeyDown}
+      >
+        <span aria-hidden="true">⠿</span>
+      </button>
+      <CardBody card={card} column={column} pending={pending} />
+    </article>
+  );
+}
+
+function cardClass(card: CardView, column: ColumnView, pending: boolean): string {
+  const overdue = column.category !== 'done' && isOverdue(card.dueOn, today.value);
+  return `card${overdue ? ' is-overdue' : ''}${pending ? ' is-pending' : ''}`;
+}
+
+/** What a card shows. */
+export const CardBody = memo(function CardBody({ card, column, pending }: Omit<CardProps, 'laneKey'>) {
   const groups = groupsById.value;
   const measure = measuresById.value.get(card.measureId);
-  const pending = pendingCardIds.value.has(card.id);
   const overdue = column.category !== 'done' && isOverdue(card.dueOn, today.value);
   const lead = card.leadGroupId ? groups.get(card.leadGroupId) : undefined;
   const others = card.groupIds
     .filter((id) => id !== card.leadGroupId)
     .map((id) => groups.get(id))
     .filter((g) => g !== undefined);
+  const checklist = card.checklist ?? [];
+  const ticked = checklist.filter((item) => item.done).length;
 
   return (
-    <article
-      class={`card${overdue ? ' is-overdue' : ''}${pending ? ' is-pending' : ''}`}
-      data-testid="card"
-      data-card-id={card.id}
-      data-step={card.stepNumber}
-      data-column-key={column.key}
-      data-measure-number={measure?.number}
-      aria-busy={pending || undefined}
-      aria-labelledby={`card-${card.id}-title`}
-    >
-      <p class="card-step">{t('card.step', { n: card.stepNumber })}</p>
+    <>
+      <p class="card-step">
+        {measure && <span class="card-measure">{t('lane.measure', { n: measure.number })} · </span>}
+        {t('card.step', { n: card.stepNumber })}
+      </p>
       <h3 class="card-title" id={`card-${card.id}-title`}>
-        {measure && (
-          <span class="visually-hidden">{t('lane.measure', { n: measure.number })} </span>
-        )}
-        <span class="visually-hidden">{t('card.step', { n: card.stepNumber })}: </span>
-        {card.title}
+        <a
+          class="card-open"
+          href={`?card=${encodeURIComponent(card.id)}`}
+          draggable={false}
+          data-testid="card-open"
+          onClick={(e) => {
+            if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+            e.preventDefault();
+            openCard(card.id);
+          }}
+        >
+          {card.title}
+        </a>
       </h3>
 
       {(lead || card.allGroups || others.length > 0) && (
@@ -58,26 +147,25 @@ export function Card({ card, column }: CardProps) {
         </ul>
       )}
 
-      {card.dueOn && (
+      {(card.dueOn || checklist.length > 0) && (
         <p class="card-due" data-testid="card-due" data-overdue={overdue ? 'true' : undefined}>
-          <time dateTime={card.dueOn}>
-            {t('card.due', { date: formatDate(card.dueOn, lang.value) })}
-          </time>
+          {card.dueOn && (
+            <time dateTime={card.dueOn}>{t('card.due', { date: formatDate(card.dueOn, lang.value) })}</time>
+          )}
           {overdue && <span class="overdue-tag">{t('card.overdue')}</span>}
+          {checklist.length > 0 && (
+            <span class="card-checks" title={t('checklist.title')}>
+              <span aria-hidden="true">☑ </span>
+              {t('checklist.progress', { done: ticked, total: checklist.length })}
+            </span>
+          )}
         </p>
       )}
 
-      {card.details && (
-        <details class="card-details">
-          <summary>{t('card.details')}</summary>
-          <p>{card.details}</p>
-        </details>
-      )}
-
       {card.editable && <MoveSelect card={card} pending={pending} />}
-    </article>
+    </>
   );
-}
+});
 
 function MoveSelect({ card, pending }: { card: CardView; pending: boolean }) {
   const targets = columns.value.filter((c) => c.id !== card.columnId);

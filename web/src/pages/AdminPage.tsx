@@ -4,12 +4,11 @@
 import { useState } from 'preact/hooks';
 import { local } from '../i18n';
 import { me } from '../state/session';
-import { loadFiscalYears } from '../state/board';
-import { selectedYear, selectYear } from '../state/ui';
+import { selectedYear } from '../state/ui';
 import { UsersPanel } from '../components/admin/UsersPanel';
 import { GroupsPanel } from '../components/admin/GroupsPanel';
 import { ColumnsPanel } from '../components/admin/ColumnsPanel';
-import { ImportPanel } from '../components/admin/ImportPanel';
+import { RolloverPanel } from '../components/admin/RolloverPanel';
 import { IntegrityPanel } from '../components/admin/IntegrityPanel';
 import '../styles/admin.css';
 
@@ -52,13 +51,7 @@ export function AdminPage() {
         {tab === 'groups' && <GroupsPanel />}
         {tab === 'columns' && year !== null && <ColumnsPanel beYear={year} />}
         {tab === 'years' && (
-          <ImportPanel
-            onImported={async (beYear) => {
-              // The year list first: a year missing from it would be replaced by the default.
-              await loadFiscalYears();
-              selectYear(beYear);
-            }}
-          />
+          <RolloverPanel />
         )}
         {tab === 'integrity' && year !== null && <IntegrityPanel beYear={year} />}
       </div>

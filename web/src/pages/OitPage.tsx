@@ -1,4 +1,67 @@
-// Placeholder: the Oit page is built in its own issue.
+// OIT readiness (/oit/2567): how many of the year's OIT items already have evidence, what is
+// missing before the submission deadline, and the catalogue with the evidence and cards serving
+// each item. Administrators edit the catalogue, import it and set the deadline and public page.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { OitReadinessView } from '../../../worker/db/oit';
+import type { ApiError } from '../api';
+import { fiscalYearLabel, local } from '../i18n';
+import { selectedYear } from '../state/ui';
+import { oitApi } from '../components/oit/api';
+import { Catalogue } from '../components/oit/Catalogue';
+import { CatalogueImport } from '../components/oit/CatalogueImport';
+import { OitSettings } from '../components/oit/OitSettings';
+import { ReadinessSummary } from '../components/oit/ReadinessSummary';
+import '../components/dashboard/charts.css';
+import '../components/oit/oit.css';
+
 export function OitPage() {
-  return <p class="board-message">Oit</p>;
+  const year = selectedYear.value;
+  const [view, setView] = useState<OitReadinessView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const reload = useCallback(async () => {
+    if (year === null) return;
+    const r = await oitApi.readiness(year);
+    if (r.ok) {
+      setView(r.data);
+      setError(null);
+    } else setError(r.error);
+  }, [year]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const current = view && view.fiscalYear.beYear === year ? view : null;
+  return (
+    <div class="oit-page" data-testid="oit-page">
+      <h1 class="dash-title">
+        {local('ความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)', 'OIT readiness (public disclosure)')}
+        {year !== null && <span class="muted"> · {fiscalYearLabel(year)}</span>}
+      </h1>
+      {error && (
+        <div class="board-problem" role="alert">
+          <p>{local(error.messageTh, error.messageEn)}</p>
+          <button type="button" class="button button-secondary" onClick={() => void reload()}>
+            {local('ลองอีกครั้ง', 'Try again')}
+          </button>
+        </div>
+      )}
+      {!current && !error && (
+        <p class="board-message" aria-busy="true">
+          {local('กำลังโหลด…', 'Loading…')}
+        </p>
+      )}
+      {current && (
+        <>
+          <ReadinessSummary view={current} />
+          <Catalogue view={current} onChanged={() => void reload()} />
+          {current.canEdit && (
+            <div class="oit-admin">
+              <OitSettings view={current} onChanged={() => void reload()} />
+              <CatalogueImport beYear={current.fiscalYear.beYear} onImported={() => void reload()} />
+            </div>
+          )}
+        </>
+      )}
+    </div>
+  );
 }

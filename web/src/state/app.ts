@@ -11,7 +11,7 @@ import {
   resetBoard,
 } from './board';
 import { me, startSession } from './session';
-import { selectedYear, selectYear, startUi } from './ui';
+import { goTo, selectedYear, selectYear, startUi } from './ui';
 
 /** A board older than this is reloaded when the tab becomes visible again. */
 const STALE_AFTER_MS = 60_000;
@@ -29,6 +29,8 @@ export function startApp(): void {
     untracked(() => {
       if (user) void loadFiscalYears();
       else resetBoard();
+      // Executives watch rather than move cards: the dashboard is their front page.
+      if (user?.role === 'executive' && location.pathname === '/') goTo('dashboard', { replace: true });
     });
   });
 

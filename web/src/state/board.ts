@@ -11,6 +11,8 @@ import type {
 } from '../../../worker/domain/contracts';
 import { api, type ApiError } from '../api';
 import { todayInBangkok } from '../dates';
+import { cardMatcher, filtersActive, view } from './filters';
+import { me } from './session';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -20,15 +22,23 @@ export const fiscalYearsError = signal<ApiError | null>(null);
 export const board = signal<BoardView | null>(null);
 export const boardStatus = signal<LoadStatus>('idle');
 export const boardError = signal<ApiError | null>(null);
+/** Today in Bangkok; refreshed when the board loads so "overdue" follows the date. */
+export const today = signal(todayInBangkok());
 /** Cards whose move or edit is waiting for the server. */
 export const pendingCardIds = signal<ReadonlySet<string>>(new Set());
 
-/** A swimlane: one measure, or the catch-all lane for cards whose measure is unknown. */
+/**
+ * A swimlane: one measure, one lead group, the whole board (no lanes), or a catch-all lane for
+ * cards whose measure or lead group is not on the board.
+ */
 export interface Lane {
   key: string;
   measure: MeasureView | null;
+  group: GroupView | null;
+  kind: 'measure' | 'group' | 'all' | 'other';
 }
 export const OTHER_LANE = '~other';
+export const ALL_LANE = '~all';
 
 let boardRequest = 0;
 let loadedAt = 0;
@@ -53,30 +63,73 @@ export const measuresById = computed(
   () => new Map<string, MeasureView>((board.value?.measures ?? []).map((m) => [m.id, m])),
 );
 
-export const lanes = computed<Lane[]>(() => {
-  const measures = [...(board.value?.measures ?? [])].sort(
-    (a, b) =>
-      a.section.localeCompare(b.section, 'th', { numeric: true }) || a.number - b.number,
-  );
-  const result: Lane[] = measures.map((m) => ({ key: m.id, measure: m }));
-  const known = measuresById.value;
-  if ((board.value?.cards ?? []).some((c) => !known.has(c.measureId))) {
-    result.push({ key: OTHER_LANE, measure: null });
-  }
-  return result;
+/** Cards the view shows (filters applied), in board order. */
+export const visibleCards = computed<readonly CardView[]>(() => {
+  const all = board.value?.cards ?? [];
+  const match = cardMatcher({
+    view: view.value,
+    today: today.value,
+    myGroupId: me.value?.groupId ?? null,
+    columnsById: columnsById.value,
+  });
+  return match ? all.filter(match) : all;
 });
 
-function cellKey(columnId: string, laneKey: string): string {
+/** The lane a card belongs to under the current lane mode. */
+export const laneKeyOf = computed<(card: CardView) => string>(() => {
+  const mode = view.value.lanes;
+  if (mode === 'none') return () => ALL_LANE;
+  if (mode === 'group') {
+    const known = groupsById.value;
+    return (card) => (card.leadGroupId && known.has(card.leadGroupId) ? card.leadGroupId : OTHER_LANE);
+  }
+  const known = measuresById.value;
+  return (card) => (known.has(card.measureId) ? card.measureId : OTHER_LANE);
+});
+
+const sortedMeasures = computed(() =>
+  [...(board.value?.measures ?? [])].sort(
+    (a, b) => a.section.localeCompare(b.section, 'th', { numeric: true }) || a.number - b.number,
+  ),
+);
+
+/**
+ * The lanes on screen. While a filter is on, lanes without a matching card are left out, which
+ * also keeps a filtered 2,000-card board light.
+ */
+export const lanes = computed<Lane[]>(() => {
+  const mode = view.value.lanes;
+  if (mode === 'none') return [{ key: ALL_LANE, measure: null, group: null, kind: 'all' }];
+  const keyOf = laneKeyOf.value;
+  const used = new Set(visibleCards.value.map(keyOf));
+  const everyLane = !filtersActive.value;
+  const result: Lane[] =
+    mode === 'group'
+      ? (board.value?.groups ?? []).map((g) => ({ key: g.id, measure: null, group: g, kind: 'group' as const }))
+      : sortedMeasures.value.map((m) => ({ key: m.id, measure: m, group: null, kind: 'measure' as const }));
+  const shown = result.filter((lane) => used.has(lane.key) || (everyLane && mode === 'measure'));
+  if (used.has(OTHER_LANE)) shown.push({ key: OTHER_LANE, measure: null, group: null, kind: 'other' });
+  return shown;
+});
+
+/** Lanes holding a card the signed-in user may move (only these take drops). */
+export const editableLanes = computed<ReadonlySet<string>>(() => {
+  const keyOf = laneKeyOf.value;
+  const set = new Set<string>();
+  for (const card of board.value?.cards ?? []) if (card.editable) set.add(keyOf(card));
+  return set;
+});
+
+export function cellKey(columnId: string, laneKey: string): string {
   return `${columnId}\u0000${laneKey}`;
 }
 
-/** Cards grouped by column × lane, each cell sorted by order key. */
+/** Visible cards grouped by column × lane, each cell sorted by order key. */
 const cells = computed(() => {
   const map = new Map<string, CardView[]>();
-  const known = measuresById.value;
-  for (const card of board.value?.cards ?? []) {
-    const lane = known.has(card.measureId) ? card.measureId : OTHER_LANE;
-    const key = cellKey(card.columnId, lane);
+  const keyOf = laneKeyOf.value;
+  for (const card of visibleCards.value) {
+    const key = cellKey(card.columnId, keyOf(card));
     const list = map.get(key);
     if (list) list.push(card);
     else map.set(key, [card]);
@@ -99,9 +152,6 @@ export const columnCounts = computed(() => {
   }
   return counts;
 });
-
-/** Today in Bangkok; refreshed when the board loads so "overdue" follows the date. */
-export const today = signal(todayInBangkok());
 
 /** The fiscal year containing today, else the latest one. */
 export function defaultFiscalYear(years: readonly FiscalYearView[]): number | null {
@@ -135,13 +185,46 @@ export async function loadBoard(beYear: number): Promise<void> {
   if (request !== boardRequest) return;
   today.value = todayInBangkok();
   if (result.ok) {
-    board.value = result.data;
+    board.value = mergeBoard(board.value, result.data);
     boardStatus.value = 'ready';
     loadedAt = Date.now();
   } else {
     boardStatus.value = 'error';
     boardError.value = result.error;
   }
+}
+
+/**
+ * A reloaded board that reuses the objects of everything unchanged, so memoised cards skip
+ * re-rendering (a live catch-up on a 2,000-card board repaints only what changed). A card still
+ * waiting for the server keeps its optimistic state until the server's answer arrives.
+ */
+function mergeBoard(prev: BoardView | null, next: BoardView): BoardView {
+  if (!prev || prev.fiscalYear.id !== next.fiscalYear.id) return next;
+  const old = new Map(prev.cards.map((c) => [c.id, c]));
+  const pending = pendingCardIds.value;
+  const cards = next.cards.map((card) => {
+    const mine = old.get(card.id);
+    if (!mine) return card;
+    if (pending.has(card.id) && mine.version >= card.version) return mine;
+    // A live update newer than this answer (the request left before it) stays.
+    if (mine.version > card.version) return mine;
+    return mine.version === card.version && mine.editable === card.editable ? mine : card;
+  });
+  const same = <T,>(a: T, b: T): T => (JSON.stringify(a) === JSON.stringify(b) ? a : b);
+  return {
+    fiscalYear: same(prev.fiscalYear, next.fiscalYear),
+    columns: same(prev.columns, next.columns),
+    groups: same(prev.groups, next.groups),
+    measures: same(prev.measures, next.measures),
+    cards,
+  };
+}
+
+/** Reload the board on screen (live catch-up, group changes); it stays visible meanwhile. */
+export function reloadBoard(): Promise<void> {
+  const current = board.value;
+  return current ? loadBoard(current.fiscalYear.beYear) : Promise.resolve();
 }
 
 /** Reload quietly when the board is older than `maxAgeMs` and nothing is in flight. */
@@ -176,6 +259,34 @@ export function replaceCard(card: CardView): boolean {
   cards[index] = card;
   board.value = { ...current, cards };
   return true;
+}
+
+/**
+ * Put the server's answer for a card in place, unless something newer (a live update with a
+ * higher version) is already on screen. The user's own `editable` is kept when the answer has none.
+ */
+export function acceptServerCard(card: CardView): boolean {
+  const current = findCard(card.id);
+  if (!current || current.version > card.version) return false;
+  return replaceCard(card);
+}
+
+export type LiveApplyResult = 'applied' | 'stale' | 'unknown' | 'groups-changed';
+
+/**
+ * Apply a card broadcast to everyone on the board (it carries no `editable`: ours is kept).
+ * Unknown cards and changed groups need the whole board again (who may edit what changes).
+ */
+export function applyLiveCard(card: Omit<CardView, 'editable'>): LiveApplyResult {
+  const current = findCard(card.id);
+  if (!current) return 'unknown';
+  if (card.version <= current.version) return 'stale';
+  const groupsChanged =
+    card.leadGroupId !== current.leadGroupId ||
+    card.allGroups !== current.allGroups ||
+    card.groupIds.join() !== current.groupIds.join();
+  replaceCard({ ...card, editable: current.editable });
+  return groupsChanged ? 'groups-changed' : 'applied';
 }
 
 export function setPending(cardId: string, pending: boolean): void {

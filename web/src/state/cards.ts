@@ -1,9 +1,10 @@
-// Card mutations. A move shows at once (optimistic) and is sent to the server in order, one
-// at a time; a 409 puts the server's card back with a message, other errors undo the move.
+// Card mutations. A move or an edit shows at once (optimistic) and is sent to the server in order,
+// one at a time; a 409 puts the server's card back with a message, other errors undo the change.
 import type { CardView, MoveCardRequest } from '../../../worker/domain/contracts';
 import { api, isConflictBody, type CardPatch } from '../api';
-import { both, t } from '../i18n';
+import { both, t, type StringKey } from '../i18n';
 import {
+  acceptServerCard,
   board,
   columnsById,
   compareCards,
@@ -14,7 +15,7 @@ import {
 } from './board';
 import { announce, pushApiError, pushNotice } from './notices';
 
-/** Moves go to the server one after another, so each can name its neighbour reliably. */
+/** Changes go to the server one after another, so each can name its neighbour reliably. */
 let queue: Promise<void> = Promise.resolve();
 
 function enqueue(task: () => Promise<void>): Promise<void> {
@@ -23,61 +24,75 @@ function enqueue(task: () => Promise<void>): Promise<void> {
   return run;
 }
 
-/** The last card of a column (all lanes), skipping `exceptId` and, optionally, pending cards. */
-function lastCardOfColumn(
-  columnId: string,
-  exceptId: string,
-  skipPending: boolean,
-): CardView | null {
-  const pending = pendingCardIds.value;
-  let last: CardView | null = null;
-  for (const card of board.value?.cards ?? []) {
-    if (card.columnId !== columnId || card.id === exceptId) continue;
-    if (skipPending && pending.has(card.id)) continue;
-    if (!last || compareCards(card, last) > 0) last = card;
-  }
-  return last;
+/** Where a card goes among the cards of its target cell (ids of its new neighbours, if any). */
+export interface Placement {
+  afterCardId: string | null;
+  beforeCardId: string | null;
 }
 
 export function isPending(cardId: string): boolean {
   return pendingCardIds.value.has(cardId);
 }
 
-/** Move a card to the end of another column. Resolves when the server has answered. */
-export function moveCard(cardId: string, toColumnId: string): Promise<void> {
+function columnInOrder(columnId: string): CardView[] {
+  return (board.value?.cards ?? []).filter((c) => c.columnId === columnId).sort(compareCards);
+}
+
+/**
+ * A key that sorts right where the card should appear until the server's answer replaces it.
+ * `key + "\0"` sorts after `key` and before every other key greater than `key`, so it lands
+ * between two neighbours without knowing the server's key scheme.
+ */
+function optimisticKey(cardId: string, toColumnId: string, place: Placement | null): string {
+  const others = columnInOrder(toColumnId).filter((c) => c.id !== cardId);
+  const byId = (id: string | null) => (id ? others.findIndex((c) => c.id === id) : -1);
+  let afterIndex = others.length - 1;
+  if (place?.afterCardId && byId(place.afterCardId) >= 0) afterIndex = byId(place.afterCardId);
+  else if (place?.beforeCardId && byId(place.beforeCardId) >= 0) afterIndex = byId(place.beforeCardId) - 1;
+  else if (place) afterIndex = -1;
+  return afterIndex >= 0 ? `${others[afterIndex]!.orderKey}\u0000` : '';
+}
+
+/**
+ * The neighbour to name to the server: the nearest card before ours in the column as it is now on
+ * screen, skipping cards whose own moves are not on the server yet.
+ */
+function neighboursOnServer(card: CardView): Pick<MoveCardRequest, 'afterCardId' | 'beforeCardId'> {
+  const list = columnInOrder(card.columnId);
+  const at = list.findIndex((c) => c.id === card.id);
+  const pending = pendingCardIds.value;
+  for (let i = at - 1; i >= 0; i--) {
+    if (!pending.has(list[i]!.id)) return { afterCardId: list[i]!.id, beforeCardId: null };
+  }
+  for (let i = at + 1; i < list.length; i++) {
+    if (!pending.has(list[i]!.id)) return { afterCardId: null, beforeCardId: list[i]!.id };
+  }
+  return { afterCardId: null, beforeCardId: null };
+}
+
+/**
+ * Move a card to another column (at its end, or at `place` among its new neighbours), or to
+ * another place in its own column. Resolves when the server has answered.
+ */
+export function moveCard(cardId: string, toColumnId: string, place: Placement | null = null): Promise<void> {
   const card = findCard(cardId);
   const target = columnsById.value.get(toColumnId);
-  if (!card || !target || !card.editable || card.columnId === toColumnId || isPending(cardId)) {
-    return Promise.resolve();
-  }
+  if (!card || !target || !card.editable || isPending(cardId)) return Promise.resolve();
+  if (card.columnId === toColumnId && !place) return Promise.resolve();
   const before = card;
-  // Optimistic place: after every card now in the target column. The key only has to sort
-  // last until the server's answer replaces the card.
-  const last = lastCardOfColumn(toColumnId, cardId, false);
-  replaceCard({
-    ...card,
-    columnId: toColumnId,
-    orderKey: last ? `${last.orderKey}~` : card.orderKey,
-  });
+  const optimistic = { ...card, columnId: toColumnId, orderKey: optimisticKey(cardId, toColumnId, place) };
+  replaceCard(optimistic);
   setPending(cardId, true);
 
   return enqueue(async () => {
     try {
       const current = findCard(cardId);
-      // The board was switched or reloaded meanwhile: nothing of ours left to send.
-      if (!current || current.columnId !== toColumnId) return;
-      // Earlier moves in the queue are settled by now; later ones are still pending and
-      // not yet on the server, so they are skipped when choosing the neighbour.
-      const after = lastCardOfColumn(toColumnId, cardId, true);
-      const move: MoveCardRequest = {
-        toColumnId,
-        afterCardId: after?.id ?? null,
-        beforeCardId: null,
-        version: before.version,
-      };
+      // The board was switched, reloaded or updated live meanwhile: nothing of ours left to send.
+      if (!current || current.columnId !== toColumnId || current.orderKey !== optimistic.orderKey) return;
+      const move: MoveCardRequest = { toColumnId, ...neighboursOnServer(current), version: before.version };
       const result = await api.moveCard(cardId, move);
       if (result.ok) {
-        replaceCard(result.data.card);
+        acceptServerCard(result.data.card);
         const column = columnsById.value.get(result.data.card.columnId) ?? target;
         announce({
           th: t('move.done', { title: card.title, column: column.labelTh }, 'th'),
@@ -87,13 +102,13 @@ export function moveCard(cardId: string, toColumnId: string): Promise<void> {
       }
       const { error } = result;
       if (error.status === 409 && isConflictBody(error.body)) {
-        replaceCard(error.body.card);
+        acceptServerCard(error.body.card);
         pushNotice('conflict', both('move.conflict'));
         return;
       }
       // Undo, unless something newer (a reload) already replaced our optimistic card.
       const now = findCard(cardId);
-      if (now && now.version === before.version && now.columnId === toColumnId) {
+      if (now && now.version === before.version && now.orderKey === optimistic.orderKey) {
         replaceCard(error.status === 403 ? { ...before, editable: false } : before);
       }
       if (error.status !== 401) pushApiError(error);
@@ -103,31 +118,97 @@ export function moveCard(cardId: string, toColumnId: string): Promise<void> {
   });
 }
 
-/** Edit a card's title, details or due date. Resolves to true when the server saved it. */
-export async function saveCard(
-  cardId: string,
-  changes: Omit<CardPatch, 'version'>,
-): Promise<boolean> {
+type Changes = Omit<CardPatch, 'version'>;
+
+/**
+ * Edits of one card waiting for the server. Each is sent with the version the user was looking at
+ * (or the one our previous edit produced): if someone else changed the card meanwhile, the server
+ * answers 409 and the edits made on the old state are dropped, never silently written over theirs.
+ */
+interface EditChain {
+  /** Null while a move of the card is in flight: its answer brings the version to edit. */
+  version: number | null;
+  waiting: Changes[];
+  conflicted: boolean;
+  /** Edits queued and not yet answered (or skipped). */
+  tasks: number;
+}
+const chains = new Map<string, EditChain>();
+
+/** The server's card, with the edits still waiting shown on top of it. */
+function showServerCard(card: CardView, chain: EditChain): void {
+  acceptServerCard(card);
+  if (chain.waiting.length === 0) return;
+  const current = findCard(card.id);
+  if (current) replaceCard({ ...current, ...Object.assign({}, ...chain.waiting) });
+}
+
+/** The fields of `card` named in `changes` (to undo them). */
+function fieldsOf(card: CardView, changes: Changes): Partial<CardView> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(changes)) out[key] = card[key as keyof CardView];
+  return out as Partial<CardView>;
+}
+
+/**
+ * Edit a card's title, details, due date, groups or checklist. The change shows at once; resolves
+ * to true when the server saved it.
+ */
+export function saveCard(cardId: string, changes: Changes, done: StringKey = 'edit.done'): Promise<boolean> {
   const card = findCard(cardId);
-  if (!card || !card.editable || isPending(cardId)) return false;
-  setPending(cardId, true);
-  try {
-    const result = await api.patchCard(cardId, { ...changes, version: card.version });
-    if (result.ok) {
-      replaceCard(result.data.card);
-      announce(both('edit.done', { title: result.data.card.title }));
-      return true;
-    }
-    const { error } = result;
-    if (error.status === 409 && isConflictBody(error.body)) {
-      replaceCard(error.body.card);
-      pushNotice('conflict', both('edit.conflict'));
-    } else if (error.status !== 401) {
-      if (error.status === 403) replaceCard({ ...card, editable: false });
-      pushApiError(error);
-    }
-    return false;
-  } finally {
-    setPending(cardId, false);
+  if (!card || !card.editable) return Promise.resolve(false);
+  let chain = chains.get(cardId);
+  if (!chain) {
+    chain = { version: isPending(cardId) ? null : card.version, waiting: [], conflicted: false, tasks: 0 };
+    chains.set(cardId, chain);
   }
+  const edits = chain;
+  edits.waiting.push(changes);
+  edits.tasks++;
+  const undo = fieldsOf(card, changes);
+  replaceCard({ ...card, ...changes });
+  setPending(cardId, true);
+  let saved = false;
+
+  return enqueue(async () => {
+    try {
+      if (edits.conflicted) return; // made on a state someone else has changed since
+      const version = edits.version ?? findCard(cardId)?.version ?? card.version;
+      const result = await api.patchCard(cardId, { ...changes, version });
+      edits.waiting.shift();
+      if (result.ok) {
+        saved = true;
+        edits.version = result.data.card.version;
+        showServerCard(result.data.card, edits);
+        announce(both(done, { title: result.data.card.title }));
+        return;
+      }
+      const { error } = result;
+      if (error.status === 409 && isConflictBody(error.body)) {
+        edits.conflicted = true;
+        edits.waiting = [];
+        acceptServerCard(error.body.card);
+        pushNotice('conflict', both('edit.conflict'));
+        return;
+      }
+      const now = findCard(cardId);
+      if (now) replaceCard(error.status === 403 ? { ...now, ...undo, editable: false } : { ...now, ...undo });
+      if (error.status !== 401) pushApiError(error);
+    } finally {
+      // The chain ends with its last queued edit; a later edit starts a new one.
+      if (--edits.tasks === 0) {
+        chains.delete(cardId);
+        setPending(cardId, false);
+      }
+    }
+  }).then(() => saved);
+}
+
+export type ChecklistItem = CardView['checklist'][number];
+
+/** Change a card's checklist (tick, add, rename, remove): the whole list is sent each time. */
+export function updateChecklist(cardId: string, update: (items: ChecklistItem[]) => ChecklistItem[]): Promise<boolean> {
+  const card = findCard(cardId);
+  if (!card) return Promise.resolve(false);
+  return saveCard(cardId, { checklist: update(card.checklist ?? []) }, 'checklist.saved');
 }

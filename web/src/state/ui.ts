@@ -37,6 +37,11 @@ export const selectedYear = signal<number | null>(yearFromLocation());
 /** The page on screen. */
 export const section = signal<Section>(sectionFromLocation());
 
+/** The public page (/p/<office>/<year>) has its own address; the signed-in app leaves it alone. */
+function onPublicPage(): boolean {
+  return location.pathname.startsWith('/p/');
+}
+
 function pathFor(name: Section, year: number | null): string {
   return year === null ? `/${name}` : `/${name}/${year}`;
 }
@@ -44,6 +49,7 @@ function pathFor(name: Section, year: number | null): string {
 /** Show another page, keeping the fiscal year and the query string (filters) when it has one. */
 export function goTo(name: Section, options: { replace?: boolean; keepQuery?: boolean } = {}): void {
   section.value = name;
+  if (onPublicPage()) return;
   const url = pathFor(name, selectedYear.value) + (options.keepQuery ? location.search : '');
   if (location.pathname + location.search === url) return;
   if (options.replace) history.replaceState(null, '', url);
@@ -62,6 +68,7 @@ export function toggleLang(): void {
 export function selectYear(beYear: number, options: { replace?: boolean } = {}): void {
   if (selectedYear.value === beYear) return;
   selectedYear.value = beYear;
+  if (onPublicPage()) return;
   const path = pathFor(section.value, beYear);
   if (location.pathname !== path) {
     const url = path + location.search + location.hash;

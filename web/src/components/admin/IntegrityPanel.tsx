@@ -15,6 +15,11 @@ function describe(p: ChainProblem): string {
       return local(`เหตุการณ์ลำดับที่ ${p.expectedSeq}–${p.foundSeq - 1} หายไป`, `Event(s) #${p.expectedSeq}–${p.foundSeq - 1} were removed`);
     case 'link-broken':
       return local(`ลำดับที่ ${p.seq} ไม่ต่อเนื่องกับเหตุการณ์ก่อนหน้า`, `Event #${p.seq} does not link to the one before it`);
+    case 'anchor-mismatch':
+      return local(
+        `รายงาน ${p.anchor} บันทึกเหตุการณ์ลำดับที่ ${p.seq} ไว้ แต่บันทึกกิจกรรมไม่ตรงกันแล้ว (เหตุการณ์ล่าสุดอาจถูกลบ)`,
+        `Report ${p.anchor} recorded event #${p.seq}, which the log no longer matches (newest events may have been removed)`,
+      );
   }
 }
 

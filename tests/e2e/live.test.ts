@@ -1,0 +1,143 @@
+// Live updates in Chromium against the real app: another user's move shows up without reloading,
+// two users moving the same card at once end on the same screen (one is told about the
+// conflict), and a dropped connection comes back and catches up on what it missed.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { launch } from './browser';
+import { cardOnScreen, columnId, expectCardInColumn, serverBoard, signInToBoard, type BoardCard, type BoardData } from './board-helpers';
+
+const base = inject('baseUrl');
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+});
+
+/** A signed-in user in a browser context of their own (their own cookies). */
+async function userPage(email: string, before?: (page: Page) => Promise<void>): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await before?.(page);
+  await signInToBoard(page, base, email);
+  await page.getByTestId('card').first().waitFor();
+  await liveOpen(page);
+  return page;
+}
+
+async function liveOpen(page: Page, timeout = 10_000): Promise<void> {
+  await page.locator('[data-testid=live-status][data-state=open]').waitFor({ timeout });
+}
+
+/** Marks the page; the mark is gone if the page reloads. */
+async function markPage(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+}
+async function samePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere === true);
+}
+
+/** A card of the administration group (measures 1–3, 5–7) in the not-started column. */
+function adminGroupCard(board: BoardData, skip = 0): BoardCard {
+  const todo = columnId(board, 'not_started');
+  const lead = board.groups.find((g) => g.nameTh === 'กลุ่มอำนวยการ')!.id;
+  const card = board.cards.filter((c) => c.columnId === todo && c.leadGroupId === lead)[skip];
+  if (!card) throw new Error('no administration-group card left in not_started');
+  return card;
+}
+
+const columnKeyOf = (board: BoardData, id: string) => board.columns.find((c) => c.id === id)?.key;
+
+describe('live updates', () => {
+  it("shows another user's move within seconds, without reloading", async () => {
+    const watcher = await userPage('executive@demo.local');
+    const mover = await userPage('director.admin@demo.local');
+    const card = adminGroupCard(await serverBoard(mover));
+    await markPage(watcher);
+    await cardOnScreen(mover, card.id).getByTestId('move-select').selectOption('in_progress');
+    await expectCardInColumn(watcher, card.id, 'in_progress', 5000);
+    expect(await samePage(watcher)).toBe(true);
+    // The watcher still may not move it (its own `editable` is kept, not the mover's).
+    expect(await cardOnScreen(watcher, card.id).locator('button, select').count()).toBe(0);
+  });
+
+  it('two users move the same card at once: one is told of the conflict, both screens agree with the server', async () => {
+    // Hold live messages back while both moves are made, so both are sent from the same version.
+    let holding = false;
+    const held: (() => void)[] = [];
+    const holdLive = async (page: Page) => {
+      await page.routeWebSocket(/\/live$/, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((message) => (holding ? held.push(() => ws.send(message)) : ws.send(message)));
+        ws.onMessage((message) => server.send(message));
+      });
+    };
+    const admin = await userPage('admin@demo.local', holdLive);
+    const director = await userPage('director.admin@demo.local', holdLive);
+    const card = adminGroupCard(await serverBoard(director));
+    holding = true;
+    await Promise.all([
+      cardOnScreen(admin, card.id).getByTestId('move-select').selectOption('in_progress'),
+      cardOnScreen(director, card.id).getByTestId('move-select').selectOption('awaiting_report'),
+    ]);
+    const conflicts = async () =>
+      Promise.all([admin, director].map((p) => p.locator('[data-testid=notice][data-kind=conflict]').count()));
+    await expect.poll(async () => (await conflicts()).reduce((a, b) => a + b, 0)).toBe(1);
+    const notice = [admin, director][(await conflicts()).indexOf(1)]!.locator('[data-testid=notice][data-kind=conflict]');
+    expect(await notice.innerText()).toMatch(/ผู้อื่น/);
+    holding = false;
+    for (const send of held.splice(0)) send();
+
+    const server = await serverBoard(admin);
+    const where = columnKeyOf(server, server.cards.find((c) => c.id === card.id)!.columnId)!;
+    expect(['in_progress', 'awaiting_report']).toContain(where);
+    await expectCardInColumn(admin, card.id, where);
+    await expectCardInColumn(director, card.id, where);
+    // Nothing lost: both screens show every card exactly once.
+    for (const page of [admin, director]) {
+      await expect.poll(() => page.getByTestId('card').count()).toBe(server.cards.length);
+      expect(await page.locator(`[data-card-id="${card.id}"]`).count()).toBe(1);
+    }
+  });
+
+  it('reconnects after a dropped connection and catches up on what it missed', async () => {
+    let blocked = false;
+    let current: WebSocketRoute | null = null;
+    const watcher = await userPage('staff@demo.local', async (page) => {
+      await page.routeWebSocket(/\/live$/, (ws) => {
+        if (blocked) {
+          ws.close({ code: 1011, reason: 'test: server unreachable' });
+          return;
+        }
+        current = ws;
+        ws.connectToServer();
+      });
+    });
+    await markPage(watcher);
+    const mover = await userPage('director.admin@demo.local');
+    const card = adminGroupCard(await serverBoard(mover));
+
+    // The connection drops and stays down for a while.
+    blocked = true;
+    await (current as WebSocketRoute | null)!.close({ code: 1006 });
+    await watcher.locator('[data-testid=live-status][data-state=closed]').waitFor();
+    expect(await watcher.getByTestId('live-status').innerText()).toMatch(/เชื่อมต่อใหม่/);
+
+    // Meanwhile a card moves; the watcher hears nothing of it.
+    await cardOnScreen(mover, card.id).getByTestId('move-select').selectOption('done');
+    await expectCardInColumn(mover, card.id, 'done');
+    await watcher.waitForTimeout(500);
+    expect(await watcher.locator(`[data-column-key=done] [data-card-id="${card.id}"]`).count()).toBe(0);
+
+    // Back up: the hello's seq is ahead of the watcher's, so it fetches the board again.
+    blocked = false;
+    await liveOpen(watcher, 20_000);
+    await expectCardInColumn(watcher, card.id, 'done', 5000);
+    expect(await samePage(watcher)).toBe(true);
+  });
+});

@@ -1,0 +1,106 @@
+// A due date in the Buddhist Era: day, Thai month name and BE year, three plain selects (keyboard
+// and screen-reader friendly, and no Gregorian calendar popup). Reports ISO dates to its owner.
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../i18n';
+import { lang } from '../../../state/ui';
+import { beToIso, isoToBe, monthName, type BeDateProblem } from './be-date';
+
+interface Props {
+  id: string;
+  legend: string;
+  value: string | null;
+  /** Years offered (BE); the value's own year is always offered too. */
+  years: number[];
+  onChange: (result: { ok: true; iso: string | null } | { ok: false; problem: BeDateProblem }) => void;
+}
+
+type Parts = { day: number | null; month: number | null; beYear: number | null };
+
+function partsOf(iso: string | null): Parts {
+  const be = isoToBe(iso);
+  return be ? { day: be.day, month: be.month, beYear: be.beYear } : { day: null, month: null, beYear: null };
+}
+
+const num = (value: string) => (value === '' ? null : Number(value));
+
+export function BeDateInput({ id, legend, value, years, onChange }: Props) {
+  const [parts, setParts] = useState<Parts>(() => partsOf(value));
+  useEffect(() => setParts(partsOf(value)), [value]);
+  const language = lang.value;
+  const yearList = [...new Set([...years, ...(parts.beYear ? [parts.beYear] : [])])].sort((a, b) => a - b);
+
+  function update(change: Partial<Parts>) {
+    const next = { ...parts, ...change };
+    setParts(next);
+    onChange(beToIso(next));
+  }
+
+  return (
+    <fieldset class="be-date" data-testid="due-input">
+      <legend>{legend}</legend>
+      <div class="be-date-parts">
+        <label class="visually-hidden" for={`${id}-day`}>
+          {t('due.day')}
+        </label>
+        <select
+          id={`${id}-day`}
+          class="select"
+          data-testid="due-day"
+          value={parts.day ?? ''}
+          onChange={(e) => update({ day: num(e.currentTarget.value) })}
+        >
+          <option value="">{t('due.day')}</option>
+          {Array.from({ length: 31 }, (_, i) => (
+            <option key={i} value={i + 1}>
+              {i + 1}
+            </option>
+          ))}
+        </select>
+        <label class="visually-hidden" for={`${id}-month`}>
+          {t('due.month')}
+        </label>
+        <select
+          id={`${id}-month`}
+          class="select"
+          data-testid="due-month"
+          value={parts.month ?? ''}
+          onChange={(e) => update({ month: num(e.currentTarget.value) })}
+        >
+          <option value="">{t('due.month')}</option>
+          {Array.from({ length: 12 }, (_, i) => (
+            <option key={i} value={i + 1}>
+              {monthName(i + 1, language)}
+            </option>
+          ))}
+        </select>
+        <label class="visually-hidden" for={`${id}-year`}>
+          {t('due.year')}
+        </label>
+        <select
+          id={`${id}-year`}
+          class="select"
+          data-testid="due-year"
+          value={parts.beYear ?? ''}
+          onChange={(e) => update({ beYear: num(e.currentTarget.value) })}
+        >
+          <option value="">{t('due.year')}</option>
+          {yearList.map((y) => (
+            <option key={y} value={y}>
+              {t('due.beYear', { year: y })}
+            </option>
+          ))}
+        </select>
+        {(parts.day !== null || parts.month !== null || parts.beYear !== null) && (
+          <button
+            type="button"
+            class="button button-link"
+            data-testid="due-clear"
+            onClick={() => update({ day: null, month: null, beYear: null })}
+          >
+            {t('due.clear')}
+          </button>
+        )}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,76 @@
+// Comments on a card: everyone who may read the board reads them; those who may contribute write.
+import { useState } from 'preact/hooks';
+import type { CommentView } from '../../../../../worker/domain/contracts-card';
+import { local, t } from '../../../i18n';
+import { addComment } from '../../../state/details';
+import { lang } from '../../../state/ui';
+import { formatMoment } from './be-date';
+
+const MAX_BODY = 5000;
+
+export function Comments({ cardId, comments, canContribute }: { cardId: string; comments: CommentView[]; canContribute: boolean }) {
+  return (
+    <section class="drawer-section" aria-labelledby="drawer-comments" data-testid="comments">
+      <h3 id="drawer-comments" class="drawer-heading">
+        {t('comments.title')}
+      </h3>
+      {comments.length === 0 && <p class="muted">{t('comments.empty')}</p>}
+      <ul class="comment-list">
+        {comments.map((c) => (
+          <li key={c.id} class="comment" data-testid="comment">
+            <p class="muted comment-meta">
+              {t('drawer.byAt', { who: c.author?.displayName ?? t('drawer.someone'), at: formatMoment(c.createdAt, lang.value) })}
+            </p>
+            <p class="drawer-text">{c.body}</p>
+          </li>
+        ))}
+      </ul>
+      {canContribute && <AddComment cardId={cardId} />}
+    </section>
+  );
+}
+
+function AddComment({ cardId }: { cardId: string }) {
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    const text = body.trim();
+    if (!text) {
+      setError(t('comments.required'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const problem = await addComment(cardId, text);
+    setBusy(false);
+    if (problem) setError(local(problem.messageTh, problem.messageEn));
+    else setBody('');
+  }
+
+  return (
+    <form class="drawer-form" data-testid="comment-form" onSubmit={onSubmit}>
+      <div class="field">
+        <label for="comment-body">{t('comments.add')}</label>
+        <textarea
+          id="comment-body"
+          data-testid="comment-body"
+          rows={3}
+          maxLength={MAX_BODY}
+          value={body}
+          onInput={(e) => setBody(e.currentTarget.value)}
+        />
+      </div>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="button button-primary" data-testid="comment-add" disabled={busy}>
+        {t('comments.send')}
+      </button>
+    </form>
+  );
+}

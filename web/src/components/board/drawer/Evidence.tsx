@@ -1,0 +1,149 @@
+// Evidence links: what was published, for which OIT item of the fiscal year's catalogue. Anyone
+// who may contribute adds links; the one who added a link, or an editor, removes it.
+import { useState } from 'preact/hooks';
+import type { EvidenceView, OitItemView } from '../../../../../worker/domain/contracts-card';
+import { local, t } from '../../../i18n';
+import { addEvidence, oitItems, removeEvidence } from '../../../state/details';
+import { lang } from '../../../state/ui';
+import { formatMoment } from './be-date';
+
+const WEB_LINK = /^https?:\/\/\S+$/i;
+
+export function Evidence({ cardId, evidence, canContribute }: { cardId: string; evidence: EvidenceView[]; canContribute: boolean }) {
+  const catalogue = oitItems.value?.items ?? [];
+  const byCode = new Map(catalogue.map((i) => [i.code, i]));
+  return (
+    <section class="drawer-section" aria-labelledby="drawer-evidence" data-testid="evidence">
+      <h3 id="drawer-evidence" class="drawer-heading">
+        {t('evidence.title')}
+      </h3>
+      {evidence.length === 0 && <p class="muted">{t('evidence.empty')}</p>}
+      <ul class="evidence-list">
+        {evidence.map((e) => (
+          <EvidenceItem key={e.id} item={e} oit={e.oitCode ? byCode.get(e.oitCode) : undefined} />
+        ))}
+      </ul>
+      {canContribute && <AddEvidence cardId={cardId} catalogue={catalogue} />}
+    </section>
+  );
+}
+
+function oitLabel(item: OitItemView): string {
+  return `${item.code} ${local(item.titleTh, item.titleEn)}`;
+}
+
+function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | undefined }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <li class="evidence-item" data-testid="evidence-item">
+      {/* Only web links become links: the server accepts http(s) alone, and this stays true. */}
+      {WEB_LINK.test(item.url) ? (
+        <a href={item.url} target="_blank" rel="noopener noreferrer" class="evidence-url">
+          {item.url}
+        </a>
+      ) : (
+        <span class="evidence-url">{item.url}</span>
+      )}
+      {item.oitCode && (
+        <p class="evidence-oit" data-testid="evidence-oit">
+          <span class="badge badge-lead">{item.oitCode}</span> {oit ? local(oit.titleTh, oit.titleEn) : ''}
+        </p>
+      )}
+      {item.note && <p class="drawer-text">{item.note}</p>}
+      <p class="muted evidence-meta">
+        {t('drawer.byAt', { who: item.addedBy?.displayName ?? t('drawer.someone'), at: formatMoment(item.createdAt, lang.value) })}
+        {item.canDelete && (
+          <button
+            type="button"
+            class="button button-link button-danger"
+            data-testid="evidence-remove"
+            disabled={busy}
+            onClick={() => {
+              if (!confirm(t('evidence.confirmRemove'))) return;
+              setBusy(true);
+              void removeEvidence(item.id).finally(() => setBusy(false));
+            }}
+          >
+            {t('evidence.remove')}
+          </button>
+        )}
+      </p>
+    </li>
+  );
+}
+
+function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItemView[] }) {
+  const [url, setUrl] = useState('');
+  const [note, setNote] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(event: Event) {
+    event.preventDefault();
+    const link = url.trim();
+    if (!WEB_LINK.test(link)) {
+      setError(t('evidence.badUrl'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const problem = await addEvidence(cardId, { url: link, note: note.trim(), oitCode: code || null });
+    setBusy(false);
+    if (problem) {
+      setError(local(problem.messageTh, problem.messageEn));
+      return;
+    }
+    setUrl('');
+    setNote('');
+    setCode('');
+  }
+
+  return (
+    <form class="drawer-form" data-testid="evidence-form" onSubmit={onSubmit}>
+      <div class="field">
+        <label for="evidence-url">{t('evidence.url')}</label>
+        <input
+          id="evidence-url"
+          type="url"
+          inputMode="url"
+          data-testid="evidence-url"
+          required
+          maxLength={2000}
+          placeholder="https://"
+          value={url}
+          onInput={(e) => setUrl(e.currentTarget.value)}
+        />
+      </div>
+      <div class="field">
+        <label for="evidence-oit">{t('evidence.oit')}</label>
+        <select id="evidence-oit" class="select" data-testid="evidence-oit-select" value={code} onChange={(e) => setCode(e.currentTarget.value)}>
+          <option value="">{t('evidence.noOit')}</option>
+          {catalogue.map((item) => (
+            <option key={item.id} value={item.code}>
+              {oitLabel(item)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="evidence-note">{t('evidence.note')}</label>
+        <input
+          id="evidence-note"
+          data-testid="evidence-note"
+          maxLength={1000}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+      </div>
+      {error && (
+        <p class="form-error" role="alert" data-testid="evidence-error">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="button button-primary" data-testid="evidence-add" disabled={busy}>
+        {t('evidence.add')}
+      </button>
+    </form>
+  );
+}

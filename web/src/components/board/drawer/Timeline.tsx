@@ -1,0 +1,89 @@
+// The card's history from the event log, newest first: who did what, when (Buddhist Era, Bangkok
+// time). Moves read as "ยังไม่เริ่ม → กำลังดำเนินการ", with the board's own column labels.
+import type { TimelineEntry } from '../../../../../worker/domain/contracts-card';
+import { formatDate } from '../../../dates';
+import { local, t, type StringKey } from '../../../i18n';
+import { columnsById, groupsById } from '../../../state/board';
+import { lang } from '../../../state/ui';
+import { formatMoment } from './be-date';
+
+const FIELD_LABELS: Record<string, StringKey> = {
+  title: 'timeline.field.title',
+  details: 'card.details',
+  dueOn: 'drawer.due',
+  leadGroupId: 'card.lead',
+  groupIds: 'drawer.participants',
+  allGroups: 'card.allGroups',
+  checklist: 'checklist.title',
+};
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+
+function columnName(id: unknown): string {
+  const column = typeof id === 'string' ? columnsById.value.get(id) : undefined;
+  return column ? local(column.labelTh, column.labelEn) : t('timeline.unknownColumn');
+}
+
+function groupName(id: unknown): string {
+  const group = typeof id === 'string' ? groupsById.value.get(id) : undefined;
+  return group ? local(group.nameTh, group.nameEn) : '—';
+}
+
+/** One changed field, with its new value where that reads well in a line. */
+function fieldChange(field: string, value: unknown): string {
+  const label = FIELD_LABELS[field] ? t(FIELD_LABELS[field]) : field;
+  if (field === 'dueOn') return `${label} → ${str(value) ? formatDate(value as string, lang.value) : t('drawer.noDue')}`;
+  if (field === 'leadGroupId') return `${label} → ${groupName(value)}`;
+  if (field === 'groupIds' && Array.isArray(value)) return `${label} → ${value.map(groupName).join(', ') || '—'}`;
+  if (field === 'allGroups') return `${label} → ${value ? t('timeline.yes') : t('timeline.no')}`;
+  return label;
+}
+
+export function describeEntry(entry: TimelineEntry): string {
+  const before = entry.before ?? {};
+  const after = entry.after ?? {};
+  switch (entry.kind) {
+    case 'card.created':
+      return t('timeline.created');
+    case 'card.moved':
+      return before.columnId === after.columnId
+        ? t('timeline.reordered', { column: columnName(after.columnId) })
+        : t('timeline.moved', { from: columnName(before.columnId), to: columnName(after.columnId) });
+    case 'card.edited':
+      return t('timeline.edited', { changes: Object.keys(after).map((f) => fieldChange(f, after[f])).join('; ') });
+    case 'evidence.added': {
+      const code = str(after.oitCode);
+      return code
+        ? t('timeline.evidenceOit', { code, url: str(after.url) ?? '' })
+        : t('timeline.evidence', { url: str(after.url) ?? '' });
+    }
+    case 'evidence.removed':
+      return t('timeline.evidenceRemoved', { url: str(before.url) ?? '' });
+    case 'comment.added':
+      return t('timeline.comment');
+    default:
+      return entry.kind;
+  }
+}
+
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  return (
+    <section class="drawer-section" aria-labelledby="drawer-timeline" data-testid="timeline">
+      <h3 id="drawer-timeline" class="drawer-heading">
+        {t('timeline.title')}
+      </h3>
+      {entries.length === 0 && <p class="muted">{t('timeline.empty')}</p>}
+      <ol class="timeline">
+        {entries.map((entry) => (
+          <li key={entry.seq} class="timeline-entry" data-testid="timeline-entry" data-kind={entry.kind}>
+            <p class="timeline-what">{describeEntry(entry)}</p>
+            <p class="muted timeline-meta">
+              {entry.actor?.displayName ?? t('timeline.system')} ·{' '}
+              <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(entry.at, lang.value)}</time>
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

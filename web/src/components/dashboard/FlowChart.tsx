@@ -1,0 +1,87 @@
+// Cumulative flow: how many cards stood in each column over time, stacked (complete at the
+// bottom), so a widening band shows where work piles up. SVG image plus a table.
+import type { ColumnInfo, SeriesPoint } from '../../../../worker/domain/progress';
+import { local } from '../../i18n';
+import { FRAME, axisLabels, countTicks, plotWidth, stackedAreas, xPositions, yOf } from './geometry';
+import { shortDate } from './format';
+
+export function FlowChart({ series, columns }: { series: SeriesPoint[]; columns: ColumnInfo[] }) {
+  const title = local('การไหลสะสมของงานในแต่ละคอลัมน์', 'Cumulative flow per column');
+  if (series.length === 0 || columns.length === 0) {
+    return (
+      <section class="dash-panel" aria-labelledby="dash-flow" data-testid="flow-chart">
+        <h2 id="dash-flow">{title}</h2>
+        <p class="muted">{local('ยังไม่มีข้อมูลการเปลี่ยนแปลง', 'No changes recorded yet')}</p>
+      </section>
+    );
+  }
+  // Bottom band first: the last column (complete) at the bottom, the first on top.
+  const order = columns.map((_, i) => i).reverse();
+  // A single moment is drawn across the whole width (the board as it stands).
+  const points = series.length === 1 ? [series[0]!, series[0]!] : series;
+  const xs = series.length === 1 ? [FRAME.left, FRAME.left + plotWidth(FRAME)] : xPositions(points.map((p) => p.at));
+  const { max, ticks } = countTicks(Math.max(...points.map((p) => p.perColumn.reduce((a, b) => a + b, 0))));
+  const areas = stackedAreas(xs, order.map((i) => points.map((p) => p.perColumn[i] ?? 0)), max);
+  const last = series[series.length - 1]!;
+  const summary = local(
+    `กราฟพื้นที่ซ้อนแสดงจำนวนการ์ดในแต่ละคอลัมน์ตามเวลา ล่าสุด ${shortDate(last.date)}: ${columns.map((c, i) => `${c.labelTh} ${last.perColumn[i] ?? 0}`).join(', ')}`,
+    `Stacked area chart of cards per column over time; latest ${shortDate(last.date)}: ${columns.map((c, i) => `${c.labelEn} ${last.perColumn[i] ?? 0}`).join(', ')}`,
+  );
+  return (
+    <section class="dash-panel" aria-labelledby="dash-flow" data-testid="flow-chart">
+      <h2 id="dash-flow">{title}</h2>
+      <svg class="chart" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={summary}>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line class="grid" x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={yOf(t, max)} y2={yOf(t, max)} />
+            <text class="axis-label" x={FRAME.left - 8} y={yOf(t, max) + 4} text-anchor="end">
+              {t}
+            </text>
+          </g>
+        ))}
+        {axisLabels(series).map(({ i, anchor }) => (
+          <text key={i} class="axis-label" x={series.length === 1 ? FRAME.left + plotWidth(FRAME) / 2 : xs[i]} y={FRAME.height - FRAME.bottom + 22} text-anchor={series.length === 1 ? 'middle' : anchor}>
+            {shortDate(series[i]!.date)}
+          </text>
+        ))}
+        {areas.map((d, k) => (
+          <path key={columns[order[k]!]!.id} class={`flow-area cat-fill-${columns[order[k]!]!.category}`} d={d} data-testid="flow-area" />
+        ))}
+      </svg>
+      <ul class="chart-legend" aria-hidden="true">
+        {columns.map((c) => (
+          <li key={c.id}>
+            <span class={`swatch cat-bg-${c.category}`} />
+            {local(c.labelTh, c.labelEn)}
+          </li>
+        ))}
+      </ul>
+      <details class="data-table">
+        <summary>{local('แสดงข้อมูลเป็นตาราง', 'Show the figures as a table')}</summary>
+        <table>
+          <caption class="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{local('วันที่', 'Date')}</th>
+              {columns.map((c) => (
+                <th key={c.id} scope="col">
+                  {local(c.labelTh, c.labelEn)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((p) => (
+              <tr key={p.at}>
+                <th scope="row">{shortDate(p.date)}</th>
+                {columns.map((c, i) => (
+                  <td key={c.id}>{p.perColumn[i] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+// The progress report published as evidence for OIT item O43 ("การดำเนินการตามมาตรการส่งเสริม
+// คุณธรรมและความโปร่งใสภายในหน่วยงาน"): choose a period, read it on screen, print it on A4 in the
+// layout of a Thai official report (office, title, period in Buddhist Era, a table per measure
+// with each step's status and evidence, and a signature block).
+import { useEffect, useState } from 'preact/hooks';
+import type { FiscalYearView } from '../../../../worker/domain/contracts';
+import type { O43ReportView } from '../../../../worker/db/dashboard';
+import type { ApiError } from '../../api';
+import { local } from '../../i18n';
+import { dashboardApi } from './api';
+import { digits, formatLongDate, isoDateOf, percentText, safeHref } from './format';
+
+/**
+ * From the year's start to today, or to its end once it is over — but never before the board's
+ * last recorded change (a board set up after its year ended, like the demo, still reports).
+ */
+function defaultPeriod(fy: FiscalYearView, lastActivity: string | null): { from: string; to: string } {
+  const today = isoDateOf(Date.now());
+  let to = today < fy.endsOn ? (today < fy.startsOn ? fy.startsOn : today) : fy.endsOn;
+  if (lastActivity && lastActivity > to) to = lastActivity;
+  return { from: fy.startsOn, to };
+}
+
+/** The six-month round (1 Oct – 31 Mar) the OIT asks for, and the whole year. */
+function presets(fy: FiscalYearView) {
+  const endYear = Number(fy.endsOn.slice(0, 4));
+  return [
+    { key: 'half', label: local('รอบ 6 เดือน (ต.ค.–มี.ค.)', 'Six months (Oct–Mar)'), from: fy.startsOn, to: `${endYear}-03-31` },
+    { key: 'year', label: local('ทั้งปีงบประมาณ', 'Whole fiscal year'), from: fy.startsOn, to: fy.endsOn },
+  ];
+}
+
+export function O43Report({ fiscalYear, lastActivity }: { fiscalYear: FiscalYearView; lastActivity: string | null }) {
+  const [period, setPeriod] = useState(() => defaultPeriod(fiscalYear, lastActivity));
+  const [report, setReport] = useState<O43ReportView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function load(from = period.from, to = period.to) {
+    setBusy(true);
+    const r = await dashboardApi.o43(fiscalYear.beYear, from, to);
+    setBusy(false);
+    if (r.ok) {
+      setReport(r.data);
+      setError(null);
+    } else setError(r.error);
+  }
+
+  useEffect(() => {
+    const p = defaultPeriod(fiscalYear, lastActivity);
+    setPeriod(p);
+    void load(p.from, p.to);
+  }, [fiscalYear.beYear]);
+
+  return (
+    <div class="o43" data-testid="o43">
+      <form
+        class="o43-form no-print"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void load();
+        }}
+      >
+        <label>
+          {local('ตั้งแต่วันที่', 'From')}
+          <input type="date" required value={period.from} onInput={(e) => setPeriod({ ...period, from: e.currentTarget.value })} data-testid="o43-from" />
+          <span class="muted">{period.from && formatLongDate(period.from)}</span>
+        </label>
+        <label>
+          {local('ถึงวันที่', 'To')}
+          <input type="date" required value={period.to} onInput={(e) => setPeriod({ ...period, to: e.currentTarget.value })} data-testid="o43-to" />
+          <span class="muted">{period.to && formatLongDate(period.to)}</span>
+        </label>
+        <div class="o43-actions">
+          {presets(fiscalYear).map((p) => (
+            <button
+              key={p.key}
+              type="button"
+              class="button button-ghost"
+              onClick={() => {
+                setPeriod({ from: p.from, to: p.to });
+                void load(p.from, p.to);
+              }}
+            >
+              {p.label}
+            </button>
+          ))}
+          <button type="submit" class="button button-primary" disabled={busy} data-testid="o43-load">
+            {local('สร้างรายงาน', 'Compile report')}
+          </button>
+          <button type="button" class="button button-secondary" disabled={!report} onClick={() => window.print()} data-testid="o43-print">
+            {local('พิมพ์ (A4)', 'Print (A4)')}
+          </button>
+        </div>
+      </form>
+      {error && (
+        <p class="form-error" role="alert">
+          {local(error.messageTh, error.messageEn)}
+        </p>
+      )}
+      {report && <O43Document report={report} />}
+    </div>
+  );
+}
+
+function O43Document({ report }: { report: O43ReportView }) {
+  const th = report.office.thaiDigits;
+  const n = (v: number | string) => digits(v, th);
+  const columns = new Map(report.columns.map((c) => [c.id, c]));
+  const groups = new Map(report.groups.map((g) => [g.id, g]));
+  const s = report.summary;
+  return (
+    <article class="o43-document print-document" data-testid="o43-document" aria-label={local('รายงานผลการดำเนินการ (O43)', 'Progress report (O43)')}>
+      <header class="doc-head">
+        <p class="doc-office">{local(report.office.nameTh, report.office.nameEn || report.office.nameTh)}</p>
+        <h1 class="doc-title">
+          {local(
+            'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+            'Report on the measures to promote integrity and transparency within the agency',
+          )}
+        </h1>
+        <p>{local(`ประจำปีงบประมาณ พ.ศ. ${n(report.fiscalYear.beYear)}`, `Fiscal year ${report.fiscalYear.beYear} BE`)}</p>
+        <p data-testid="o43-period">
+          {local(
+            `ระหว่างวันที่ ${formatLongDate(report.from, th)} ถึงวันที่ ${formatLongDate(report.to, th)}`,
+            `From ${formatLongDate(report.from)} to ${formatLongDate(report.to)}`,
+          )}
+        </p>
+      </header>
+      <p class="doc-summary">
+        {local(
+          `ณ วันสิ้นสุดรอบรายงาน มีขั้นตอนตามมาตรการทั้งหมด ${n(s.total)} ขั้นตอน ดำเนินการแล้วเสร็จ ${n(s.doneAtEnd)} ขั้นตอน คิดเป็นร้อยละ ${percentText(s.percentAtEnd, th).replace('%', '')} โดยแล้วเสร็จในรอบรายงานนี้ ${n(s.completedInPeriod)} ขั้นตอน และเผยแพร่หลักฐานเพิ่ม ${n(s.evidenceInPeriod)} รายการ`,
+          `At the end of the period, ${s.doneAtEnd} of ${s.total} steps were complete (${percentText(s.percentAtEnd)}); ${s.completedInPeriod} were completed during the period and ${s.evidenceInPeriod} evidence links were published.`,
+        )}
+      </p>
+      {report.measures.map((m) => {
+        const lead = m.leadGroupId ? groups.get(m.leadGroupId) : undefined;
+        return (
+          <section key={m.number} class="doc-measure" data-testid="o43-measure">
+            <h2>
+              {local(`มาตรการที่ ${n(m.number)} ${m.title}`, `Measure ${m.number}: ${m.title}`)}
+            </h2>
+            <p class="doc-responsible">
+              {local('ผู้รับผิดชอบ: ', 'Responsible: ')}
+              {lead ? local(lead.nameTh, lead.nameEn || lead.nameTh) : '–'}
+              {m.allGroups ? local(' และทุกกลุ่มงาน', ' and all groups') : ''}
+              {' · '}
+              {local(`เสร็จสิ้น ${n(m.done)}/${n(m.total)} ขั้นตอน`, `${m.done}/${m.total} steps done`)}
+            </p>
+            <table class="doc-table">
+              <thead>
+                <tr>
+                  <th scope="col" class="col-no">{local('ขั้นตอนที่', 'Step')}</th>
+                  <th scope="col">{local('ขั้นตอน/วิธีดำเนินการ', 'Step / method')}</th>
+                  <th scope="col" class="col-status">{local('ผลการดำเนินการ', 'Status')}</th>
+                  <th scope="col" class="col-evidence">{local('หลักฐาน/การเผยแพร่', 'Evidence / publication')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.steps.map((step) => {
+                  const column = step.columnId ? columns.get(step.columnId) : undefined;
+                  return (
+                    <tr key={step.stepNumber}>
+                      <td class="col-no">{n(step.stepNumber)}</td>
+                      <td>{step.title}</td>
+                      <td class="col-status">
+                        {column ? local(column.labelTh, column.labelEn) : local('ยังไม่ได้ดำเนินการ', 'Not yet on the board')}
+                        {step.movedInPeriod && <span class="doc-changed">{local(' (มีความคืบหน้าในรอบนี้)', ' (progressed this period)')}</span>}
+                      </td>
+                      <td>
+                        {step.evidence.length === 0 ? (
+                          '–'
+                        ) : (
+                          <ul class="doc-evidence">
+                            {step.evidence.map((e, i) => (
+                              <li key={i}>
+                                {e.oitCode && <span class="doc-code">[{e.oitCode}] </span>}
+                                {e.note && <span>{e.note} </span>}
+                                <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
+                                  {e.url}
+                                </a>
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        );
+      })}
+      <footer class="doc-signatures">
+        {[local('ผู้รายงาน', 'Reported by'), local('ผู้รับรอง', 'Approved by')].map((role) => (
+          <div key={role} class="doc-signature">
+            <p>{local('(ลงชื่อ)', '(Signed)')}............................................{role}</p>
+            <p>(............................................)</p>
+            <p>{local('ตำแหน่ง', 'Position')}............................................</p>
+            <p>{local('วันที่', 'Date')}........../........../..........</p>
+          </div>
+        ))}
+      </footer>
+    </article>
+  );
+}

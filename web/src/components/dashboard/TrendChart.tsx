@@ -1,0 +1,80 @@
+// Percent of steps complete over the fiscal year (replayed from the event log on the server),
+// as a line. An SVG image with a spoken summary, and the figures in a table.
+import type { SeriesPoint } from '../../../../worker/domain/progress';
+import { local } from '../../i18n';
+import { FRAME, axisLabels, linePath, xPositions, yOf } from './geometry';
+import { percentText, shortDate } from './format';
+
+const PERCENT_TICKS = [0, 25, 50, 75, 100];
+
+export function TrendChart({ series }: { series: SeriesPoint[] }) {
+  const title = local('แนวโน้มความก้าวหน้า (ร้อยละของขั้นตอนที่เสร็จสิ้น)', 'Trend (percent of steps complete)');
+  if (series.length === 0) {
+    return (
+      <section class="dash-panel" aria-labelledby="dash-trend" data-testid="trend-chart">
+        <h2 id="dash-trend">{title}</h2>
+        <p class="muted">{local('ยังไม่มีข้อมูลการเปลี่ยนแปลง', 'No changes recorded yet')}</p>
+      </section>
+    );
+  }
+  const xs = xPositions(series.map((p) => p.at));
+  const ys = series.map((p) => (p.percent === null ? null : yOf(p.percent, 100)));
+  const first = series[0]!;
+  const last = series[series.length - 1]!;
+  const summary = local(
+    `กราฟเส้นแสดงร้อยละของขั้นตอนที่เสร็จสิ้น ตั้งแต่ ${shortDate(first.date)} (${percentText(first.percent ?? 0)}) ถึง ${shortDate(last.date)} (${percentText(last.percent ?? 0)})`,
+    `Line chart of the percent of steps complete, from ${shortDate(first.date)} (${percentText(first.percent ?? 0)}) to ${shortDate(last.date)} (${percentText(last.percent ?? 0)})`,
+  );
+  return (
+    <section class="dash-panel" aria-labelledby="dash-trend" data-testid="trend-chart">
+      <h2 id="dash-trend">{title}</h2>
+      <svg class="chart" viewBox={`0 0 ${FRAME.width} ${FRAME.height}`} role="img" aria-label={summary}>
+        {PERCENT_TICKS.map((t) => (
+          <g key={t}>
+            <line class="grid" x1={FRAME.left} x2={FRAME.width - FRAME.right} y1={yOf(t, 100)} y2={yOf(t, 100)} />
+            <text class="axis-label" x={FRAME.left - 8} y={yOf(t, 100) + 4} text-anchor="end">
+              {t}%
+            </text>
+          </g>
+        ))}
+        {axisLabels(series).map(({ i, anchor }) => (
+          <text key={i} class="axis-label" x={xs[i]} y={FRAME.height - FRAME.bottom + 22} text-anchor={anchor}>
+            {shortDate(series[i]!.date)}
+          </text>
+        ))}
+        <path class="trend-line" d={linePath(xs, ys)} data-testid="trend-line" />
+        {series.map((p, i) =>
+          p.percent === null ? null : (
+            <circle key={p.at} class="trend-dot" cx={xs[i]} cy={ys[i]!} r="4.5">
+              <title>{`${shortDate(p.date)}: ${percentText(p.percent)} (${p.done}/${p.total})`}</title>
+            </circle>
+          ),
+        )}
+      </svg>
+      <details class="data-table">
+        <summary>{local('แสดงข้อมูลเป็นตาราง', 'Show the figures as a table')}</summary>
+        <table>
+          <caption class="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{local('วันที่', 'Date')}</th>
+              <th scope="col">{local('เสร็จสิ้น', 'Done')}</th>
+              <th scope="col">{local('ทั้งหมด', 'Total')}</th>
+              <th scope="col">{local('ร้อยละ', 'Percent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((p) => (
+              <tr key={p.at}>
+                <th scope="row">{shortDate(p.date)}</th>
+                <td>{p.done}</td>
+                <td>{p.total}</td>
+                <td>{p.percent === null ? '–' : percentText(p.percent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}

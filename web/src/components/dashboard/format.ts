@@ -1,0 +1,59 @@
+// Formatting shared by the dashboard, the O43 report, the OIT page and the public page: Buddhist
+// Era dates in Bangkok time, percentages, and Thai digits for official documents.
+import type { ColumnCategory } from '../../../../worker/domain/contracts';
+import { formatDate, parseIsoDate, toThaiDigits } from '../../dates';
+import { local } from '../../i18n';
+import { lang } from '../../state/ui';
+
+const longDate = {
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+
+/** "1 ตุลาคม 2566" (official documents spell the month out); Thai digits when asked. */
+export function formatLongDate(iso: string, thaiDigits = false): string {
+  const date = parseIsoDate(iso);
+  if (!date) return iso;
+  const text = longDate[lang.value].format(date);
+  return lang.value === 'th' && thaiDigits ? toThaiDigits(text) : text;
+}
+
+/** "12 มิ.ย. 2567" for screens. */
+export function shortDate(iso: string, thaiDigits = false): string {
+  return formatDate(iso, lang.value, { thaiDigits });
+}
+
+/** Bangkok date of an instant, YYYY-MM-DD. */
+export function isoDateOf(at: number): string {
+  return new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function percentText(n: number, thaiDigits = false): string {
+  const text = `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(n)}%`;
+  return lang.value === 'th' && thaiDigits ? toThaiDigits(text) : text;
+}
+
+export function digits(n: number | string, thaiDigits = false): string {
+  return lang.value === 'th' && thaiDigits ? toThaiDigits(String(n)) : String(n);
+}
+
+/** Progress categories, from complete to not started: the order bars and areas are stacked in. */
+export const STACK_ORDER: readonly ColumnCategory[] = ['done', 'review', 'doing', 'todo'];
+
+export function categoryLabel(category: ColumnCategory): string {
+  switch (category) {
+    case 'done':
+      return local('เสร็จสิ้น', 'Done');
+    case 'review':
+      return local('รอรายงานผล', 'Awaiting report');
+    case 'doing':
+      return local('กำลังดำเนินการ', 'In progress');
+    default:
+      return local('ยังไม่เริ่ม', 'Not started');
+  }
+}
+
+/** A link target only for web addresses: stored text never becomes a javascript: link. */
+export function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}

@@ -1,0 +1,116 @@
+// The fiscal year's OIT items, by sub-indicator: each with its evidence links and the cards they
+// come from. Administrators edit, add and delete items here.
+import { useState } from 'preact/hooks';
+import type { OitReadinessView } from '../../../../worker/db/oit';
+import type { ItemReadiness } from '../../../../worker/domain/readiness';
+import type { ApiError } from '../../api';
+import { local } from '../../i18n';
+import { categoryLabel, safeHref } from '../dashboard/format';
+import { oitApi } from './api';
+import { ItemEditor } from './ItemEditor';
+
+function bySubIndicator(items: ItemReadiness[]): [string, ItemReadiness[]][] {
+  const groups = new Map<string, ItemReadiness[]>();
+  for (const item of items) groups.set(item.subIndicator, [...(groups.get(item.subIndicator) ?? []), item]);
+  return [...groups];
+}
+
+export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChanged: () => void }) {
+  const beYear = view.fiscalYear.beYear;
+  const [editing, setEditing] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const nextPosition = view.items.reduce((max, i) => Math.max(max, i.position + 1), 0);
+  const done = (changed: boolean) => {
+    setEditing(null);
+    if (changed) onChanged();
+  };
+
+  async function remove(item: ItemReadiness) {
+    if (confirming !== item.id) return setConfirming(item.id);
+    setConfirming(null);
+    const r = await oitApi.deleteItem(beYear, item.id);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    onChanged();
+  }
+
+  return (
+    <section class="oit-catalogue" aria-labelledby="oit-catalogue-title" data-testid="oit-catalogue">
+      <div class="oit-section-head">
+        <h2 id="oit-catalogue-title">{local(`รายการ OIT ปีงบประมาณ ${beYear} (${view.items.length} ข้อ)`, `OIT items, FY ${beYear} (${view.items.length})`)}</h2>
+        {view.canEdit && editing !== 'new' && (
+          <button type="button" class="button button-secondary" onClick={() => setEditing('new')} data-testid="oit-add">
+            {local('เพิ่มข้อ', 'Add item')}
+          </button>
+        )}
+      </div>
+      {error && (
+        <p class="form-error" role="alert" data-testid="oit-error">
+          {local(error.messageTh, error.messageEn)}
+        </p>
+      )}
+      {editing === 'new' && <ItemEditor beYear={beYear} nextPosition={nextPosition} onDone={done} />}
+      {view.items.length === 0 && <p class="muted">{local('ยังไม่มีรายการ OIT ของปีนี้ นำเข้าจากไฟล์ TSV ได้ด้านล่าง', 'No OIT items for this year yet; import a TSV below')}</p>}
+      {bySubIndicator(view.items).map(([sub, items]) => (
+        <div key={sub} class="oit-group">
+          <h3>{sub || local('ไม่ระบุตัวชี้วัดย่อย', 'No sub-indicator')}</h3>
+          <ul class="oit-items">
+            {items.map((item) => (
+              <li key={item.id} class={`oit-item${item.ready ? ' is-ready' : ''}`} data-testid="oit-item" data-code={item.code}>
+                <div class="oit-item-head">
+                  <span class="oit-code">{item.code}</span>
+                  <span class="oit-title">
+                    {local(item.titleTh, item.titleEn || item.titleTh)}
+                    {item.titleEn && <span class="muted oit-title-en" lang={local('en', 'th')}>{local(item.titleEn, item.titleTh)}</span>}
+                  </span>
+                  <span class={`oit-status${item.ready ? ' ready' : ''}`}>{item.ready ? local('มีหลักฐาน', 'Has evidence') : local('ยังไม่มีหลักฐาน', 'Missing')}</span>
+                  {view.canEdit && (
+                    <span class="oit-actions">
+                      <button type="button" class="button button-link" onClick={() => setEditing(item.id)} data-testid="oit-edit">
+                        {local('แก้ไข', 'Edit')}
+                      </button>
+                      <button type="button" class="button button-link danger" onClick={() => void remove(item)} data-testid="oit-delete">
+                        {confirming === item.id ? local('ยืนยันการลบ', 'Confirm delete') : local('ลบ', 'Delete')}
+                      </button>
+                    </span>
+                  )}
+                </div>
+                {editing === item.id && <ItemEditor beYear={beYear} item={item} nextPosition={nextPosition} onDone={done} />}
+                {item.evidence.length > 0 && (
+                  <ul class="oit-evidence">
+                    {item.evidence.map((e) => (
+                      <li key={e.id}>
+                        <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
+                          {e.note || e.url}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {item.cards.length > 0 && (
+                  <p class="oit-cards muted">
+                    {local('จากการ์ด: ', 'From cards: ')}
+                    {item.cards.map((c) => `${c.measureNumber ?? '–'}.${c.stepNumber} ${c.title} (${categoryLabel(c.category)})`).join(' · ')}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {view.unmatched.length > 0 && (
+        <div class="oit-unmatched" role="note">
+          <h3>{local('หลักฐานที่ระบุรหัสซึ่งไม่อยู่ในรายการปีนี้', 'Evidence naming a code not in this year’s list')}</h3>
+          <ul>
+            {view.unmatched.map((e) => (
+              <li key={e.id}>
+                <strong>{e.oitCode}</strong> <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">{e.url}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

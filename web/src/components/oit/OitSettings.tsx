@@ -1,0 +1,68 @@
+// The office's OIT settings (administrators): the submission deadline, and whether the public
+// progress page and open data are published.
+import { useEffect, useState } from 'preact/hooks';
+import type { OitReadinessView } from '../../../../worker/db/oit';
+import type { ApiError } from '../../api';
+import { local } from '../../i18n';
+import { oitApi } from './api';
+
+export function OitSettings({ view, onChanged }: { view: OitReadinessView; onChanged: () => void }) {
+  const [deadline, setDeadline] = useState(view.office.submissionDeadline ?? '');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  useEffect(() => setDeadline(view.office.submissionDeadline ?? ''), [view.office.submissionDeadline]);
+  const publicPath = `/p/${view.office.slug}/${view.fiscalYear.beYear}`;
+
+  async function saveDeadline(e: Event) {
+    e.preventDefault();
+    const r = await oitApi.setDeadline(deadline || null);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setOk(local('บันทึกวันส่งแล้ว', 'Deadline saved'));
+    onChanged();
+  }
+
+  async function togglePublic(on: boolean) {
+    const r = await oitApi.setPublicPage(on);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setOk(on ? local('เผยแพร่หน้าสาธารณะแล้ว', 'The public page is published') : local('ยกเลิกการเผยแพร่แล้ว', 'The public page is withdrawn'));
+    onChanged();
+  }
+
+  return (
+    <section class="oit-panel" aria-labelledby="oit-settings-title" data-testid="oit-settings">
+      <h2 id="oit-settings-title">{local('การตั้งค่า', 'Settings')}</h2>
+      <form class="oit-form oit-inline" onSubmit={saveDeadline}>
+        <label>
+          {local('วันที่ต้องส่งข้อมูล OIT', 'OIT submission deadline')}
+          <input type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} data-testid="oit-deadline-input" />
+        </label>
+        <button type="submit" class="button button-secondary" data-testid="oit-deadline-save">
+          {local('บันทึก', 'Save')}
+        </button>
+      </form>
+      <label class="oit-check">
+        <input type="checkbox" checked={view.office.publicPage} onChange={(e) => void togglePublic(e.currentTarget.checked)} data-testid="oit-public-toggle" />
+        {local('เผยแพร่ความก้าวหน้าต่อสาธารณะ (หน้าเว็บและข้อมูลเปิด ไม่ต้องเข้าสู่ระบบ)', 'Publish progress to the public (web page and open data, no sign-in)')}
+      </label>
+      {view.office.publicPage && (
+        <p>
+          <a href={publicPath} target="_blank" rel="noopener" data-testid="oit-public-link">
+            {local('เปิดหน้าสาธารณะ', 'Open the public page')} ({publicPath})
+          </a>
+        </p>
+      )}
+      {error && (
+        <p class="form-error" role="alert">
+          {local(error.messageTh, error.messageEn)}
+        </p>
+      )}
+      {ok && (
+        <p class="oit-ok" role="status">
+          {ok}
+        </p>
+      )}
+    </section>
+  );
+}

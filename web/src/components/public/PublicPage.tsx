@@ -1,0 +1,207 @@
+// The office's public progress page (no sign-in), for offices that opted in: each measure, its
+// steps with their state and the evidence published, in Thai with an English switch; printable;
+// with the open data (CSV, JSON and the CSV's column documentation) one click away.
+import { effect } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import type { PublicView } from '../../../../worker/db/public';
+import { request, type ApiError } from '../../api';
+import { local } from '../../i18n';
+import { lang, selectedYear } from '../../state/ui';
+import { LangSwitch } from '../LangSwitch';
+import { categoryLabel, formatLongDate, isoDateOf, percentText, safeHref, shortDate } from '../dashboard/format';
+import type { PublicRoute } from './route';
+import '../dashboard/charts.css';
+import '../dashboard/print.css';
+import './public.css';
+
+const enc = encodeURIComponent;
+
+export function PublicPage({ route }: { route: PublicRoute }) {
+  const [years, setYears] = useState<number[]>([]);
+  const [year, setYear] = useState<number | null>(route.beYear);
+  const [view, setView] = useState<PublicView | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const path = (y: number | null) => `/p/${route.slug}${y === null ? '' : `/${y}`}`;
+
+  useEffect(() => {
+    void (async () => {
+      const r = await request<{ years: number[] }>('GET', `/api/public/${enc(route.slug)}`);
+      if (!r.ok) return setError(r.error);
+      setYears(r.data.years);
+      if (year === null && r.data.years.length > 0) setYear(r.data.years[r.data.years.length - 1]!);
+    })();
+  }, [route.slug]);
+
+  useEffect(() => {
+    if (year === null) return;
+    if (location.pathname !== path(year)) history.replaceState(null, '', path(year));
+    void (async () => {
+      const r = await request<PublicView>('GET', `/api/public/${enc(route.slug)}/${year}`);
+      if (r.ok) {
+        setView(r.data);
+        setError(null);
+      } else setError(r.error);
+    })();
+  }, [year]);
+
+  // A signed-in visitor's app still starts behind this page, picks a fiscal year and writes it
+  // into the address (/board/2567); whenever it does, this page puts its own address back.
+  useEffect(
+    () =>
+      effect(() => {
+        void selectedYear.value;
+        queueMicrotask(() => {
+          if (!location.pathname.startsWith(`/p/${route.slug}`)) history.replaceState(null, '', path(year));
+        });
+      }),
+    [year],
+  );
+
+  useEffect(() => {
+    document.title = view ? `${local(view.office.nameTh, view.office.nameEn || view.office.nameTh)} · ITA` : 'ITA Board';
+  }, [view, lang.value]);
+
+  if (error) {
+    return (
+      <main id="main" class="public-page" data-testid="public-page">
+        <div class="public-top no-print">
+          <LangSwitch />
+        </div>
+        <p class="board-message" role="alert" data-testid="public-missing">
+          {error.status === 404 ? local('ไม่พบหน้าข้อมูลสาธารณะของหน่วยงานนี้', 'This office has not published a progress page') : local(error.messageTh, error.messageEn)}
+        </p>
+      </main>
+    );
+  }
+  if (!view) {
+    return (
+      <main id="main" class="public-page" aria-busy="true">
+        <p class="board-message">{local('กำลังโหลด…', 'Loading…')}</p>
+      </main>
+    );
+  }
+  const base = `/api/public/${enc(route.slug)}/${view.fiscalYear.beYear}`;
+  return (
+    <main id="main" class="public-page" data-testid="public-page">
+      <div class="public-top no-print">
+        {years.length > 1 && (
+          <nav class="public-years" aria-label={local('ปีงบประมาณ', 'Fiscal years')}>
+            {years.map((y) => (
+              <a
+                key={y}
+                href={path(y)}
+                aria-current={y === year ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setYear(y);
+                }}
+              >
+                {y}
+              </a>
+            ))}
+          </nav>
+        )}
+        <LangSwitch />
+        <button type="button" class="button button-secondary" onClick={() => window.print()}>
+          {local('พิมพ์', 'Print')}
+        </button>
+      </div>
+      <article class="print-document public-document">
+        <header class="doc-head">
+          <p class="doc-office" data-testid="public-office">
+            {local(view.office.nameTh, view.office.nameEn || view.office.nameTh)}
+          </p>
+          <h1 class="doc-title">
+            {local('ความก้าวหน้าการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', 'Progress of the measures to promote integrity and transparency')}
+          </h1>
+          <p>
+            {local(`ปีงบประมาณ พ.ศ. ${view.fiscalYear.beYear}`, `Fiscal year ${view.fiscalYear.beYear} BE`)} (
+            {formatLongDate(view.fiscalYear.startsOn)} – {formatLongDate(view.fiscalYear.endsOn)})
+          </p>
+          <p class="muted">{local(`ข้อมูล ณ ${formatLongDate(isoDateOf(Date.parse(view.generatedAt)))}`, `As of ${formatLongDate(isoDateOf(Date.parse(view.generatedAt)))}`)}</p>
+        </header>
+        <section class="public-summary" aria-label={local('สรุป', 'Summary')}>
+          <p class="figure-big" data-testid="public-percent">
+            {percentText(view.summary.percent)}
+          </p>
+          <p>{local(`ดำเนินการแล้วเสร็จ ${view.summary.done} จาก ${view.summary.steps} ขั้นตอน`, `${view.summary.done} of ${view.summary.steps} steps complete`)}</p>
+        </section>
+        {view.measures.map((m) => (
+          <section key={m.number} class="doc-measure" data-testid="public-measure" aria-labelledby={`pm-${m.number}`}>
+            <h2 id={`pm-${m.number}`}>{local(`มาตรการที่ ${m.number} ${m.title}`, `Measure ${m.number}: ${m.title}`)}</h2>
+            <p class="doc-responsible">
+              {local('ผู้รับผิดชอบ: ', 'Responsible: ')}
+              {local(m.responsibleTh || '–', m.responsibleEn || m.responsibleTh || '–')}
+              {m.allGroups ? local(' และทุกกลุ่มงาน', ' and all groups') : ''}
+              {' · '}
+              {local(`เสร็จสิ้น ${m.done}/${m.total} ขั้นตอน (${percentText(m.percent)})`, `${m.done}/${m.total} steps done (${percentText(m.percent)})`)}
+            </p>
+            <table class="doc-table">
+              <thead>
+                <tr>
+                  <th scope="col" class="col-no">{local('ขั้นตอนที่', 'Step')}</th>
+                  <th scope="col">{local('ขั้นตอน/วิธีดำเนินการ', 'Step / method')}</th>
+                  <th scope="col" class="col-status">{local('สถานะ', 'Status')}</th>
+                  <th scope="col" class="col-evidence">{local('หลักฐานที่เผยแพร่', 'Published evidence')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.steps.map((s) => (
+                  <tr key={s.number} data-testid="public-step">
+                    <td class="col-no">{s.number}</td>
+                    <td>
+                      {s.title}
+                      {s.dueOn && <span class="public-due">{local(`กำหนด ${shortDate(s.dueOn)}`, `Due ${shortDate(s.dueOn)}`)}</span>}
+                    </td>
+                    <td class="col-status">
+                      <span class={`public-status status-${s.status.category}`} title={categoryLabel(s.status.category)}>
+                        {local(s.status.labelTh, s.status.labelEn)}
+                      </span>
+                    </td>
+                    <td>
+                      {s.evidence.length === 0 ? (
+                        '–'
+                      ) : (
+                        <ul class="doc-evidence">
+                          {s.evidence.map((e, i) => (
+                            <li key={i}>
+                              {e.oitCode && <span class="doc-code">[{e.oitCode}] </span>}
+                              <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
+                                {e.note || e.url}
+                              </a>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </article>
+      <section class="public-open-data no-print" aria-labelledby="open-data">
+        <h2 id="open-data">{local('ข้อมูลเปิด (Open Data)', 'Open data')}</h2>
+        <p>{local('ดาวน์โหลดข้อมูลชุดนี้เพื่อนำไปใช้ต่อได้ (หนึ่งแถวต่อหนึ่งขั้นตอน)', 'Download this data to reuse it (one row per step)')}</p>
+        <ul>
+          <li>
+            <a href={`${base}.csv`} download data-testid="public-csv">
+              CSV (UTF-8)
+            </a>
+          </li>
+          <li>
+            <a href={`${base}.json`} download data-testid="public-json">
+              JSON
+            </a>
+          </li>
+          <li>
+            <a href={`${base}/schema`} data-testid="public-schema">
+              {local('คำอธิบายคอลัมน์ (Table Schema)', 'Column documentation (Table Schema)')}
+            </a>
+          </li>
+        </ul>
+      </section>
+    </main>
+  );
+}

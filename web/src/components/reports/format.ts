@@ -1,0 +1,47 @@
+// Dates, periods and figures on the reports page: Buddhist Era in Bangkok time, Thai digits when
+// the office keeps its documents in them (and the page is in Thai).
+import { BANGKOK, formatDate, parseIsoDate, toThaiDigits } from '../../dates';
+import { lang } from '../../state/ui';
+import type { PeriodView } from '../../../../worker/domain/report-types';
+import { rt } from './strings';
+
+const monthYear = {
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: BANGKOK, month: 'long', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: BANGKOK, month: 'long', year: 'numeric' }),
+};
+const moment = {
+  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
+
+export interface Style {
+  thaiDigits?: boolean;
+}
+
+/** Thai digits apply to Thai text only. */
+export function digits(text: string, style: Style = {}): string {
+  return style.thaiDigits && lang.value === 'th' ? toThaiDigits(text) : text;
+}
+
+export const num = (n: number, style?: Style) => digits(String(n), style);
+export const pct = (n: number, style?: Style) => digits(`${n.toFixed(1)}%`, style);
+export const signed = (n: number, style?: Style) => digits(n > 0 ? `+${n}` : n < 0 ? `−${Math.abs(n)}` : '0', style);
+export const day = (iso: string, style?: Style) => formatDate(iso, lang.value, { thaiDigits: style?.thaiDigits });
+
+export function when(ms: number, style?: Style): string {
+  const text = moment[lang.value].format(new Date(ms));
+  return digits(lang.value === 'th' ? `${text} น.` : text, style);
+}
+
+/** "ครึ่งเดือนแรก 1–15 มิถุนายน 2567", "เดือนมิถุนายน 2567", "First half of June 2567 BE (1–15)". */
+export function periodLabel(p: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 'lastDay'>, style?: Style): string {
+  const first = parseIsoDate(p.firstDay);
+  const last = parseIsoDate(p.lastDay);
+  if (!first || !last) return p.key;
+  const month = monthYear[lang.value].format(first);
+  if (p.kind === 'staff') return digits(rt('month', { month }), style);
+  if (p.kind === 'digest') return day(p.firstDay, style);
+  const half = rt(p.key.endsWith('H1') ? 'half1' : 'half2');
+  const range = `${first.getUTCDate()}–${last.getUTCDate()}`;
+  return digits(lang.value === 'th' ? `${half} ${range} ${month}` : `${half} ${month} (${range})`, style);
+}
