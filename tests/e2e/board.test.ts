@@ -18,7 +18,8 @@ describe('the FY2567 board in Chromium', () => {
   it('opens the board and shows the seven measures and 21 steps in Thai, dates in Buddhist Era', async () => {
     const page = await browser.newPage();
     await signIn(page, base, 'staff@demo.local');
-    expect(page.url()).toContain('/board/2567');
+    await page.getByTestId('board').waitFor();
+    await expect.poll(() => page.url()).toContain('/board/2567');
     const lanes = page.getByTestId('lane');
     await expect.poll(() => lanes.count()).toBe(7);
     const laneText = await lanes.allInnerTexts();

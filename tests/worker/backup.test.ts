@@ -81,7 +81,9 @@ beforeAll(async () => {
   const cm = await call('POST', `/api/cards/${edited.id}/comments`, { cookie: admin, body: { body: 'ความเห็น =1+1' } });
   expect(cm.status).toBe(201);
 
-  // A compiled report and its recipients, written as the report job writes them.
+  // A compiled report and its recipients, written as the report job writes them: the report
+  // anchors the event chain at the head it saw (seq 10 here), which the restore must keep true.
+  const anchor = await env.DB.prepare('select hash from card_events where fiscal_year_id = ? and seq = 10').bind(demo.fiscalYearId).first<{ hash: string }>();
   await db().insert(reports).values({
     id: crypto.randomUUID(),
     orgId: demo.orgId,
@@ -92,7 +94,7 @@ beforeAll(async () => {
     periodEnd: Date.UTC(2024, 5, 16),
     content: { done: 3, total: 21, cards: [{ title: 'ก', column: 'เสร็จสิ้น' }] },
     chainSeq: 10,
-    chainHash: 'ab'.repeat(32),
+    chainHash: anchor!.hash,
   });
   await db().insert(reportRecipients).values({ id: crypto.randomUUID(), orgId: demo.orgId, kind: 'executive', email: 'boss@demo.local', name: 'ศึกษาธิการจังหวัด' });
 
