@@ -4,34 +4,23 @@ import { Hono, type Context } from 'hono';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
-import { actorOf, clientIp } from '../middleware/session';
+import { clientIp } from '../middleware/session';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { isUniqueViolation } from '../db/client';
 import { auditLog, boardColumns, cardEvents, groups, memberships, reports, users, ROLES } from '../db/schema';
 import { verifyChain } from '../domain/event-chain';
-import { AppError, forbidden, notFound } from '../domain/errors';
-import { canAdminister, type Actor } from '../domain/policy';
+import { AppError, notFound } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { chainHeadQuery, headOf } from '../db/events';
 import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
+import { adminOf } from '../middleware/authorize';
 
 /** Column changes reshape open boards: tell them to reload (after the change committed). */
 async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: string) {
   const head = headOf(await chainHeadQuery(c.get('db'), fiscalYearId));
   notifyResync(c.env, c.executionCtx, orgId, fiscalYearId, head.seq);
-}
-
-function adminOf(c: Context<AppEnv>): Actor {
-  const actor = actorOf(c);
-  if (!canAdminister(actor, actor.orgId)) {
-    c.executionCtx.waitUntil(
-      audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { path: c.req.path, method: c.req.method }, ip: clientIp(c) }).then(() => undefined),
-    );
-    throw forbidden();
-  }
-  return actor;
 }
 
 const id = z.string().min(1).max(64);

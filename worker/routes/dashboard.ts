@@ -3,25 +3,16 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
-import { actorOf } from '../middleware/session';
 import { loadDashboard, loadO43 } from '../db/dashboard';
-import { forbidden } from '../domain/errors';
 import { isIsoDate } from '../domain/fiscal-year';
-import { canReadBoard } from '../domain/policy';
 import type { AppEnv } from '../env';
-import type { Context } from 'hono';
+import { readerOf } from '../middleware/authorize';
 
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 const isoDate = z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD');
 const periodQuery = z
   .object({ from: isoDate, to: isoDate })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
-
-function readerOf(c: Context<AppEnv>) {
-  const actor = actorOf(c);
-  if (!canReadBoard(actor, actor.orgId)) throw forbidden();
-  return actor;
-}
 
 export const dashboardRoutes = new Hono<AppEnv>()
   .get('/:beYear', valid('param', yearParam), async (c) => {

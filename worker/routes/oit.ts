@@ -1,17 +1,18 @@
 // OIT readiness: every member reads the catalogue with its evidence; administrators edit the
 // catalogue, import it from TSV (preview, then commit) and set the submission deadline.
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
-import { actorOf, clientIp } from '../middleware/session';
+import { clientIp } from '../middleware/session';
+import { canAdminister } from '../domain/policy';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { createItem, deleteItem, importItems, listItems, loadReadiness, setOrgSetting, updateItem } from '../db/oit';
-import { AppError, forbidden } from '../domain/errors';
+import { AppError } from '../domain/errors';
 import { isIsoDate } from '../domain/fiscal-year';
-import { canAdminister, canReadBoard, type Actor } from '../domain/policy';
 import { CODE_PATTERN, normaliseCode, parseCatalogueTsv, planCatalogueImport } from '../domain/readiness';
 import type { AppEnv } from '../env';
+import { adminOf, readerOf } from '../middleware/authorize';
 
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 const itemParam = yearParam.extend({ id: z.string().min(1).max(64) });
@@ -33,24 +34,6 @@ const itemPatch = z
   .refine((p) => Object.keys(p).length > 0, 'nothing to change');
 const importBody = z.strictObject({ text: z.string().min(1).max(60_000) });
 const settingsBody = z.strictObject({ submissionDeadline: z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD').nullable() });
-
-function readerOf(c: Context<AppEnv>): Actor {
-  const actor = actorOf(c);
-  if (!canReadBoard(actor, actor.orgId)) throw forbidden();
-  return actor;
-}
-
-/** Administrators only; a refusal is recorded in the audit log. */
-function adminOf(c: Context<AppEnv>): Actor {
-  const actor = actorOf(c);
-  if (!canAdminister(actor, actor.orgId)) {
-    c.executionCtx.waitUntil(
-      audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { path: c.req.path, method: c.req.method }, ip: clientIp(c) }).then(() => undefined),
-    );
-    throw forbidden();
-  }
-  return actor;
-}
 
 function parseImport(text: string, existing: Awaited<ReturnType<typeof listItems>>) {
   const parsed = parseCatalogueTsv(text);

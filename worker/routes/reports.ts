@@ -5,7 +5,8 @@ import { Hono, type Context } from 'hono';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
-import { actorOf, clientIp } from '../middleware/session';
+import { clientIp } from '../middleware/session';
+import type { Actor } from '../domain/policy';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { isUniqueViolation } from '../db/client';
@@ -13,13 +14,13 @@ import { compileReport, explicitRecipients, findOrganisation, findReport, listRe
 import { REPORT_KINDS, reportRecipients } from '../db/schema';
 import { reportCsv, reportFileName } from '../domain/report-csv';
 import { defaultRoles, kindEnabled } from '../domain/report-delivery';
-import { AppError, forbidden, notFound } from '../domain/errors';
-import { canAdminister, canReadBoard, type Actor } from '../domain/policy';
+import { AppError, notFound } from '../domain/errors';
 import { latestEndedPeriod, parsePeriodKey, periodContaining, periodsOfFiscalYear, type ReportPeriod } from '../domain/report-period';
 import type { MeetingReportKind, PeriodChoice, ReportArchive, ReportSettingsView } from '../domain/report-types';
 import { findMessage, listMessages, retryFailed } from '../email/outbox';
 import { publishReport } from '../email/publish';
 import type { AppEnv } from '../env';
+import { adminOf, readerOf } from '../middleware/authorize';
 
 const MEETING_KINDS = ['executive', 'staff'] as const;
 const beYear = z.coerce.number().int().min(2500).max(2700);
@@ -32,23 +33,6 @@ const recipientBody = z.strictObject({
   name: z.string().trim().max(200).default(''),
 });
 const kindsBody = z.strictObject({ reportKinds: z.strictObject({ executive: z.boolean(), staff: z.boolean(), digest: z.boolean() }).partial() });
-
-function readerOf(c: Context<AppEnv>): Actor {
-  const actor = actorOf(c);
-  if (!canReadBoard(actor, actor.orgId)) throw forbidden();
-  return actor;
-}
-
-function adminOf(c: Context<AppEnv>): Actor {
-  const actor = actorOf(c);
-  if (!canAdminister(actor, actor.orgId)) {
-    c.executionCtx.waitUntil(
-      audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { path: c.req.path, method: c.req.method }, ip: clientIp(c) }).then(() => undefined),
-    );
-    throw forbidden();
-  }
-  return actor;
-}
 
 const periodError = (code: string, th: string, en: string) => new AppError(422, code, th, en);
 

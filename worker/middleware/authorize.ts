@@ -1,0 +1,32 @@
+// The two questions most routes ask of the policy, asked one way everywhere: may this signed-in
+// person read the office's data, and are they its administrator. A refused administration is
+// recorded in the audit log.
+import type { Context } from 'hono';
+import { audit } from '../db/auth';
+import { forbidden } from '../domain/errors';
+import { canAdminister, canReadBoard, type Actor } from '../domain/policy';
+import { actorOf, clientIp } from './session';
+import type { AppEnv } from '../env';
+
+export function readerOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canReadBoard(actor, actor.orgId)) throw forbidden();
+  return actor;
+}
+
+export function adminOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canAdminister(actor, actor.orgId)) {
+    c.executionCtx.waitUntil(
+      audit(c.get('db'), {
+        orgId: actor.orgId,
+        userId: actor.userId,
+        action: 'authorisation.refused',
+        detail: { path: c.req.path, method: c.req.method },
+        ip: clientIp(c),
+      }).then(() => undefined),
+    );
+    throw forbidden();
+  }
+  return actor;
+}
