@@ -17,6 +17,19 @@ export function listOrganisations(db: Db): Promise<Organisation[]> {
   return db.select().from(organisations).orderBy(asc(organisations.createdAt));
 }
 
+/** What reports and digests need of a card (never its details: reports are widely sent). */
+const REPORT_CARD_FIELDS = {
+  id: cards.id,
+  measureId: cards.measureId,
+  stepNumber: cards.stepNumber,
+  title: cards.title,
+  columnId: cards.columnId,
+  dueOn: cards.dueOn,
+  leadGroupId: cards.leadGroupId,
+  groupIds: cards.groupIds,
+  allGroups: cards.allGroups,
+};
+
 export async function findOrganisation(db: Db, orgId: string): Promise<Organisation | null> {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId)).limit(1);
   return org ?? null;
@@ -50,17 +63,7 @@ export async function compileReport(
     db.select({ id: groups.id, nameTh: groups.nameTh, nameEn: groups.nameEn }).from(groups).where(eq(groups.orgId, org.id)).orderBy(asc(groups.position)),
     db.select().from(measures).where(inYear(measures)),
     db
-      .select({
-        id: cards.id,
-        measureId: cards.measureId,
-        stepNumber: cards.stepNumber,
-        title: cards.title,
-        columnId: cards.columnId,
-        dueOn: cards.dueOn,
-        leadGroupId: cards.leadGroupId,
-        groupIds: cards.groupIds,
-        allGroups: cards.allGroups,
-      })
+      .select(REPORT_CARD_FIELDS)
       .from(cards)
       .where(inYear(cards)),
     db
@@ -214,16 +217,7 @@ export async function loadDigestBoard(db: Db, orgId: string, fiscalYearId: strin
     db.select({ id: measures.id, number: measures.number }).from(measures).where(inYear(measures)),
     db.select({ id: groups.id, nameTh: groups.nameTh }).from(groups).where(eq(groups.orgId, orgId)),
     db
-      .select({
-        id: cards.id,
-        measureId: cards.measureId,
-        stepNumber: cards.stepNumber,
-        title: cards.title,
-        columnId: cards.columnId,
-        dueOn: cards.dueOn,
-        leadGroupId: cards.leadGroupId,
-        groupIds: cards.groupIds,
-      })
+      .select(REPORT_CARD_FIELDS)
       .from(cards)
       .where(inYear(cards)),
   ]);
