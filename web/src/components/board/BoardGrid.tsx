@@ -23,7 +23,7 @@ type Vars = CSSProperties;
 
 /** Lanes drawn in the first render; the rest follow a chunk per task (see useLanesShown). */
 const FIRST_LANES = 12;
-const LANES_PER_TASK = 16;
+const LANES_PER_TASK = 48;
 
 /**
  * How many lanes are drawn. A big board (2,000 cards in 200 lanes) first draws the lanes that
