@@ -10,14 +10,24 @@ const NEEDS_QUOTES = /[",\r\n]/;
 
 export type CsvValue = string | number | boolean | null | undefined;
 
-/** One cell, neutralised against formulas and quoted when it must be. */
-export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  let text = typeof value === 'string' ? value : String(value);
+function neutralised(value: CsvValue): string {
+  const text = value === null || value === undefined ? '' : String(value);
   // Numbers we write ourselves are safe; a negative number would read as text after the
   // apostrophe, but none of our columns hold one. Strings are always checked.
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return typeof value === 'string' && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/** One cell, neutralised against formulas and quoted when it must be. */
+export function csvCell(value: CsvValue): string {
+  const text = neutralised(value);
+  return NEEDS_QUOTES.test(text) || text !== text.trim() ? quoted(text) : text;
+}
+
+/** One cell, neutralised and always quoted (the report attachments: every cell reads as text). */
+export function quotedCsvCell(value: CsvValue): string {
+  return quoted(neutralised(value));
 }
 
 export function csvRow(values: readonly CsvValue[]): string {

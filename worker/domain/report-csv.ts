@@ -5,22 +5,13 @@
 // numbers, in Arabic digits, so the sheet can sum them; dates are Buddhist Era text.
 import { CATEGORY_TH, REPORT_TITLE_TH, fiscalYearTh, periodTh, thaiDate, thaiMoment, type Style } from './report-format';
 import type { ColumnRef, Progress, ReportContent } from './report-types';
+import { UTF8_BOM, quotedCsvCell, type CsvValue } from './csv';
 
-export const UTF8_BOM = '\uFEFF';
+type Cell = CsvValue;
 
-type Cell = string | number | null | undefined;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '""';
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
+/** Report attachments quote every cell; neutralising formulas is csv.ts's one rule. */
 export function csvLines(rows: readonly (readonly Cell[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return rows.map((r) => r.map(quotedCsvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 const arabic: Style = { thaiDigits: false };
