@@ -2,6 +2,8 @@
 // 30 September. FY 2567 = 2023-10-01 .. 2024-09-30. Buddhist Era = Gregorian + 543.
 
 export const BE_OFFSET = 543;
+/** Bangkok is UTC+7 all year (no daylight saving): the one offset every date here uses. */
+export const BANGKOK_OFFSET_MS = 7 * 3600_000;
 
 export function fiscalYearBounds(beYear: number): { startsOn: string; endsOn: string } {
   const endGregorian = beYear - BE_OFFSET;
@@ -10,7 +12,7 @@ export function fiscalYearBounds(beYear: number): { startsOn: string; endsOn: st
 
 /** The fiscal year (BE) a moment falls in, reckoned in Bangkok time (UTC+7, no DST). */
 export function fiscalYearOf(at: Date): number {
-  const bangkok = new Date(at.getTime() + 7 * 3600_000);
+  const bangkok = new Date(at.getTime() + BANGKOK_OFFSET_MS);
   const y = bangkok.getUTCFullYear();
   const m = bangkok.getUTCMonth(); // 0-based: 9 = October
   return (m >= 9 ? y + 1 : y) + BE_OFFSET;
@@ -18,7 +20,12 @@ export function fiscalYearOf(at: Date): number {
 
 /** Today's date in Bangkok as YYYY-MM-DD. */
 export function bangkokToday(at: Date): string {
-  return new Date(at.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return bangkokDate(at.getTime());
+}
+
+/** The Bangkok calendar date (YYYY-MM-DD) of an instant. */
+export function bangkokDate(at: number): string {
+  return new Date(at + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 export function isPlausibleBeYear(beYear: number): boolean {

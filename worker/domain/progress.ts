@@ -3,6 +3,7 @@
 // board looked at past moments, replayed from the card event log (the log is the only record
 // of where a card was on a given day).
 import type { ColumnCategory } from './contracts';
+import { BANGKOK_OFFSET_MS, bangkokDate } from './fiscal-year';
 
 export const CATEGORIES: readonly ColumnCategory[] = ['todo', 'doing', 'review', 'done'];
 
@@ -99,7 +100,6 @@ export interface SeriesPoint {
 /** Events that take a card off the board (written by whoever adds deleting or archiving). */
 const REMOVALS = new Set(['card.deleted', 'card.archived']);
 
-const BANGKOK_MS = 7 * 3600_000;
 const DAY_MS = 86_400_000;
 
 export const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
@@ -172,10 +172,6 @@ export function overdueCards(cards: readonly CardInfo[], measures: readonly Meas
     .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber));
 }
 
-/** The Bangkok calendar date of an instant. */
-export function bangkokDate(at: number): string {
-  return new Date(at + BANGKOK_MS).toISOString().slice(0, 10);
-}
 
 /** The instant a Bangkok calendar day starts (00:00 UTC+7), and the last millisecond of it. */
 export const startOfBangkokDay = (iso: string) => Date.parse(`${iso}T00:00:00+07:00`);
@@ -192,15 +188,15 @@ export function samplePoints(fy: { startsOn: string; endsOn: string }, firstAt: 
   const start = Math.max(startOfBangkokDay(fy.startsOn), firstAt);
   const end = Math.max(Math.min(now, endOfBangkokDay(fy.endsOn)), lastAt);
   const boundaries: number[] = [];
-  const first = new Date(start + BANGKOK_MS);
+  const first = new Date(start + BANGKOK_OFFSET_MS);
   for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); ; m++) {
     if (m === 12) {
       m = 0;
       y++;
     }
-    const day1 = Date.UTC(y, m, 1) - BANGKOK_MS;
+    const day1 = Date.UTC(y, m, 1) - BANGKOK_OFFSET_MS;
     if (day1 >= end) break;
-    for (const at of [day1, Date.UTC(y, m, 16) - BANGKOK_MS]) {
+    for (const at of [day1, Date.UTC(y, m, 16) - BANGKOK_OFFSET_MS]) {
       // A boundary on the end's own day would repeat that day on the chart: the end speaks for it.
       if (at > start && at < end && bangkokDate(at) !== bangkokDate(end)) boundaries.push(at);
     }
