@@ -8,7 +8,6 @@ import { toFiscalYearView } from './board';
 import { notFound } from '../domain/errors';
 import { bangkokToday } from '../domain/fiscal-year';
 import {
-  compileO43,
   overdueCards,
   progressByGroup,
   progressByMeasure,
@@ -19,13 +18,12 @@ import {
   type GroupInfo,
   type GroupProgress,
   type MeasureProgress,
-  type O43Measure,
-  type O43Summary,
   type OverdueCard,
   type SeriesPoint,
   type Tally,
 } from '../domain/progress';
 import type { FiscalYearView } from '../domain/contracts';
+import { compileO43, type O43Measure, type O43Summary } from '../domain/o43-report';
 
 export interface OfficeHeading {
   nameTh: string;
