@@ -186,6 +186,12 @@ describe('restore', () => {
     expect(r2.status).toBe(422);
     expect(r2.json.error.details).toEqual(expect.arrayContaining(['cards[0].version: not a number', 'cards[1]: unknown columns isAdmin']));
 
+    const scriptLink = structuredClone(file);
+    scriptLink.tables.evidence_links[0]!.url = 'javascript:alert(document.cookie)';
+    const rLink = await restore(scriptLink);
+    expect(rLink.status).toBe(422);
+    expect(rLink.json.error.details).toContain('evidence_links[0].url: not an http(s) address');
+
     // A dangling reference is caught by the database itself; the batch rolls back whole.
     const dangling = structuredClone(file);
     dangling.tables.comments[0]!.cardId = crypto.randomUUID();

@@ -36,6 +36,7 @@ import {
 } from '../domain/backup-format';
 import { verifyChain, type ChainedEventContent } from '../domain/event-chain';
 import { AppError } from '../domain/errors';
+import { isWebUrl } from '../domain/web-url';
 
 /** The Drizzle table of each table name in the format. */
 export const BACKUP_SOURCES: Record<BackupTable, SQLiteTable> = {
@@ -123,6 +124,8 @@ function rowProblems(table: BackupTable, rows: BackupRow[]): string[] {
       if (!(name in row)) problems.push(`${table}[${i}].${name}: missing`);
       else if (!fits(columns[name]!, row[name])) problems.push(`${table}[${i}].${name}: not a ${columns[name]!.dataType}`);
     }
+    // The same rule as the evidence API: a restored file must not smuggle in javascript: links.
+    if (table === 'evidence_links' && typeof row.url === 'string' && !isWebUrl(row.url)) problems.push(`${table}[${i}].url: not an http(s) address`);
   });
   return problems;
 }

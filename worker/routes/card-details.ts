@@ -12,18 +12,10 @@ import { cardParam, id, refusalRecorder } from './cards';
 import type { PersonRef } from '../domain/contracts-card';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
+import { isWebUrl } from '../domain/web-url';
 
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 
-/** Links a person can follow: http(s) only (no javascript:, data: or file: URLs), with a host. */
-function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}
 
 const evidenceBody = z.strictObject({
   url: z.string().trim().min(1).max(2000).refine(isWebUrl, 'an http(s) address'),

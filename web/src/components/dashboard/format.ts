@@ -53,7 +53,4 @@ export function categoryLabel(category: ColumnCategory): string {
   }
 }
 
-/** A link target only for web addresses: stored text never becomes a javascript: link. */
-export function safeHref(url: string): string | undefined {
-  return /^https?:\/\//i.test(url) ? url : undefined;
-}
+export { safeHref } from '../../safe-url';

@@ -5,6 +5,7 @@ import type { ColumnRef, Progress, ReportContent } from '../../../../worker/doma
 import { fiscalYearLabel, local } from '../../i18n';
 import { day, num, pct, periodLabel, signed, when, type Style } from './format';
 import { rt } from './strings';
+import { safeHref } from '../../safe-url';
 
 const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 const columnName = (c: ColumnRef | null) => (c ? local(c.labelTh, c.labelEn) : '-');
@@ -214,7 +215,7 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
                   </td>
                   <td class="rpt-link">
                     {isWebLink(e.url) ? (
-                      <a href={e.url} target="_blank" rel="noopener noreferrer">
+                      <a href={safeHref(e.url)} target="_blank" rel="noopener noreferrer">
                         {e.url}
                       </a>
                     ) : (

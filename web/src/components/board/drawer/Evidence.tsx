@@ -6,6 +6,7 @@ import { local, t } from '../../../i18n';
 import { addEvidence, oitItems, removeEvidence } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
+import { safeHref } from '../../../safe-url';
 
 const WEB_LINK = /^https?:\/\/\S+$/i;
 
@@ -38,7 +39,7 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
     <li class="evidence-item" data-testid="evidence-item">
       {/* Only web links become links: the server accepts http(s) alone, and this stays true. */}
       {WEB_LINK.test(item.url) ? (
-        <a href={item.url} target="_blank" rel="noopener noreferrer" class="evidence-url">
+        <a href={safeHref(item.url)} target="_blank" rel="noopener noreferrer" class="evidence-url">
           {item.url}
         </a>
       ) : (
