@@ -5,7 +5,7 @@
 // retried from fresh reads: nothing is half-written, and a stale `version` from the client always
 // ends in 409 with the card as the server has it now. Routes get the committed seq back, to
 // announce the change to the board's open tabs (live/notify.ts) once it has committed.
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cardEvents, cards, groups, type Card, type ChecklistItem } from './schema';
@@ -13,7 +13,7 @@ import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canEditCard, type Actor } from '../domain/policy';
-import { keyAfterIndex } from '../domain/ordering';
+import { keyBetween } from '../domain/ordering';
 import type { CardView, MoveCardRequest } from '../domain/contracts';
 
 const MAX_ATTEMPTS = 8;
@@ -153,30 +153,7 @@ export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequ
     cardId,
     req.version,
     async (card) => {
-      const [[target], siblings] = await db.batch([
-        db
-          .select({ id: boardColumns.id })
-          .from(boardColumns)
-          .where(
-            and(
-              eq(boardColumns.id, req.toColumnId),
-              eq(boardColumns.orgId, actor.orgId),
-              eq(boardColumns.fiscalYearId, card.fiscalYearId),
-            ),
-          ),
-        db
-          .select({ id: cards.id, orderKey: cards.orderKey })
-          .from(cards)
-          .where(and(eq(cards.columnId, req.toColumnId), eq(cards.orgId, actor.orgId), ne(cards.id, card.id)))
-          .orderBy(asc(cards.orderKey)),
-      ]);
-      if (!target) {
-        throw new AppError(422, 'invalid_column', 'ไม่พบคอลัมน์ปลายทางในบอร์ดนี้', 'The target column is not on this board');
-      }
-      const afterIndex = neighbourIndex(siblings, req);
-      if (afterIndex === null) throw conflict(card, actor, 'neighbours_changed');
-      const keys = siblings.map((s) => s.orderKey);
-      const orderKey = keyAfterIndex(keys, afterIndex);
+      const orderKey = await placeIn(db, actor, card, req);
       return {
         set: { columnId: req.toColumnId, orderKey },
         event: {
@@ -191,17 +168,41 @@ export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequ
   );
 }
 
-/** Index of the card the moving card will follow (-1: first); null when a named neighbour is gone. */
-function neighbourIndex(siblings: { id: string }[], req: MoveCardRequest): number | null {
-  if (req.afterCardId) {
-    const i = siblings.findIndex((s) => s.id === req.afterCardId);
-    return i < 0 ? null : i;
+/**
+ * The key for `card` in the target column, next to the neighbour the client named. Reads only
+ * what it needs through the (column_id, order_key) index: the target column, the named
+ * neighbour, and the one card on its other side — a few rows, however long the column is.
+ */
+async function placeIn(db: Db, actor: Actor, card: Card, req: MoveCardRequest): Promise<string> {
+  const neighbourId = req.afterCardId ?? req.beforeCardId;
+  const inTarget = and(eq(cards.columnId, req.toColumnId), eq(cards.orgId, actor.orgId), ne(cards.id, card.id));
+  const keyOf = (id: string) => sql`(select "order_key" from "cards" where "id" = ${id})`;
+  const adjacent = req.afterCardId
+    ? db.select({ orderKey: cards.orderKey }).from(cards).where(and(inTarget, gt(cards.orderKey, keyOf(req.afterCardId)))).orderBy(asc(cards.orderKey)).limit(1)
+    : req.beforeCardId
+      ? db.select({ orderKey: cards.orderKey }).from(cards).where(and(inTarget, lt(cards.orderKey, keyOf(req.beforeCardId)))).orderBy(desc(cards.orderKey)).limit(1)
+      : db.select({ orderKey: cards.orderKey }).from(cards).where(inTarget).orderBy(asc(cards.orderKey)).limit(1);
+  const [[target], [neighbour], [other]] = await db.batch([
+    db
+      .select({ id: boardColumns.id })
+      .from(boardColumns)
+      .where(and(eq(boardColumns.id, req.toColumnId), eq(boardColumns.orgId, actor.orgId), eq(boardColumns.fiscalYearId, card.fiscalYearId))),
+    db
+      .select({ orderKey: cards.orderKey })
+      .from(cards)
+      .where(and(inTarget, eq(cards.id, neighbourId ?? ''))),
+    adjacent,
+  ]);
+  if (!target) {
+    throw new AppError(422, 'invalid_column', 'ไม่พบคอลัมน์ปลายทางในบอร์ดนี้', 'The target column is not on this board');
   }
-  if (req.beforeCardId) {
-    const i = siblings.findIndex((s) => s.id === req.beforeCardId);
-    return i < 0 ? null : i - 1;
-  }
-  return -1;
+  // A named neighbour that has left the column (or is the moving card itself): the client's
+  // picture is stale.
+  if (neighbourId && !neighbour) throw conflict(card, actor, 'neighbours_changed');
+  const otherKey = other?.orderKey ?? null;
+  if (req.afterCardId) return keyBetween(neighbour!.orderKey, otherKey);
+  if (req.beforeCardId) return keyBetween(otherKey, neighbour!.orderKey);
+  return keyBetween(null, otherKey);
 }
 
 const EDITABLE = ['title', 'details', 'dueOn', 'leadGroupId', 'groupIds', 'allGroups', 'checklist'] as const;
