@@ -4,6 +4,7 @@ import type { ColumnInfo, SeriesPoint } from '../../../../worker/domain/progress
 import { local } from '../../i18n';
 import { FRAME, axisLabels, countTicks, plotWidth, stackedAreas, xPositions, yOf } from './geometry';
 import { shortDate } from './format';
+import { DataTable } from './DataTable';
 
 export function FlowChart({ series, columns }: { series: SeriesPoint[]; columns: ColumnInfo[] }) {
   const title = local('การไหลสะสมของงานในแต่ละคอลัมน์', 'Cumulative flow per column');
@@ -56,32 +57,12 @@ export function FlowChart({ series, columns }: { series: SeriesPoint[]; columns:
           </li>
         ))}
       </ul>
-      <details class="data-table">
-        <summary>{local('แสดงข้อมูลเป็นตาราง', 'Show the figures as a table')}</summary>
-        <table>
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{local('วันที่', 'Date')}</th>
-              {columns.map((c) => (
-                <th key={c.id} scope="col">
-                  {local(c.labelTh, c.labelEn)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((p) => (
-              <tr key={p.at}>
-                <th scope="row">{shortDate(p.date)}</th>
-                {columns.map((c, i) => (
-                  <td key={c.id}>{p.perColumn[i] ?? 0}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <DataTable
+        title={title}
+        corner={local('วันที่', 'Date')}
+        headers={columns.map((c) => local(c.labelTh, c.labelEn))}
+        rows={series.map((p) => ({ key: p.at, label: shortDate(p.date), cells: columns.map((_, i) => p.perColumn[i] ?? 0) }))}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { ColumnCategory } from '../../../../worker/domain/contracts';
 import type { Tally } from '../../../../worker/domain/progress';
 import { local } from '../../i18n';
 import { STACK_ORDER, categoryLabel, percentText } from './format';
+import { DataTable } from './DataTable';
 
 export interface BarRow extends Tally {
   key: string;
@@ -60,36 +61,12 @@ export function ProgressBars({ id, title, rows, testId }: { id: string; title: s
         ))}
       </ul>
       <Legend />
-      <details class="data-table">
-        <summary>{local('แสดงข้อมูลเป็นตาราง', 'Show the figures as a table')}</summary>
-        <table>
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{local('รายการ', 'Item')}</th>
-              {STACK_ORDER.map((c) => (
-                <th key={c} scope="col">
-                  {categoryLabel(c)}
-                </th>
-              ))}
-              <th scope="col">{local('ทั้งหมด', 'Total')}</th>
-              <th scope="col">{local('ร้อยละที่เสร็จ', 'Percent done')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                {STACK_ORDER.map((c) => (
-                  <td key={c}>{row.byCategory[c]}</td>
-                ))}
-                <td>{row.total}</td>
-                <td>{percentText(row.percent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <DataTable
+        title={title}
+        corner={local('รายการ', 'Item')}
+        headers={[...STACK_ORDER.map((c) => categoryLabel(c)), local('ทั้งหมด', 'Total'), local('ร้อยละที่เสร็จ', 'Percent done')]}
+        rows={rows.map((row) => ({ key: row.key, label: row.label, cells: [...STACK_ORDER.map((c) => row.byCategory[c]), row.total, percentText(row.percent)] }))}
+      />
     </section>
   );
 }

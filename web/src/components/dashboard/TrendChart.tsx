@@ -4,6 +4,7 @@ import type { SeriesPoint } from '../../../../worker/domain/progress';
 import { local } from '../../i18n';
 import { FRAME, axisLabels, linePath, xPositions, yOf } from './geometry';
 import { percentText, shortDate } from './format';
+import { DataTable } from './DataTable';
 
 const PERCENT_TICKS = [0, 25, 50, 75, 100];
 
@@ -51,30 +52,12 @@ export function TrendChart({ series }: { series: SeriesPoint[] }) {
           ),
         )}
       </svg>
-      <details class="data-table">
-        <summary>{local('แสดงข้อมูลเป็นตาราง', 'Show the figures as a table')}</summary>
-        <table>
-          <caption class="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{local('วันที่', 'Date')}</th>
-              <th scope="col">{local('เสร็จสิ้น', 'Done')}</th>
-              <th scope="col">{local('ทั้งหมด', 'Total')}</th>
-              <th scope="col">{local('ร้อยละ', 'Percent')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.map((p) => (
-              <tr key={p.at}>
-                <th scope="row">{shortDate(p.date)}</th>
-                <td>{p.done}</td>
-                <td>{p.total}</td>
-                <td>{p.percent === null ? '–' : percentText(p.percent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <DataTable
+        title={title}
+        corner={local('วันที่', 'Date')}
+        headers={[local('เสร็จสิ้น', 'Done'), local('ทั้งหมด', 'Total'), local('ร้อยละ', 'Percent')]}
+        rows={series.map((p) => ({ key: p.at, label: shortDate(p.date), cells: [p.done, p.total, p.percent === null ? '–' : percentText(p.percent)] }))}
+      />
     </section>
   );
 }

@@ -1,0 +1,39 @@
+// The accessible alternative every chart carries: its figures as a table, folded away.
+import { local } from '../../i18n';
+
+export interface DataTableRow {
+  key: string | number;
+  label: string;
+  cells: (string | number)[];
+}
+
+export function DataTable({ title, corner, headers, rows }: { title: string; corner: string; headers: string[]; rows: DataTableRow[] }) {
+  return (
+    <details class="data-table">
+      <summary>{local('แสดงข้อมูลเป็นตาราง', 'Show the figures as a table')}</summary>
+      <table>
+        <caption class="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{corner}</th>
+            {headers.map((h, i) => (
+              <th key={i} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              {row.cells.map((cell, i) => (
+                <td key={i}>{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
