@@ -66,6 +66,23 @@ describe('live updates', () => {
     expect(await cardOnScreen(watcher, card.id).locator('button, select').count()).toBe(0);
   });
 
+  it('opening the board fetches it once: the live hello finds nothing missed and asks for no catch-up', async () => {
+    const watcher = await userPage('executive@demo.local');
+    // Board requests made by this document (the board page, opened after signing in).
+    const fetches = () =>
+      watcher.evaluate(() =>
+        performance.getEntriesByType('resource').filter((e) => /\/api\/boards\/\d+$/.test(new URL(e.name).pathname)).length,
+      );
+    await watcher.waitForTimeout(300);
+    expect(await fetches()).toBe(1);
+    // A change made after the board was read still arrives live, without another fetch.
+    const mover = await userPage('director.admin@demo.local');
+    const card = adminGroupCard(await serverBoard(mover));
+    await cardOnScreen(mover, card.id).getByTestId('move-select').selectOption('in_progress');
+    await expectCardInColumn(watcher, card.id, 'in_progress', 5000);
+    expect(await fetches()).toBe(1);
+  });
+
   it('two users move the same card at once: one is told of the conflict, both screens agree with the server', async () => {
     // Hold live messages back while both moves are made, so both are sent from the same version.
     let holding = false;

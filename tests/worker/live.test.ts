@@ -145,6 +145,18 @@ describe('the live board', () => {
     expect(c.pending()).toEqual([]);
   });
 
+  it('the board says which seq it was read at, the same head a hello gives, so opening it needs no catch-up fetch', async () => {
+    const before = await getBoard(staff);
+    const c = await client(staff);
+    expect(await c.next()).toEqual({ type: 'hello', seq: before.seq });
+    expect(before.seq).toBe(await headSeq(board.fiscalYear.id));
+    const card = before.cards[3]!;
+    expect((await move(card.id, board.columns[1]!.id, card.version)).status).toBe(200);
+    const after = await getBoard(staff);
+    expect(after.seq).toBe(before.seq + 1);
+    expect(after.cards.find((x) => x.id === card.id)!.columnId).toBe(board.columns[1]!.id);
+  });
+
   it('a reconnecting client learns from hello that it missed changes', async () => {
     const first = await client(staff);
     const hello = (await first.next()) as { type: 'hello'; seq: number };

@@ -1,6 +1,7 @@
 // Reading a fiscal year's board: five indexed reads in one round trip.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { chainHeadQuery, headOf } from './events';
 import { boardColumns, cards, fiscalYears, groups, measures, type Card, type FiscalYear } from './schema';
 import type { BoardView, CardView, FiscalYearView } from '../domain/contracts';
 import type { LiveCard } from '../domain/contracts-card';
@@ -55,7 +56,9 @@ const yearId = (orgId: string, beYear: number) =>
   sql`(select "id" from "fiscal_years" where "org_id" = ${orgId} and "be_year" = ${beYear})`;
 
 /**
- * The board in one round trip: five indexed reads in one batch. Only the measures are ordered by
+ * The board in one round trip: six indexed reads in one batch. The batch is one transaction, so
+ * `seq` (the head of the year's event log) is exactly the state the cards show: the live
+ * connection compares it with its hello and refetches only when something committed since. Only the measures are ordered by
  * SQL (their index is in that order); everything else is sorted here, because an ORDER BY that no
  * index serves makes SQLite sort through a temporary b-tree and D1 counts every sorted row as read
  * a second time (2,000 cards: 4,001 rows read instead of 2,001). tests/bench measures this.
@@ -64,7 +67,7 @@ export async function loadBoard(db: Db, actor: Actor, beYear: number): Promise<B
   const fyId = yearId(actor.orgId, beYear);
   const inYear = <T extends { fiscalYearId: unknown; orgId: unknown }>(t: T) =>
     and(eq(t.fiscalYearId as typeof cards.fiscalYearId, fyId), eq(t.orgId as typeof cards.orgId, actor.orgId));
-  const [[fy], cols, grps, ms, cs] = await db.batch([
+  const [[fy], cols, grps, ms, cs, head] = await db.batch([
     db
       .select()
       .from(fiscalYears)
@@ -74,6 +77,7 @@ export async function loadBoard(db: Db, actor: Actor, beYear: number): Promise<B
     db.select().from(groups).where(eq(groups.orgId, actor.orgId)),
     db.select().from(measures).where(inYear(measures)).orderBy(asc(measures.section), asc(measures.number)),
     db.select().from(cards).where(inYear(cards)),
+    chainHeadQuery(db, fyId),
   ]);
   if (!fy) throw notFound(`Fiscal year ${beYear}`, `ปีงบประมาณ ${beYear}`);
   cols.sort((a, b) => a.position - b.position);
@@ -87,5 +91,6 @@ export async function loadBoard(db: Db, actor: Actor, beYear: number): Promise<B
     groups: grps.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn })),
     measures: ms.map(({ orgId: _o, fiscalYearId: _f, ...m }) => m),
     cards: cs.map((c) => toCardView(c, actor)),
+    seq: headOf(head).seq,
   };
 }

@@ -79,6 +79,8 @@ export interface BoardView {
   measures: MeasureView[];
   /** Sorted by column position, then order key. */
   cards: CardView[];
+  /** Head of the year's event log when this was read (0: no events yet): what the cards include. */
+  seq: number;
 }
 
 export interface MoveCardRequest {

@@ -218,6 +218,7 @@ function mergeBoard(prev: BoardView | null, next: BoardView): BoardView {
     groups: same(prev.groups, next.groups),
     measures: same(prev.measures, next.measures),
     cards,
+    seq: next.seq,
   };
 }
 

@@ -1,8 +1,8 @@
 // Live updates: one WebSocket per open board (/api/boards/:beYear/live). Card messages are applied
-// as they come; the highest event seq applied is remembered, and when a (re)connection says the
-// board has moved past it (hello.seq > ours), the board is fetched again, so nothing is missed
-// while offline. Dropped connections come back with exponential back-off and jitter, so a
-// restarted server is not hit by every client at the same instant.
+// as they come; the highest event seq applied is remembered (at least the seq the board was read
+// at), and when a (re)connection says the board has moved past it (hello.seq > ours), the board
+// is fetched again, so nothing is missed while offline. Dropped connections come back with
+// exponential back-off and jitter, so a restarted server is not hit by every client at once.
 import { computed, effect, signal, untracked } from '@preact/signals';
 import type { LiveServerMessage } from '../../../worker/domain/contracts-card';
 import { applyLiveCard, board, reloadBoard } from './board';
@@ -87,11 +87,11 @@ function receive(message: LiveServerMessage): void {
     case 'hello': {
       attempts = 0;
       liveState.value = 'open';
-      // The board on screen was fetched before this connection: anything committed in between
-      // is behind hello.seq. First connection: we cannot know, so catch up once (cheap: unchanged
-      // cards keep their objects and do not re-render).
-      if (lastSeq === null || message.seq > lastSeq) void reloadBoard();
-      lastSeq = Math.max(lastSeq ?? 0, message.seq);
+      // The board on screen includes every change up to its own seq (read with the cards) and
+      // those applied since; anything committed beyond that is behind hello.seq: catch up.
+      const known = Math.max(lastSeq ?? -1, board.peek()?.seq ?? -1);
+      if (known < 0 || message.seq > known) void reloadBoard();
+      lastSeq = Math.max(known, message.seq);
       return;
     }
     case 'card': {
