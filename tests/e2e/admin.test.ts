@@ -34,7 +34,7 @@ describe('administration', () => {
 
     const other = await browser.newPage();
     await signIn(other, base, 'new.director@demo.local', 'a-long-password-2567');
-    await expect.poll(() => other.locator('[data-testid=card]:has([data-testid=move-select])').count()).toBe(4);
+    await expect.poll(() => other.locator('[data-testid=card]:has([data-testid=move-button])').count()).toBe(4);
     await other.close();
   });
 

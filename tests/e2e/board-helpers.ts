@@ -142,3 +142,9 @@ export async function centre(page: Page, selector: string) {
   if (!box) throw new Error(`not visible: ${selector}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** Moves a card with its "ย้ายไป…" menu button (the non-dragging way), choosing the column by key. */
+export async function moveWithMenu(page: Page, card: Locator, columnKey: string): Promise<void> {
+  await card.getByTestId('move-button').click();
+  await page.locator(`[data-testid=move-menu]:popover-open [role=menuitem][data-column-key="${columnKey}"]`).click();
+}

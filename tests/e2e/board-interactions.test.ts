@@ -15,6 +15,7 @@ import {
   expectCardInColumn,
   laneWithEditable,
   mouseDrag,
+  moveWithMenu,
   pickUp,
   scrollNearTop,
   serverBoard,
@@ -124,9 +125,45 @@ describe('moving cards', () => {
     const board = await serverBoard(page);
     const lane = laneWithEditable(board, 1);
     const card = cardsIn(board, 'not_started', lane).find((c) => c.editable)!;
-    await cardOnScreen(page, card.id).getByTestId('move-select').selectOption('awaiting_report');
+    await moveWithMenu(page, cardOnScreen(page, card.id), 'awaiting_report');
     await expectCardInColumn(page, card.id, 'awaiting_report');
     await expect.poll(async () => (await serverBoard(page)).cards.find((c) => c.id === card.id)?.columnId).toBe(columnId(board, 'awaiting_report'));
+    // The same menu from the keyboard: Enter opens it on the first column, the arrows and End
+    // move, Escape closes it with focus back on the button, Enter on a column moves the card.
+    const next = cardsIn(board, 'not_started', lane).filter((c) => c.editable && c.id !== card.id)[0] ?? card;
+    const button = cardOnScreen(page, next.id).getByTestId('move-button');
+    const menu = page.locator('[data-testid=move-menu]:popover-open');
+    // A second click on the button closes its menu (it does not open again).
+    await button.click();
+    await menu.waitFor();
+    await button.click();
+    await expect.poll(() => menu.count()).toBe(0);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    expect(await button.getAttribute('aria-expanded')).toBe('true');
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-column-key') ?? document.activeElement?.id ?? '');
+    const from = (await serverBoard(page)).cards.find((c) => c.id === next.id)!.columnId;
+    const keys = board.columns.filter((c) => c.id !== from).sort((a, b) => a.position - b.position).map((c) => c.key);
+    expect(await menu.locator('[role=menuitem]').evaluateAll((items) => items.map((i) => i.getAttribute('data-column-key')))).toEqual(keys);
+    expect(await focused()).toBe(keys[0]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe(keys[1]);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe(keys.at(-1));
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menu.count()).toBe(0);
+    expect(await focused()).toBe(`move-${next.id}`);
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Enter');
+    await menu.waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await expectCardInColumn(page, next.id, keys.at(-1)!);
+    await expect.poll(focused).toBe(`move-${next.id}`);
+    await expect.poll(async () => (await serverBoard(page)).cards.find((c) => c.id === next.id)?.columnId).toBe(columnId(board, keys.at(-1)!));
+
     // Another group's card: no handle, no menu.
     const other = board.cards.find((c) => !c.editable)!;
     expect(await cardOnScreen(page, other.id).locator('button, select').count()).toBe(0);
@@ -134,7 +171,7 @@ describe('moving cards', () => {
 
     const staff = await directorPage('staff@demo.local');
     expect(await staff.getByTestId('drag-handle').count()).toBe(0);
-    expect(await staff.getByTestId('move-select').count()).toBe(0);
+    expect(await staff.getByTestId('move-button').count()).toBe(0);
     await staff.close();
   });
 });
@@ -322,7 +359,7 @@ describe('on a phone (375 px)', () => {
     await touch('touchEnd', 0);
     expect(await page.locator('.is-dragging').count()).toBe(0);
     // The menu works at this width.
-    await target.getByTestId('move-select').selectOption('in_progress');
+    await moveWithMenu(page, target, 'in_progress');
     await expectCardInColumn(page, card.id, 'in_progress');
     await expect.poll(async () => (await serverBoard(page)).cards.find((c) => c.id === card.id)?.columnId).toBe(columnId(board, 'in_progress'));
     await context.close();

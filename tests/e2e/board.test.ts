@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, signIn } from './browser';
+import { moveWithMenu } from './board-helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -30,7 +31,7 @@ describe('the FY2567 board in Chromium', () => {
     const firstDue = await page.getByTestId('card-due').first().innerText();
     expect(firstDue).toMatch(/25\d\d/);
     // Staff read only: no move controls anywhere.
-    expect(await page.getByTestId('move-select').count()).toBe(0);
+    expect(await page.getByTestId('move-button').count()).toBe(0);
     // A Thai font is installed: a combining vowel adds no width to its consonant (as a missing
     // glyph box, it would add a box of its own).
     const widths = await page.evaluate(() => {
@@ -46,11 +47,11 @@ describe('the FY2567 board in Chromium', () => {
   it('a director moves an own-group card through the menu and it stays moved after reload', async () => {
     const page = await browser.newPage();
     await signIn(page, base, 'director.personnel@demo.local');
-    const editable = page.locator('[data-testid=card]:has([data-testid=move-select])');
+    const editable = page.locator('[data-testid=card]:has([data-testid=move-button])');
     await expect.poll(() => editable.count()).toBe(4);
     const card = editable.first();
     const cardId = await card.getAttribute('data-card-id');
-    await card.getByTestId('move-select').selectOption('in_progress');
+    await moveWithMenu(page, card, 'in_progress');
     const moved = page.locator(`[data-testid=column][data-column-key=in_progress] [data-card-id="${cardId}"]`);
     await moved.waitFor();
     await expect.poll(() => page.getByTestId('live-region').innerText()).toMatch(/กำลังดำเนินการ/);
@@ -66,7 +67,7 @@ describe('the FY2567 board in Chromium', () => {
     expect(page.url()).toContain('/dashboard');
     await page.getByTestId('nav-board').click();
     await expect.poll(() => page.getByTestId('card').count()).toBe(21);
-    expect(await page.getByTestId('move-select').count()).toBe(0);
+    expect(await page.getByTestId('move-button').count()).toBe(0);
     expect(await page.locator('[data-testid=board] select, [data-testid=card] button').count()).toBe(0);
     await page.close();
   });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { launch } from './browser';
-import { cardOnScreen, columnId, expectCardInColumn, serverBoard, signInToBoard, type BoardCard, type BoardData } from './board-helpers';
+import { cardOnScreen, columnId, expectCardInColumn, moveWithMenu, serverBoard, signInToBoard, type BoardCard, type BoardData } from './board-helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -59,7 +59,7 @@ describe('live updates', () => {
     const mover = await userPage('director.admin@demo.local');
     const card = adminGroupCard(await serverBoard(mover));
     await markPage(watcher);
-    await cardOnScreen(mover, card.id).getByTestId('move-select').selectOption('in_progress');
+    await moveWithMenu(mover, cardOnScreen(mover, card.id), 'in_progress');
     await expectCardInColumn(watcher, card.id, 'in_progress', 5000);
     expect(await samePage(watcher)).toBe(true);
     // The watcher still may not move it (its own `editable` is kept, not the mover's).
@@ -78,7 +78,7 @@ describe('live updates', () => {
     // A change made after the board was read still arrives live, without another fetch.
     const mover = await userPage('director.admin@demo.local');
     const card = adminGroupCard(await serverBoard(mover));
-    await cardOnScreen(mover, card.id).getByTestId('move-select').selectOption('in_progress');
+    await moveWithMenu(mover, cardOnScreen(mover, card.id), 'in_progress');
     await expectCardInColumn(watcher, card.id, 'in_progress', 5000);
     expect(await fetches()).toBe(1);
   });
@@ -99,8 +99,8 @@ describe('live updates', () => {
     const card = adminGroupCard(await serverBoard(director));
     holding = true;
     await Promise.all([
-      cardOnScreen(admin, card.id).getByTestId('move-select').selectOption('in_progress'),
-      cardOnScreen(director, card.id).getByTestId('move-select').selectOption('awaiting_report'),
+      moveWithMenu(admin, cardOnScreen(admin, card.id), 'in_progress'),
+      moveWithMenu(director, cardOnScreen(director, card.id), 'awaiting_report'),
     ]);
     const conflicts = async () =>
       Promise.all([admin, director].map((p) => p.locator('[data-testid=notice][data-kind=conflict]').count()));
@@ -146,7 +146,7 @@ describe('live updates', () => {
     expect(await watcher.getByTestId('live-status').innerText()).toMatch(/เชื่อมต่อใหม่/);
 
     // Meanwhile a card moves; the watcher hears nothing of it.
-    await cardOnScreen(mover, card.id).getByTestId('move-select').selectOption('done');
+    await moveWithMenu(mover, cardOnScreen(mover, card.id), 'done');
     await expectCardInColumn(mover, card.id, 'done');
     await watcher.waitForTimeout(500);
     expect(await watcher.locator(`[data-column-key=done] [data-card-id="${card.id}"]`).count()).toBe(0);

@@ -67,7 +67,7 @@ const th = {
   'card.overdue': 'เลยกำหนด',
   'card.details': 'รายละเอียด',
   'card.moveTo': 'ย้ายไป…',
-  'card.moveLabel': 'ย้ายการ์ด “{title}” ไปคอลัมน์อื่น',
+  'card.moveLabel': 'ย้ายไป… การ์ด “{title}”',
   'card.label': 'มาตรการที่ {measure} ขั้นตอนที่ {step}: {title}',
 
   'move.done': 'ย้าย “{title}” ไปที่ “{column}” แล้ว',
@@ -241,7 +241,7 @@ const en: Record<StringKey, string> = {
   'card.overdue': 'Overdue',
   'card.details': 'Details',
   'card.moveTo': 'Move to…',
-  'card.moveLabel': 'Move card “{title}” to another column',
+  'card.moveLabel': 'Move to… card “{title}”',
   'card.label': 'Measure {measure}, step {step}: {title}',
 
   'move.done': 'Moved “{title}” to “{column}”.',

@@ -9,6 +9,7 @@ import { BoardDnd } from './board/BoardDnd';
 import { BoardGrid } from './board/BoardGrid';
 import { BoardToolbar } from './board/Toolbar';
 import { CardDrawer } from './board/CardDrawer';
+import { MoveMenu } from './board/MoveMenu';
 import '../styles/board-tools.css';
 
 export function Board() {
@@ -69,6 +70,7 @@ export function Board() {
           </div>
         )}
       </section>
+      <MoveMenu />
       <CardDrawer />
     </>
   );

@@ -7,11 +7,11 @@ import { useDraggable } from '@dnd-kit/core';
 import type { CardView, ColumnView } from '../../../worker/domain/contracts';
 import { formatDate, isOverdue } from '../dates';
 import { local, t } from '../i18n';
-import { columns, groupsById, measuresById, today } from '../state/board';
-import { moveCard } from '../state/cards';
+import { groupsById, measuresById, today } from '../state/board';
 import { openCard } from '../state/details';
 import { lang } from '../state/ui';
 import type { DragData } from './board/drop';
+import { MoveButton } from './board/MoveMenu';
 
 interface CardProps {
   card: CardView;
@@ -162,47 +162,7 @@ export const CardBody = memo(function CardBody({ card, column, pending }: Omit<C
         </p>
       )}
 
-      {card.editable && <MoveSelect card={card} pending={pending} />}
+      {card.editable && <MoveButton cardId={card.id} title={card.title} pending={pending} />}
     </>
   );
 });
-
-function MoveSelect({ card, pending }: { card: CardView; pending: boolean }) {
-  const targets = columns.value.filter((c) => c.id !== card.columnId);
-  const id = `move-${card.id}`;
-
-  function onChange(event: Event) {
-    const select = event.currentTarget as HTMLSelectElement;
-    const target = targets.find((c) => c.key === select.value);
-    select.value = '';
-    if (!target || pending) return;
-    void moveCard(card.id, target.id);
-    // The card re-renders in its new column; keep keyboard focus on its control.
-    requestAnimationFrame(() => document.getElementById(id)?.focus());
-  }
-
-  return (
-    <div class="card-move">
-      <label for={id} class="visually-hidden">
-        {t('card.moveLabel', { title: card.title })}
-      </label>
-      <select
-        id={id}
-        class="select select-small"
-        data-testid="move-select"
-        value=""
-        aria-disabled={pending || undefined}
-        onChange={onChange}
-      >
-        <option value="" disabled>
-          {t('card.moveTo')}
-        </option>
-        {targets.map((c) => (
-          <option key={c.id} value={c.key}>
-            {local(c.labelTh, c.labelEn)}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}

@@ -5,7 +5,7 @@
 import { closestCorners, pointerWithin, PointerSensor, TouchSensor, type CollisionDetection } from '@dnd-kit/core';
 import { isDragData, type DragData } from './drop';
 
-const FORM_CONTROLS = 'select, input, textarea, a[href]:not(.card-open)';
+const FORM_CONTROLS = 'select, input, textarea, a[href]:not(.card-open), .card-move';
 
 function startsOnControl(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(FORM_CONTROLS) !== null;
