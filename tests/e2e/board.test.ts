@@ -44,6 +44,39 @@ describe('the FY2567 board in Chromium', () => {
     await page.close();
   });
 
+  it('a board address asks for the board as the page starts, beside the session, once', async () => {
+    const page = await browser.newPage();
+    await signIn(page, base, 'staff@demo.local');
+    await page.goto(`${base}/board/2567`);
+    await expect.poll(() => page.getByTestId('card').count()).toBe(21);
+    const timings = await page.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd })),
+    );
+    const boards = timings.filter((e) => e.path === '/api/boards/2567');
+    const years = timings.find((e) => e.path === '/api/fiscal-years')!;
+    expect(boards).toHaveLength(1);
+    // Not after the fiscal years (which wait for the session): beside them.
+    expect(boards[0]!.start).toBeLessThan(years.end);
+    await page.close();
+  });
+
+  it('signed out, a board address shows the sign-in form without complaint, then the board', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/board/2567`);
+    const form = page.getByTestId('sign-in-form');
+    await form.waitFor();
+    await page.waitForTimeout(200);
+    expect(await page.getByTestId('notice').count()).toBe(0);
+    expect(await page.getByTestId('sign-in-error').innerText()).toBe('');
+    await form.locator('input[type=email]').fill('staff@demo.local');
+    await form.locator('input[type=password]').fill('ita-demo-2567');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => page.getByTestId('card').count()).toBe(21);
+    expect(page.url()).toContain('/board/2567');
+    await context.close();
+  });
+
   it('a director moves an own-group card through the menu and it stays moved after reload', async () => {
     const page = await browser.newPage();
     await signIn(page, base, 'director.personnel@demo.local');

@@ -93,7 +93,8 @@ async function readJson(res: Response): Promise<unknown> {
 }
 
 /** One typed call to the API; page-specific modules (admin, reports, …) build on it. */
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<Result<T>> {
+/** `quiet401`: a 401 answer is only returned, not taken as the end of the session. */
+export async function request<T>(method: Method, path: string, body?: unknown, { quiet401 = false } = {}): Promise<Result<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (method !== 'GET') {
@@ -118,7 +119,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   }
   const data = await readJson(res);
   if (res.ok) return { ok: true, data: data as T };
-  if (res.status === 401 && !QUIET_401.has(path)) unauthorizedHandler?.();
+  if (res.status === 401 && !quiet401 && !QUIET_401.has(path)) unauthorizedHandler?.();
   return { ok: false, error: toApiError(res.status, data) };
 }
 
@@ -135,7 +136,8 @@ export const api = {
   signOutEverywhere: () => request<null>('POST', '/api/auth/sign-out-everywhere'),
   demoAccounts: () => request<{ accounts: DemoAccount[] }>('GET', '/api/dev/demo-accounts'),
   fiscalYears: () => request<{ fiscalYears: FiscalYearView[] }>('GET', '/api/fiscal-years'),
-  board: (beYear: number) => request<BoardView>('GET', `/api/boards/${encodeURIComponent(beYear)}`),
+  board: (beYear: number, options?: { quiet401?: boolean }) =>
+    request<BoardView>('GET', `/api/boards/${encodeURIComponent(beYear)}`, undefined, options),
   moveCard: (id: CardView['id'], move: MoveCardRequest) =>
     request<CardResponse>('POST', `/api/cards/${encodeURIComponent(id)}/move`, move),
   patchCard: (id: CardView['id'], patch: CardPatch) =>

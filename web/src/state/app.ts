@@ -7,6 +7,7 @@ import {
   fiscalYears,
   loadBoard,
   loadFiscalYears,
+  prefetchBoard,
   refreshIfStale,
   resetBoard,
 } from './board';
@@ -59,5 +60,9 @@ export function startApp(): void {
     if (document.visibilityState === 'visible' && me.value) refreshIfStale(STALE_AFTER_MS);
   });
 
+  // A board named in the address is requested now, beside the session and the fiscal years.
+  // After the effects above: their first run (nobody signed in yet) resets the board model.
+  const year = selectedYear.peek();
+  if (year !== null) prefetchBoard(year);
   void startSession();
 }

@@ -9,7 +9,7 @@ import type {
   GroupView,
   MeasureView,
 } from '../../../worker/domain/contracts';
-import { api, type ApiError } from '../api';
+import { api, type ApiError, type Result } from '../api';
 import { todayInBangkok } from '../dates';
 import { cardMatcher, filtersActive, view } from './filters';
 import { me } from './session';
@@ -173,6 +173,23 @@ export async function loadFiscalYears(): Promise<void> {
 }
 
 /**
+ * The board the address names (/board/2567), requested as the page starts, beside the session
+ * and the fiscal years instead of after them. The first loadBoard of that year takes it; an
+ * answer that is not a board (signed out, no such year) is dropped and that load asks again.
+ */
+let prefetched: { beYear: number; answer: Promise<Result<BoardView>> } | null = null;
+
+export function prefetchBoard(beYear: number): void {
+  prefetched = { beYear, answer: api.board(beYear, { quiet401: true }) };
+}
+
+function takePrefetched(beYear: number): Promise<Result<BoardView>> | null {
+  const early = prefetched;
+  prefetched = null;
+  return early?.beYear === beYear ? early.answer : null;
+}
+
+/**
  * Load the board of a fiscal year. Reloading the year already on screen keeps it visible
  * meanwhile; an answer that arrives after a newer request is ignored.
  */
@@ -181,7 +198,9 @@ export async function loadBoard(beYear: number): Promise<void> {
   if (board.value?.fiscalYear.beYear !== beYear) board.value = null;
   boardStatus.value = 'loading';
   boardError.value = null;
-  const result = await api.board(beYear);
+  const prefetched = takePrefetched(beYear);
+  let result = prefetched ? await prefetched : null;
+  if (!result?.ok) result = await api.board(beYear);
   if (request !== boardRequest) return;
   today.value = todayInBangkok();
   if (result.ok) {
@@ -238,6 +257,7 @@ export function refreshIfStale(maxAgeMs: number): void {
 
 export function resetBoard(): void {
   boardRequest++;
+  prefetched = null;
   board.value = null;
   boardStatus.value = 'idle';
   boardError.value = null;
