@@ -11,7 +11,7 @@ import { groupsById, measuresById, today } from '../state/board';
 import { openCard } from '../state/details';
 import { lang } from '../state/ui';
 import type { DragData } from './board/drop';
-import { MoveButton } from './board/MoveMenu';
+import { moveButton } from './board/MoveMenu';
 
 interface CardProps {
   card: CardView;
@@ -82,9 +82,7 @@ function DraggableCard({ card, column, laneKey, pending }: CardProps) {
         aria-label={t('dnd.handle', { title: card.title })}
         title={t('dnd.handleHint')}
         onKeyDown={onKeyDown}
-      >
-        <span aria-hidden="true">⠿</span>
-      </button>
+      />
       <CardBody card={card} column={column} pending={pending} />
     </article>
   );
@@ -155,14 +153,13 @@ export const CardBody = memo(function CardBody({ card, column, pending }: Omit<C
           {overdue && <span class="overdue-tag">{t('card.overdue')}</span>}
           {checklist.length > 0 && (
             <span class="card-checks" title={t('checklist.title')}>
-              <span aria-hidden="true">☑ </span>
               {t('checklist.progress', { done: ticked, total: checklist.length })}
             </span>
           )}
         </p>
       )}
 
-      {card.editable && <MoveButton cardId={card.id} title={card.title} pending={pending} />}
+      {card.editable && moveButton(card.id, card.title, pending)}
     </>
   );
 });

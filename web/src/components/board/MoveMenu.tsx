@@ -29,8 +29,12 @@ let pressedWhileOpen: string | null = null;
 export const moveButtonId = (cardId: string) => `move-${cardId}`;
 const MENU_ID = 'move-menu';
 
-export function MoveButton({ cardId, title, pending }: { cardId: string; title: string; pending: boolean }) {
-  const expanded = openMenu.value?.cardId === cardId;
+/**
+ * A card's "Move to…" button. A plain function, not a component: it is drawn on every card the
+ * user may move (2,000 on a big board), and it reads no signal; the menu marks its button
+ * expanded itself while open.
+ */
+export function moveButton(cardId: string, title: string, pending: boolean) {
   return (
     <button
       type="button"
@@ -38,8 +42,7 @@ export function MoveButton({ cardId, title, pending }: { cardId: string; title: 
       class="card-move"
       data-testid="move-button"
       aria-haspopup="menu"
-      aria-expanded={expanded}
-      aria-controls={expanded ? MENU_ID : undefined}
+      aria-expanded="false"
       aria-label={t('card.moveLabel', { title })}
       aria-disabled={pending || undefined}
       onPointerDown={() => {
@@ -98,6 +101,9 @@ export function MoveMenu() {
     if (!menu.matches(':popover-open')) menu.showPopover();
     place(menu, open.anchor);
     focusItem(menu, 0);
+    const { anchor } = open;
+    anchor.setAttribute('aria-expanded', 'true');
+    anchor.setAttribute('aria-controls', MENU_ID);
     // It follows its button when the board scrolls, and closes once the button is out of sight.
     const follow = () => {
       const box = open.anchor.getBoundingClientRect();
@@ -110,6 +116,8 @@ export function MoveMenu() {
     addEventListener('scroll', follow, true);
     addEventListener('resize', follow);
     return () => {
+      anchor.setAttribute('aria-expanded', 'false');
+      anchor.removeAttribute('aria-controls');
       removeEventListener('scroll', follow, true);
       removeEventListener('resize', follow);
     };
