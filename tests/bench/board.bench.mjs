@@ -7,6 +7,9 @@
 // 2. the first render of the 2,000-card board in Chromium: from navigation start to the frame
 //    after 2,000 [data-testid=card] are in the page.
 // 3. JavaScript shipped: web/dist/assets/*.js, each gzipped with node:zlib, summed.
+// 4. What each everyday request costs in D1 (rows read, rows written, round trips: what
+//    Cloudflare bills), on both boards, through the real routes with the dev-only meter
+//    (middleware/session.ts): a move must read a few rows whatever the size of its column.
 // Exits non-zero when something fails or a figure misses its target.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +25,7 @@ const SIZES = [
 const RENDER_YEAR = 2590;
 const RENDER_CARDS = 2000;
 const RENDER_LOADS = 5;
-const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, firstRenderMs: 800, jsGzKb: 60 };
+const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, firstRenderMs: 800, jsGzKb: 60, moveRowsRead: 50 };
 
 const goal = targets();
 
@@ -51,6 +54,53 @@ async function measureBoard(base, cookie, { beYear, cards, samples }) {
     http: { median: median(http), p99: percentile(http, 99) },
     samples,
   };
+}
+
+/** D1's own figures for one request, from the dev-only meter (x-ita-meter → x-ita-d1). */
+async function metered(base, cookie, method, path, body) {
+  const headers = { cookie: `ita_session=${cookie}`, 'x-ita-meter': '1' };
+  if (method !== 'GET') Object.assign(headers, { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' });
+  const r = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text.slice(0, 300)}`);
+  const meter = r.headers.get('x-ita-d1');
+  if (!meter) throw new Error(`${method} ${path}: no x-ita-d1 header (is DEMO_SEED=1?)`);
+  return { json: text ? JSON.parse(text) : null, ...JSON.parse(meter) };
+}
+
+/**
+ * The everyday requests on one board, each metered: reading it, three moves into its busiest
+ * column (to the top, between two cards in the middle, to the end), an edit, a card's details,
+ * a comment, and the dashboard.
+ */
+async function measureRequestCosts(base, cookie, beYear) {
+  const get = (path) => metered(base, cookie, 'GET', path);
+  const send = (method, path, body) => metered(base, cookie, method, path, body);
+  const board = (await get(`/api/boards/${beYear}`)).json;
+  const [from, to] = [board.columns[0], board.columns[1]];
+  const inColumn = (b, id) => b.cards.filter((c) => c.columnId === id);
+  const moving = inColumn(board, from.id).slice(0, 3);
+  const target = inColumn(board, to.id);
+  const middle = Math.floor(target.length / 2);
+  const rows = [];
+  const add = (label, m) => rows.push({ label, rowsRead: m.rowsRead, rowsWritten: m.rowsWritten, queries: m.queries, returned: m.rowsReturned });
+  add('GET /api/me', await get('/api/me'));
+  add('GET /api/boards/:year', await get(`/api/boards/${beYear}`));
+  const places = [
+    ['move: to the top of a column', { afterCardId: null, beforeCardId: target[0].id }],
+    ['move: between two cards mid-column', { afterCardId: target[middle - 1].id, beforeCardId: target[middle].id }],
+    ['move: to the end of a column', { afterCardId: target.at(-1).id, beforeCardId: null }],
+  ];
+  for (const [i, [label, place]] of places.entries()) {
+    const card = moving[i];
+    add(label, await send('POST', `/api/cards/${card.id}/move`, { toColumnId: to.id, ...place, version: card.version }));
+  }
+  const card = inColumn(board, from.id)[5];
+  add('PATCH a card (title)', await send('PATCH', `/api/cards/${card.id}`, { version: card.version, title: `${card.title} (แก้ไข)` }));
+  add("GET a card's details", await get(`/api/cards/${card.id}`));
+  add('POST a comment', await send('POST', `/api/cards/${card.id}/comments`, { body: 'ความคืบหน้า: เผยแพร่แล้ว' }));
+  add('GET /api/dashboard/:year', await get(`/api/dashboard/${beYear}`));
+  return { rows, column: target.length };
 }
 
 async function measureFirstRender(base, cookie) {
@@ -138,6 +188,9 @@ async function main() {
 
     const results = [];
     for (const size of SIZES) results.push(await measureBoard(app.base, admin, size));
+    // After the timings: these requests change the boards.
+    const costs = [];
+    for (const size of SIZES) costs.push(await measureRequestCosts(app.base, admin, size.beYear));
     let render;
     try {
       render = haveChromium() ? await measureFirstRender(app.base, admin) : { error: 'no /usr/bin/chromium' };
@@ -168,6 +221,18 @@ async function main() {
     rows.push([`JavaScript shipped to open the board, gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, `${fmt(kb)} KB`, '', '', `< ${TARGET.jsGzKb} KB`, goal.check('JavaScript size', kb < TARGET.jsGzKb)]);
     rows.push([`  all pages together (${js.all.files} files, loaded as opened)`, `${fmt(js.all.gz / 1024)} KB`, '', '', '', '']);
     printTable('Board benchmark (wrangler dev, local D1)', ['measure', 'board', 'raw D1', 'ratio', 'target', ''], rows);
+
+    const costRows = costs[0].rows.map((small, i) => {
+      const big = costs[1].rows[i];
+      const isMove = small.label.startsWith('move');
+      const ok = isMove ? goal.check(`rows read by a ${small.label}`, small.rowsRead <= TARGET.moveRowsRead && big.rowsRead <= TARGET.moveRowsRead) : '';
+      return [small.label, `${small.rowsRead} / ${small.rowsWritten} / ${small.queries}`, `${big.rowsRead} / ${big.rowsWritten} / ${big.queries}`, isMove ? `≤ ${TARGET.moveRowsRead} read` : '', ok];
+    });
+    printTable(
+      'D1 per request: rows read / rows written / round trips (the session lookup included)',
+      ['request', ...SIZES.map((size, i) => `${size.cards} cards (column: ${costs[i].column})`), 'target', ''],
+      costRows,
+    );
     console.log(`\nwhole run: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     app.stop();

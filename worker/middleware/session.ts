@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { createDb } from '../db/client';
+import { meteredD1, newMeter } from '../db/metered';
 import { loadSession } from '../db/auth';
 import { unauthenticated } from '../domain/errors';
 import type { Actor } from '../domain/policy';
@@ -10,12 +11,23 @@ import type { AppEnv } from '../env';
 
 export const SESSION_COOKIE = 'ita_session';
 
+/**
+ * Local benchmarks only (DEMO_SEED=1): a request that sends `x-ita-meter: 1` gets back what it
+ * cost in D1 (rows read and written, rows returned, round trips, the session lookup included)
+ * as JSON in the `x-ita-d1` response header.
+ */
+export const METER_REQUEST_HEADER = 'x-ita-meter';
+export const METER_RESPONSE_HEADER = 'x-ita-d1';
+
 export const withDb = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('db', createDb(c.env.DB));
+  const meter = c.env.DEMO_SEED === '1' && c.req.header(METER_REQUEST_HEADER) === '1' ? newMeter() : null;
+  c.set('db', createDb(meter ? meteredD1(c.env.DB, meter) : c.env.DB));
   c.set('actor', null);
   c.set('me', null);
   c.set('sessionId', null);
   await next();
+  // A WebSocket upgrade's headers cannot change; nothing to report there.
+  if (meter && c.res.status !== 101) c.res.headers.set(METER_RESPONSE_HEADER, JSON.stringify(meter));
 });
 
 export const withSession = createMiddleware<AppEnv>(async (c, next) => {

@@ -4,9 +4,7 @@
 // How the board request is measured against raw D1 (design):
 // - GET /bench/board/:beYear runs the board's own loader (db/board.ts loadBoard, the code behind
 //   GET /api/boards/:beYear) and serialises its answer, on a D1 handle that counts
-//   meta.rows_read of every statement. Drizzle runs single selects through `.raw()`, which
-//   carries no meta, so the counting handle answers `.raw()` from `.all()` (what drizzle itself
-//   does inside batches); only this route uses it.
+//   meta.rows_read of every statement (db/metered.ts).
 // - GET /bench/raw/:beYear runs the same SELECTs as plain D1 statements (no ORM, no mapping, no
 //   sorting, no permission checks) and serialises the rows: the floor the loader is compared with.
 // Both time themselves inside the worker and report rows read and rows returned. The session
@@ -18,6 +16,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { createDb, type Db } from '../db/client';
+import { meteredD1, newMeter } from '../db/metered';
 import { loadBoard } from '../db/board';
 import { chainEvents, type NewEvent } from '../db/events';
 import { DEFAULT_COLUMNS, chunk, rowsPerInsert } from '../db/import';
@@ -32,55 +31,6 @@ import type { AppEnv } from '../env';
 
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 const boardBody = z.strictObject({ beYear: z.number().int().min(2500).max(2700), cards: z.number().int().min(1).max(20_000) });
-
-interface Meter {
-  rowsRead: number;
-  rowsReturned: number;
-}
-
-/** A D1 handle that adds up meta.rows_read and rows returned of everything run through it. */
-function meteredD1(d1: D1Database, meter: Meter): D1Database {
-  const real = new WeakMap<object, D1PreparedStatement>();
-  const count = <T>(r: D1Result<T>) => {
-    meter.rowsRead += r.meta.rows_read ?? 0;
-    meter.rowsReturned += r.results?.length ?? 0;
-    return r;
-  };
-  const wrap = (stmt: D1PreparedStatement): D1PreparedStatement => {
-    const proxy = new Proxy(stmt, {
-      get(target, prop) {
-        if (prop === 'bind') return (...values: unknown[]) => wrap(target.bind(...values));
-        if (prop === 'all' || prop === 'run') return async () => count(await target.all());
-        if (prop === 'first') {
-          return async (column?: string) => {
-            const row = (count(await target.all()).results[0] ?? null) as Record<string, unknown> | null;
-            return column ? (row?.[column] ?? null) : row;
-          };
-        }
-        if (prop === 'raw') {
-          return async (opts?: { columnNames?: boolean }) => {
-            const rows = count(await target.all()).results as Record<string, unknown>[];
-            const values = rows.map((r) => Object.values(r));
-            return opts?.columnNames ? [Object.keys(rows[0] ?? {}), ...values] : values;
-          };
-        }
-        const value = Reflect.get(target, prop, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-    real.set(proxy, stmt);
-    return proxy;
-  };
-  return {
-    prepare: (query: string) => wrap(d1.prepare(query)),
-    batch: async (stmts: D1PreparedStatement[]) => (await d1.batch(stmts.map((s) => real.get(s) ?? s))).map(count),
-    exec: (query: string) => d1.exec(query),
-    withSession: () => {
-      throw new Error('not used by the loader');
-    },
-    dump: () => d1.dump(),
-  } as unknown as D1Database;
-}
 
 function requireAdmin(actor: Actor): Actor {
   if (!canAdminister(actor, actor.orgId)) throw forbidden();
@@ -180,13 +130,13 @@ export const devBenchRoutes = new Hono<AppEnv>()
   })
   .get('/board/:beYear', valid('param', yearParam), async (c) => {
     const actor = requireAdmin(actorOf(c));
-    const meter: Meter = { rowsRead: 0, rowsReturned: 0 };
+    const meter = newMeter();
     const db = createDb(meteredD1(c.env.DB, meter));
     const started = performance.now();
     const view = await loadBoard(db, actor, c.req.valid('param').beYear);
     const bytes = JSON.stringify(view).length;
     const serverMs = performance.now() - started;
-    return c.json({ serverMs, ...meter, cards: view.cards.length, bytes });
+    return c.json({ serverMs, rowsRead: meter.rowsRead, rowsReturned: meter.rowsReturned, cards: view.cards.length, bytes });
   })
   .get('/raw/:beYear', valid('param', yearParam), async (c) => {
     const actor = requireAdmin(actorOf(c));

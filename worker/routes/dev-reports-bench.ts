@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { and, eq, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { createDb, type Db } from '../db/client';
+import { meteredD1, newMeter } from '../db/metered';
 import { findBoardYear, findOrganisation, compileReport } from '../db/reports';
 import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, organisations } from '../db/schema';
 import { AppError } from '../domain/errors';
@@ -18,23 +19,10 @@ const BENCH_YEAR = 2567;
 /** D1 binds every JS number as REAL; in SQLite `i % 50.0` is 7.0, not 7, so ids would not match. */
 const int = (n: number) => sql`cast(${n} as integer)`;
 
-/** A D1 handle that adds up `rows_read` of every batch run through it (the compile is one batch). */
+/** Drizzle over a D1 handle that counts rows read (db/metered.ts). */
 function countingDb(d1: D1Database): { db: Db; rowsRead: () => number } {
-  let rowsRead = 0;
-  const counted = new Proxy(d1, {
-    get(target, prop) {
-      if (prop === 'batch') {
-        return async (statements: D1PreparedStatement[]) => {
-          const results = await target.batch(statements);
-          for (const r of results) rowsRead += r.meta?.rows_read ?? 0;
-          return results;
-        };
-      }
-      const value = Reflect.get(target, prop);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: createDb(counted), rowsRead: () => rowsRead };
+  const meter = newMeter();
+  return { db: createDb(meteredD1(d1, meter)), rowsRead: () => meter.rowsRead };
 }
 
 const seedBody = z.strictObject({ cards: z.number().int().min(1).max(50_000), events: z.number().int().min(0).max(500_000), measures: z.number().int().min(1).max(500).default(50) });

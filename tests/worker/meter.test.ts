@@ -1,0 +1,62 @@
+// The per-request D1 meter the benchmarks read (middleware/session.ts, db/metered.ts): on only
+// with DEMO_SEED=1 and the request header, and its figures are D1's own meta, summed.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import app from '../../worker/app';
+import { METER_REQUEST_HEADER, METER_RESPONSE_HEADER } from '../../worker/middleware/session';
+import type { Meter } from '../../worker/db/metered';
+import { BASE, call, cookieFor, getBoard, seedOffice, type Demo } from './helpers';
+
+let demo: Demo;
+let admin: string;
+
+beforeAll(async () => {
+  demo = await seedOffice();
+  admin = await cookieFor(demo, 'admin');
+});
+
+async function metered(method: string, path: string, { demoSeed = '1', meter = '1', body }: { demoSeed?: string; meter?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { cookie: admin, [METER_REQUEST_HEADER]: meter };
+  if (method !== 'GET') Object.assign(headers, { origin: BASE, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' });
+  const ctx = createExecutionContext();
+  const request = new Request(`${BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await app.fetch(request, { ...env, DEMO_SEED: demoSeed }, ctx);
+  const json = (await res.json()) as any;
+  await waitOnExecutionContext(ctx);
+  const header = res.headers.get(METER_RESPONSE_HEADER);
+  return { status: res.status, json, meter: header === null ? null : (JSON.parse(header) as Meter) };
+}
+
+describe('the D1 meter', () => {
+  it('is off in production (no DEMO_SEED) and when not asked for', async () => {
+    expect((await metered('GET', '/api/boards/2567', { demoSeed: '0' })).meter).toBeNull();
+    expect((await metered('GET', '/api/boards/2567', { meter: '0' })).meter).toBeNull();
+    expect((await call('GET', '/api/boards/2567', { cookie: admin, headers: { [METER_REQUEST_HEADER]: '1' } })).headers.get(METER_RESPONSE_HEADER)).toBeNull();
+  });
+
+  it('counts a board read: one session lookup and one batch, rows read close to rows returned, nothing written', async () => {
+    const r = await metered('GET', '/api/boards/2567');
+    expect(r.status).toBe(200);
+    const m = r.meter!;
+    expect(m.rowsWritten).toBe(0);
+    // fiscal year + columns + groups + measures + cards + the event-log head, and the session.
+    const returned = 1 + r.json.columns.length + r.json.groups.length + r.json.measures.length + r.json.cards.length + 1;
+    expect(m.rowsReturned).toBeGreaterThanOrEqual(returned);
+    expect(m.rowsRead).toBeGreaterThanOrEqual(returned);
+    expect(m.rowsRead).toBeLessThanOrEqual(returned + 10);
+    expect(m.queries).toBeLessThanOrEqual(3);
+  });
+
+  it('counts a move: a few rows read whatever the column holds, and the writes of the card and its event', async () => {
+    const board = await getBoard(admin);
+    const card = board.cards[0]!;
+    const r = await metered('POST', `/api/cards/${card.id}/move`, {
+      body: { toColumnId: board.columns[1]!.id, afterCardId: null, beforeCardId: null, version: card.version },
+    });
+    expect(r.status).toBe(200);
+    expect(r.meter!.rowsWritten).toBeGreaterThanOrEqual(2);
+    expect(r.meter!.rowsRead).toBeGreaterThan(0);
+    expect(r.meter!.rowsRead).toBeLessThan(40);
+  });
+});
