@@ -122,6 +122,20 @@ describe('live updates', () => {
     }
   });
 
+  it('signing out in one tab signs the other tabs out at once: their live connection closes and they show the sign-in page', async () => {
+    const first = await userPage('director.personnel@demo.local');
+    const second = await first.context().newPage();
+    await second.goto(`${base}/board/2567`);
+    await second.getByTestId('card').first().waitFor();
+    await liveOpen(second);
+    await first.getByTestId('sign-out').click();
+    await first.getByTestId('sign-in-form').waitFor();
+    // The other tab was told by its live connection, not by its next request.
+    await second.getByTestId('sign-in-form').waitFor({ timeout: 5000 });
+    expect(await second.getByTestId('notice').innerText()).toMatch(/ออกจากระบบแล้ว/);
+    expect(await second.getByTestId('card').count()).toBe(0);
+  });
+
   it('reconnects after a dropped connection and catches up on what it missed', async () => {
     let blocked = false;
     let current: WebSocketRoute | null = null;

@@ -5,6 +5,7 @@ import { env, exports } from 'cloudflare:workers';
 import { runInDurableObject } from 'cloudflare:test';
 import { BASE, call, cookieFor, getBoard, seedOffice, type Demo } from './helpers';
 import { boardRoom } from '../../worker/live/notify';
+import { SIGNED_OUT_CLOSE } from '../../worker/domain/contracts-card';
 import type { BoardView } from '../../worker/domain/contracts';
 import type { LiveServerMessage } from '../../worker/domain/contracts-card';
 import type { Env } from '../../worker/env';
@@ -61,6 +62,16 @@ async function client(cookie: string): Promise<Client> {
     },
   };
 }
+
+/** How a socket was closed by the server. */
+const closeOf = (ws: WebSocket) =>
+  new Promise<{ code: number; reason: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('not closed within the time allowed')), 2000);
+    ws.addEventListener('close', (e) => {
+      clearTimeout(timer);
+      resolve({ code: e.code, reason: e.reason });
+    });
+  });
 
 const headSeq = async (fiscalYearId: string) =>
   (await env.DB.prepare('select coalesce(max(seq), 0) seq from card_events where fiscal_year_id = ?').bind(fiscalYearId).first<{ seq: number }>())!.seq;
@@ -155,6 +166,35 @@ describe('the live board', () => {
     const after = await getBoard(staff);
     expect(after.seq).toBe(before.seq + 1);
     expect(after.cards.find((x) => x.id === card.id)!.columnId).toBe(board.columns[1]!.id);
+  });
+
+  it("signing out closes that session's live sockets at once; the user's other session keeps its own", async () => {
+    const [mine, elsewhere] = [await cookieFor(home, 'staff'), await cookieFor(home, 'staff')];
+    const a = await client(mine);
+    const b = await client(elsewhere);
+    await Promise.all([a.next(), b.next()]);
+    const closedA = closeOf(a.ws);
+    expect((await call('POST', '/api/auth/sign-out', { cookie: mine })).status).toBe(204);
+    expect(await closedA).toEqual({ code: SIGNED_OUT_CLOSE, reason: 'signed out' });
+    // The other session still hears the board.
+    const card = (await getBoard(admin)).cards[7]!;
+    expect((await move(card.id, board.columns[2]!.id, card.version)).status).toBe(200);
+    expect(await b.next()).toMatchObject({ type: 'card', card: { id: card.id } });
+    // And the signed-out cookie cannot open another one.
+    expect((await connect(mine)).status).toBe(401);
+  });
+
+  it('signing out everywhere closes every live socket of that user, and no one else’s', async () => {
+    const [one, two] = [await cookieFor(home, 'directorAdmin'), await cookieFor(home, 'directorAdmin')];
+    const sockets = [await client(one), await client(two)];
+    const bystander = await client(staff);
+    await Promise.all([...sockets, bystander].map((s) => s.next()));
+    const closed = sockets.map((s) => closeOf(s.ws));
+    expect((await call('POST', '/api/auth/sign-out-everywhere', { cookie: one })).status).toBe(204);
+    for (const c of closed) expect((await c).code).toBe(SIGNED_OUT_CLOSE);
+    const card = (await getBoard(admin)).cards[8]!;
+    expect((await move(card.id, board.columns[1]!.id, card.version)).status).toBe(200);
+    expect(await bystander.next()).toMatchObject({ type: 'card', card: { id: card.id } });
   });
 
   it('a reconnecting client learns from hello that it missed changes', async () => {

@@ -173,6 +173,7 @@ const th = {
   'timeline.yes': 'ใช่',
   'timeline.no': 'ไม่ใช่',
   'session.expired': 'หมดเวลาการใช้งาน กรุณาเข้าสู่ระบบอีกครั้ง',
+  'session.signedOutElsewhere': 'ออกจากระบบแล้ว (จากแท็บหรืออุปกรณ์อื่น) กรุณาเข้าสู่ระบบอีกครั้ง',
 } as const;
 
 export type StringKey = keyof typeof th;
@@ -347,6 +348,7 @@ const en: Record<StringKey, string> = {
   'timeline.yes': 'yes',
   'timeline.no': 'no',
   'session.expired': 'Your session has ended. Please sign in again.',
+  'session.signedOutElsewhere': 'You were signed out (in another tab or on another device). Please sign in again.',
 };
 
 const dictionaries: Record<Lang, Record<StringKey, string>> = { th, en };

@@ -36,6 +36,12 @@ export function toCardView(card: Card, actor: Actor): CardView {
   return { ...toLiveCard(card), editable: canEditCard(actor, card) };
 }
 
+/** The ids of the office's boards (one per fiscal year). */
+export async function fiscalYearIds(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db.select({ id: fiscalYears.id }).from(fiscalYears).where(eq(fiscalYears.orgId, orgId));
+  return rows.map((r) => r.id);
+}
+
 export async function listFiscalYears(db: Db, orgId: string): Promise<FiscalYearView[]> {
   const rows = await db.select().from(fiscalYears).where(eq(fiscalYears.orgId, orgId)).orderBy(asc(fiscalYears.beYear));
   return rows.map(toFiscalYearView);

@@ -98,3 +98,6 @@ export type LiveServerMessage =
 
 /** Client → server messages. */
 export type LiveClientMessage = { type: 'ping' };
+
+/** Close code of a live socket whose session has ended (signed out, here or in another tab). */
+export const SIGNED_OUT_CLOSE = 4401;

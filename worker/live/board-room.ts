@@ -5,11 +5,19 @@
 // The object trusts its callers: only the worker reaches it (through the BOARD_ROOM binding), and
 // the worker's live route has already checked the session, the origin and the board's office.
 import { DurableObject } from 'cloudflare:workers';
-import type { LiveServerMessage } from '../domain/contracts-card';
+import { SIGNED_OUT_CLOSE, type LiveServerMessage } from '../domain/contracts-card';
 import type { Env } from '../env';
 
 /** Header by which the live route tells the room the board's event head when a client connects. */
 export const HEAD_SEQ_HEADER = 'x-ita-head-seq';
+/** Headers by which it tells who is connecting: the socket is tagged with both, see disconnect(). */
+export const USER_HEADER = 'x-ita-user';
+export const SESSION_HEADER = 'x-ita-session';
+
+
+/** Tags of a socket, by which the sockets of one session or one user are found. */
+export const userTag = (userId: string) => `user:${userId}`;
+export const sessionTag = (sessionId: string) => `session:${sessionId}`;
 
 const PING = JSON.stringify({ type: 'ping' });
 const PONG = JSON.stringify({ type: 'pong' } satisfies LiveServerMessage);
@@ -42,7 +50,10 @@ export class BoardRoom extends DurableObject<Env> {
     const head = Number(request.headers.get(HEAD_SEQ_HEADER) ?? 0);
     if (Number.isSafeInteger(head)) this.lastSeq = Math.max(this.lastSeq, head);
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
+    const user = request.headers.get(USER_HEADER);
+    const session = request.headers.get(SESSION_HEADER);
+    const tags = [user ? userTag(user) : null, session ? sessionTag(session) : null].filter((t) => t !== null);
+    this.ctx.acceptWebSocket(server, tags);
     const hello: LiveServerMessage = { type: 'hello', seq: this.lastSeq };
     server.send(JSON.stringify(hello));
     return new Response(null, { status: 101, webSocket: client });
@@ -68,6 +79,23 @@ export class BoardRoom extends DurableObject<Env> {
       }
     }
     return sent;
+  }
+
+  /**
+   * Called by the worker (RPC) when a session or every session of a user has ended: their open
+   * sockets close at once instead of carrying the board until they next reconnect.
+   */
+  async disconnect(tag: string): Promise<number> {
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets(tag)) {
+      try {
+        ws.close(SIGNED_OUT_CLOSE, 'signed out');
+        closed++;
+      } catch {
+        // Already closing.
+      }
+    }
+    return closed;
   }
 
   override async webSocketMessage(ws: WebSocket, data: string | ArrayBuffer): Promise<void> {

@@ -6,7 +6,7 @@ import { toLiveCard } from '../db/board';
 import type { Card } from '../db/schema';
 import type { LiveServerMessage } from '../domain/contracts-card';
 import type { Env } from '../env';
-import { roomName, type BoardRoom } from './board-room';
+import { roomName, sessionTag, userTag, type BoardRoom } from './board-room';
 
 /** The part of the request's execution context we need (hono and workers type it differently). */
 export interface WaitUntil {
@@ -44,4 +44,28 @@ export function notifyCardChange(
 /** After a bulk change to a board (import, columns, many cards): every open tab reloads it. */
 export function notifyResync(env: Env, ctx: WaitUntil, orgId: string, fiscalYearId: string, seq: number): void {
   send(env, ctx, orgId, fiscalYearId, { type: 'resync', seq });
+}
+
+/**
+ * After a sign-out: close the live sockets of that session (or, signing out everywhere, of every
+ * session of the user) on every board of the office. `fiscalYearIds`: the office's boards.
+ */
+export function disconnectSignedOut(
+  env: Env,
+  ctx: WaitUntil,
+  orgId: string,
+  fiscalYearIds: readonly string[],
+  who: { sessionId: string } | { userId: string },
+): void {
+  const tag = 'sessionId' in who ? sessionTag(who.sessionId) : userTag(who.userId);
+  for (const fiscalYearId of fiscalYearIds) {
+    ctx.waitUntil(
+      boardRoom(env, orgId, fiscalYearId)
+        .disconnect(tag)
+        .then(
+          () => undefined,
+          (e: unknown) => console.error('live disconnect failed', e),
+        ),
+    );
+  }
 }

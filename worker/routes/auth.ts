@@ -17,6 +17,8 @@ import {
   throttledFor,
 } from '../db/auth';
 import { AppError } from '../domain/errors';
+import { fiscalYearIds } from '../db/board';
+import { disconnectSignedOut } from '../live/notify';
 import { DUMMY_HASH, verifyPassword } from '../domain/password';
 import type { AppEnv } from '../env';
 
@@ -74,7 +76,12 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post('/sign-out', async (c) => {
     const sessionId = c.get('sessionId');
-    if (sessionId) await revokeSession(c.get('db'), sessionId);
+    const actor = c.get('actor');
+    if (sessionId) {
+      const db = c.get('db');
+      await revokeSession(db, sessionId);
+      if (actor) disconnectSignedOut(c.env, c.executionCtx, actor.orgId, await fiscalYearIds(db, actor.orgId), { sessionId });
+    }
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
     return c.body(null, 204);
   })
@@ -85,6 +92,7 @@ export const authRoutes = new Hono<AppEnv>()
       revokeAllSessions(db, actor.userId),
       audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'sign_out.everywhere', ip: clientIp(c) }),
     ]);
+    disconnectSignedOut(c.env, c.executionCtx, actor.orgId, await fiscalYearIds(db, actor.orgId), { userId: actor.userId });
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
     return c.body(null, 204);
   });

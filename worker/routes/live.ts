@@ -8,7 +8,7 @@ import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { findFiscalYear } from '../db/board';
 import { chainHeadQuery, headOf } from '../db/events';
-import { HEAD_SEQ_HEADER } from '../live/board-room';
+import { HEAD_SEQ_HEADER, SESSION_HEADER, USER_HEADER } from '../live/board-room';
 import { boardRoom } from '../live/notify';
 import { AppError, forbidden } from '../domain/errors';
 import { canReadBoard } from '../domain/policy';
@@ -31,6 +31,10 @@ export const liveRoutes = new Hono<AppEnv>().get('/boards/:beYear/live', valid('
   const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
   if (!canReadBoard(actor, fy.orgId)) throw forbidden();
   const head = headOf(await chainHeadQuery(db, fy.id));
-  const upgrade = new Request(c.req.url, { headers: { upgrade: 'websocket', [HEAD_SEQ_HEADER]: String(head.seq) } });
+  const headers: Record<string, string> = { upgrade: 'websocket', [HEAD_SEQ_HEADER]: String(head.seq), [USER_HEADER]: actor.userId };
+  // Signed in with a session (not through Cloudflare Access): signing it out closes the socket.
+  const sessionId = c.get('sessionId');
+  if (sessionId) headers[SESSION_HEADER] = sessionId;
+  const upgrade = new Request(c.req.url, { headers });
   return boardRoom(c.env, actor.orgId, fy.id).fetch(upgrade);
 });

@@ -4,10 +4,10 @@
 // is fetched again, so nothing is missed while offline. Dropped connections come back with
 // exponential back-off and jitter, so a restarted server is not hit by every client at once.
 import { computed, effect, signal, untracked } from '@preact/signals';
-import type { LiveServerMessage } from '../../../worker/domain/contracts-card';
+import { SIGNED_OUT_CLOSE, type LiveServerMessage } from '../../../worker/domain/contracts-card';
 import { applyLiveCard, board, reloadBoard } from './board';
 import { cardChanged } from './details';
-import { me } from './session';
+import { me, recheckSession } from './session';
 
 export type LiveState = 'connecting' | 'open' | 'closed';
 
@@ -66,11 +66,13 @@ function connect(): void {
     }
     receive(message);
   });
-  ws.addEventListener('close', () => {
+  ws.addEventListener('close', (event) => {
     if (socket !== ws) return;
     socket = null;
     liveState.value = 'closed';
-    scheduleReconnect();
+    // Our session was signed out (in another tab): confirm before trying again.
+    if (event.code === SIGNED_OUT_CLOSE) void recheckSession().then(scheduleReconnect);
+    else scheduleReconnect();
   });
   pingTimer = setInterval(() => {
     if (socket !== ws || ws.readyState !== WebSocket.OPEN) return;

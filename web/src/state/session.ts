@@ -71,6 +71,19 @@ async function endSession(call: () => Promise<Result<null>>): Promise<void> {
   }
 }
 
+/**
+ * The server says our session has ended (another tab signed out): ask it who we are, and show
+ * the sign-in page if nobody. Still signed in (a new session in this browser): nothing changes.
+ */
+export async function recheckSession(): Promise<void> {
+  const result = await api.me();
+  if (!result.ok && result.error.status === 401 && me.value) {
+    me.value = null;
+    clearNotices();
+    pushNotice('info', both('session.signedOutElsewhere'));
+  }
+}
+
 export const signOut = () => endSession(api.signOut);
 export const signOutEverywhere = () => endSession(api.signOutEverywhere);
 
