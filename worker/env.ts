@@ -2,11 +2,14 @@ import type { Db } from './db/client';
 import type { Actor } from './domain/policy';
 import type { Me } from './domain/contracts';
 import type { BoardRoom } from './live/board-room';
+import type { WriteQueue } from './coord/write-queue';
 
 export interface Env {
   DB: D1Database;
   ASSETS: Fetcher;
   BOARD_ROOM: DurableObjectNamespace<BoardRoom>;
+  /** One per office: card changes take turns (coord/write-queue.ts). */
+  WRITE_QUEUE: DurableObjectNamespace<WriteQueue>;
   /** Cloudflare Email Routing binding (send_email). */
   EMAIL: SendEmail;
   /** The envelope sender and From: address of report emails. */

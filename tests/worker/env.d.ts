@@ -6,6 +6,7 @@ declare namespace Cloudflare {
     DB: D1Database;
     ASSETS: Fetcher;
     BOARD_ROOM: DurableObjectNamespace;
+    WRITE_QUEUE: DurableObjectNamespace<import('../../worker/coord/write-queue').WriteQueue>;
     EMAIL: SendEmail;
     MAIL_FROM: string;
     DEMO_SEED: string;
