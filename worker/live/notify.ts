@@ -19,15 +19,18 @@ export function boardRoom(env: Env, orgId: string, fiscalYearId: string): Durabl
   return ns.get(ns.idFromName(roomName(orgId, fiscalYearId)));
 }
 
-function send(env: Env, ctx: WaitUntil, orgId: string, fiscalYearId: string, message: LiveServerMessage): void {
+/** Runs `call` on a board's room after the response (waitUntil); a failure is logged, not thrown. */
+function inRoom(env: Env, ctx: WaitUntil, orgId: string, fiscalYearId: string, what: string, call: (room: DurableObjectStub<BoardRoom>) => Promise<unknown>): void {
   ctx.waitUntil(
-    boardRoom(env, orgId, fiscalYearId)
-      .broadcast(message)
-      .then(
-        () => undefined,
-        (e: unknown) => console.error('live broadcast failed', e),
-      ),
+    call(boardRoom(env, orgId, fiscalYearId)).then(
+      () => undefined,
+      (e: unknown) => console.error(`live ${what} failed`, e),
+    ),
   );
+}
+
+function send(env: Env, ctx: WaitUntil, orgId: string, fiscalYearId: string, message: LiveServerMessage): void {
+  inRoom(env, ctx, orgId, fiscalYearId, 'broadcast', (room) => room.broadcast(message));
 }
 
 /** After a committed change to one card (move, edit, evidence, comment). Nothing when nothing changed. */
@@ -58,14 +61,5 @@ export function disconnectSignedOut(
   who: { sessionId: string } | { userId: string },
 ): void {
   const tag = 'sessionId' in who ? sessionTag(who.sessionId) : userTag(who.userId);
-  for (const fiscalYearId of fiscalYearIds) {
-    ctx.waitUntil(
-      boardRoom(env, orgId, fiscalYearId)
-        .disconnect(tag)
-        .then(
-          () => undefined,
-          (e: unknown) => console.error('live disconnect failed', e),
-        ),
-    );
-  }
+  for (const fiscalYearId of fiscalYearIds) inRoom(env, ctx, orgId, fiscalYearId, 'disconnect', (room) => room.disconnect(tag));
 }
