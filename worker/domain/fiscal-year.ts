@@ -5,6 +5,13 @@ export const BE_OFFSET = 543;
 /** Bangkok is UTC+7 all year (no daylight saving): the one offset every date here uses. */
 export const BANGKOK_OFFSET_MS = 7 * 3600_000;
 
+export const DAY_MS = 86_400_000;
+
+/** Days from one YYYY-MM-DD date to another (calendar days, no time zone involved). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
 export function fiscalYearBounds(beYear: number): { startsOn: string; endsOn: string } {
   const endGregorian = beYear - BE_OFFSET;
   return { startsOn: `${endGregorian - 1}-10-01`, endsOn: `${endGregorian}-09-30` };

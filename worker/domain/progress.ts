@@ -3,7 +3,7 @@
 // board looked at past moments, replayed from the card event log (the log is the only record
 // of where a card was on a given day).
 import type { ColumnCategory } from './contracts';
-import { BANGKOK_OFFSET_MS, bangkokDate } from './fiscal-year';
+import { BANGKOK_OFFSET_MS, DAY_MS, bangkokDate, daysBetween } from './fiscal-year';
 
 export const CATEGORIES: readonly ColumnCategory[] = ['todo', 'doing', 'review', 'done'];
 
@@ -100,8 +100,6 @@ export interface SeriesPoint {
 /** Events that take a card off the board (written by whoever adds deleting or archiving). */
 const REMOVALS = new Set(['card.deleted', 'card.archived']);
 
-const DAY_MS = 86_400_000;
-
 export const percentOf = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
 export function emptyByCategory(): Record<ColumnCategory, number> {
@@ -146,11 +144,6 @@ export function progressByGroup(groups: readonly GroupInfo[], cards: readonly Ca
     out.push({ groupId: g.id, nameTh: g.nameTh, nameEn: g.nameEn, led: mine.filter((c) => c.leadGroupId === g.id).length, ...tally(mine, categoryOf) });
   }
   return out;
-}
-
-/** Days from one YYYY-MM-DD date to another (calendar days, no time zone involved). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
 /** Cards past their due date (the due day itself is not overdue) and not complete, oldest first. */

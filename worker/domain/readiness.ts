@@ -3,7 +3,8 @@
 // catalogue from tab-separated text. Evidence serves an item through its OIT code, matched
 // without regard to case or spaces ('o 12' serves 'O12').
 import { readTsv } from './csv';
-import { daysBetween, percentOf } from './progress';
+import { daysBetween } from './fiscal-year';
+import { percentOf } from './progress';
 import type { ColumnCategory } from './contracts';
 
 export interface OitItemInfo {

@@ -2,6 +2,8 @@
 // the supervisor; inform the staff") from the board's current state and the event log since the
 // period began. Pure: the caller reads the rows, this decides what they mean.
 import type { ColumnCategory } from './contracts';
+import { daysBetween } from './fiscal-year';
+import { percentOf } from './progress';
 import { cardsBefore, cutIndex, inChainOrder, type CardState, type LoggedEvent } from './report-state';
 import type {
   CardRef,
@@ -53,14 +55,10 @@ export function tally(categories: Iterable<ColumnCategory | undefined>): Progres
     else if (c === 'doing' || c === 'review') inProgress++;
     else notStarted++; // 'todo', or a column that no longer exists
   }
-  return { total, done, inProgress, notStarted, percent: total === 0 ? 0 : Math.round((done / total) * 1000) / 10 };
+  return { total, done, inProgress, notStarted, percent: percentOf(done, total) };
 }
 
 const points = (a: number, b: number) => Math.round((a - b) * 10) / 10;
-
-function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
-}
 
 function limited<T>(rows: T[], limit: number): { rows: T[]; omitted: number } {
   return rows.length <= limit ? { rows, omitted: 0 } : { rows: rows.slice(0, limit), omitted: rows.length - limit };

@@ -3,6 +3,7 @@
 // per director per day, never one email per card.
 import type { ColumnCategory } from './contracts';
 import type { ColumnRef } from './report-types';
+import { daysBetween } from './fiscal-year';
 
 export const DUE_SOON_DAYS = 7;
 
@@ -50,13 +51,11 @@ export interface DigestInput {
   }[];
 }
 
-const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 export function compileDigest(input: DigestInput): Digest {
   const columns = new Map(input.columns.map((c) => [c.id, { labelTh: c.labelTh, labelEn: c.labelEn, category: c.category } satisfies ColumnRef]));
   const measures = new Map(input.measures.map((m) => [m.id, m.number]));
   const groups = new Map(input.groups.map((g) => [g.id, g.nameTh]));
-  const today = dayNumber(input.today);
   const overdue: DigestItem[] = [];
   const dueSoon: DigestItem[] = [];
   // The same cards a director may move: the ones their group leads or is named on.
@@ -64,7 +63,7 @@ export function compileDigest(input: DigestInput): Digest {
   for (const c of mine) {
     const column = columns.get(c.columnId) ?? null;
     if (!c.dueOn || column?.category === 'done') continue;
-    const due = dayNumber(c.dueOn);
+    const days = daysBetween(input.today, c.dueOn);
     const item = (days: number): DigestItem => ({
       cardId: c.id,
       measureNumber: measures.get(c.measureId) ?? null,
@@ -75,8 +74,8 @@ export function compileDigest(input: DigestInput): Digest {
       column,
       groupNameTh: c.leadGroupId ? (groups.get(c.leadGroupId) ?? null) : null,
     });
-    if (due < today) overdue.push(item(today - due));
-    else if (due - today <= DUE_SOON_DAYS) dueSoon.push(item(due - today));
+    if (days < 0) overdue.push(item(-days));
+    else if (days <= DUE_SOON_DAYS) dueSoon.push(item(days));
   }
   const byDue = (a: DigestItem, b: DigestItem) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber);
   return {

@@ -7,7 +7,7 @@
 // Keys: '2024-06-H1' / '2024-06-H2' (half-months), '2024-06' (month), '2024-06-15' (day).
 // A period never straddles fiscal years: 1 October starts a month and a half-month, so the
 // board a period reports on is the one of the fiscal year its first day falls in.
-import { BANGKOK_OFFSET_MS, fiscalYearBounds, fiscalYearOf } from './fiscal-year';
+import { BANGKOK_OFFSET_MS, DAY_MS, fiscalYearBounds, fiscalYearOf } from './fiscal-year';
 
 export type PeriodKind = 'executive' | 'staff' | 'digest';
 
@@ -25,7 +25,6 @@ export interface ReportPeriod {
   fiscalYear: number;
 }
 
-const DAY_MS = 24 * 3600_000;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDay = (y: number, m0: number, d: number) => new Date(Date.UTC(y, m0, d)).toISOString().slice(0, 10);
