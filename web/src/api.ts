@@ -6,6 +6,7 @@ import type {
   CardResponse,
   CardView,
   ConflictBody,
+  EditCardRequest,
   FiscalYearView,
   Me,
   MoveCardRequest,
@@ -44,16 +45,7 @@ export interface DemoAccount {
   labelEn: string;
 }
 
-export interface CardPatch {
-  version: number;
-  title?: string;
-  details?: string;
-  dueOn?: string | null;
-  leadGroupId?: string | null;
-  groupIds?: string[];
-  allGroups?: boolean;
-  checklist?: CardView['checklist'];
-}
+export type CardPatch = EditCardRequest;
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 

@@ -14,20 +14,11 @@ import { toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canEditCard, type Actor } from '../domain/policy';
 import { keyBetween } from '../domain/ordering';
-import type { CardView, MoveCardRequest } from '../domain/contracts';
+import type { CardView, EditCardRequest, MoveCardRequest } from '../domain/contracts';
 
 const MAX_ATTEMPTS = 8;
 
-export interface CardEdit {
-  version: number;
-  title?: string;
-  details?: string;
-  dueOn?: string | null;
-  leadGroupId?: string | null;
-  groupIds?: string[];
-  allGroups?: boolean;
-  checklist?: ChecklistItem[];
-}
+export type CardEdit = EditCardRequest;
 
 const cardYear = (cardId: string) => sql`(select "fiscal_year_id" from "cards" where "id" = ${cardId})`;
 

@@ -92,6 +92,18 @@ export interface MoveCardRequest {
   version: number;
 }
 
+/** PATCH /api/cards/:id: the fields to change, guarded by the card's version. */
+export interface EditCardRequest {
+  version: number;
+  title?: string;
+  details?: string;
+  dueOn?: string | null;
+  leadGroupId?: string | null;
+  groupIds?: string[];
+  allGroups?: boolean;
+  checklist?: CardView['checklist'];
+}
+
 export interface CardResponse {
   card: CardView;
 }

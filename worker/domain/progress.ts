@@ -2,19 +2,12 @@
 // whose category is 'done'), per measure and per group; which cards are overdue; and how the
 // board looked at past moments, replayed from the card event log (the log is the only record
 // of where a card was on a given day).
-import type { ColumnCategory } from './contracts';
+import type { ColumnCategory, ColumnView } from './contracts';
 import { BANGKOK_OFFSET_MS, DAY_MS, bangkokDate, daysBetween } from './fiscal-year';
 
 export const CATEGORIES: readonly ColumnCategory[] = ['todo', 'doing', 'review', 'done'];
 
-export interface ColumnInfo {
-  id: string;
-  key: string;
-  labelTh: string;
-  labelEn: string;
-  category: ColumnCategory;
-  position: number;
-}
+export type ColumnInfo = Omit<ColumnView, 'wipLimit'>;
 
 export interface CardInfo {
   id: string;

@@ -3,6 +3,7 @@
 // per director per day, never one email per card.
 import type { ColumnCategory } from './contracts';
 import type { ColumnRef } from './report-types';
+import type { CardState } from './report-state';
 import { daysBetween } from './fiscal-year';
 
 export const DUE_SOON_DAYS = 7;
@@ -39,16 +40,8 @@ export interface DigestInput {
   columns: readonly { id: string; labelTh: string; labelEn: string; category: ColumnCategory }[];
   measures: readonly { id: string; number: number }[];
   groups: readonly { id: string; nameTh: string }[];
-  cards: readonly {
-    id: string;
-    measureId: string;
-    stepNumber: number;
-    title: string;
-    columnId: string;
-    dueOn: string | null;
-    leadGroupId: string | null;
-    groupIds: readonly string[];
-  }[];
+  /** The cards as they are now (whether every group takes part does not matter here). */
+  cards: readonly Omit<CardState, 'allGroups'>[];
 }
 
 
