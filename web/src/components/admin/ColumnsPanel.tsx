@@ -4,6 +4,7 @@ import { api, type ApiError } from '../../api';
 import { local } from '../../i18n';
 import type { ColumnView } from '../../../../worker/domain/contracts';
 import { Feedback } from './Feedback';
+import { AdminPanel, AdminTable } from './Panel';
 import { useLoad } from './useLoad';
 
 function ColumnRow({ column, onSaved, onMove, first, last }: { column: ColumnView; onSaved: () => void; onMove: (d: -1 | 1) => void; first: boolean; last: boolean }) {
@@ -72,32 +73,20 @@ export function ColumnsPanel({ beYear }: { beYear: number }) {
     void board.reload();
   }
   return (
-    <section class="admin-panel" aria-labelledby="admin-columns" data-testid="admin-columns">
-      <h2 id="admin-columns">{local(`คอลัมน์ของบอร์ด ปีงบประมาณ พ.ศ. ${beYear}`, `Board columns, fiscal year ${beYear}`)}</h2>
+    <AdminPanel name="columns" title={local(`คอลัมน์ของบอร์ด ปีงบประมาณ พ.ศ. ${beYear}`, `Board columns, fiscal year ${beYear}`)}>
       <Feedback error={board.error ?? error} />
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th>{local('ลำดับ', 'Order')}</th>
-            <th>{local('ไทย', 'Thai')}</th>
-            <th>{local('อังกฤษ', 'English')}</th>
-            <th>WIP</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((c, i) => (
-            <ColumnRow
-              key={`${c.id}:${c.position}:${c.labelTh}:${c.labelEn}:${c.wipLimit}`}
-              column={c}
-              first={i === 0}
-              last={i === columns.length - 1}
-              onMove={(d) => void move(i, d)}
-              onSaved={() => void board.reload()}
-            />
-          ))}
-        </tbody>
-      </table>
-    </section>
+      <AdminTable headers={[local('ลำดับ', 'Order'), local('ไทย', 'Thai'), local('อังกฤษ', 'English'), 'WIP', '']}>
+        {columns.map((c, i) => (
+          <ColumnRow
+            key={`${c.id}:${c.position}:${c.labelTh}:${c.labelEn}:${c.wipLimit}`}
+            column={c}
+            first={i === 0}
+            last={i === columns.length - 1}
+            onMove={(d) => void move(i, d)}
+            onSaved={() => void board.reload()}
+          />
+        ))}
+      </AdminTable>
+    </AdminPanel>
   );
 }

@@ -3,6 +3,7 @@ import { adminApi, type AdminGroup } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { Feedback } from './Feedback';
+import { AdminPanel, AdminTable } from './Panel';
 import { useLoad } from './useLoad';
 
 function GroupRow({ group, onSaved }: { group: AdminGroup; onSaved: () => void }) {
@@ -49,23 +50,13 @@ export function GroupsPanel() {
     }
   }
   return (
-    <section class="admin-panel" aria-labelledby="admin-groups" data-testid="admin-groups">
-      <h2 id="admin-groups">{local('กลุ่มงาน', 'Groups')}</h2>
+    <AdminPanel name="groups" title={local('กลุ่มงาน', 'Groups')}>
       <Feedback error={groups.error} />
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th>{local('ชื่อภาษาไทย', 'Thai name')}</th>
-            <th>{local('ชื่อภาษาอังกฤษ', 'English name')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(groups.data?.groups ?? []).map((g) => (
-            <GroupRow key={`${g.id}:${g.nameTh}:${g.nameEn}`} group={g} onSaved={() => void groups.reload()} />
-          ))}
-        </tbody>
-      </table>
+      <AdminTable headers={[local('ชื่อภาษาไทย', 'Thai name'), local('ชื่อภาษาอังกฤษ', 'English name'), '']}>
+        {(groups.data?.groups ?? []).map((g) => (
+          <GroupRow key={`${g.id}:${g.nameTh}:${g.nameEn}`} group={g} onSaved={() => void groups.reload()} />
+        ))}
+      </AdminTable>
       <form class="admin-form admin-form-inline" onSubmit={add}>
         <label>
           {local('กลุ่มใหม่ (ไทย)', 'New group (Thai)')}
@@ -80,6 +71,6 @@ export function GroupsPanel() {
         </button>
         <Feedback error={error} />
       </form>
-    </section>
+    </AdminPanel>
   );
 }

@@ -5,6 +5,7 @@ import { adminApi, type ImportPreview } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { Feedback } from './Feedback';
+import { AdminPanel } from './Panel';
 
 export function ImportPanel({ onImported }: { onImported: (beYear: number) => void | Promise<void> }) {
   const [text, setText] = useState('');
@@ -32,8 +33,7 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
   }
   const steps = preview?.measures.reduce((n, m) => n + m.steps.length, 0) ?? 0;
   return (
-    <section class="admin-panel" aria-labelledby="admin-import" data-testid="admin-import">
-      <h2 id="admin-import">{local('นำเข้าประกาศมาตรการ', 'Import an announcement')}</h2>
+    <AdminPanel name="import" title={local('นำเข้าประกาศมาตรการ', 'Import an announcement')}>
       <form class="admin-form" onSubmit={check}>
         <label>
           {local('วางข้อความประกาศ (คัดลอกจาก PDF หรือ Word)', 'Paste the announcement text (copied from PDF or Word)')}
@@ -92,6 +92,6 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
           )}
         </div>
       )}
-    </section>
+    </AdminPanel>
   );
 }

@@ -5,6 +5,7 @@ import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { lang } from '../../state/ui';
 import { Feedback } from './Feedback';
+import { AdminPanel } from './Panel';
 import { useLoad } from './useLoad';
 
 function describe(p: ChainProblem): string {
@@ -36,8 +37,7 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
     setError(r.ok ? null : r.error);
   }
   return (
-    <section class="admin-panel" aria-labelledby="admin-integrity" data-testid="admin-integrity">
-      <h2 id="admin-integrity">{local('ความถูกต้องของบันทึกกิจกรรม', 'Activity log integrity')}</h2>
+    <AdminPanel name="integrity" title={local('ความถูกต้องของบันทึกกิจกรรม', 'Activity log integrity')}>
       <p>
         {local(
           'ทุกเหตุการณ์บนบอร์ดมีค่าแฮชที่เชื่อมกับเหตุการณ์ก่อนหน้า การตรวจสอบจะบอกว่าเหตุการณ์ใดถูกแก้ไขหรือลบ',
@@ -73,6 +73,6 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </AdminPanel>
   );
 }

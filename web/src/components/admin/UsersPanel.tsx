@@ -4,6 +4,7 @@ import type { ApiError } from '../../api';
 import { local, roleLabel } from '../../i18n';
 import type { Role } from '../../../../worker/domain/contracts';
 import { Feedback } from './Feedback';
+import { AdminPanel, AdminTable } from './Panel';
 import { useLoad } from './useLoad';
 
 const ROLES: Role[] = ['admin', 'executive', 'director', 'staff'];
@@ -83,24 +84,13 @@ export function UsersPanel() {
     }
   }
   return (
-    <section class="admin-panel" aria-labelledby="admin-users" data-testid="admin-users">
-      <h2 id="admin-users">{local('ผู้ใช้และบทบาท', 'Users and roles')}</h2>
+    <AdminPanel name="users" title={local('ผู้ใช้และบทบาท', 'Users and roles')}>
       <Feedback error={users.error} />
-      <table class="admin-table">
-        <thead>
-          <tr>
-            <th>{local('ผู้ใช้', 'User')}</th>
-            <th>{local('บทบาท', 'Role')}</th>
-            <th>{local('กลุ่มงาน', 'Group')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {(users.data?.users ?? []).map((u) => (
-            <UserRow key={`${u.id}:${u.role}:${u.groupId}`} user={u} groups={groupList} onSaved={() => void users.reload()} />
-          ))}
-        </tbody>
-      </table>
+      <AdminTable headers={[local('ผู้ใช้', 'User'), local('บทบาท', 'Role'), local('กลุ่มงาน', 'Group'), '']}>
+        {(users.data?.users ?? []).map((u) => (
+          <UserRow key={`${u.id}:${u.role}:${u.groupId}`} user={u} groups={groupList} onSaved={() => void users.reload()} />
+        ))}
+      </AdminTable>
       <form class="admin-form" onSubmit={create} data-testid="admin-new-user">
         <h3>{local('เพิ่มผู้ใช้', 'Add a user')}</h3>
         <label>
@@ -134,6 +124,6 @@ export function UsersPanel() {
         </button>
         <Feedback error={error} ok={ok} />
       </form>
-    </section>
+    </AdminPanel>
   );
 }
