@@ -3,7 +3,7 @@ import { adminApi } from '../../admin-api';
 import { api, type ApiError } from '../../api';
 import { local } from '../../i18n';
 import type { ColumnView } from '../../../../worker/domain/contracts';
-import { Feedback } from './Feedback';
+import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable } from './Panel';
 import { useLoad } from './useLoad';
 
@@ -54,7 +54,7 @@ function ColumnRow({ column, onSaved, onMove, first, last }: { column: ColumnVie
         <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()} data-testid="admin-column-save">
           {local('บันทึก', 'Save')}
         </button>
-        <Feedback error={error} />
+        <Feedback testId="admin" error={error} />
       </td>
     </tr>
   );
@@ -74,7 +74,7 @@ export function ColumnsPanel({ beYear }: { beYear: number }) {
   }
   return (
     <AdminPanel name="columns" title={local(`คอลัมน์ของบอร์ด ปีงบประมาณ พ.ศ. ${beYear}`, `Board columns, fiscal year ${beYear}`)}>
-      <Feedback error={board.error ?? error} />
+      <Feedback testId="admin" error={board.error ?? error} />
       <AdminTable headers={[local('ลำดับ', 'Order'), local('ไทย', 'Thai'), local('อังกฤษ', 'English'), 'WIP', '']}>
         {columns.map((c, i) => (
           <ColumnRow

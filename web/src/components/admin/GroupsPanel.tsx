@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { adminApi, type AdminGroup } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
-import { Feedback } from './Feedback';
+import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable } from './Panel';
 import { useLoad } from './useLoad';
 
@@ -28,7 +28,7 @@ function GroupRow({ group, onSaved }: { group: AdminGroup; onSaved: () => void }
         <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()}>
           {local('บันทึก', 'Save')}
         </button>
-        <Feedback error={error} />
+        <Feedback testId="admin" error={error} />
       </td>
     </tr>
   );
@@ -51,7 +51,7 @@ export function GroupsPanel() {
   }
   return (
     <AdminPanel name="groups" title={local('กลุ่มงาน', 'Groups')}>
-      <Feedback error={groups.error} />
+      <Feedback testId="admin" error={groups.error} />
       <AdminTable headers={[local('ชื่อภาษาไทย', 'Thai name'), local('ชื่อภาษาอังกฤษ', 'English name'), '']}>
         {(groups.data?.groups ?? []).map((g) => (
           <GroupRow key={`${g.id}:${g.nameTh}:${g.nameEn}`} group={g} onSaved={() => void groups.reload()} />
@@ -69,7 +69,7 @@ export function GroupsPanel() {
         <button type="submit" class="button button-primary">
           {local('เพิ่มกลุ่ม', 'Add group')}
         </button>
-        <Feedback error={error} />
+        <Feedback testId="admin" error={error} />
       </form>
     </AdminPanel>
   );

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { adminApi, type ImportPreview } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
-import { Feedback } from './Feedback';
+import { Feedback } from '../Feedback';
 import { AdminPanel } from './Panel';
 
 export function ImportPanel({ onImported }: { onImported: (beYear: number) => void | Promise<void> }) {
@@ -43,7 +43,7 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
           {local('ตรวจสอบก่อนนำเข้า', 'Preview')}
         </button>
       </form>
-      <Feedback error={error} ok={ok} />
+      <Feedback testId="admin" error={error} ok={ok} />
       {preview && (
         <div class="import-preview" data-testid="import-result">
           <p>

@@ -4,7 +4,7 @@ import { adminApi, type ChainProblem, type ChainVerdict } from '../../admin-api'
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { lang } from '../../state/ui';
-import { Feedback } from './Feedback';
+import { Feedback } from '../Feedback';
 import { AdminPanel } from './Panel';
 import { useLoad } from './useLoad';
 
@@ -47,7 +47,7 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
       <button type="button" class="button button-secondary" onClick={() => void verify()} data-testid="verify-chain">
         {local(`ตรวจสอบปีงบประมาณ ${beYear}`, `Verify fiscal year ${beYear}`)}
       </button>
-      <Feedback error={error} />
+      <Feedback testId="admin" error={error} />
       {verdict && (
         <div role="status" data-testid="chain-verdict" data-ok={String(verdict.ok)}>
           {verdict.ok
@@ -61,7 +61,7 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
         </div>
       )}
       <h3>{local('บันทึกความปลอดภัยล่าสุด', 'Recent security events')}</h3>
-      <Feedback error={audit.error} />
+      <Feedback testId="admin" error={audit.error} />
       <table class="admin-table admin-audit">
         <tbody>
           {(audit.data?.entries ?? []).slice(0, 50).map((e) => (

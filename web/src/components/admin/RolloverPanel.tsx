@@ -9,6 +9,7 @@ import { fiscalYears, loadFiscalYears } from '../../state/board';
 import { selectedYear, selectYear } from '../../state/ui';
 import { ImportPanel } from './ImportPanel';
 import './rollover.css';
+import { Feedback } from '../Feedback';
 
 type Mode = 'copy' | 'import';
 
@@ -137,16 +138,7 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
           )}
         </>
       )}
-      {error && (
-        <p class="form-error" role="alert" data-testid="rollover-error">
-          {local(error.messageTh, error.messageEn)}
-        </p>
-      )}
-      {ok && (
-        <p class="admin-ok" role="status" data-testid="rollover-ok">
-          {ok}
-        </p>
-      )}
+      <Feedback error={error} ok={ok} testId="rollover" />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { adminApi, type AdminGroup, type AdminUser } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { local, roleLabel } from '../../i18n';
 import type { Role } from '../../../../worker/domain/contracts';
-import { Feedback } from './Feedback';
+import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable } from './Panel';
 import { useLoad } from './useLoad';
 
@@ -57,7 +57,7 @@ function UserRow({ user, groups, onSaved }: { user: AdminUser; groups: AdminGrou
         <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()}>
           {local('บันทึก', 'Save')}
         </button>
-        <Feedback error={error} />
+        <Feedback testId="admin" error={error} />
       </td>
     </tr>
   );
@@ -85,7 +85,7 @@ export function UsersPanel() {
   }
   return (
     <AdminPanel name="users" title={local('ผู้ใช้และบทบาท', 'Users and roles')}>
-      <Feedback error={users.error} />
+      <Feedback testId="admin" error={users.error} />
       <AdminTable headers={[local('ผู้ใช้', 'User'), local('บทบาท', 'Role'), local('กลุ่มงาน', 'Group'), '']}>
         {(users.data?.users ?? []).map((u) => (
           <UserRow key={`${u.id}:${u.role}:${u.groupId}`} user={u} groups={groupList} onSaved={() => void users.reload()} />
@@ -122,7 +122,7 @@ export function UsersPanel() {
         <button type="submit" class="button button-primary">
           {local('เพิ่มผู้ใช้', 'Add user')}
         </button>
-        <Feedback error={error} ok={ok} />
+        <Feedback testId="admin" error={error} ok={ok} />
       </form>
     </AdminPanel>
   );

@@ -11,6 +11,7 @@ import { Comments } from './drawer/Comments';
 import { Evidence } from './drawer/Evidence';
 import { Timeline } from './drawer/Timeline';
 import '../../styles/drawer.css';
+import { Feedback } from '../Feedback';
 
 export function CardDrawer() {
   const id = openCardId.value;
@@ -96,11 +97,7 @@ function DrawerContent({ cardId }: { cardId: string }) {
         </button>
       </header>
 
-      {error && !card && (
-        <p class="form-error" role="alert">
-          {local(error.messageTh, error.messageEn)}
-        </p>
-      )}
+      <Feedback error={card ? null : error} />
       {card && (
         <>
           <CardFields card={card} />

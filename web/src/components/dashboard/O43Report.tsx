@@ -9,6 +9,7 @@ import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { dashboardApi } from './api';
 import { digits, formatLongDate, isoDateOf, percentText, safeHref } from './format';
+import { Feedback } from '../Feedback';
 
 /**
  * From the year's start to today, or to its end once it is over — but never before the board's
@@ -93,11 +94,7 @@ export function O43Report({ fiscalYear, lastActivity }: { fiscalYear: FiscalYear
           </button>
         </div>
       </form>
-      {error && (
-        <p class="form-error" role="alert">
-          {local(error.messageTh, error.messageEn)}
-        </p>
-      )}
+      <Feedback error={error} />
       {report && <O43Document report={report} />}
     </div>
   );

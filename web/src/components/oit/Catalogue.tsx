@@ -8,6 +8,7 @@ import { local } from '../../i18n';
 import { categoryLabel, safeHref } from '../dashboard/format';
 import { oitApi } from './api';
 import { ItemEditor } from './ItemEditor';
+import { Feedback } from '../Feedback';
 
 function bySubIndicator(items: ItemReadiness[]): [string, ItemReadiness[]][] {
   const groups = new Map<string, ItemReadiness[]>();
@@ -45,11 +46,7 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
           </button>
         )}
       </div>
-      {error && (
-        <p class="form-error" role="alert" data-testid="oit-error">
-          {local(error.messageTh, error.messageEn)}
-        </p>
-      )}
+      <Feedback error={error} testId="oit" />
       {editing === 'new' && <ItemEditor beYear={beYear} nextPosition={nextPosition} onDone={done} />}
       {view.items.length === 0 && <p class="muted">{local('ยังไม่มีรายการ OIT ของปีนี้ นำเข้าจากไฟล์ TSV ได้ด้านล่าง', 'No OIT items for this year yet; import a TSV below')}</p>}
       {bySubIndicator(view.items).map(([sub, items]) => (

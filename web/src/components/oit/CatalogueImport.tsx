@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { oitApi, type CatalogueImportPreview } from './api';
+import { Feedback } from '../Feedback';
 
 export function CatalogueImport({ beYear, onImported }: { beYear: number; onImported: () => void }) {
   const [text, setText] = useState('');
@@ -70,16 +71,7 @@ export function CatalogueImport({ beYear, onImported }: { beYear: number; onImpo
           </button>
         </div>
       )}
-      {error && (
-        <p class="form-error" role="alert">
-          {local(error.messageTh, error.messageEn)}
-        </p>
-      )}
-      {ok && (
-        <p class="oit-ok" role="status">
-          {ok}
-        </p>
-      )}
+      <Feedback error={error} ok={ok} />
     </section>
   );
 }

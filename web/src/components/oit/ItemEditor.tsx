@@ -5,6 +5,7 @@ import type { OitItemInfo } from '../../../../worker/domain/readiness';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { oitApi, type ItemInput } from './api';
+import { Feedback } from '../Feedback';
 
 export function ItemEditor({ beYear, item, nextPosition, onDone }: { beYear: number; item?: OitItemInfo; nextPosition: number; onDone: (changed: boolean) => void }) {
   const [form, setForm] = useState<ItemInput>(() =>
@@ -61,11 +62,7 @@ export function ItemEditor({ beYear, item, nextPosition, onDone }: { beYear: num
           {local('ยกเลิก', 'Cancel')}
         </button>
       </div>
-      {error && (
-        <p class="form-error" role="alert" data-testid="oit-error">
-          {local(error.messageTh, error.messageEn)}
-        </p>
-      )}
+      <Feedback error={error} testId="oit" />
     </form>
   );
 }

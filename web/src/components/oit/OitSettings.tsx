@@ -5,6 +5,7 @@ import type { OitReadinessView } from '../../../../worker/db/oit';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { oitApi } from './api';
+import { Feedback } from '../Feedback';
 
 export function OitSettings({ view, onChanged }: { view: OitReadinessView; onChanged: () => void }) {
   const [deadline, setDeadline] = useState(view.office.submissionDeadline ?? '');
@@ -53,16 +54,7 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
           </a>
         </p>
       )}
-      {error && (
-        <p class="form-error" role="alert">
-          {local(error.messageTh, error.messageEn)}
-        </p>
-      )}
-      {ok && (
-        <p class="oit-ok" role="status">
-          {ok}
-        </p>
-      )}
+      <Feedback error={error} ok={ok} />
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { cardChanged } from '../../../state/details';
 import { me } from '../../../state/session';
 import { lang } from '../../../state/ui';
 import { BeDateInput } from './BeDateInput';
+import { Feedback } from '../../Feedback';
 
 interface Draft {
   details: string;
@@ -180,11 +181,7 @@ function FieldsForm({ card }: { card: CardView }) {
             </label>
           ))}
       </fieldset>
-      {error && (
-        <p class="form-error" role="alert" data-testid="fields-error">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} testId="fields" />
       <button type="submit" class="button button-primary" data-testid="save-fields">
         {t('drawer.save')}
       </button>

@@ -5,6 +5,7 @@ import { local, t } from '../../../i18n';
 import { addComment } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
+import { Feedback } from '../../Feedback';
 
 const MAX_BODY = 5000;
 
@@ -63,11 +64,7 @@ function AddComment({ cardId }: { cardId: string }) {
           onInput={(e) => setBody(e.currentTarget.value)}
         />
       </div>
-      {error && (
-        <p class="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       <button type="submit" class="button button-primary" data-testid="comment-add" disabled={busy}>
         {t('comments.send')}
       </button>

@@ -7,6 +7,7 @@ import { addEvidence, oitItems, removeEvidence } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
 import { safeHref } from '../../../safe-url';
+import { Feedback } from '../../Feedback';
 
 const WEB_LINK = /^https?:\/\/\S+$/i;
 
@@ -137,11 +138,7 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
           onInput={(e) => setNote(e.currentTarget.value)}
         />
       </div>
-      {error && (
-        <p class="form-error" role="alert" data-testid="evidence-error">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} testId="evidence" />
       <button type="submit" class="button button-primary" data-testid="evidence-add" disabled={busy}>
         {t('evidence.add')}
       </button>
