@@ -13,7 +13,7 @@ const th = {
   'notices.region': 'การแจ้งเตือน',
 
   'lang.switch': 'EN',
-  'lang.switchLabel': 'Switch to English',
+  'lang.switchLabel': 'EN: switch to English',
 
   'signIn.title': 'เข้าสู่ระบบ',
   'signIn.email': 'อีเมล',

@@ -1,0 +1,104 @@
+// Accessibility, checked by axe-core (the engine behind most accessibility checkers) in Chromium
+// on every page of the app as its users see it: WCAG 2.2 A and AA rules, in Thai and in English.
+// A violation fails the test with the rule, its help text and where it was found.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, signIn } from './browser';
+
+const base = inject('baseUrl');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+});
+
+/** A page of its own; the app's CSP would refuse the injected checker, so this context bypasses it. */
+async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport });
+  contexts.push(context);
+  return context.newPage();
+}
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  where: string[];
+}
+
+/** The violations axe-core finds on the page as it is now. */
+async function audit(page: Page): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  }, TAGS);
+}
+
+async function expectAccessible(page: Page, what: string): Promise<void> {
+  const violations = await audit(page);
+  expect.soft(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  it('the sign-in page', async () => {
+    const page = await newPage();
+    await page.goto(base);
+    await page.getByTestId('sign-in-form').waitFor();
+    await expectAccessible(page, 'sign-in');
+  });
+
+  it("a director's board, its move menu and a card's details, in Thai and in English", async () => {
+    const page = await newPage();
+    await signIn(page, base, 'director.admin@demo.local');
+    await page.getByTestId('card').first().waitFor();
+    await expectAccessible(page, 'board (th)');
+    await page.locator('[data-testid=card] [data-testid=move-button]').first().click();
+    await page.locator('[data-testid=move-menu]:popover-open').waitFor();
+    await expectAccessible(page, 'move menu');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('card-open').first().click();
+    await page.locator('dialog[open]').waitFor();
+    await expectAccessible(page, 'card details');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('card').first().waitFor();
+    await expectAccessible(page, 'board (en)');
+  });
+
+  it('the board on a phone', async () => {
+    const page = await newPage({ width: 390, height: 844 });
+    await signIn(page, base, 'director.personnel@demo.local');
+    await page.getByTestId('card').first().waitFor();
+    await expectAccessible(page, 'board (phone)');
+  });
+
+  it("an executive's dashboard", async () => {
+    const page = await newPage();
+    await signIn(page, base, 'executive@demo.local');
+    await page.getByTestId('trend-chart').waitFor();
+    await page.getByTestId('measure-progress').waitFor();
+    await expectAccessible(page, 'dashboard');
+  });
+
+  it('the reports, OIT and administration pages', async () => {
+    const page = await newPage();
+    await signIn(page, base, 'admin@demo.local');
+    for (const section of ['reports', 'oit', 'admin']) {
+      await page.getByTestId(`nav-${section}`).click();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, section);
+    }
+  });
+});
