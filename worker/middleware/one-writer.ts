@@ -1,6 +1,7 @@
 // Card changes of one office take turns (coord/write-queue.ts): this middleware waits for the
-// office's turn before the route runs and gives it back when the route is done. Reads pass
-// straight through, and so does anyone not signed in (the route answers 401).
+// office's turn before the route runs and gives it back when the route is done. Routes put it
+// after their validators, so bad input takes no turn. Reads pass straight through, and so does
+// anyone not signed in (the route answers 401).
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env';
 

@@ -37,19 +37,19 @@ export const cardDetailRoutes = new Hono<AppEnv>()
   .get('/cards/:id', valid('param', cardParam), async (c) => {
     return c.json(await readCardDetails(c.get('db'), actorOf(c), c.req.valid('param').id));
   })
-  .post('/cards/:id/evidence', oneWriterPerOffice, valid('param', cardParam), valid('json', evidenceBody), async (c) => {
+  .post('/cards/:id/evidence', valid('param', cardParam), valid('json', evidenceBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
     const commit = await addEvidence(c.get('db'), actorOf(c), me(c), cardId, c.req.valid('json'), refusalRecorder(c, 'evidence.add', { cardId }));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ evidence: commit.value }, 201);
   })
-  .delete('/evidence/:id', oneWriterPerOffice, valid('param', z.object({ id })), async (c) => {
+  .delete('/evidence/:id', valid('param', z.object({ id })), oneWriterPerOffice, async (c) => {
     const evidenceId = c.req.valid('param').id;
     const commit = await removeEvidence(c.get('db'), actorOf(c), evidenceId, refusalRecorder(c, 'evidence.remove', { evidenceId }));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.body(null, 204);
   })
-  .post('/cards/:id/comments', oneWriterPerOffice, valid('param', cardParam), valid('json', commentBody), async (c) => {
+  .post('/cards/:id/comments', valid('param', cardParam), valid('json', commentBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
     const commit = await addComment(c.get('db'), actorOf(c), me(c), cardId, c.req.valid('json').body, refusalRecorder(c, 'comment.add', { cardId }));
     notifyCardChange(c.env, c.executionCtx, commit);

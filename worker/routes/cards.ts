@@ -49,13 +49,13 @@ export function refusalRecorder(c: Context<AppEnv>, action: string, detail: Reco
 }
 
 export const cardRoutes = new Hono<AppEnv>()
-  .post('/:id/move', oneWriterPerOffice, valid('param', cardParam), valid('json', moveBody), async (c) => {
+  .post('/:id/move', valid('param', cardParam), valid('json', moveBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
     const commit = await moveCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.move', { cardId }));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ card: commit.value });
   })
-  .patch('/:id', oneWriterPerOffice, valid('param', cardParam), valid('json', editBody), async (c) => {
+  .patch('/:id', valid('param', cardParam), valid('json', editBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
     const commit = await editCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.edit', { cardId }));
     notifyCardChange(c.env, c.executionCtx, commit);
