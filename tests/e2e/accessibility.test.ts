@@ -1,15 +1,13 @@
 // Accessibility, checked by axe-core (the engine behind most accessibility checkers) in Chromium
 // on every page of the app as its users see it: WCAG 2.2 A and AA rules, in Thai and in English.
-// A violation fails the test with the rule, its help text and where it was found.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// A violation fails the test with the rule, its help text and where it was found. The report
+// archive with reports in it, and a report, are checked in reports.test.ts (which makes them).
+import { afterAll, beforeAll, describe, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
 
 const base = inject('baseUrl');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let browser: Browser;
 const contexts: BrowserContext[] = [];
@@ -22,33 +20,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A page of its own; the app's CSP would refuse the injected checker, so this context bypasses it. */
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, viewport });
+  const context = await browser.newContext({ viewport });
   contexts.push(context);
   return context.newPage();
-}
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  where: string[];
-}
-
-/** The violations axe-core finds on the page as it is now. */
-async function audit(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  }, TAGS);
-}
-
-async function expectAccessible(page: Page, what: string): Promise<void> {
-  const violations = await audit(page);
-  expect.soft(violations, `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {

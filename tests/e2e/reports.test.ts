@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
 
 const base = inject('baseUrl');
@@ -61,10 +62,12 @@ describe('monitoring reports in Chromium', () => {
     expect(await doc.getAttribute('data-kind')).toBe('staff');
     expect(await doc.innerText()).toContain('เดือนกันยายน 2567');
     expect(await doc.getByTestId('report-signatures').innerText()).toMatch(/ลงชื่อ[\s\S]*ตำแหน่ง/);
+    await expectAccessible(page, 'a report');
 
     // Back to the archive: the kept report is listed; the outbox holds one message per member.
     await page.getByTestId('report-back').click();
     await expect.poll(() => page.locator('[data-testid=report-link][data-period="2024-09"]').count()).toBe(1);
+    await expectAccessible(page, 'the report archive with a report');
     // Everyone in the office (other browser tests may have added accounts).
     const members = await page.evaluate(async () => (await (await fetch('/api/admin/users')).json()).users.length as number);
     expect(members).toBeGreaterThanOrEqual(5);

@@ -37,7 +37,6 @@ export function ReportArchive({ reports }: { reports: ReportSummary[] }) {
                         class="rpt-archive-link"
                         data-testid="report-link"
                         data-period={r.periodKey}
-                        aria-label={rt('open', { period })}
                         onClick={(e) => {
                           if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
                           e.preventDefault();
