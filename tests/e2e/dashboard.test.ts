@@ -3,6 +3,7 @@
 // tables, the large-type option, and the O43 report laid out for A4 printing.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
 
 const base = inject('baseUrl');
@@ -142,6 +143,7 @@ describe('the dashboard in Chromium', () => {
     // Which of measure 4's steps it was depends on what other suites did to the shared board.
     const statuses = doc.getByTestId('o43-measure').nth(3).locator('td.col-status');
     await expect.poll(() => statuses.allInnerTexts()).toContain('เสร็จสิ้น (มีความคืบหน้าในรอบนี้)');
+    await expectAccessible(page, 'the O43 report');
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-header').isVisible()).toBe(false);

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
 
 const base = inject('baseUrl');
@@ -88,9 +89,11 @@ describe('the public page in Chromium', () => {
     expect(await visitor.locator('main').innerText()).toContain('=cmd|calc');
     const html = await visitor.content();
     for (const secret of PRIVATE) expect(html, secret).not.toContain(secret);
+    await expectAccessible(visitor, 'the public page (th)');
 
     await visitor.getByTestId('lang-switch').click();
     await expect.poll(() => visitor.getByTestId('public-measure').first().innerText()).toMatch(/^Measure 1: /);
+    await expectAccessible(visitor, 'the public page (en)');
     await visitor.context().close();
   });
 
