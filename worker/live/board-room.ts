@@ -14,7 +14,6 @@ export const HEAD_SEQ_HEADER = 'x-ita-head-seq';
 export const USER_HEADER = 'x-ita-user';
 export const SESSION_HEADER = 'x-ita-session';
 
-
 /** Tags of a socket, by which the sockets of one session or one user are found. */
 export const userTag = (userId: string) => `user:${userId}`;
 export const sessionTag = (sessionId: string) => `session:${sessionId}`;

@@ -198,8 +198,8 @@ export async function loadBoard(beYear: number): Promise<void> {
   if (board.value?.fiscalYear.beYear !== beYear) board.value = null;
   boardStatus.value = 'loading';
   boardError.value = null;
-  const prefetched = takePrefetched(beYear);
-  let result = prefetched ? await prefetched : null;
+  const early = takePrefetched(beYear);
+  let result = early ? await early : null;
   if (!result?.ok) result = await api.board(beYear);
   if (request !== boardRequest) return;
   today.value = todayInBangkok();

@@ -143,7 +143,9 @@ export function MoveMenu() {
     } else if (event.key === 'Tab') {
       // Focus goes back to the button first, so Tab continues from there.
       openMenu.value = null;
-      open?.anchor.isConnected ? open.anchor.focus() : document.getElementById(moveButtonId(open?.cardId ?? ''))?.focus();
+      if (!open) return;
+      const button = open.anchor.isConnected ? open.anchor : document.getElementById(moveButtonId(open.cardId));
+      button?.focus();
     }
   }
 
