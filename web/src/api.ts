@@ -127,7 +127,7 @@ export const api = {
   signOut: () => request<null>('POST', '/api/auth/sign-out'),
   signOutEverywhere: () => request<null>('POST', '/api/auth/sign-out-everywhere'),
   demoAccounts: () => request<{ accounts: DemoAccount[] }>('GET', '/api/dev/demo-accounts'),
-  fiscalYears: () => request<{ fiscalYears: FiscalYearView[] }>('GET', '/api/fiscal-years'),
+  fiscalYears: (options?: { quiet401?: boolean }) => request<{ fiscalYears: FiscalYearView[] }>('GET', '/api/fiscal-years', undefined, options),
   board: (beYear: number, options?: { quiet401?: boolean }) =>
     request<BoardView>('GET', `/api/boards/${encodeURIComponent(beYear)}`, undefined, options),
   moveCard: (id: CardView['id'], move: MoveCardRequest) =>

@@ -7,12 +7,12 @@ import {
   fiscalYears,
   loadBoard,
   loadFiscalYears,
-  prefetchBoard,
+  requestEarly,
   refreshIfStale,
   resetBoard,
 } from './board';
 import { me, startSession } from './session';
-import { goTo, selectedYear, selectYear, startUi } from './ui';
+import { goTo, onPublicPage, selectedYear, selectYear, startUi } from './ui';
 
 /** A board older than this is reloaded when the tab becomes visible again. */
 const STALE_AFTER_MS = 60_000;
@@ -60,9 +60,9 @@ export function startApp(): void {
     if (document.visibilityState === 'visible' && me.value) refreshIfStale(STALE_AFTER_MS);
   });
 
-  // A board named in the address is requested now, beside the session and the fiscal years.
-  // After the effects above: their first run (nobody signed in yet) resets the board model.
-  const year = selectedYear.peek();
-  if (year !== null) prefetchBoard(year);
+  // The fiscal years and the board the address names are asked for now, beside the session
+  // (not on the public page, which has data of its own). After the effects above: their first
+  // run (nobody signed in yet) resets the board model.
+  if (!onPublicPage()) requestEarly(selectedYear.peek());
   void startSession();
 }

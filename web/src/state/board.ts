@@ -9,8 +9,9 @@ import type {
   GroupView,
   MeasureView,
 } from '../../../worker/domain/contracts';
-import { api, type ApiError, type Result } from '../api';
+import { api, type ApiError } from '../api';
 import { todayInBangkok } from '../dates';
+import { forgetEarly, startEarly, takeEarly } from './early';
 import { cardMatcher, filtersActive, view } from './filters';
 import { me } from './session';
 
@@ -161,32 +162,27 @@ export function defaultFiscalYear(years: readonly FiscalYearView[]): number | nu
   return years.reduce<number | null>((max, y) => (max === null || y.beYear > max ? y.beYear : max), null);
 }
 
+const FISCAL_YEARS_KEY = 'fiscal-years';
+const boardKey = (beYear: number) => `board:${beYear}`;
+
+/**
+ * As the page starts: ask for the fiscal years, and for the board the address names
+ * (/board/2567), beside the session check instead of after it (state/early.ts).
+ */
+export function requestEarly(beYear: number | null): void {
+  startEarly(FISCAL_YEARS_KEY, () => api.fiscalYears({ quiet401: true }));
+  if (beYear !== null) startEarly(boardKey(beYear), () => api.board(beYear, { quiet401: true }));
+}
+
 export async function loadFiscalYears(): Promise<void> {
   fiscalYearsError.value = null;
-  const result = await api.fiscalYears();
+  const result = await takeEarly(FISCAL_YEARS_KEY, () => api.fiscalYears());
   if (result.ok) {
     fiscalYears.value = [...result.data.fiscalYears].sort((a, b) => b.beYear - a.beYear);
   } else {
     fiscalYears.value = null;
     fiscalYearsError.value = result.error;
   }
-}
-
-/**
- * The board the address names (/board/2567), requested as the page starts, beside the session
- * and the fiscal years instead of after them. The first loadBoard of that year takes it; an
- * answer that is not a board (signed out, no such year) is dropped and that load asks again.
- */
-let prefetched: { beYear: number; answer: Promise<Result<BoardView>> } | null = null;
-
-export function prefetchBoard(beYear: number): void {
-  prefetched = { beYear, answer: api.board(beYear, { quiet401: true }) };
-}
-
-function takePrefetched(beYear: number): Promise<Result<BoardView>> | null {
-  const early = prefetched;
-  prefetched = null;
-  return early?.beYear === beYear ? early.answer : null;
 }
 
 /**
@@ -198,9 +194,7 @@ export async function loadBoard(beYear: number): Promise<void> {
   if (board.value?.fiscalYear.beYear !== beYear) board.value = null;
   boardStatus.value = 'loading';
   boardError.value = null;
-  const early = takePrefetched(beYear);
-  let result = early ? await early : null;
-  if (!result?.ok) result = await api.board(beYear);
+  const result = await takeEarly(boardKey(beYear), () => api.board(beYear));
   if (request !== boardRequest) return;
   today.value = todayInBangkok();
   if (result.ok) {
@@ -257,7 +251,7 @@ export function refreshIfStale(maxAgeMs: number): void {
 
 export function resetBoard(): void {
   boardRequest++;
-  prefetched = null;
+  forgetEarly();
   board.value = null;
   boardStatus.value = 'idle';
   boardError.value = null;

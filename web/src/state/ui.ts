@@ -38,7 +38,7 @@ export const selectedYear = signal<number | null>(yearFromLocation());
 export const section = signal<Section>(sectionFromLocation());
 
 /** The public page (/p/<office>/<year>) has its own address; the signed-in app leaves it alone. */
-function onPublicPage(): boolean {
+export function onPublicPage(): boolean {
   return location.pathname.startsWith('/p/');
 }
 
