@@ -16,8 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { buildWeb, fmt, getJson, timedJson, haveChromium, median, percentile, printTable, signIn, startApp, targets } from './harness.mjs';
+import { buildWeb, chromiumSignedIn, fmt, getJson, timedJson, haveChromium, median, percentile, printTable, signIn, startApp, targets } from './harness.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const SIZES = [
@@ -107,13 +106,8 @@ async function measureRequestCosts(base, cookie, beYear) {
 }
 
 async function measureFirstRender(base, cookie) {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { browser, context } = await chromiumSignedIn(base, cookie);
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addCookies([{ name: 'ita_session', value: cookie, url: base }]);
     // Runs in the page before its own scripts: checks every frame for the cards, then notes the
     // time at the next frame (the one after they were first painted).
     await context.addInitScript((want) => {
@@ -165,13 +159,8 @@ async function measureFirstRender(base, cookie) {
  * clocks are this machine's).
  */
 async function measureLiveLatency(base, moverCookie, watcherCookie) {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { browser, context } = await chromiumSignedIn(base, watcherCookie);
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addCookies([{ name: 'ita_session', value: watcherCookie, url: base }]);
     const page = await context.newPage();
     await page.goto(`${base}/board/${RENDER_YEAR}`);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="card"]').length >= n, RENDER_CARDS, { timeout: 15_000 });

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
 
 export const DEMO_PASSWORD = 'ita-demo-2567';
@@ -114,3 +115,14 @@ export function targets() {
 }
 
 export const haveChromium = () => existsSync('/usr/bin/chromium');
+
+/** Debian's Chromium, and a 1440×900 context signed in with `cookie` (close the browser after). */
+export async function chromiumSignedIn(base, cookie) {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([{ name: 'ita_session', value: cookie, url: base }]);
+  return { browser, context };
+}

@@ -2,28 +2,16 @@
 // on every page of the app as its users see it: WCAG 2.2 A and AA rules, in Thai and in English.
 // A violation fails the test with the rule, its help text and where it was found. The report
 // archive with reports in it, and a report, are checked in reports.test.ts (which makes them).
-import { afterAll, beforeAll, describe, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { expectAccessible } from './axe';
-import { launch, signIn } from './browser';
+import { browserForFile, signIn } from './browser';
 
 const base = inject('baseUrl');
-
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  return context.newPage();
+  return (await browser.newContext({ viewport })).newPage();
 }
 
 describe('accessibility (axe-core, WCAG 2.2 AA)', () => {

@@ -1,5 +1,6 @@
 // Debian's Chromium through playwright-core (never a downloaded browser).
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -16,4 +17,28 @@ export async function signIn(page: Page, base: string, email: string, password =
   await form.locator('button[type=submit]').click();
   // Signed in: the main menu is there (each role lands on its own front page).
   await page.getByTestId('nav').waitFor();
+}
+
+/**
+ * For a test file whose tests each open their own browser context: one browser for the file,
+ * and every context opened through `newContext` closed with it. Call at the file's top level.
+ */
+export function browserForFile(): { newContext: (options?: Parameters<Browser['newContext']>[0]) => Promise<BrowserContext> } {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+  });
+  return {
+    async newContext(options) {
+      if (!browser) throw new Error('browserForFile: no browser yet (call it at the top level of the file)');
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  };
 }

@@ -1,27 +1,17 @@
 // Live updates in Chromium against the real app: another user's move shows up without reloading,
 // two users moving the same card at once end on the same screen (one is told about the
 // conflict), and a dropped connection comes back and catches up on what it missed.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { launch } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { browserForFile } from './browser';
 import { cardOnScreen, columnId, expectCardInColumn, moveWithMenu, serverBoard, signInToBoard, type BoardCard, type BoardData } from './board-helpers';
 
 const base = inject('baseUrl');
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** A signed-in user in a browser context of their own (their own cookies). */
 async function userPage(email: string, before?: (page: Page) => Promise<void>): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
   const page = await context.newPage();
   await before?.(page);
   await signInToBoard(page, base, email);
