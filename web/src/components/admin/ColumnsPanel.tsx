@@ -4,7 +4,7 @@ import { api, type ApiError } from '../../api';
 import { local } from '../../i18n';
 import type { ColumnView } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
-import { AdminPanel, AdminTable } from './Panel';
+import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
 
 function ColumnRow({ column, onSaved, onMove, first, last }: { column: ColumnView; onSaved: () => void; onMove: (d: -1 | 1) => void; first: boolean; last: boolean }) {
@@ -50,12 +50,7 @@ function ColumnRow({ column, onSaved, onMove, first, last }: { column: ColumnVie
         />
         {!wipValid && <small class="form-error">{local('ใส่จำนวนเต็มตั้งแต่ 1 หรือเว้นว่าง', 'A whole number from 1, or empty')}</small>}
       </td>
-      <td>
-        <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()} data-testid="admin-column-save">
-          {local('บันทึก', 'Save')}
-        </button>
-        <Feedback testId="admin" error={error} />
-      </td>
+      <SaveCell changed={changed} onSave={save} error={error} testId="admin-column-save" />
     </tr>
   );
 }

@@ -3,7 +3,7 @@ import { adminApi, type AdminGroup } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { Feedback } from '../Feedback';
-import { AdminPanel, AdminTable } from './Panel';
+import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
 
 function GroupRow({ group, onSaved }: { group: AdminGroup; onSaved: () => void }) {
@@ -24,12 +24,7 @@ function GroupRow({ group, onSaved }: { group: AdminGroup; onSaved: () => void }
       <td>
         <input aria-label={local('ชื่อภาษาอังกฤษ', 'English name')} value={nameEn} onInput={(e) => setEn(e.currentTarget.value)} />
       </td>
-      <td>
-        <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()}>
-          {local('บันทึก', 'Save')}
-        </button>
-        <Feedback testId="admin" error={error} />
-      </td>
+      <SaveCell changed={changed} onSave={save} error={error} />
     </tr>
   );
 }

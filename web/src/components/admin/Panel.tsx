@@ -1,6 +1,9 @@
-// The frame every administration panel shares: a section named by its heading, and the table
-// of what it administers.
+// The frame every administration panel shares: a section named by its heading, the table of what
+// it administers, and each row's save button with what saving said.
 import type { ComponentChildren } from 'preact';
+import type { ApiError } from '../../api';
+import { local } from '../../i18n';
+import { Feedback } from '../Feedback';
 
 /** `name`: the panel's short name, for its heading id and its test id (admin-<name>). */
 export function AdminPanel({ name, title, children }: { name: string; title: string; children: ComponentChildren }) {
@@ -26,5 +29,17 @@ export function AdminTable({ headers, children }: { headers: readonly string[]; 
       </thead>
       <tbody>{children}</tbody>
     </table>
+  );
+}
+
+/** The last cell of an editable row: save (only once something changed), then any error. */
+export function SaveCell({ changed, onSave, error, testId }: { changed: boolean; onSave: () => unknown; error: ApiError | null; testId?: string }) {
+  return (
+    <td>
+      <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void onSave()} data-testid={testId}>
+        {local('บันทึก', 'Save')}
+      </button>
+      <Feedback testId="admin" error={error} />
+    </td>
   );
 }

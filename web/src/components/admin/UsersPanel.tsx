@@ -4,7 +4,7 @@ import type { ApiError } from '../../api';
 import { local, roleLabel } from '../../i18n';
 import type { Role } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
-import { AdminPanel, AdminTable } from './Panel';
+import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
 
 const ROLES: Role[] = ['admin', 'executive', 'director', 'staff'];
@@ -53,12 +53,7 @@ function UserRow({ user, groups, onSaved }: { user: AdminUser; groups: AdminGrou
       <td>
         <GroupSelect groups={groups} value={groupId} onChange={setGroupId} label={local('กลุ่มงาน', 'Group')} />
       </td>
-      <td>
-        <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void save()}>
-          {local('บันทึก', 'Save')}
-        </button>
-        <Feedback testId="admin" error={error} />
-      </td>
+      <SaveCell changed={changed} onSave={save} error={error} />
     </tr>
   );
 }
