@@ -2,9 +2,9 @@
 // and the keyboard (within a column and across columns), the "Move to…" menu, the card drawer
 // (evidence with an OIT item, the timeline, the Buddhist Era due date, the checklist), filters in
 // the address bar, Thai search, a phone-width board, and the first render of a 2,000-card board.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, signIn } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserForFile, signIn } from './browser';
 import {
   cardOnScreen,
   cardsIn,
@@ -22,14 +22,7 @@ import {
 } from './board-helpers';
 
 const base = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 async function directorPage(email = 'director.admin@demo.local'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -1,19 +1,11 @@
 // The board in a real browser against the real app: signing in, reading the seven measures in
 // Thai, moving an own-group card, and what an executive and another group's director cannot do.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, signIn } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, signIn } from './browser';
 import { moveWithMenu } from './board-helpers';
 
 const base = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('the FY2567 board in Chromium', () => {
   it('opens the board and shows the seven measures and 21 steps in Thai, dates in Buddhist Era', async () => {

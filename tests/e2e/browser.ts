@@ -20,10 +20,10 @@ export async function signIn(page: Page, base: string, email: string, password =
 }
 
 /**
- * For a test file whose tests each open their own browser context: one browser for the file,
- * and every context opened through `newContext` closed with it. Call at the file's top level.
+ * The browser of a test file: launched before its tests, closed after them with every context
+ * and page opened through it. Call at the file's top level; use it like a playwright Browser.
  */
-export function browserForFile(): { newContext: (options?: Parameters<Browser['newContext']>[0]) => Promise<BrowserContext> } {
+export function browserForFile(): Pick<Browser, 'newContext' | 'newPage'> {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
@@ -33,12 +33,16 @@ export function browserForFile(): { newContext: (options?: Parameters<Browser['n
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close();
   });
+  const open = (): Browser => {
+    if (!browser) throw new Error('browserForFile: no browser yet (call it at the top level of the file)');
+    return browser;
+  };
   return {
     async newContext(options) {
-      if (!browser) throw new Error('browserForFile: no browser yet (call it at the top level of the file)');
-      const context = await browser.newContext(options);
+      const context = await open().newContext(options);
       contexts.push(context);
       return context;
     },
+    newPage: (options) => open().newPage(options),
   };
 }
