@@ -8,7 +8,8 @@ import type { O43ReportView } from '../../../../worker/db/dashboard';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { dashboardApi } from './api';
-import { digits, formatLongDate, isoDateOf, percentText, safeHref } from './format';
+import { DocEvidence } from './DocEvidence';
+import { digits, formatLongDate, isoDateOf, percentText } from './format';
 import { Feedback } from '../Feedback';
 
 /**
@@ -165,21 +166,7 @@ function O43Document({ report }: { report: O43ReportView }) {
                         {step.movedInPeriod && <span class="doc-changed">{local(' (มีความคืบหน้าในรอบนี้)', ' (progressed this period)')}</span>}
                       </td>
                       <td>
-                        {step.evidence.length === 0 ? (
-                          '–'
-                        ) : (
-                          <ul class="doc-evidence">
-                            {step.evidence.map((e, i) => (
-                              <li key={i}>
-                                {e.oitCode && <span class="doc-code">[{e.oitCode}] </span>}
-                                {e.note && <span>{e.note} </span>}
-                                <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
-                                  {e.url}
-                                </a>
-                              </li>
-                            ))}
-                          </ul>
-                        )}
+                        <DocEvidence evidence={step.evidence} print />
                       </td>
                     </tr>
                   );

@@ -8,7 +8,8 @@ import { request, type ApiError } from '../../api';
 import { local } from '../../i18n';
 import { lang, selectedYear } from '../../state/ui';
 import { LangSwitch } from '../LangSwitch';
-import { categoryLabel, formatLongDate, isoDateOf, percentText, safeHref, shortDate } from '../dashboard/format';
+import { DocEvidence } from '../dashboard/DocEvidence';
+import { categoryLabel, formatLongDate, isoDateOf, percentText, shortDate } from '../dashboard/format';
 import type { PublicRoute } from './route';
 import '../dashboard/charts.css';
 import '../dashboard/print.css';
@@ -159,20 +160,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
                       </span>
                     </td>
                     <td>
-                      {s.evidence.length === 0 ? (
-                        '–'
-                      ) : (
-                        <ul class="doc-evidence">
-                          {s.evidence.map((e, i) => (
-                            <li key={i}>
-                              {e.oitCode && <span class="doc-code">[{e.oitCode}] </span>}
-                              <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
-                                {e.note || e.url}
-                              </a>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      <DocEvidence evidence={s.evidence} print={false} />
                     </td>
                   </tr>
                 ))}
