@@ -27,64 +27,42 @@ export function BoardToolbar() {
         <Field id="filter-q" label={t('filters.search')}>
           <SearchBox />
         </Field>
-        <Field id="filter-lanes" label={t('lanes.label')}>
-          <select
-            id="filter-lanes"
-            class="select"
-            data-testid="filter-lanes"
-            value={v.lanes}
-            onChange={(e) => setView({ lanes: e.currentTarget.value as LaneMode })}
-          >
-            <option value="measure">{t('lanes.byMeasure')}</option>
-            <option value="group">{t('lanes.byGroup')}</option>
-            <option value="none">{t('lanes.none')}</option>
-          </select>
-        </Field>
-        <Field id="filter-group" label={t('filters.group')}>
-          <select
-            id="filter-group"
-            class="select"
-            data-testid="filter-group"
-            value={v.group ?? ''}
-            onChange={(e) => setView({ group: e.currentTarget.value || null })}
-          >
-            <option value="">{t('filters.allGroups')}</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {local(g.nameTh, g.nameEn)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="filter-measure" label={t('filters.measure')}>
-          <select
-            id="filter-measure"
-            class="select"
-            data-testid="filter-measure"
-            value={v.measure ?? ''}
-            onChange={(e) => setView({ measure: e.currentTarget.value || null })}
-          >
-            <option value="">{t('filters.allMeasures')}</option>
-            {measures.map((m) => (
-              <option key={m.id} value={m.id}>
-                {t('lane.measure', { n: m.number })} {m.title}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="filter-due" label={t('filters.due')}>
-          <select
-            id="filter-due"
-            class="select"
-            data-testid="filter-due"
-            value={v.due ?? ''}
-            onChange={(e) => setView({ due: (e.currentTarget.value || null) as DueFilter | null })}
-          >
-            <option value="">{t('filters.anyDue')}</option>
-            <option value="overdue">{t('filters.overdue')}</option>
-            <option value="soon">{t('filters.soon')}</option>
-          </select>
-        </Field>
+        <FilterSelect
+          name="lanes"
+          label={t('lanes.label')}
+          value={v.lanes}
+          options={[
+            ['measure', t('lanes.byMeasure')],
+            ['group', t('lanes.byGroup')],
+            ['none', t('lanes.none')],
+          ]}
+          onChange={(value) => setView({ lanes: value as LaneMode })}
+        />
+        <FilterSelect
+          name="group"
+          label={t('filters.group')}
+          value={v.group ?? ''}
+          options={[['', t('filters.allGroups')], ...groups.map((g): Option => [g.id, local(g.nameTh, g.nameEn)])]}
+          onChange={(value) => setView({ group: value || null })}
+        />
+        <FilterSelect
+          name="measure"
+          label={t('filters.measure')}
+          value={v.measure ?? ''}
+          options={[['', t('filters.allMeasures')], ...measures.map((m): Option => [m.id, `${t('lane.measure', { n: m.number })} ${m.title}`])]}
+          onChange={(value) => setView({ measure: value || null })}
+        />
+        <FilterSelect
+          name="due"
+          label={t('filters.due')}
+          value={v.due ?? ''}
+          options={[
+            ['', t('filters.anyDue')],
+            ['overdue', t('filters.overdue')],
+            ['soon', t('filters.soon')],
+          ]}
+          onChange={(value) => setView({ due: (value || null) as DueFilter | null })}
+        />
         {myGroup && (
           <label class="toolbar-check">
             <input
@@ -109,6 +87,25 @@ export function BoardToolbar() {
         <LiveStatus />
       </div>
     </div>
+  );
+}
+
+/** [value, label] of one choice. */
+type Option = readonly [string, string];
+
+/** A labelled filter choice: id and test id `filter-<name>`. */
+function FilterSelect({ name, label, value, options, onChange }: { name: string; label: string; value: string; options: readonly Option[]; onChange: (value: string) => void }) {
+  const id = `filter-${name}`;
+  return (
+    <Field id={id} label={label}>
+      <select id={id} class="select" data-testid={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        {options.map(([optionValue, text]) => (
+          <option key={optionValue} value={optionValue}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 
