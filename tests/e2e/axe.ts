@@ -17,7 +17,7 @@ export interface Violation {
 
 type Axe = { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> };
 
-export async function accessibilityViolations(page: Page): Promise<Violation[]> {
+async function accessibilityViolations(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: Axe }).axe;

@@ -26,7 +26,7 @@ const openMenu = signal<OpenMenu | null>(null);
 let pressedWhileOpen: string | null = null;
 
 /** The id of a card's "Move to…" button (stable across re-renders, so focus can come back). */
-export const moveButtonId = (cardId: string) => `move-${cardId}`;
+const moveButtonId = (cardId: string) => `move-${cardId}`;
 const MENU_ID = 'move-menu';
 
 /**
