@@ -29,7 +29,7 @@ export function DashboardPage() {
   const error = dashboardError.value;
   const current = data && data.fiscalYear.beYear === year ? data : null;
   return (
-    <div class={`dashboard${largeType.value ? ' dashboard-large' : ''}`} data-testid="dashboard">
+    <div class={`page-column dashboard${largeType.value ? ' dashboard-large' : ''}`} data-testid="dashboard">
       <div class="dash-top no-print">
         <h1 class="dash-title">
           {local('แดชบอร์ด', 'Dashboard')}

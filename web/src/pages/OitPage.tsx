@@ -32,7 +32,7 @@ export function OitPage() {
 
   const current = view && view.fiscalYear.beYear === year ? view : null;
   return (
-    <div class="oit-page" data-testid="oit-page">
+    <div class="page-column oit-page" data-testid="oit-page">
       <h1 class="dash-title">
         {local('ความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)', 'OIT readiness (public disclosure)')}
         {year !== null && <span class="muted"> · {fiscalYearLabel(year)}</span>}
