@@ -1,6 +1,8 @@
 // Calls of the administration screens (users, groups, columns, import, integrity, audit).
 import { request } from './api';
 import type { Role } from '../../worker/domain/contracts';
+import type { ChainVerdict } from '../../worker/domain/event-chain';
+import type { ParsedAnnouncement as ImportPreview } from '../../worker/domain/announcement/types';
 
 export interface AdminUser {
   id: string;
@@ -15,34 +17,9 @@ export interface AdminGroup {
   nameEn: string;
   position: number;
 }
-export interface ImportWarning {
-  code: string;
-  severity: 'info' | 'warning' | 'error';
-  messageTh: string;
-  messageEn: string;
-  location: string;
-  from?: string;
-  to?: string;
-}
-export interface ImportPreview {
-  title: string;
-  organisationName: string | null;
-  fiscalYearBE: number | null;
-  measures: { number: number; title: string; steps: { number: number; text: string }[]; responsibleText: string; leadGroupName: string | null; allGroups: boolean; monitoring: string[] }[];
-  sections: { number: string; title: string; items: { number: string; text: string }[] }[];
-  monitoringRhythm: { executivesPerMonth: number | null; staffPerMonth: number | null };
-  warnings: ImportWarning[];
-}
-export type ChainProblem =
-  | { kind: 'altered'; seq: number; eventId: string }
-  | { kind: 'missing'; afterSeq: number; expectedSeq: number; foundSeq: number }
-  | { kind: 'link-broken'; seq: number; eventId: string }
-  | { kind: 'anchor-mismatch'; seq: number; anchor: string };
-export interface ChainVerdict {
-  ok: boolean;
-  eventsChecked: number;
-  problems: ChainProblem[];
-}
+// What the server sends, typed by the server's own definitions.
+export type { ChainProblem, ChainVerdict } from '../../worker/domain/event-chain';
+export type { ParsedAnnouncement as ImportPreview } from '../../worker/domain/announcement/types';
 export interface AuditEntry {
   id: number;
   action: string;
