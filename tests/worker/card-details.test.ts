@@ -289,3 +289,30 @@ describe('concurrent contributions', () => {
     expect(verdict.eventsChecked).toBe(rows.length);
   });
 });
+
+describe('permissions follow the current role', () => {
+  it('a director demoted to staff can no longer remove the links they added', async () => {
+    const link = { url: 'https://example.go.th/added-as-director', note: '', oitCode: null };
+    const added = await addEvidence(card.everyGroup, 'directorPersonnel', link);
+    expect(added.status).toBe(201);
+    const evidenceId = (added.json.evidence as EvidenceView).id;
+    const userId = home.userIds['director.personnel@demo.local']!;
+    const personnel = home.groupIds['กลุ่มบริหารงานบุคคล']!;
+    const demote = await call('PUT', `/api/admin/users/${userId}/role`, { cookie: cookie.admin, body: { role: 'staff', groupId: personnel } });
+    expect(demote.status).toBe(200);
+    try {
+      const seen = await details(card.everyGroup, 'directorPersonnel');
+      expect(seen.canContribute).toBe(false);
+      expect(seen.evidence.find((e) => e.id === evidenceId)!.canDelete).toBe(false);
+      const snapshot = await counts();
+      const r = await call('DELETE', `/api/evidence/${evidenceId}`, { cookie: cookie.directorPersonnel });
+      expect(r.status).toBe(403);
+      expect(r.json.error.code).toBe('forbidden');
+      expect(await counts()).toEqual(snapshot);
+    } finally {
+      await call('PUT', `/api/admin/users/${userId}/role`, { cookie: cookie.admin, body: { role: 'director', groupId: personnel } });
+    }
+    // Restored to director, they may take it back again.
+    expect((await call('DELETE', `/api/evidence/${evidenceId}`, { cookie: cookie.directorPersonnel })).status).toBe(204);
+  });
+});

@@ -201,3 +201,47 @@ describe('editing a card', () => {
     expect(await counts()).toEqual(snapshot);
   });
 });
+
+describe('who decides which groups a card belongs to', () => {
+  it('a participating director cannot seize the card or switch on every group; the lead director and administrators can', async () => {
+    const directorAdmin = await cookieFor(demo, 'directorAdmin');
+    const directorPersonnel = await cookieFor(demo, 'directorPersonnel');
+    const personnel = demo.groupIds['กลุ่มบริหารงานบุคคล']!;
+    const administration = demo.groupIds['กลุ่มอำนวยการ']!;
+    const board = await getBoard(admin);
+    const measure1 = board.measures.find((m) => m.number === 1)!;
+    const card = board.cards.find((c) => c.measureId === measure1.id && c.stepNumber === 1)!;
+    // The lead director invites the personnel group to take part.
+    const invite = await call('PATCH', `/api/cards/${card.id}`, { cookie: directorAdmin, body: { version: card.version, groupIds: [personnel] } });
+    expect(invite.status).toBe(200);
+    let version = invite.json.card.version as number;
+    const snapshot = await counts();
+    const seizures = [
+      { leadGroupId: personnel, groupIds: [] },
+      { leadGroupId: personnel },
+      { groupIds: [] },
+      { allGroups: true },
+    ];
+    for (const change of seizures) {
+      const r = await call('PATCH', `/api/cards/${card.id}`, { cookie: directorPersonnel, body: { version, ...change } });
+      expect(r.status, JSON.stringify(change)).toBe(403);
+      expect(r.json.error.code).toBe('forbidden');
+      expect(r.json.error.messageTh).toBeTruthy();
+    }
+    expect(await counts()).toEqual(snapshot);
+    const refused = await env.DB.prepare("select count(*) n from audit_log where action = 'authorisation.refused' and json_extract(detail, '$.cardId') = ?").bind(card.id).first<{ n: number }>();
+    expect(refused!.n).toBe(seizures.length);
+    // The participant still edits the card's content and moves it.
+    const edit = await call('PATCH', `/api/cards/${card.id}`, { cookie: directorPersonnel, body: { version, details: 'ร่วมดำเนินการ' } });
+    expect(edit.status).toBe(200);
+    version = edit.json.card.version;
+    // The lead group's director still decides: removes the participant, then the admin hands the lead over.
+    const lead = await call('PATCH', `/api/cards/${card.id}`, { cookie: directorAdmin, body: { version, groupIds: [] } });
+    expect(lead.status).toBe(200);
+    const handOver = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: lead.json.card.version, leadGroupId: personnel, allGroups: false } });
+    expect(handOver.status).toBe(200);
+    expect(handOver.json.card.leadGroupId).toBe(personnel);
+    const back = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: handOver.json.card.version, leadGroupId: administration } });
+    expect(back.status).toBe(200);
+  });
+});

@@ -7,7 +7,7 @@ import { cardEvents, cards, comments, evidenceLinks, oitItems, users, type Card 
 import { commitCardChange, type CardCommit } from './cards';
 import { findFiscalYear, toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
-import { canContributeToCard, canEditCard, canReadBoard, type Actor } from '../domain/policy';
+import { canContributeToCard, canReadBoard, canRemoveEvidence, type Actor } from '../domain/policy';
 import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
 /** The timeline shows at most this many events (newest first); a card rarely has a tenth of it. */
@@ -35,9 +35,9 @@ function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card,
   };
 }
 
-/** Whoever added the link may take it back; card editors may remove any link on their card. */
+/** A policy.ts decision: card editors, or whoever added the link while they may still contribute. */
 function mayRemoveEvidence(actor: Actor, row: Pick<EvidenceRow, 'addedBy'>, card: Card): boolean {
-  return (row.addedBy !== null && row.addedBy === actor.userId) || canEditCard(actor, card);
+  return canRemoveEvidence(actor, card, row.addedBy);
 }
 
 /** The card with everything hanging off it, in one round trip. Other offices' cards are 404. */

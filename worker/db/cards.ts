@@ -12,7 +12,7 @@ import { boardColumns, cardEvents, cards, groups, type Card, type ChecklistItem 
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
-import { canEditCard, type Actor } from '../domain/policy';
+import { canChangeCardGroups, canEditCard, type Actor } from '../domain/policy';
 import { keyBetween } from '../domain/ordering';
 import type { CardView, EditCardRequest, MoveCardRequest } from '../domain/contracts';
 
@@ -196,6 +196,7 @@ async function placeIn(db: Db, actor: Actor, card: Card, req: MoveCardRequest): 
   return keyBetween(null, otherKey);
 }
 
+const GROUP_FIELDS = ['leadGroupId', 'groupIds', 'allGroups'] as const;
 const EDITABLE = ['title', 'details', 'dueOn', 'leadGroupId', 'groupIds', 'allGroups', 'checklist'] as const;
 
 export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, onForbidden: () => Promise<void>) {
@@ -215,6 +216,11 @@ export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, o
         after[field] = value;
       }
       if (Object.keys(after).length === 0) return null;
+      // Who is responsible for the card is the lead group's (or an administrator's) decision.
+      if (GROUP_FIELDS.some((f) => f in after) && !canChangeCardGroups(actor, card)) {
+        await onForbidden();
+        throw forbidden();
+      }
       const named = [...new Set([...(edit.groupIds ?? []), ...(edit.leadGroupId ? [edit.leadGroupId] : [])])];
       if (named.length > 0) {
         const found = await db

@@ -49,3 +49,24 @@ export function canContributeToCard(actor: Actor, card: CardScope): boolean {
   if (canEditCard(actor, card)) return true;
   return sameOrg(actor, card.orgId) && actor.role === 'director' && card.allGroups && actor.groupId !== null;
 }
+
+/**
+ * Change who is responsible for a card: its lead group, its participating groups or its
+ * every-group flag. Only the lead group's director (and administrators): a participating group
+ * could otherwise make itself the lead and lock the lead group out.
+ */
+export function canChangeCardGroups(actor: Actor, card: CardScope): boolean {
+  if (!sameOrg(actor, card.orgId)) return false;
+  if (actor.role === 'admin') return true;
+  return actor.role === 'director' && actor.groupId !== null && card.leadGroupId === actor.groupId;
+}
+
+/**
+ * Remove an evidence link. Card editors may remove any link on their card; whoever added a link
+ * may take it back only while they may still contribute to the card — the decision follows the
+ * CURRENT role and group, never what the person was when they added it.
+ */
+export function canRemoveEvidence(actor: Actor, card: CardScope, addedBy: string | null): boolean {
+  if (canEditCard(actor, card)) return true;
+  return addedBy !== null && addedBy === actor.userId && canContributeToCard(actor, card);
+}
