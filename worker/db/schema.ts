@@ -54,6 +54,11 @@ export const users = sqliteTable('users', {
   /** `pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>`; null for accounts that sign in by other means. */
   passwordHash: text('password_hash'),
   createdAt: createdAt(),
+  /**
+   * Set when an administrator gave a temporary password: it must be changed at the first sign-in,
+   * before this time (ms); null for a password the user chose.
+   */
+  passwordExpiresAt: integer('password_expires_at'),
 });
 
 export const groups = sqliteTable(
@@ -77,6 +82,10 @@ export const memberships = sqliteTable(
     /** The group a director directs (required for directors), or a staff member belongs to. */
     groupId: text('group_id').references(() => groups.id),
     createdAt: createdAt(),
+    /** When an administrator disabled the member (no sign-in, no sessions); null while active. */
+    disabledAt: integer('disabled_at'),
+    /** When an administrator removed the member: the name stays on the history; null while a member. */
+    removedAt: integer('removed_at'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
 );
@@ -91,6 +100,9 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: integer('expires_at').notNull(),
     revokedAt: integer('revoked_at'),
+    /** What the user sees in their list of sessions: the browser and the address it signed in from. */
+    userAgent: text('user_agent').notNull().default(''),
+    ip: text('ip'),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );
@@ -106,6 +118,8 @@ export const fiscalYears = sqliteTable(
     endsOn: text('ends_on').notNull(),
     titleTh: text('title_th').notNull().default(''),
     createdAt: createdAt(),
+    /** When an administrator archived the year (read-only, off the default menus); null while in use. */
+    archivedAt: integer('archived_at'),
   },
   (t) => [uniqueIndex('fiscal_years_org_year').on(t.orgId, t.beYear)],
 );
@@ -271,6 +285,29 @@ export const reports = sqliteTable(
   (t) => [uniqueIndex('reports_org_kind_period').on(t.orgId, t.kind, t.periodKey)],
 );
 
+/**
+ * A fiscal year's reporting cadence per audience, from the date it applies (the first day of a
+ * period, Bangkok): the import writes one row per audience applying from the year's start; an
+ * administrator's change adds a row applying from the next period, so past periods keep the
+ * cadence they were compiled under. Years without rows use DEFAULT_SCHEDULE.
+ */
+export const reportSchedules = sqliteTable(
+  'report_schedules',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    /** 'executive' (executives and group directors) or 'staff' (all staff). */
+    audience: text('audience', { enum: ['executive', 'staff'] }).notNull(),
+    cadence: text('cadence', { enum: ['twice-monthly', 'monthly', 'quarterly', 'half-yearly'] }).notNull(),
+    /** ISO date (YYYY-MM-DD) from which this cadence applies. */
+    effectiveFrom: text('effective_from').notNull(),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('report_schedules_year_audience_from').on(t.fiscalYearId, t.audience, t.effectiveFrom)],
+);
+
 export const reportRecipients = sqliteTable(
   'report_recipients',
   {
@@ -323,11 +360,25 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_org_at').on(t.orgId, t.at)],
 );
 
-/** Failed sign-in attempts per key (email or IP) in a sliding window. */
+/**
+ * Sign-in attempts not yet cleared by a success, per key: an (account, address) pair, an account
+ * as tried from unknown browsers, or a known browser's device cookie (domain/throttle.ts).
+ * `windowStart` is the time of the last counted attempt; `blockedUntil` (ms) the end of the wait;
+ * `lastAttempt` the id of the attempt that was last let through (to tell it its own verdict).
+ */
 export const signInThrottle = sqliteTable('sign_in_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
   windowStart: integer('window_start').notNull(),
+  blockedUntil: integer('blocked_until').notNull().default(0),
+  lastAttempt: text('last_attempt').notNull().default(''),
+});
+
+/** Keys the server makes for itself once (the device cookie's signing key). */
+export const serverKeys = sqliteTable('server_keys', {
+  name: text('name').primaryKey(),
+  secret: text('secret').notNull(),
+  createdAt: createdAt(),
 });
 
 export type Card = typeof cards.$inferSelect;

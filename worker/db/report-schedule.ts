@@ -1,0 +1,55 @@
+// A fiscal year's report schedule (see domain/report-schedule.ts): written with the import's
+// batch or by an administrator's change, read by the cron jobs and the Reports page.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { Db } from './client';
+import { reportSchedules } from './schema';
+import { REPORT_AUDIENCES, type ReportSchedule } from '../domain/report-cadence';
+import { scheduleOn, type ScheduleEntry } from '../domain/report-schedule';
+
+export interface ScheduleStatementOptions {
+  /** YYYY-MM-DD from which the cadences apply; the fiscal year's first day when absent (import). */
+  effectiveFrom?: string;
+  createdBy?: string | null;
+}
+
+/**
+ * Statements that store `schedule` for a fiscal year, to be put in a batch. The fiscal year's row
+ * may be inserted earlier in the same batch: its office and first day are read from it inside the
+ * statement. Writing the same day again replaces that day's cadence (idempotent).
+ */
+export function reportScheduleStatements(
+  db: Db,
+  fiscalYearId: string,
+  schedule: ReportSchedule,
+  options: ScheduleStatementOptions = {},
+): BatchItem<'sqlite'>[] {
+  // An INSERT … SELECT with raw SQL lists every column of the table, in its order.
+  return REPORT_AUDIENCES.map((audience) =>
+    db
+      .insert(reportSchedules)
+      .select(
+        sql`SELECT ${crypto.randomUUID()}, org_id, id, ${audience}, ${schedule[audience]},
+              COALESCE(${options.effectiveFrom ?? null}, starts_on), ${options.createdBy ?? null}, unixepoch('subsec') * 1000
+            FROM fiscal_years WHERE id = ${fiscalYearId}`,
+      )
+      .onConflictDoUpdate({
+        target: [reportSchedules.fiscalYearId, reportSchedules.audience, reportSchedules.effectiveFrom],
+        set: { cadence: sql`excluded.cadence`, createdBy: sql`excluded.created_by` },
+      }),
+  );
+}
+
+/** Every stored entry of a fiscal year, oldest first (empty: DEFAULT_SCHEDULE applies). */
+export async function readScheduleEntries(db: Db, orgId: string, fiscalYearId: string): Promise<ScheduleEntry[]> {
+  return db
+    .select({ audience: reportSchedules.audience, cadence: reportSchedules.cadence, effectiveFrom: reportSchedules.effectiveFrom })
+    .from(reportSchedules)
+    .where(and(eq(reportSchedules.orgId, orgId), eq(reportSchedules.fiscalYearId, fiscalYearId)))
+    .orderBy(asc(reportSchedules.effectiveFrom));
+}
+
+/** The schedule of a fiscal year on `day` (YYYY-MM-DD), DEFAULT_SCHEDULE where nothing is stored. */
+export async function readReportSchedule(db: Db, orgId: string, fiscalYearId: string, day: string): Promise<ReportSchedule> {
+  return scheduleOn(await readScheduleEntries(db, orgId, fiscalYearId), day);
+}
