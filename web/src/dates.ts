@@ -4,6 +4,7 @@
 // Thai: "12 มิ.ย. 2567". English keeps the Buddhist Era too ("12 Jun 2567 BE"), so dates
 // agree with the fiscal-year labels (ปีงบประมาณ พ.ศ. 2567) on the same screen.
 import type { Lang } from './state/ui';
+import { isOverdueOn } from '../../worker/domain/due';
 
 export const BANGKOK = 'Asia/Bangkok';
 
@@ -54,9 +55,9 @@ export function todayInBangkok(now: Date = new Date()): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
-/** Whether a due date has passed (the due day itself is not overdue). */
+/** Whether a due date has passed: the one rule of the server's reports (the due day itself is not overdue). */
 export function isOverdue(dueOn: string | null, today: string = todayInBangkok()): boolean {
-  return dueOn !== null && ISO_DATE.test(dueOn) && dueOn < today;
+  return isOverdueOn(dueOn, today);
 }
 
 /** Arabic digits to Thai digits (๐–๙), for text that follows official-document style. */

@@ -4,6 +4,7 @@
 // of where a card was on a given day).
 import type { ColumnCategory, ColumnView } from './contracts';
 import { BANGKOK_OFFSET_MS, DAY_MS, bangkokDate, daysBetween } from './fiscal-year';
+import { isOverdueOn } from './due';
 
 export const CATEGORIES: readonly ColumnCategory[] = ['todo', 'doing', 'review', 'done'];
 
@@ -144,7 +145,7 @@ export function overdueCards(cards: readonly CardInfo[], measures: readonly Meas
   const categoryOf = categoryLookup(columns);
   const number = new Map(measures.map((m) => [m.id, m.number]));
   return cards
-    .filter((c) => c.dueOn !== null && c.dueOn < today && categoryOf(c.columnId) !== 'done')
+    .filter((c) => isOverdueOn(c.dueOn, today) && categoryOf(c.columnId) !== 'done')
     .map((c) => ({
       cardId: c.id,
       measureNumber: number.get(c.measureId) ?? null,

@@ -3,6 +3,7 @@
 // period began. Pure: the caller reads the rows, this decides what they mean.
 import type { ColumnCategory } from './contracts';
 import { daysBetween } from './fiscal-year';
+import { isOverdueOn } from './due';
 import { percentOf } from './progress';
 import { cardsBefore, cutIndex, inChainOrder, type CardState, type LoggedEvent } from './report-state';
 import type {
@@ -140,7 +141,7 @@ export function compileMonitoringReport(input: CompileInput): ReportContent {
     .map((e) => ({ ...ref(e.cardId!), from: column(e.before?.columnId), to: column(e.after?.columnId), actor: person(e.actorUserId), at: e.at }));
 
   const overdue: OverdueRow[] = cardsAtEnd
-    .filter((c) => c.dueOn !== null && c.dueOn <= period.lastDay && categoryOf(c) !== 'done')
+    .filter((c) => isOverdueOn(c.dueOn, period.lastDay) && categoryOf(c) !== 'done')
     .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : a.dueOn! > b.dueOn! ? 1 : 0) || (measureNumber.get(a.measureId) ?? 0) - (measureNumber.get(b.measureId) ?? 0) || a.stepNumber - b.stepNumber)
     .map((c) => ({
       ...ref(c.id),

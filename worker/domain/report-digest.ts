@@ -4,9 +4,9 @@
 import type { ColumnCategory } from './contracts';
 import type { ColumnRef } from './report-types';
 import type { CardState } from './report-state';
-import { daysBetween } from './fiscal-year';
+import { DUE_SOON_DAYS, dueState } from './due';
 
-export const DUE_SOON_DAYS = 7;
+export { DUE_SOON_DAYS };
 
 export interface DigestItem {
   cardId: string;
@@ -56,7 +56,7 @@ export function compileDigest(input: DigestInput): Digest {
   for (const c of mine) {
     const column = columns.get(c.columnId) ?? null;
     if (!c.dueOn || column?.category === 'done') continue;
-    const days = daysBetween(input.today, c.dueOn);
+    const due = dueState(c.dueOn, input.today);
     const item = (days: number): DigestItem => ({
       cardId: c.id,
       measureNumber: measures.get(c.measureId) ?? null,
@@ -67,8 +67,9 @@ export function compileDigest(input: DigestInput): Digest {
       column,
       groupNameTh: c.leadGroupId ? (groups.get(c.leadGroupId) ?? null) : null,
     });
-    if (days < 0) overdue.push(item(-days));
-    else if (days <= DUE_SOON_DAYS) dueSoon.push(item(days));
+    // One rule for every screen and report (domain/due.ts): overdue from the day after the due date.
+    if (due?.state === 'overdue') overdue.push(item(due.days));
+    else if (due?.state === 'due-soon') dueSoon.push(item(due.days));
   }
   const byDue = (a: DigestItem, b: DigestItem) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber);
   return {
