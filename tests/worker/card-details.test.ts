@@ -119,6 +119,11 @@ describe('evidence links', () => {
       [{ url: 'data:text/html,<b>x</b>', note: '', oitCode: null }, 400, 'invalid_input'],
       [{ url: 'ftp://example.go.th/file', note: '', oitCode: null }, 400, 'invalid_input'],
       [{ url: 'not a url', note: '', oitCode: null }, 400, 'invalid_input'],
+      // Look-alike links: user info hides the real host; bidirectional controls reorder the address.
+      [{ url: 'https://www.opdc.go.th@evil.example/', note: '', oitCode: null }, 400, 'invalid_input'],
+      [{ url: 'https://user:pass@example.go.th/', note: '', oitCode: null }, 400, 'invalid_input'],
+      [{ url: 'https://example.go.th/\u202Efdp.exe', note: '', oitCode: null }, 400, 'invalid_input'],
+      [{ url: 'https://example.go.th/', note: 'ดูที่\u202Eนี่', oitCode: null }, 400, 'invalid_input'],
       [{ url: `https://example.go.th/${'a'.repeat(2000)}`, note: '', oitCode: null }, 400, 'invalid_input'],
       [{ url: 'https://example.go.th', note: 'x'.repeat(1001), oitCode: null }, 400, 'invalid_input'],
       [{ url: 'https://example.go.th', note: '', oitCode: null, addedBy: 'someone' }, 400, 'invalid_input'],
@@ -314,5 +319,19 @@ describe('permissions follow the current role', () => {
     }
     // Restored to director, they may take it back again.
     expect((await call('DELETE', `/api/evidence/${evidenceId}`, { cookie: cookie.directorPersonnel })).status).toBe(204);
+  });
+});
+
+describe('links shown with their real host', () => {
+  it('emails write the host beside each link, and a link with user info is not made clickable', async () => {
+    const { safeLink } = await import('../../worker/email/html');
+    expect(safeLink('https://www.opdc.go.th/doc.pdf')).toContain('(www.opdc.go.th)');
+    const lookAlike = safeLink('https://www.opdc.go.th@evil.example/');
+    expect(lookAlike).not.toContain('<a ');
+    expect(lookAlike).toContain('(evil.example)');
+    const { safeHref, hostOf } = await import('../../web/src/safe-url');
+    expect(safeHref('https://www.opdc.go.th@evil.example/')).toBeUndefined();
+    expect(hostOf('https://www.opdc.go.th@evil.example/')).toBe('evil.example');
+    expect(safeHref('https://www.opdc.go.th/')).toBe('https://www.opdc.go.th/');
   });
 });

@@ -245,3 +245,24 @@ describe('who decides which groups a card belongs to', () => {
     expect(back.status).toBe(200);
   });
 });
+
+describe('titles people can trust', () => {
+  it('refuses titles of only invisible characters and titles with bidirectional controls; Thai marks stay accepted', async () => {
+    const board = await getBoard(admin);
+    const card = board.cards.find((c) => c.stepNumber === 3)!;
+    const snapshot = await counts();
+    const bad = ['\u200b\u200b\u200b', '\u200c\u200d\u2060\ufeff', ' \u00ad ', 'ใบเสร็จ\u202Egpj.exe', 'abc\u2066def\u2069', '\u200fชื่อ'];
+    for (const title of bad) {
+      const r = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: card.version, title } });
+      expect(r.status, JSON.stringify(title)).toBe(400);
+      expect(r.json.error.code).toBe('invalid_input');
+      expect(r.json.error.messageEn).toBeTruthy();
+      expect(r.json.error.messageTh).toBeTruthy();
+    }
+    const checklist = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: card.version, checklist: [{ id: 'a', text: '\u200b', done: false }] } });
+    expect(checklist.status).toBe(400);
+    expect(await counts()).toEqual(snapshot);
+    const thai = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: card.version, title: 'ประชุมชี้แจงผู้ที่เกี่ยวข้อง' } });
+    expect(thai.status).toBe(200);
+  });
+});

@@ -1,6 +1,7 @@
 // Building blocks for email HTML. Mail clients (Outlook above all) ignore <style> blocks and
 // modern layout, so everything is tables with inline styles. Every piece of text passes through
 // `esc`: titles, notes, names and links are typed by users.
+import { isTrustworthyWebUrl, linkHost } from '../domain/user-text';
 
 export function esc(text: string | number | null | undefined): string {
   return String(text ?? '')
@@ -11,9 +12,14 @@ export function esc(text: string | number | null | undefined): string {
     .replace(/'/g, '&#39;');
 }
 
-/** Only web links become clickable; anything else (javascript:, data:) is shown as text. */
+/**
+ * Only web links a reader can judge become clickable; anything else (javascript:, data:, a link
+ * with user info hiding its real host) is shown as text. The real host is written beside it.
+ */
 export function safeLink(url: string): string {
-  return /^https?:\/\//i.test(url) ? `<a href="${esc(url)}" style="color:#1f4e9c;word-break:break-all">${esc(url)}</a>` : esc(url);
+  const host = linkHost(url);
+  const shown = isTrustworthyWebUrl(url) ? `<a href="${esc(url)}" style="color:#1f4e9c;word-break:break-all">${esc(url)}</a>` : esc(url);
+  return host ? `${shown} <span style="color:#5b6573">(${esc(host)})</span>` : shown;
 }
 
 const FONT = "font-family:'Sarabun','TH Sarabun New',Tahoma,'Leelawadee UI',sans-serif";

@@ -3,6 +3,7 @@
 import { CATEGORY_TH, REPORT_TITLE_TH, fiscalYearTh, num, percent, periodTh, signed, thaiDate, thaiMoment, type Style } from '../domain/report-format';
 import type { ColumnRef, Progress, ReportContent } from '../domain/report-types';
 import { esc, heading, page, paragraph, safeLink, table, type Column } from './html';
+import { linkHost } from '../domain/user-text';
 
 export interface RenderedEmail {
   subject: string;
@@ -151,7 +152,7 @@ function reportText(r: ReportContent): string {
     ...rest(r.omitted.overdue),
     '',
     'หลักฐานที่เพิ่มในช่วงที่รายงาน',
-    ...(r.evidence.length ? r.evidence.map((e) => `- ${thaiMoment(e.at, s)} ขั้นตอน ${step(e.measureNumber, e.stepNumber, s)} ${e.title}: ${e.url}${e.removed ? ' (ถูกนำออกแล้ว)' : ''}`) : ['- ไม่มี']),
+    ...(r.evidence.length ? r.evidence.map((e) => `- ${thaiMoment(e.at, s)} ขั้นตอน ${step(e.measureNumber, e.stepNumber, s)} ${e.title}: ${e.url}${linkHost(e.url) ? ` (${linkHost(e.url)})` : ''}${e.removed ? ' (ถูกนำออกแล้ว)' : ''}`) : ['- ไม่มี']),
     ...rest(r.omitted.evidence),
     '',
     `จัดทำโดยระบบ ITA Board เมื่อ ${thaiMoment(r.compiledAt, s)} — บันทึกเหตุการณ์ถึงลำดับที่ ${num(r.chain.periodEndSeq, s)}; หัวของห่วงโซ่ ${num(r.chain.seq, s)} ${r.chain.hash}`,

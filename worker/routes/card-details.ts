@@ -9,18 +9,17 @@ import { actorOf } from '../middleware/session';
 import { addComment, addEvidence, listOitItems, readCardDetails, removeEvidence } from '../db/card-details';
 import { notifyCardChange } from '../live/notify';
 import { unauthenticated } from '../domain/errors';
-import { cardParam, id, refusalRecorder } from './cards';
+import { cardParam, id, plainText, refusalRecorder, webLink } from './cards';
 import type { PersonRef } from '../domain/contracts-card';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
-import { isWebUrl } from '../domain/web-url';
 
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 
 
 const evidenceBody = z.strictObject({
-  url: z.string().trim().min(1).max(2000).refine(isWebUrl, 'an http(s) address'),
-  note: z.string().trim().max(1000),
+  url: webLink,
+  note: plainText(1000),
   oitCode: z.string().trim().min(1).max(20).nullable(),
 });
 

@@ -6,6 +6,7 @@ import { actorOf, clientIp } from '../middleware/session';
 import { editCard, moveCard } from '../db/cards';
 import { audit } from '../db/auth';
 import { isIsoDate } from '../domain/fiscal-year';
+import { hasBidiControl, isTrustworthyWebUrl, visiblePart } from '../domain/user-text';
 import { notifyCardChange } from '../live/notify';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
@@ -22,11 +23,31 @@ const moveBody = z.strictObject({
 });
 
 const text = (max: number) => z.string().trim().max(max);
-const checklistItem = z.strictObject({ id, text: text(300).min(1), done: z.boolean() });
+
+/**
+ * Shared validators for text people type (domain/user-text.ts says why): a title shows something
+ * once invisible characters are removed and carries no bidirectional controls; a note or other
+ * free text carries no bidirectional controls; a link is http(s) without user info.
+ */
+export const titleText = (max: number) =>
+  text(max)
+    .min(1)
+    .refine((v) => visiblePart(v).length > 0, 'ต้องมีตัวอักษรที่มองเห็นได้ / must contain visible characters, not only invisible ones')
+    .refine((v) => !hasBidiControl(v), 'ห้ามมีอักขระควบคุมทิศทางข้อความ / must not contain bidirectional control characters');
+export const plainText = (max: number) =>
+  text(max).refine((v) => !hasBidiControl(v), 'ห้ามมีอักขระควบคุมทิศทางข้อความ / must not contain bidirectional control characters');
+export const webLink = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine(isTrustworthyWebUrl, 'ต้องเป็นที่อยู่ http(s) ที่ไม่มีชื่อผู้ใช้หรืออักขระควบคุม / an http(s) address without user info or control characters');
+
+const checklistItem = z.strictObject({ id, text: titleText(300), done: z.boolean() });
 const editBody = z
   .strictObject({
     version,
-    title: text(500).min(1),
+    title: titleText(500),
     details: text(20_000),
     dueOn: z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD').nullable(),
     leadGroupId: id.nullable(),

@@ -2,6 +2,7 @@
 // and the link. `print`: the note beside the link and the address itself as its text, for
 // paper, where a link cannot be followed; otherwise the note (or the address) is the link.
 import { safeHref } from './format';
+import { LinkHost } from '../LinkHost';
 
 interface Evidence {
   url: string;
@@ -20,6 +21,7 @@ export function DocEvidence({ evidence, print }: { evidence: readonly Evidence[]
           <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
             {print ? e.url : e.note || e.url}
           </a>
+          <LinkHost url={e.url} />
         </li>
       ))}
     </ul>

@@ -6,6 +6,7 @@ import type { ItemReadiness } from '../../../../worker/domain/readiness';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { categoryLabel, safeHref } from '../dashboard/format';
+import { LinkHost } from '../LinkHost';
 import { oitApi } from './api';
 import { ItemEditor } from './ItemEditor';
 import { Feedback } from '../Feedback';
@@ -81,6 +82,7 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
                         <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
                           {e.note || e.url}
                         </a>
+                        <LinkHost url={e.url} />
                       </li>
                     ))}
                   </ul>
@@ -103,6 +105,7 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
             {view.unmatched.map((e) => (
               <li key={e.id}>
                 <strong>{e.oitCode}</strong> <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">{e.url}</a>
+                <LinkHost url={e.url} />
               </li>
             ))}
           </ul>

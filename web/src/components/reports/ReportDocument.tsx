@@ -6,8 +6,8 @@ import { fiscalYearLabel, local } from '../../i18n';
 import { day, num, pct, periodLabel, signed, when, type Style } from './format';
 import { rt } from './strings';
 import { safeHref } from '../../safe-url';
+import { LinkHost } from '../LinkHost';
 
-const isWebLink = (url: string) => /^https?:\/\//i.test(url);
 const columnName = (c: ColumnRef | null) => (c ? local(c.labelTh, c.labelEn) : '-');
 const stepNo = (measure: number | null, step: number, s: Style) => (measure === null ? num(step, s) : `${num(measure, s)}.${num(step, s)}`);
 
@@ -214,13 +214,14 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
                     {stepNo(e.measureNumber, e.stepNumber, s)} {e.title}
                   </td>
                   <td class="rpt-link">
-                    {isWebLink(e.url) ? (
+                    {safeHref(e.url) ? (
                       <a href={safeHref(e.url)} target="_blank" rel="noopener noreferrer">
                         {e.url}
                       </a>
                     ) : (
                       e.url
                     )}
+                    <LinkHost url={e.url} />
                     {e.removed && <span class="rpt-removed-note"> ({rt('removed')})</span>}
                   </td>
                   <td>{[e.oitCode, e.note].filter(Boolean).join(' · ') || '-'}</td>

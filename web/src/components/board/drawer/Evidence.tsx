@@ -8,6 +8,7 @@ import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
 import { safeHref } from '../../../safe-url';
 import { Feedback } from '../../Feedback';
+import { LinkHost } from '../../LinkHost';
 
 const WEB_LINK = /^https?:\/\/\S+$/i;
 
@@ -39,13 +40,14 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
   return (
     <li class="evidence-item" data-testid="evidence-item">
       {/* Only web links become links: the server accepts http(s) alone, and this stays true. */}
-      {WEB_LINK.test(item.url) ? (
+      {safeHref(item.url) ? (
         <a href={safeHref(item.url)} target="_blank" rel="noopener noreferrer" class="evidence-url">
           {item.url}
         </a>
       ) : (
         <span class="evidence-url">{item.url}</span>
       )}
+      <LinkHost url={item.url} />
       {item.oitCode && (
         <p class="evidence-oit" data-testid="evidence-oit">
           <span class="badge badge-lead">{item.oitCode}</span> {oit ? local(oit.titleTh, oit.titleEn) : ''}
