@@ -9,6 +9,7 @@ import { withDb, withSession } from './middleware/session';
 import { withAccess } from './middleware/access';
 import { jsonBodiesOnly } from './middleware/json-only';
 import { adminRoutes } from './routes/admin';
+import { accountRoutes } from './routes/accounts';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/board';
 import { cardRoutes } from './routes/cards';
@@ -67,6 +68,7 @@ const routes = app
   .route('/api', liveRoutes)
   .route('/api/import', importRoutes)
   .route('/api/admin/backup', backupRoutes)
+  .route('/api/admin/accounts', accountRoutes)
   .route('/api/admin', adminRoutes)
   .route('/api/dev/bench', devBenchRoutes)
   .route('/api/dev/load', devLoadRoutes)

@@ -32,7 +32,7 @@ const LIVE_MOVES = 20;
 const goal = targets();
 
 async function measureBoard(base, cookie, { beYear, cards, samples }) {
-  const headers = { cookie: `ita_session=${cookie}` };
+  const headers = { cookie: `__Host-ita_session=${cookie}` };
   const board = [];
   const raw = [];
   const http = [];
@@ -60,7 +60,7 @@ async function measureBoard(base, cookie, { beYear, cards, samples }) {
 
 /** D1's own figures for one request, from the dev-only meter (x-ita-meter → x-ita-d1). */
 async function metered(base, cookie, method, path, body) {
-  const headers = { cookie: `ita_session=${cookie}`, 'x-ita-meter': '1' };
+  const headers = { cookie: `__Host-ita_session=${cookie}`, 'x-ita-meter': '1' };
   if (method !== 'GET') Object.assign(headers, { 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' });
   const r = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await r.text();
@@ -165,7 +165,7 @@ async function measureLiveLatency(base, moverCookie, watcherCookie) {
     await page.goto(`${base}/board/${RENDER_YEAR}`);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="card"]').length >= n, RENDER_CARDS, { timeout: 15_000 });
     await page.locator('[data-testid=live-status][data-state=open]').waitFor({ timeout: 10_000 });
-    const headers = { cookie: `ita_session=${moverCookie}`, 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' };
+    const headers = { cookie: `__Host-ita_session=${moverCookie}`, 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' };
     const board = await getJson(`${base}/api/boards/${RENDER_YEAR}`, { headers });
     const latencies = [];
     for (let i = 0; i < LIVE_MOVES; i++) {
@@ -222,7 +222,7 @@ async function main() {
   const app = await startApp(PORT);
   try {
     const admin = await signIn(app.base, 'admin@demo.local');
-    const headers = { cookie: `ita_session=${admin}`, 'content-type': 'application/json' };
+    const headers = { cookie: `__Host-ita_session=${admin}`, 'content-type': 'application/json' };
     const created = [];
     for (const size of SIZES) {
       const t0 = Date.now();

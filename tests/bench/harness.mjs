@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
 
-export const DEMO_PASSWORD = 'ita-demo-2567';
+import { readFileSync } from 'node:fs';
+
+/** The demo password, read from the one place it is written (worker/seed/demo-password.ts). */
+export const DEMO_PASSWORD = /DEMO_PASSWORD = '([^']+)'/.exec(readFileSync(new URL('../../worker/seed/demo-password.ts', import.meta.url), 'utf8'))[1];
 
 /** Builds web/dist (under the shared lock when flock exists: other builds may run beside us). */
 export function buildWeb() {
@@ -47,7 +50,7 @@ export async function signIn(base, email, password = DEMO_PASSWORD) {
     body: JSON.stringify({ email, password }),
   });
   if (!r.ok) throw new Error(`sign-in failed: ${r.status} ${await r.text()}`);
-  const token = /ita_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+  const token = /__Host-ita_session=([^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
   if (!token) throw new Error('sign-in answered without a session cookie');
   return token;
 }
@@ -123,6 +126,6 @@ export async function chromiumSignedIn(base, cookie) {
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addCookies([{ name: 'ita_session', value: cookie, url: base }]);
+  await context.addCookies([{ name: '__Host-ita_session', value: cookie, url: base }]);
   return { browser, context };
 }

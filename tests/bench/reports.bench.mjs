@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WRANGLER, run, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
+import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
+import { signIn } from './harness.mjs';
 
 process.chdir(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -47,26 +48,29 @@ const server = startWrangler({ port: PORT, persistTo, vars: { DEMO_SEED: '1' }, 
 let failed = false;
 try {
   await waitForHealth(base);
+  // Dev routes need an administrator: the demo office's, then the bench office's own.
+  await seedDemo(base);
+  const demoAdmin = { cookie: `__Host-ita_session=${await signIn(base, 'admin@demo.local')}` };
   const seed = await timed('/api/dev/reports-bench/seed', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...demoAdmin },
     body: JSON.stringify({ cards: CARDS, events: EVENTS }),
   });
-  const { orgId } = seed.json;
+  const benchAdmin = { headers: { cookie: `__Host-ita_session=${await signIn(base, seed.json.adminEmail, seed.json.password)}` } };
   console.log(`seeded ${CARDS.toLocaleString('en')} cards and ${EVENTS.toLocaleString('en')} events in ${(seed.ms / 1000).toFixed(1)} s\n`);
 
   const rows = [];
   for (const c of CASES) {
-    const q = (mode) => `/api/dev/reports-bench/run?orgId=${orgId}&kind=${c.kind}&periodKey=${c.periodKey}&mode=${mode}`;
-    await timed(q('scan'));
-    await timed(q('compile')); // warm: module load, statement cache
+    const q = (mode) => `/api/dev/reports-bench/run?kind=${c.kind}&periodKey=${c.periodKey}&mode=${mode}`;
+    await timed(q('scan'), benchAdmin);
+    await timed(q('compile'), benchAdmin); // warm: module load, statement cache
     const scan = [];
     const compile = [];
     let scanInfo;
     let compileInfo;
     for (let i = 0; i < RUNS; i++) {
-      const s = await timed(q('scan'));
-      const k = await timed(q('compile'));
+      const s = await timed(q('scan'), benchAdmin);
+      const k = await timed(q('compile'), benchAdmin);
       scan.push(s.ms);
       compile.push(k.ms);
       scanInfo = s.json;

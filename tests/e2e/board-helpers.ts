@@ -2,6 +2,7 @@
 // page, with its session) and finding cards and cells on screen.
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
 
 export interface BoardCard {
   id: string;
@@ -34,7 +35,7 @@ export async function signInToBoard(page: Page, base: string, email: string, beY
   await page.goto(base);
   const form = page.getByTestId('sign-in-form');
   await form.locator('input[type=email]').fill(email);
-  await form.locator('input[type=password]').fill('ita-demo-2567');
+  await form.locator('input[type=password]').fill(DEMO_PASSWORD);
   await form.locator('button[type=submit]').click();
   await page.getByTestId('user').waitFor();
   await page.goto(`${base}/board/${beYear}`);

@@ -3,6 +3,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile, signIn } from './browser';
 import { moveWithMenu } from './board-helpers';
+import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
 
 const base = inject('baseUrl');
 const browser = browserForFile();
@@ -65,7 +66,7 @@ describe('the FY2567 board in Chromium', () => {
     expect(await page.getByTestId('notice').count()).toBe(0);
     expect(await page.getByTestId('sign-in-error').innerText()).toBe('');
     await form.locator('input[type=email]').fill('staff@demo.local');
-    await form.locator('input[type=password]').fill('ita-demo-2567');
+    await form.locator('input[type=password]').fill(DEMO_PASSWORD);
     await form.locator('button[type=submit]').click();
     await expect.poll(() => page.getByTestId('card').count()).toBe(21);
     expect(page.url()).toContain('/board/2567');

@@ -1,6 +1,7 @@
 // Debian's Chromium through playwright-core (never a downloaded browser).
 import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -9,7 +10,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function signIn(page: Page, base: string, email: string, password = 'ita-demo-2567') {
+export async function signIn(page: Page, base: string, email: string, password = DEMO_PASSWORD) {
   await page.goto(base);
   const form = page.getByTestId('sign-in-form');
   await form.locator('input[type=email]').fill(email);

@@ -8,6 +8,7 @@ import { compareWithReplay, replayCardEvents, type LoggedEvent } from '../../wor
 import type { BoardView, CardView } from '../../worker/domain/contracts';
 import type { BackupFile } from '../../worker/domain/backup-format';
 import { syntheticAnnouncement } from './announcement';
+import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
 import { formatTable, quantile } from './table';
 
 export interface LoadOptions {
@@ -70,7 +71,7 @@ function client(baseUrl: string) {
     }
     if (res.status === 200 && method === 'POST' && path === '/api/auth/sign-in') {
       const cookieHeader = res.headers.get('set-cookie') ?? '';
-      json = { ...json, cookie: /ita_session=[^;]+/.exec(cookieHeader)?.[0] };
+      json = { ...json, cookie: /__Host-ita_session=[^;]+/.exec(cookieHeader)?.[0] };
     }
     return { status: res.status, json, ms };
   };
@@ -98,7 +99,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   // Setup: an office of its own (the demo office stays as it is), a board with one measure per
   // group made by the import API, the directors.
   const signIn = (email: string, password: string) => call('POST', '/api/auth/sign-in', undefined, { email, password });
-  const demoAdmin = must(await signIn(opts.adminEmail ?? 'admin@demo.local', opts.adminPassword ?? 'ita-demo-2567'), 'demo admin sign-in', 200).json.cookie as string;
+  const demoAdmin = must(await signIn(opts.adminEmail ?? 'admin@demo.local', opts.adminPassword ?? DEMO_PASSWORD), 'demo admin sign-in', 200).json.cookie as string;
   const office = must(await call('POST', '/api/dev/load/office', demoAdmin), 'load office', 201).json as { adminEmail: string; password: string };
   const admin = must(await signIn(office.adminEmail, office.password), 'admin sign-in', 200).json.cookie as string;
   const groups = must(await call('GET', '/api/admin/groups', admin), 'groups', 200).json.groups as { id: string; nameTh: string }[];

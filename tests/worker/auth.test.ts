@@ -19,7 +19,10 @@ describe('signing in', () => {
     expect(r.json.role).toBe('director');
     expect(r.json.groupId).toBe(demo.groupIds['กลุ่มบริหารงานบุคคล']);
     const cookie = r.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^ita_session=[\w-]{40,};/);
+    // __Host-: Secure, Path=/ and no Domain, or browsers refuse it.
+    expect(cookie).toMatch(/^__Host-ita_session=[\w-]{40,};/);
+    expect(cookie.split(', __Host-ita_device')[0]).not.toMatch(/Domain=/i);
+    expect(cookie).toMatch(/Path=\//);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/Secure/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -42,12 +45,14 @@ describe('signing in', () => {
     }
   });
 
-  it('limits failed attempts per account with a clear message, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) expect((await signIn('executive@demo.local', 'bad', `203.0.113.${i}`)).status).toBe(401);
-    const blocked = await signIn('executive@demo.local', DEMO_PASSWORD, '203.0.113.99');
+  it('limits failed attempts per account and address with a clear message, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn('executive@demo.local', 'bad', '203.0.113.9')).status).toBe(401);
+    const blocked = await signIn('executive@demo.local', DEMO_PASSWORD, '203.0.113.9');
     expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('retry-after')).toMatch(/^(29|30)$/);
     expect(blocked.json.error.code).toBe('too_many_attempts');
-    expect(blocked.json.error.messageTh).toMatch(/กรุณาลองใหม่ในอีก 1[45] นาที/);
+    expect(blocked.json.error.messageTh).toMatch(/กรุณาลองใหม่ในอีก (29|30) วินาที/);
+    expect(blocked.json.error.messageEn).toMatch(/try again in (29|30) seconds/);
     const audited = await env.DB.prepare("select count(*) n from audit_log where action = 'sign_in.failed'").first<{ n: number }>();
     expect(audited!.n).toBeGreaterThanOrEqual(5);
   });

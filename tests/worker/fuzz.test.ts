@@ -216,7 +216,7 @@ beforeAll(async () => {
   cookies.admin = admin;
   cookies.director = await cookieFor(home, 'directorAdmin');
   cookies.executive = await cookieFor(home, 'executive');
-  cookies.forged = `ita_session=${'A'.repeat(43)}`;
+  cookies.forged = `__Host-ita_session=${'A'.repeat(43)}`;
   // Something of every kind to point at: evidence and a comment on a card.
   const board = await getBoard(admin);
   const card = board.cards[0]!;

@@ -2,6 +2,7 @@
 import { env, exports } from 'cloudflare:workers';
 import { createDb } from '../../worker/db/client';
 import { createSession } from '../../worker/db/auth';
+import { SESSION_COOKIE } from '../../worker/middleware/session';
 import { seedDemo, DEMO_ACCOUNTS } from '../../worker/seed/demo';
 import type { BoardView } from '../../worker/domain/contracts';
 
@@ -29,7 +30,7 @@ export async function cookieFor(demo: Demo, who: Who): Promise<string> {
   const email = ROLE_EMAIL[who];
   const userId = demo.userIds[email];
   if (!userId || !DEMO_ACCOUNTS.some((a) => a.email === email)) throw new Error(`no demo user ${who}`);
-  return `ita_session=${await createSession(db(), userId, demo.orgId)}`;
+  return `${SESSION_COOKIE}=${await createSession(db(), userId, demo.orgId)}`;
 }
 
 export interface CallOptions {

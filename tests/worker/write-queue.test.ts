@@ -76,7 +76,7 @@ describe('the write queue', () => {
   });
 
   it('without turns (the fallback), writers racing for the same seq still all land, with a gap-free log', async () => {
-    const actor = (await loadSession(db(), admin.replace('ita_session=', '')))!.actor;
+    const actor = (await loadSession(db(), admin.replace('__Host-ita_session=', '')))!.actor;
     const board = await getBoard(admin);
     const [todo, , review] = board.columns;
     const movers = board.cards.filter((c) => c.columnId === todo!.id).slice(0, 6);

@@ -1,51 +1,75 @@
 // Accounts, sessions, sign-in throttling and the security audit trail.
 import { and, asc, eq, isNull, gt, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { auditLog, memberships, organisations, sessions, signInThrottle, users } from './schema';
+import { auditLog, memberships, organisations, serverKeys, sessions, signInThrottle, users } from './schema';
 import { randomToken, sha256Hex } from '../domain/crypto';
+import { THROTTLE } from '../domain/throttle';
 import type { Me } from '../domain/contracts';
 import type { Actor } from '../domain/policy';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600_000;
-export const THROTTLE_WINDOW_MS = 15 * 60_000;
-export const THROTTLE_LIMITS = { email: 5, ip: 20 } as const;
 
-export async function findAccount(db: Db, email: string) {
-  const [row] = await db
+type UserRow = typeof users.$inferSelect;
+type MembershipRow = typeof memberships.$inferSelect;
+
+/**
+ * The account behind an email and the membership it signs in to: the oldest membership that is
+ * neither removed nor disabled; failing that, the oldest disabled one (so sign-in can say the
+ * account is disabled). Null when there is no such user or every membership was removed.
+ */
+export async function findAccount(db: Db, email: string): Promise<{ user: UserRow; membership: MembershipRow } | null> {
+  const rows = await db
     .select({ user: users, membership: memberships })
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .orderBy(asc(memberships.createdAt))
-    .limit(1);
-  return row ?? null;
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(memberships.removedAt)))
+    .orderBy(asc(memberships.createdAt));
+  return rows.find((r) => r.membership.disabledAt === null) ?? rows[0] ?? null;
 }
 
 /** Creates a session and returns the cookie token (only its hash is stored). */
-export async function createSession(db: Db, userId: string, orgId: string, now = Date.now()): Promise<string> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  orgId: string,
+  now = Date.now(),
+  seen: { userAgent?: string; ip?: string | null } = {},
+): Promise<string> {
   const token = randomToken();
-  await db.insert(sessions).values({ id: await sha256Hex(token), userId, orgId, createdAt: now, expiresAt: now + SESSION_TTL_MS });
+  await db.insert(sessions).values({
+    id: await sha256Hex(token),
+    userId,
+    orgId,
+    createdAt: now,
+    expiresAt: now + SESSION_TTL_MS,
+    userAgent: (seen.userAgent ?? '').slice(0, 300),
+    ip: seen.ip ?? null,
+  });
   return token;
 }
 
-type SessionInfo = { sessionId: string | null; actor: Actor; me: Me };
+export type SessionInfo = { sessionId: string | null; actor: Actor; me: Me; mustChangePassword: boolean };
 
 function toSessionInfo(
   sessionId: string | null,
-  { user, membership, org }: { user: typeof users.$inferSelect; membership: typeof memberships.$inferSelect; org: typeof organisations.$inferSelect },
+  { user, membership, org }: { user: UserRow; membership: MembershipRow; org: typeof organisations.$inferSelect },
 ): SessionInfo {
+  const mustChangePassword = user.passwordExpiresAt !== null;
   return {
     sessionId,
+    mustChangePassword,
     actor: { userId: user.id, orgId: org.id, role: membership.role, groupId: membership.groupId },
     me: {
       user: { id: user.id, email: user.email, displayName: user.displayName },
       org: { id: org.id, slug: org.slug, nameTh: org.nameTh, nameEn: org.nameEn },
       role: membership.role,
       groupId: membership.groupId,
+      ...(mustChangePassword ? { mustChangePassword: true } : {}),
     },
   };
 }
 
+/** A live session of an active member: not revoked, not expired, membership neither disabled nor removed. */
 export async function loadSession(db: Db, token: string, now = Date.now()): Promise<SessionInfo | null> {
   const sessionId = await sha256Hex(token);
   const [row] = await db
@@ -54,7 +78,9 @@ export async function loadSession(db: Db, token: string, now = Date.now()): Prom
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
     .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
+    .where(
+      and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(memberships.disabledAt), isNull(memberships.removedAt)),
+    )
     .limit(1);
   return row ? toSessionInfo(sessionId, row) : null;
 }
@@ -66,7 +92,7 @@ export async function loadByEmail(db: Db, email: string): Promise<SessionInfo | 
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
-    .where(eq(users.email, email.trim().toLowerCase()))
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(memberships.disabledAt), isNull(memberships.removedAt)))
     .orderBy(asc(memberships.createdAt))
     .limit(1);
   return row ? toSessionInfo(null, row) : null;
@@ -80,29 +106,61 @@ export function revokeAllSessions(db: Db, userId: string, now = Date.now()) {
   return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }
 
-/** Minutes until `key` may try again, or 0 when it is not throttled. */
-export async function throttledFor(db: Db, key: string, limit: number, now = Date.now()): Promise<number> {
-  const [row] = await db.select().from(signInThrottle).where(eq(signInThrottle.key, key));
-  if (!row || now - row.windowStart > THROTTLE_WINDOW_MS || row.failures < limit) return 0;
-  return Math.ceil((row.windowStart + THROTTLE_WINDOW_MS - now) / 60_000);
+/** Ends every session of a user in one office (disabling or removing a member there). */
+export function revokeOfficeSessions(db: Db, userId: string, orgId: string, now = Date.now()) {
+  return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), eq(sessions.orgId, orgId), isNull(sessions.revokedAt)));
 }
 
-export function recordFailure(db: Db, key: string, now = Date.now()) {
-  // One statement: a fresh window when the old one has passed, else one more failure.
-  return db
-    .insert(signInThrottle)
-    .values({ key, failures: 1, windowStart: now })
+export interface AttemptVerdict {
+  /** True when this attempt may have its password checked. */
+  admitted: boolean;
+  failures: number;
+  /** When the key's wait ends (ms); 0 when there is none. */
+  blockedUntil: number;
+}
+
+/**
+ * Counts one attempt on `key` and reads the verdict, in ONE statement (insert … on conflict do
+ * update … returning): an attempt that arrives while the key waits changes nothing and is refused;
+ * otherwise the count goes up by one, and from the `limit`-th attempt on the wait starts (30 s,
+ * doubling to 15 min) before the password is even checked. SQLite evaluates every SET expression
+ * against the old row, and D1 runs statements one at a time, so parallel attempts line up.
+ * `attemptId` is unique per request: the row remembers the last attempt let through, which tells
+ * this one whether it was.
+ */
+export async function countAttempt(db: Db, key: string, limit: number, attemptId: string, now = Date.now()): Promise<AttemptVerdict> {
+  const t = signInThrottle;
+  const stale = sql`(${now} - ${t.windowStart} > ${THROTTLE.forgetAfterMs})`;
+  const waiting = sql`(not ${stale} and ${now} < ${t.blockedUntil})`;
+  // The wait after the n-th failure on a key allowing `limit`: 30 s × 2^(n − limit), at most 15 min.
+  const waitFor = (n: ReturnType<typeof sql>) =>
+    sql`(case when ${n} >= ${limit} then ${now} + min(${THROTTLE.maxWaitMs}, ${THROTTLE.firstWaitMs} << min(${n} - ${limit}, 10)) else 0 end)`;
+  const firstWait = limit <= 1 ? now + THROTTLE.firstWaitMs : 0;
+  const [row] = await db
+    .insert(t)
+    .values({ key, failures: 1, windowStart: now, blockedUntil: firstWait, lastAttempt: attemptId })
     .onConflictDoUpdate({
-      target: signInThrottle.key,
+      target: t.key,
       set: {
-        failures: sql`case when ${now} - ${signInThrottle.windowStart} > ${THROTTLE_WINDOW_MS} then 1 else ${signInThrottle.failures} + 1 end`,
-        windowStart: sql`case when ${now} - ${signInThrottle.windowStart} > ${THROTTLE_WINDOW_MS} then ${now} else ${signInThrottle.windowStart} end`,
+        failures: sql`case when ${stale} then 1 when ${waiting} then ${t.failures} else ${t.failures} + 1 end`,
+        blockedUntil: sql`case when ${stale} then ${firstWait} when ${waiting} then ${t.blockedUntil} else ${waitFor(sql`(${t.failures} + 1)`)} end`,
+        windowStart: sql`case when ${waiting} then ${t.windowStart} else ${now} end`,
+        lastAttempt: sql`case when ${waiting} then ${t.lastAttempt} else ${attemptId} end`,
       },
-    });
+    })
+    .returning({ failures: t.failures, blockedUntil: t.blockedUntil, lastAttempt: t.lastAttempt });
+  return { admitted: row!.lastAttempt === attemptId, failures: row!.failures, blockedUntil: row!.blockedUntil };
 }
 
-export function clearFailures(db: Db, key: string) {
+export function clearAttempts(db: Db, key: string) {
   return db.delete(signInThrottle).where(eq(signInThrottle.key, key));
+}
+
+/** A secret the server makes for itself on first use and keeps in D1 (e.g. the device cookie's HMAC key). */
+export async function serverSecret(db: Db, name: string): Promise<string> {
+  await db.insert(serverKeys).values({ name, secret: randomToken(32) }).onConflictDoNothing();
+  const [row] = await db.select({ secret: serverKeys.secret }).from(serverKeys).where(eq(serverKeys.name, name));
+  return row!.secret;
 }
 
 export function audit(

@@ -14,6 +14,8 @@ export interface Me {
   org: { id: string; slug: string; nameTh: string; nameEn: string };
   role: Role;
   groupId: string | null;
+  /** Signed in with a temporary password: nothing but changing it until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 export interface FiscalYearView {

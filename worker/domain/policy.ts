@@ -70,3 +70,21 @@ export function canRemoveEvidence(actor: Actor, card: CardScope, addedBy: string
   if (canEditCard(actor, card)) return true;
   return addedBy !== null && addedBy === actor.userId && canContributeToCard(actor, card);
 }
+
+/**
+ * Account life cycle (disable, re-enable, remove a member; set a temporary password): an
+ * administrator of the member's office, never on their own account (an office must not lose its
+ * last administrator by a slip, and nobody locks themselves out).
+ */
+export function canManageMember(actor: Actor, member: { orgId: string; userId: string }): boolean {
+  return canAdminister(actor, member.orgId) && actor.userId !== member.userId;
+}
+
+/**
+ * Setting a temporary password replaces the person's password everywhere, so an administrator may
+ * do it only for an account that belongs to no other office (another office's administrator
+ * would otherwise take over an account of theirs).
+ */
+export function canResetPassword(actor: Actor, member: { orgId: string; userId: string; otherOffices: number }): boolean {
+  return canManageMember(actor, member) && member.otherOffices === 0;
+}

@@ -5,11 +5,23 @@ import type { Context } from 'hono';
 import { createDb } from '../db/client';
 import { meteredD1, newMeter } from '../db/metered';
 import { loadSession } from '../db/auth';
-import { unauthenticated } from '../domain/errors';
+import { AppError, unauthenticated } from '../domain/errors';
 import type { Actor } from '../domain/policy';
 import type { AppEnv } from '../env';
 
-export const SESSION_COOKIE = 'ita_session';
+/**
+ * `__Host-`: the browser keeps it only when set Secure, from a secure origin, with Path=/ and no
+ * Domain, so no other host (a sibling subdomain) can plant or overwrite it. Chromium counts
+ * http://127.0.0.1 and http://localhost as secure, so `npm start` works as deployed.
+ */
+export const SESSION_COOKIE = '__Host-ita_session';
+export const sessionCookieOptions = { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' } as const;
+
+/** With a temporary password, a session may only do these until the password is changed. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/me', '/api/me/password', '/api/auth/sign-out']);
+
+const passwordChangeRequired = () =>
+  new AppError(403, 'password_change_required', 'กรุณาเปลี่ยนรหัสผ่านชั่วคราวก่อนใช้งาน', 'Change your temporary password first');
 
 /**
  * Local benchmarks only (DEMO_SEED=1): a request that sends `x-ita-meter: 1` gets back what it
@@ -35,6 +47,7 @@ export const withSession = createMiddleware<AppEnv>(async (c, next) => {
   if (token && token.length <= 100) {
     const session = await loadSession(c.get('db'), token);
     if (session) {
+      if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(c.req.path)) throw passwordChangeRequired();
       c.set('actor', session.actor);
       c.set('me', session.me);
       c.set('sessionId', session.sessionId);

@@ -14,6 +14,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { valid } from '../middleware/validate';
+import { adminOf } from '../middleware/authorize';
 import { actorOf } from '../middleware/session';
 import { createDb, type Db } from '../db/client';
 import { meteredD1, newMeter } from '../db/metered';
@@ -122,6 +123,7 @@ async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: number)
 export const devBenchRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
     if (c.env.DEMO_SEED !== '1') throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    adminOf(c);
     await next();
   })
   .post('/boards', valid('json', boardBody), async (c) => {

@@ -10,6 +10,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { valid } from '../middleware/validate';
+import { adminOf } from '../middleware/authorize';
 import { actorOf } from '../middleware/session';
 import { chunk, rowsPerInsert } from '../db/import';
 import { groups, memberships, users } from '../db/schema';
@@ -24,6 +25,7 @@ const directorsBody = z.strictObject({ count: z.number().int().min(1).max(500) }
 export const devLoadRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
     if (c.env.DEMO_SEED !== '1') throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    adminOf(c);
     await next();
   })
   .post('/office', async (c) => {

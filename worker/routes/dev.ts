@@ -1,4 +1,7 @@
 // Local development only: these routes answer 404 unless DEMO_SEED is "1" (set by `npm start`).
+// Even then only what `npm start` itself calls is open (the seed of an empty database, the list of
+// demo accounts it prints); everything else needs an administrator's session, so a staging deploy
+// left with the demo on is not open to anyone. No dev route takes an office id from the request.
 // /scheduled runs a cron job now, as if at `time` (ms): `wrangler dev --test-scheduled` offers
 // /__scheduled, but with this app's assets (run_worker_first = ["/api/*"], SPA fallback) that path
 // is answered by the asset router with index.html and never reaches the Worker.
@@ -9,6 +12,7 @@ import { valid } from '../middleware/validate';
 import { runScheduled } from '../cron';
 import { organisations } from '../db/schema';
 import { AppError } from '../domain/errors';
+import { adminOf } from '../middleware/authorize';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import type { AppEnv } from '../env';
 
@@ -21,6 +25,7 @@ export const devRoutes = new Hono<AppEnv>()
     c.json({ accounts: DEMO_ACCOUNTS.map(({ email, role, labelTh, labelEn }) => ({ email, password: DEMO_PASSWORD, role, labelTh, labelEn })) }),
   )
   .post('/scheduled', valid('query', z.object({ cron: z.string().min(1).max(50), time: z.coerce.number().int().min(0).optional() })), async (c) => {
+    adminOf(c);
     const { cron, time } = c.req.valid('query');
     const scheduledTime = time ?? Date.now();
     const controller: ScheduledController = { cron, scheduledTime, noRetry: () => undefined };

@@ -1,9 +1,79 @@
+// The signed-in person's own account: who they are, changing their password (a temporary one
+// included), and seeing and ending their own sessions.
 import { Hono } from 'hono';
-import { unauthenticated } from '../domain/errors';
+import { z } from 'zod';
+import { unauthenticated, AppError, notFound } from '../domain/errors';
+import { valid } from '../middleware/validate';
+import { actorOf, clientIp } from '../middleware/session';
+import { audit, countAttempt, clearAttempts } from '../db/auth';
+import { liveSessions, officeNames, passwordHashOf, revokeOtherSessions, revokeOwnSession, setPassword } from '../db/accounts';
+import { fiscalYearIds } from '../db/board';
+import { disconnectSignedOut } from '../live/notify';
+import { hashPassword, verifyPassword } from '../domain/password';
+import { PASSWORD_MAX, passwordProblem } from '../domain/password-policy';
+import { THROTTLE, retryAfterSeconds, waitText } from '../domain/throttle';
 import type { AppEnv } from '../env';
 
-export const meRoutes = new Hono<AppEnv>().get('/me', (c) => {
-  const me = c.get('me');
-  if (!me) throw unauthenticated();
-  return c.json(me);
+const passwordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().min(1).max(PASSWORD_MAX * 4),
 });
+const sessionParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const meRoutes = new Hono<AppEnv>()
+  .get('/me', (c) => {
+    const me = c.get('me');
+    if (!me) throw unauthenticated();
+    return c.json(me);
+  })
+  .put('/me/password', valid('json', passwordBody), async (c) => {
+    const actor = actorOf(c);
+    const me = c.get('me')!;
+    const db = c.get('db');
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const now = Date.now();
+    // The current password is guessed no more freely here than at sign-in.
+    const key = `change:${actor.userId}`;
+    const verdict = await countAttempt(db, key, THROTTLE.pairLimit, crypto.randomUUID(), now);
+    if (!verdict.admitted) {
+      const seconds = retryAfterSeconds(verdict.blockedUntil, now);
+      c.header('Retry-After', String(seconds));
+      const wait = waitText(seconds);
+      throw new AppError(429, 'too_many_attempts', `ใส่รหัสผ่านปัจจุบันผิดหลายครั้งเกินไป กรุณาลองใหม่ในอีก ${wait.th}`, `Too many wrong current passwords; try again in ${wait.en}`);
+    }
+    const hash = await passwordHashOf(db, actor.userId);
+    if (!hash || !(await verifyPassword(currentPassword, hash))) {
+      await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'password.change_failed', ip: clientIp(c) });
+      throw new AppError(422, 'wrong_current_password', 'รหัสผ่านปัจจุบันไม่ถูกต้อง', 'The current password is wrong');
+    }
+    await clearAttempts(db, key);
+    if (newPassword === currentPassword)
+      throw new AppError(422, 'password_unchanged', 'รหัสผ่านใหม่ต้องต่างจากรหัสผ่านเดิม', 'The new password must differ from the current one');
+    const problem = passwordProblem(newPassword, { email: me.user.email, officeNames: await officeNames(db, actor.orgId) });
+    if (problem) throw new AppError(422, problem.code, problem.messageTh, problem.messageEn);
+    const sessionId = c.get('sessionId');
+    await db.batch([
+      setPassword(db, actor.userId, await hashPassword(newPassword), null),
+      // The other sessions end: whoever knew the old password is signed out.
+      revokeOtherSessions(db, actor.userId, sessionId, now),
+      audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'password.changed', detail: { wasTemporary: me.mustChangePassword === true }, ip: clientIp(c) }),
+    ]);
+    const { mustChangePassword: _done, ...rest } = me;
+    return c.json(rest);
+  })
+  .get('/me/sessions', async (c) => {
+    const actor = actorOf(c);
+    const current = c.get('sessionId');
+    const rows = await liveSessions(c.get('db'), actor.userId, actor.orgId);
+    return c.json({ sessions: rows.map((s) => ({ ...s, current: s.id === current })) });
+  })
+  .delete('/me/sessions/:id', valid('param', sessionParam), async (c) => {
+    const actor = actorOf(c);
+    const db = c.get('db');
+    const { id } = c.req.valid('param');
+    const [ended] = await revokeOwnSession(db, actor.userId, id);
+    if (!ended) throw notFound('Session', 'เซสชัน');
+    await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'session.ended', detail: { sessionId: id.slice(0, 12) }, ip: clientIp(c) });
+    disconnectSignedOut(c.env, c.executionCtx, actor.orgId, await fiscalYearIds(db, actor.orgId), { sessionId: id });
+    return c.body(null, 204);
+  });

@@ -11,7 +11,9 @@ import { PROVINCIAL_EDUCATION_OFFICE_GROUPS } from './office-groups';
 import { OIT_ITEMS_2567 } from './oit-items-2567';
 import { chunk, rowsPerInsert } from '../db/import';
 
-export const DEMO_PASSWORD = 'ita-demo-2567';
+import { DEMO_PASSWORD } from './demo-password';
+
+export { DEMO_PASSWORD };
 
 export interface DemoAccount {
   email: string;
