@@ -84,7 +84,10 @@ describe('the public page in Chromium', () => {
     expect(await visitor.locator('.public-status.status-done').count()).toBe(data.summary.done);
     const first = await visitor.getByTestId('public-measure').first().innerText();
     expect(first).toMatch(/^มาตรการที่ 1 /);
-    expect(await visitor.locator('a[href="https://phichit.example.go.th/news"]').innerText()).toBe('ข่าวประชาสัมพันธ์');
+    // The note is internal until someone publishes it: the link shows its address, and its real host beside it.
+    expect(await visitor.locator('a[href="https://phichit.example.go.th/news"]').innerText()).toBe('https://phichit.example.go.th/news');
+    expect(await visitor.locator('main').innerText()).not.toContain('ข่าวประชาสัมพันธ์');
+    expect(await visitor.getByTestId('link-host').first().innerText()).toContain('phichit.example.go.th');
     // The formula-like title is shown as text, as typed.
     expect(await visitor.locator('main').innerText()).toContain('=cmd|calc');
     const html = await visitor.content();

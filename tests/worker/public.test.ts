@@ -53,7 +53,7 @@ async function privateStrings(): Promise<string[]> {
   return [SECRET_COMMENT, SECRET_DETAIL, SECRET_PATH, ...users.flatMap((u) => [u.id, u.email, u.display_name]), ...ids.map((r) => r.id), '@demo.local', 'actor'];
 }
 
-const setPublic = (publicPage: boolean, cookie = admin) => call('PATCH', '/api/public/settings', { cookie, body: { publicPage } });
+const setPublic = (published: boolean, cookie = admin, beYear = 2567) => call('PATCH', '/api/public/settings', { cookie, body: { beYear, published } });
 
 beforeAll(async () => {
   demo = await seedOffice(SLUG);
@@ -93,8 +93,13 @@ describe('before the office opts in', () => {
     for (const who of ['staff', 'executive', 'directorAdmin'] as const) {
       expect((await setPublic(true, await cookieFor(demo, who))).status).toBe(403);
     }
-    expect((await call('PATCH', '/api/public/settings', { body: { publicPage: true } })).status).toBe(401);
-    expect((await call('PATCH', '/api/public/settings', { cookie: admin, body: { publicPage: 'yes' } })).status).toBe(400);
+    expect((await call('PATCH', '/api/public/settings', { body: { beYear: 2567, published: true } })).status).toBe(401);
+    expect((await call('PATCH', '/api/public/settings', { cookie: admin, body: { beYear: 2567, published: 'yes' } })).status).toBe(400);
+    // The old office-wide switch is gone: a year must be named.
+    expect((await call('PATCH', '/api/public/settings', { cookie: admin, body: { publicPage: true } })).status).toBe(400);
+    const missing = await setPublic(true, admin, 2599);
+    expect(missing.status).toBe(404);
+    expect(missing.json.error.messageTh).toBeTruthy();
     expect((await call('GET', `/api/public/${SLUG}/2567`)).status).toBe(404);
   });
 });
@@ -106,7 +111,7 @@ describe('once published', () => {
   beforeAll(async () => {
     const r = await setPublic(true);
     expect(r.status).toBe(200);
-    expect(r.json).toEqual({ publicPage: true, slug: SLUG });
+    expect(r.json).toEqual({ beYear: 2567, published: true });
   });
 
   it('serves measures, step states and web evidence links without sign-in, cached for five minutes', async () => {
@@ -123,7 +128,9 @@ describe('once published', () => {
     expect(steps.filter((s) => s.status.category === 'done').map((s) => s.status.labelTh)).toEqual(['เสร็จสิ้น']);
     const evidence = steps.flatMap((s) => s.evidence);
     expect(evidence.map((e) => e.url)).toEqual([0, 1, 2, 3].map((i) => `https://phichit.example.go.th/e${i}`));
-    expect(evidence[0]).toEqual({ url: 'https://phichit.example.go.th/e0', note: 'หลักฐาน 0', oitCode: 'O7' });
+    // Notes are internal unless someone publishes them (off by default).
+    expect(evidence[0]).toEqual({ url: 'https://phichit.example.go.th/e0', note: '', oitCode: 'O7' });
+    expect(JSON.stringify(r.json)).not.toContain('หลักฐาน 0');
     const years = await call('GET', `/api/public/${SLUG}`);
     expect(years.json).toEqual({ office: view.office, years: [2567] });
   });
@@ -176,8 +183,8 @@ describe('once published', () => {
     await env.DB.prepare("update measures set title = 'เปลี่ยนแล้ว' where org_id = ? and number = 1").bind(demo.orgId).run();
     const cached = await call('GET', `/api/public/${SLUG}/2567?bypass=1`);
     expect(cached.json.measures[0].title).toBe(view.measures[0]!.title);
-    // Opting out purges this location's copies at once.
-    expect((await setPublic(false)).json.publicPage).toBe(false);
+    // Withdrawing the year takes effect at once.
+    expect((await setPublic(false)).json.published).toBe(false);
     for (const path of paths) expect((await call('GET', path)).status, path).toBe(404);
     await setPublic(true);
     expect((await call('GET', `/api/public/${SLUG}/2567`)).json.measures[0].title).toBe('เปลี่ยนแล้ว');
@@ -190,6 +197,105 @@ describe('once published', () => {
     expect((await call('GET', `/api/public/${SLUG}/2567.xml`)).status).toBe(400);
     expect((await call('GET', '/api/public/NOT_A_SLUG/2567')).status).toBe(400);
     expect(other.orgId).not.toBe(demo.orgId);
+  });
+});
+
+describe('publishing per fiscal year', () => {
+  const addYear = async (beYear: number) => {
+    const id = crypto.randomUUID();
+    await env.DB.prepare('insert into fiscal_years (id, org_id, be_year, starts_on, ends_on) values (?, ?, ?, ?, ?)')
+      .bind(id, demo.orgId, beYear, `${beYear - 544}-10-01`, `${beYear - 543}-09-30`)
+      .run();
+    return id;
+  };
+
+  it('publishing 2567 publishes neither 2568 nor a mistaken 2572; each year is chosen on its own', async () => {
+    await addYear(2568);
+    await addYear(2572);
+    expect((await setPublic(true)).status).toBe(200);
+    for (const year of [2568, 2572]) {
+      for (const suffix of ['', '.json', '.csv', '/schema']) {
+        const r = await call('GET', `/api/public/${SLUG}/${year}${suffix}`);
+        expect(r.status, `${year}${suffix}`).toBe(404);
+      }
+    }
+    expect((await call('GET', `/api/public/${SLUG}`)).json.years).toEqual([2567]);
+    // New years start unpublished in the data too.
+    const rows = (await env.DB.prepare('select be_year, published from fiscal_years where org_id = ? order by be_year').bind(demo.orgId).all<{ be_year: number; published: number }>()).results;
+    expect(rows).toEqual([{ be_year: 2567, published: 1 }, { be_year: 2568, published: 0 }, { be_year: 2572, published: 0 }]);
+    expect((await setPublic(true, admin, 2568)).status).toBe(200);
+    expect((await call('GET', `/api/public/${SLUG}`)).json.years).toEqual([2567, 2568]);
+    expect((await call('GET', `/api/public/${SLUG}/2568`)).status).toBe(200);
+    expect((await setPublic(false, admin, 2568)).status).toBe(200);
+    expect((await call('GET', `/api/public/${SLUG}/2568`)).status).toBe(404);
+    expect((await call('GET', `/api/public/${SLUG}/2567`)).status).toBe(200);
+  });
+
+  it('a link and its note are published separately: links on by default, notes only when chosen, withdrawn at once', async () => {
+    const evidence = (await env.DB.prepare("select id, note, link_published, note_published from evidence_links where org_id = ? and url like 'https://phichit.example.go.th/e%' order by url").bind(demo.orgId).all<{ id: string; note: string; link_published: number; note_published: number }>()).results;
+    expect(evidence.map((e) => [e.link_published, e.note_published])).toEqual([[1, 0], [1, 0], [1, 0], [1, 0]]);
+    const notes = async () => (await call('GET', `/api/public/${SLUG}/2567`)).json.measures.flatMap((m: PublicView['measures'][number]) => m.steps.flatMap((s) => s.evidence));
+    expect((await notes()).map((e: { note: string }) => e.note)).toEqual(['', '', '', '']);
+    // Cached now; publishing a note shows at once.
+    const pub = await call('PATCH', `/api/evidence/${evidence[0]!.id}`, { cookie: admin, body: { notePublished: true } });
+    expect(pub.status, pub.text).toBe(200);
+    expect(pub.json.evidence).toMatchObject({ linkPublished: true, notePublished: true, canPublish: true });
+    expect((await notes()).map((e: { note: string }) => e.note)).toEqual(['หลักฐาน 0', '', '', '']);
+    const hide = await call('PATCH', `/api/evidence/${evidence[1]!.id}`, { cookie: admin, body: { linkPublished: false } });
+    expect(hide.status).toBe(200);
+    expect((await notes()).map((e: { url: string }) => e.url)).toEqual([0, 2, 3].map((i) => `https://phichit.example.go.th/e${i}`));
+    const csv = await call('GET', `/api/public/${SLUG}/2567.csv`);
+    expect(csv.text).not.toContain('https://phichit.example.go.th/e1');
+    // Only the card's editors choose; nobody else, and nothing changes when refused.
+    const staff = await call('PATCH', `/api/evidence/${evidence[2]!.id}`, { cookie: await cookieFor(demo, 'staff'), body: { notePublished: true } });
+    expect(staff.status).toBe(403);
+    expect((await call('PATCH', `/api/evidence/${evidence[2]!.id}`, { body: { notePublished: true } })).status).toBe(401);
+    expect((await call('PATCH', `/api/evidence/${evidence[2]!.id}`, { cookie: admin, body: {} })).status).toBe(400);
+    expect((await call('PATCH', `/api/evidence/${evidence[2]!.id}`, { cookie: admin, body: { notePublished: 'yes' } })).status).toBe(400);
+    const event = await env.DB.prepare("select before, after from card_events where kind = 'evidence.publication' order by seq desc limit 1").first<{ before: string; after: string }>();
+    expect(JSON.parse(event!.after)).toEqual({ evidenceId: evidence[1]!.id, linkPublished: false });
+    expect((await notes()).map((e: { note: string }) => e.note)).toEqual(['หลักฐาน 0', '', '']);
+  });
+
+  it('percent-encoded spellings of the public paths share one cache entry and stop answering when the year is withdrawn', async () => {
+    expect((await setPublic(true)).status).toBe(200);
+    const spelled = SLUG.replace('-', '%2D');
+    const spellings = [
+      `/api/public/${SLUG}/2567`,
+      `/api/public/${spelled}/2567`,
+      `/api/public/${spelled}/2567.csv`,
+      `/api/public/${SLUG}/%32567`,
+      `/api/public/${spelled}/2567/schema`,
+      `/api/public/${spelled}`,
+    ];
+    for (const path of spellings) {
+      const r = await call('GET', path);
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('cache-control'), path).toBe('public, max-age=300, s-maxage=300');
+    }
+    expect((await setPublic(false)).status).toBe(200);
+    for (const path of spellings) {
+      const r = await call('GET', path);
+      expect(r.status, path).toBe(404);
+      expect(r.headers.get('cache-control'), path).toBe('no-store');
+    }
+    await setPublic(true);
+  });
+
+  it('the upgrade keeps every year public that was public before (the office-wide switch), and nothing else', async () => {
+    const migration = (env.TEST_MIGRATIONS as { name: string; queries: string[] }[]).find((m) => m.name.startsWith('0006_authz'))!;
+    const upgrade = migration.queries.find((q) => q.trim().toUpperCase().startsWith('UPDATE'))!;
+    expect(upgrade).toBeTruthy();
+    // Before the upgrade: the office-wide switch on for this office, off for the other.
+    await env.DB.batch([
+      env.DB.prepare('update fiscal_years set published = 0'),
+      env.DB.prepare(`update organisations set settings = json_set(settings, '$.publicPage', json('true')) where id = ?`).bind(demo.orgId),
+      env.DB.prepare(`update organisations set settings = json_set(settings, '$.publicPage', json('false')) where id = ?`).bind(other.orgId),
+    ]);
+    await env.DB.prepare(upgrade).run();
+    const rows = (await env.DB.prepare('select org_id, be_year, published from fiscal_years order by org_id = ? desc, be_year').bind(demo.orgId).all<{ org_id: string; be_year: number; published: number }>()).results;
+    expect(rows.filter((r) => r.org_id === demo.orgId).every((r) => r.published === 1)).toBe(true);
+    expect(rows.filter((r) => r.org_id === other.orgId).map((r) => r.published)).toEqual([0]);
   });
 });
 

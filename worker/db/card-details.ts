@@ -7,7 +7,8 @@ import { cardEvents, cards, comments, evidenceLinks, oitItems, users, type Card 
 import { commitCardChange, type CardCommit } from './cards';
 import { findFiscalYear, toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
-import { canContributeToCard, canReadBoard, canRemoveEvidence, type Actor } from '../domain/policy';
+import { canChangeEvidencePublication, canContributeToCard, canReadBoard, canRemoveEvidence, type Actor } from '../domain/policy';
+import { advancePublication } from './public';
 import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
 /** The timeline shows at most this many events (newest first); a card rarely has a tenth of it. */
@@ -32,6 +33,9 @@ function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card,
     addedBy,
     createdAt: row.createdAt,
     canDelete: mayRemoveEvidence(actor, row, card),
+    linkPublished: row.linkPublished,
+    notePublished: row.notePublished,
+    canPublish: canChangeEvidencePublication(actor, card),
   };
 }
 
@@ -157,10 +161,68 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, o
           before: { evidenceId: current.id, url: current.url, note: current.note, oitCode: current.oitCode },
           after: null,
         },
-        writes: [db.delete(evidenceLinks).where(and(eq(evidenceLinks.id, current.id), eq(evidenceLinks.orgId, actor.orgId))).returning({ id: evidenceLinks.id })],
+        writes: [
+          db.delete(evidenceLinks).where(and(eq(evidenceLinks.id, current.id), eq(evidenceLinks.orgId, actor.orgId))).returning({ id: evidenceLinks.id }),
+          // A removed link leaves the public page at once, at every location.
+          advancePublication(db, actor.orgId),
+        ],
         read: ([rows]) => {
           if ((rows as unknown[]).length !== 1) throw new Error(`evidence ${current.id} removed without an event`);
           return { value: null, card };
+        },
+      };
+    },
+  });
+}
+
+/**
+ * Publishes or withdraws one evidence link, or its note, on the public page (card editors), with
+ * an 'evidence.publication' event; advances the office's publication version so a withdrawal
+ * takes effect at once.
+ */
+export async function setEvidencePublication(
+  db: Db,
+  actor: Actor,
+  evidenceId: string,
+  change: { linkPublished?: boolean; notePublished?: boolean },
+  onForbidden: () => Promise<void>,
+): Promise<CardCommit<EvidenceView>> {
+  const findLink = () =>
+    db
+      .select({ row: evidenceLinks, ...name })
+      .from(evidenceLinks)
+      .leftJoin(users, eq(users.id, evidenceLinks.addedBy))
+      .where(and(eq(evidenceLinks.id, evidenceId), eq(evidenceLinks.orgId, actor.orgId)))
+      .limit(1);
+  const [found] = await findLink();
+  if (!found) throw notFound('Evidence link', 'หลักฐาน');
+  return commitCardChange<EvidenceView>(db, actor, found.row.cardId, {
+    allowed: (card) => canChangeEvidencePublication(actor, card),
+    onForbidden,
+    plan: async (card) => {
+      const [again] = await findLink();
+      if (!again) throw notFound('Evidence link', 'หลักฐาน');
+      const current = again.row;
+      const before: Record<string, boolean> = {};
+      const after: Record<string, boolean> = {};
+      for (const field of ['linkPublished', 'notePublished'] as const) {
+        const value = change[field];
+        if (value === undefined || value === current[field]) continue;
+        before[field] = current[field];
+        after[field] = value;
+      }
+      const addedBy = personRef(current.addedBy, again.name);
+      if (Object.keys(after).length === 0) return { unchanged: toEvidenceView(current, addedBy, card, actor) };
+      return {
+        event: { cardId: card.id, kind: 'evidence.publication', before: { evidenceId: current.id, ...before }, after: { evidenceId: current.id, ...after } },
+        writes: [
+          db.update(evidenceLinks).set(after).where(and(eq(evidenceLinks.id, current.id), eq(evidenceLinks.orgId, actor.orgId))).returning(),
+          advancePublication(db, actor.orgId),
+        ],
+        read: ([rows]) => {
+          const updated = (rows as EvidenceRow[])[0];
+          if (!updated) throw new Error(`evidence ${current.id} changed without an event`);
+          return { value: toEvidenceView(updated, addedBy, card, actor), card };
         },
       };
     },

@@ -95,7 +95,8 @@ export async function loadReadiness(db: Db, orgId: string, beYear: number, canEd
   return {
     fiscalYear: toFiscalYearView(fy),
     today,
-    office: { slug: org?.slug ?? '', publicPage: settings.publicPage === true, submissionDeadline: deadline },
+    // Published per fiscal year (fiscal_years.published): this year's choice.
+    office: { slug: org?.slug ?? '', publicPage: fy.published === true, submissionDeadline: deadline },
     canEdit,
     ...assessed,
   };

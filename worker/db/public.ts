@@ -1,13 +1,17 @@
-// What the public may see of an office that opted in (OrgSettings.publicPage): its measures,
-// each step's state (column category and label) and the evidence links, nothing else. The reads
-// name their columns one by one — no card details, comments, people, user ids or event actors
-// are ever selected, so they cannot leak through a later change to the shaping code — and the
-// opt-in is part of the query itself: an office that has not opted in reads as absent.
+// What the public may see of the fiscal years an administrator published (fiscal_years.published,
+// one choice per year): the measures, each step's state (column category and label) and the
+// evidence links published (link_published), with their notes only where someone chose to
+// publish the note (note_published), nothing else. The reads name their columns one by one — no
+// card details, comments, people, user ids or event actors are ever selected, so they cannot
+// leak through a later change to the shaping code — and the choice is part of the query itself:
+// a year that is not published reads as absent.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { boardColumns, cards, evidenceLinks, fiscalYears, groups, measures, organisations } from './schema';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { toCsv, type CsvValue } from '../domain/csv';
 import { percentOf } from '../domain/progress';
+import { isTrustworthyWebUrl } from '../domain/user-text';
 import type { ColumnCategory } from '../domain/contracts';
 
 export interface PublicStatus {
@@ -47,24 +51,50 @@ export interface PublicView {
   measures: PublicMeasure[];
 }
 
-const optedIn = sql`json_extract("organisations"."settings", '$.publicPage') = 1`;
+/** The office's publication version (see organisations.publicationVersion), null for an unknown office. */
+export async function publicationVersion(db: Db, slug: string): Promise<number | null> {
+  const [row] = await db.select({ v: organisations.publicationVersion }).from(organisations).where(eq(organisations.slug, slug)).limit(1);
+  return row ? row.v : null;
+}
 
-/** The office's published fiscal years (empty when it has not opted in or does not exist). */
+/** Advances the office's publication version: batch it with every change of what is published. */
+export function advancePublication(db: Db, orgId: string): BatchItem<'sqlite'> {
+  return db
+    .update(organisations)
+    .set({ publicationVersion: sql`${organisations.publicationVersion} + 1` })
+    .where(eq(organisations.id, orgId));
+}
+
+/** Publishes or withdraws one fiscal year of the office; null when the office has no such year. */
+export async function setYearPublished(db: Db, orgId: string, beYear: number, published: boolean, audit: BatchItem<'sqlite'>) {
+  const [rows] = await db.batch([
+    db
+      .update(fiscalYears)
+      .set({ published })
+      .where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, beYear)))
+      .returning({ beYear: fiscalYears.beYear, published: fiscalYears.published }),
+    advancePublication(db, orgId),
+    audit,
+  ]);
+  return rows[0] ?? null;
+}
+
+/** The office's published fiscal years; null when it publishes none (or does not exist). */
 export async function publicYears(db: Db, slug: string): Promise<{ office: PublicView['office']; years: number[] } | null> {
   const rows = await db
     .select({ slug: organisations.slug, nameTh: organisations.nameTh, nameEn: organisations.nameEn, beYear: fiscalYears.beYear })
     .from(organisations)
-    .leftJoin(fiscalYears, eq(fiscalYears.orgId, organisations.id))
-    .where(and(eq(organisations.slug, slug), optedIn))
+    .innerJoin(fiscalYears, and(eq(fiscalYears.orgId, organisations.id), eq(fiscalYears.published, true)))
+    .where(eq(organisations.slug, slug))
     .orderBy(asc(fiscalYears.beYear));
   const first = rows[0];
   if (!first) return null;
-  return { office: { slug: first.slug, nameTh: first.nameTh, nameEn: first.nameEn }, years: rows.flatMap((r) => (r.beYear === null ? [] : [r.beYear])) };
+  return { office: { slug: first.slug, nameTh: first.nameTh, nameEn: first.nameEn }, years: rows.map((r) => r.beYear) };
 }
 
 export async function loadPublic(db: Db, slug: string, beYear: number, now = Date.now()): Promise<PublicView | null> {
-  const orgId = sql`(select "id" from "organisations" where "slug" = ${slug} and ${optedIn})`;
-  const fyId = sql`(select "id" from "fiscal_years" where "org_id" = ${orgId} and "be_year" = ${beYear})`;
+  const orgId = sql`(select "id" from "organisations" where "slug" = ${slug})`;
+  const fyId = sql`(select "id" from "fiscal_years" where "org_id" = ${orgId} and "be_year" = ${beYear} and "published" = 1)`;
   const [[org], [fy], columns, ms, cs, gs, evidence] = await db.batch([
     db.select({ slug: organisations.slug, nameTh: organisations.nameTh, nameEn: organisations.nameEn }).from(organisations).where(eq(organisations.id, orgId)),
     db.select({ beYear: fiscalYears.beYear, titleTh: fiscalYears.titleTh, startsOn: fiscalYears.startsOn, endsOn: fiscalYears.endsOn }).from(fiscalYears).where(eq(fiscalYears.id, fyId)),
@@ -85,10 +115,16 @@ export async function loadPublic(db: Db, slug: string, beYear: number, now = Dat
       .orderBy(asc(cards.stepNumber)),
     db.select({ id: groups.id, nameTh: groups.nameTh, nameEn: groups.nameEn }).from(groups).where(eq(groups.orgId, orgId)),
     db
-      .select({ cardId: evidenceLinks.cardId, url: evidenceLinks.url, note: evidenceLinks.note, oitCode: evidenceLinks.oitCode })
+      .select({
+        cardId: evidenceLinks.cardId,
+        url: evidenceLinks.url,
+        // A note is internal unless someone chose to publish it: it is not even read otherwise.
+        note: sql<string>`case when ${evidenceLinks.notePublished} = 1 then ${evidenceLinks.note} else '' end`,
+        oitCode: evidenceLinks.oitCode,
+      })
       .from(evidenceLinks)
       .innerJoin(cards, eq(cards.id, evidenceLinks.cardId))
-      .where(and(eq(cards.fiscalYearId, fyId), eq(evidenceLinks.orgId, orgId)))
+      .where(and(eq(cards.fiscalYearId, fyId), eq(evidenceLinks.orgId, orgId), eq(evidenceLinks.linkPublished, true)))
       .orderBy(asc(evidenceLinks.createdAt)),
   ]);
   if (!org || !fy) return null;
@@ -99,7 +135,7 @@ export async function loadPublic(db: Db, slug: string, beYear: number, now = Dat
   const links = new Map<string, PublicStep['evidence']>();
   for (const e of evidence) {
     // Only web links are published; anything else (a file path, a script URL) is not for the public.
-    if (!/^https?:\/\//i.test(e.url)) continue;
+    if (!isTrustworthyWebUrl(e.url)) continue;
     links.set(e.cardId, [...(links.get(e.cardId) ?? []), { url: e.url, note: e.note, oitCode: e.oitCode }]);
   }
   const measureViews = ms.map((m): PublicMeasure => {

@@ -44,6 +44,12 @@ export const organisations = sqliteTable('organisations', {
   /** JSON: { thaiDigits?: boolean, publicPage?: boolean } */
   settings: text('settings', { mode: 'json' }).$type<OrgSettings>().notNull().default({}),
   createdAt: createdAt(),
+  /**
+   * Advanced by every change of what the office publishes (a year published or withdrawn, a link
+   * or note published or withdrawn, a link removed): the public answers' edge-cache key carries
+   * it, so a withdrawal takes effect at once at every location.
+   */
+  publicationVersion: integer('publication_version').notNull().default(0),
 });
 
 export const users = sqliteTable('users', {
@@ -120,6 +126,8 @@ export const fiscalYears = sqliteTable(
     createdAt: createdAt(),
     /** When an administrator archived the year (read-only, off the default menus); null while in use. */
     archivedAt: integer('archived_at'),
+    /** The year's progress page and open data are public (an administrator's choice per year; new years start unpublished). */
+    published: integer('published', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [uniqueIndex('fiscal_years_org_year').on(t.orgId, t.beYear)],
 );
@@ -231,6 +239,10 @@ export const evidenceLinks = sqliteTable(
     oitCode: text('oit_code'),
     addedBy: text('added_by').references(() => users.id),
     createdAt: createdAt(),
+    /** The link appears on the public page of a published year (on by default). */
+    linkPublished: integer('link_published', { mode: 'boolean' }).notNull().default(true),
+    /** Its note appears there too (off by default: notes are internal unless someone chooses). */
+    notePublished: integer('note_published', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('evidence_card').on(t.cardId)],
 );

@@ -18,6 +18,12 @@ export interface EvidenceView {
   createdAt: number;
   /** Whether the signed-in user may remove it (the server checks again). */
   canDelete: boolean;
+  /** The link appears on the public page of a published year (on by default). */
+  linkPublished: boolean;
+  /** Its note appears there too (off by default). */
+  notePublished: boolean;
+  /** Whether the signed-in user may change the two flags above (the server checks again). */
+  canPublish: boolean;
 }
 
 export interface CommentView {
@@ -27,7 +33,7 @@ export interface CommentView {
   createdAt: number;
 }
 
-export type TimelineKind = 'card.created' | 'card.moved' | 'card.edited' | 'evidence.added' | 'evidence.removed' | 'comment.added';
+export type TimelineKind = 'card.created' | 'card.moved' | 'card.edited' | 'evidence.added' | 'evidence.removed' | 'evidence.publication' | 'comment.added';
 
 export interface TimelineEntry {
   seq: number;
@@ -56,6 +62,12 @@ export interface AddEvidenceRequest {
   url: string;
   note: string;
   oitCode: string | null;
+}
+
+/** PATCH /api/evidence/:id: name at least one. */
+export interface EvidencePublicationRequest {
+  linkPublished?: boolean;
+  notePublished?: boolean;
 }
 
 export interface EvidenceResponse {

@@ -88,3 +88,43 @@ export function canManageMember(actor: Actor, member: { orgId: string; userId: s
 export function canResetPassword(actor: Actor, member: { orgId: string; userId: string; otherOffices: number }): boolean {
   return canManageMember(actor, member) && member.otherOffices === 0;
 }
+
+/** Publish or withdraw a fiscal year's public progress page and open data. */
+export function canPublish(actor: Actor, orgId: string): boolean {
+  return canAdminister(actor, orgId);
+}
+
+/** Choose whether one evidence link, and its note, appear on the public page: the card's editors. */
+export function canChangeEvidencePublication(actor: Actor, card: CardScope): boolean {
+  return canEditCard(actor, card);
+}
+
+/** A fiscal year as the policy sees it. */
+export interface YearScope {
+  orgId: string;
+  /** Set while the year is archived (read-only). */
+  archivedAt: number | null;
+}
+
+/**
+ * Change anything recorded in a fiscal year: its cards, evidence, comments, columns, OIT items,
+ * report schedule, or send its reports. An archived year is read-only for everyone, the
+ * administrator included, until it is restored; the caller's own permission is asked separately.
+ */
+export function canWriteYear(actor: Actor, year: YearScope): boolean {
+  return sameOrg(actor, year.orgId) && year.archivedAt === null;
+}
+
+/** Archive or restore a fiscal year (administrators). */
+export function canArchiveYear(actor: Actor, year: YearScope): boolean {
+  return canAdminister(actor, year.orgId);
+}
+
+/**
+ * Delete a fiscal year: administrators, and only a year whose log holds nothing but its import
+ * (`activity` counts everything else: moves, edits, evidence, comments, kept reports). Any other
+ * year can only be archived: records are kept at least ten years.
+ */
+export function canDeleteYear(actor: Actor, year: YearScope, activity: number): boolean {
+  return canAdminister(actor, year.orgId) && activity === 0;
+}

@@ -42,7 +42,7 @@ export interface Replay {
 }
 
 /** Kinds that hang something off a card without changing the card row (db/card-details.ts). */
-const PASSIVE_KINDS = new Set(['evidence.added', 'evidence.removed', 'comment.added']);
+const PASSIVE_KINDS = new Set(['evidence.added', 'evidence.removed', 'evidence.publication', 'comment.added']);
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 

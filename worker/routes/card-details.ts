@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { oneWriterPerOffice } from '../middleware/one-writer';
 import { actorOf } from '../middleware/session';
-import { addComment, addEvidence, listOitItems, readCardDetails, removeEvidence } from '../db/card-details';
+import { addComment, addEvidence, listOitItems, readCardDetails, removeEvidence, setEvidencePublication } from '../db/card-details';
 import { notifyCardChange } from '../live/notify';
 import { unauthenticated } from '../domain/errors';
 import { cardParam, id, plainText, refusalRecorder, webLink } from './cards';
@@ -22,6 +22,11 @@ const evidenceBody = z.strictObject({
   note: plainText(1000),
   oitCode: z.string().trim().min(1).max(20).nullable(),
 });
+
+const publicationBody = z
+  .strictObject({ linkPublished: z.boolean(), notePublished: z.boolean() })
+  .partial()
+  .refine((o) => Object.keys(o).length > 0, { message: 'name linkPublished or notePublished' });
 
 const commentBody = z.strictObject({ body: z.string().trim().min(1).max(5000) });
 
@@ -47,6 +52,12 @@ export const cardDetailRoutes = new Hono<AppEnv>()
     const commit = await removeEvidence(c.get('db'), actorOf(c), evidenceId, refusalRecorder(c, 'evidence.remove', { evidenceId }));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.body(null, 204);
+  })
+  .patch('/evidence/:id', valid('param', z.object({ id })), valid('json', publicationBody), oneWriterPerOffice, async (c) => {
+    const evidenceId = c.req.valid('param').id;
+    const commit = await setEvidencePublication(c.get('db'), actorOf(c), evidenceId, c.req.valid('json'), refusalRecorder(c, 'evidence.publication', { evidenceId }));
+    notifyCardChange(c.env, c.executionCtx, commit);
+    return c.json({ evidence: commit.value });
   })
   .post('/cards/:id/comments', valid('param', cardParam), valid('json', commentBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;

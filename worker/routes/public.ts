@@ -1,23 +1,24 @@
-// The public progress page's data and open data, without sign-in, for offices that opted in:
+// The public progress page's data and open data, without sign-in, for the fiscal years an office published:
 //   GET /api/public/:slug                 the published fiscal years
 //   GET /api/public/:slug/:beYear         measures, steps, states, evidence (JSON)
 //   GET /api/public/:slug/:beYear.json    the same, as a download
 //   GET /api/public/:slug/:beYear.csv     one row per step (columns documented by /schema)
 //   GET /api/public/:slug/:beYear/schema  the CSV's columns (Frictionless Table Schema)
-// and, for administrators, PATCH /api/public/settings { publicPage } to opt in or out.
-// Answers are cached at the edge for five minutes (Cache API, keyed on the path only, so a
-// query string cannot bypass it); opting out purges this location's copies at once.
+// and, for administrators, PATCH /api/public/settings { beYear, published } to publish or withdraw
+// one fiscal year (years are published one by one; new years start unpublished).
+// Answers are cached at the edge for five minutes (Cache API). The cache key is built from the
+// validated office and year (never the raw path: /api/public/phichit%2Dpeo/… is the same office)
+// and the office's publication version, which every change of what is published advances: after
+// a withdrawal no location can find its old copies (deleting from the cache would purge only one
+// location, and only the spellings it knew).
 import { Hono, type Context } from 'hono';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
 import { audit } from '../db/auth';
-import { setOrgSetting } from '../db/oit';
-import { loadPublic, publicCsv, publicYears, PUBLIC_CSV_FIELDS } from '../db/public';
-import { fiscalYears } from '../db/schema';
-import { AppError, forbidden } from '../domain/errors';
-import { canAdminister } from '../domain/policy';
+import { loadPublic, publicationVersion, publicCsv, publicYears, setYearPublished, PUBLIC_CSV_FIELDS } from '../db/public';
+import { AppError, forbidden, notFound } from '../domain/errors';
+import { canPublish } from '../domain/policy';
 import type { AppEnv } from '../env';
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
@@ -26,7 +27,7 @@ const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/)
 const yearPattern = z.coerce.number().int().min(2500).max(2700);
 const fileParam = slugParam.extend({ file: z.string().regex(/^\d{4}(\.(json|csv))?$/) });
 const schemaParam = slugParam.extend({ beYear: yearPattern });
-const settingsBody = z.strictObject({ publicPage: z.boolean() });
+const settingsBody = z.strictObject({ beYear: z.number().int().min(2500).max(2700), published: z.boolean() });
 
 const notPublished = () =>
   new AppError(404, 'not_found', 'ไม่พบหน้าข้อมูลสาธารณะของหน่วยงานนี้', 'This office has no public page for that year');
@@ -34,14 +35,24 @@ const notPublished = () =>
 /** The location's edge cache (typed here: the DOM lib's CacheStorage has no `default`). */
 const edgeCache = () => (caches as unknown as { default: Cache }).default;
 
-/** The cache key: this location's origin and the path, never the query string or cookies. */
-function cacheKey(c: Context<AppEnv>, path = new URL(c.req.url).pathname): Request {
-  return new Request(new URL(path, c.req.url).toString(), { method: 'GET' });
+/**
+ * The cache key: this deployment's origin, the office's publication version, and what is asked
+ * for, written from the validated values ('2567.csv', not the path as the client spelled it).
+ * Never the query string or cookies.
+ */
+export function publicCacheKey(requestUrl: string, slug: string, version: number, what: string): Request {
+  const path = `/api/public/__cache/v${version}/${slug}${what ? `/${what}` : ''}`;
+  return new Request(new URL(path, requestUrl).toString(), { method: 'GET' });
 }
 
-/** Serves from the edge cache, or builds, caches and serves. `build` throws for a 404 (not cached). */
-async function cached(c: Context<AppEnv>, build: () => Promise<Response>): Promise<Response> {
-  const key = cacheKey(c);
+/**
+ * Serves from the edge cache, or builds, caches and serves. `what` names the answer from
+ * validated values; `build` throws for a 404 (not cached).
+ */
+async function cached(c: Context<AppEnv>, slug: string, what: string, build: () => Promise<Response>): Promise<Response> {
+  const version = await publicationVersion(c.get('db'), slug);
+  if (version === null) throw notPublished();
+  const key = publicCacheKey(c.req.url, slug, version, what);
   const hit = await edgeCache().match(key);
   if (hit) return new Response(hit.body, hit);
   const res = await build();
@@ -56,35 +67,34 @@ function download(body: string, type: string, filename: string): Response {
   return new Response(body, { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` } });
 }
 
-async function purge(c: Context<AppEnv>, slug: string, years: number[]): Promise<void> {
-  const paths = [`/api/public/${slug}`, ...years.flatMap((y) => ['', '.json', '.csv', '/schema'].map((s) => `/api/public/${slug}/${y}${s}`))];
-  await Promise.all(paths.map((p) => edgeCache().delete(cacheKey(c, p))));
-}
-
 export const publicRoutes = new Hono<AppEnv>()
   .patch('/settings', valid('json', settingsBody), async (c) => {
     const actor = actorOf(c);
-    if (!canAdminister(actor, actor.orgId)) throw forbidden();
     const db = c.get('db');
-    const { publicPage } = c.req.valid('json');
-    const [[row], years] = await db.batch([
-      setOrgSetting(db, actor.orgId, 'publicPage', publicPage),
-      db.select({ beYear: fiscalYears.beYear }).from(fiscalYears).where(eq(fiscalYears.orgId, actor.orgId)),
-      audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'settings.changed', detail: { publicPage }, ip: clientIp(c) }),
-    ]);
-    // Opting out takes effect now here; other locations' copies expire within max-age.
-    if (row) await purge(c, row.slug, years.map((y) => y.beYear));
-    return c.json({ publicPage: row?.settings?.publicPage === true, slug: row?.slug ?? null });
+    const { beYear, published } = c.req.valid('json');
+    if (!canPublish(actor, actor.orgId)) {
+      await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action: 'public.publish', beYear }, ip: clientIp(c) });
+      throw forbidden();
+    }
+    const row = await setYearPublished(
+      db,
+      actor.orgId,
+      beYear,
+      published,
+      audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'settings.changed', detail: { publicYear: beYear, published }, ip: clientIp(c) }),
+    );
+    if (!row) throw notFound(`Fiscal year ${beYear}`, `ปีงบประมาณ ${beYear}`);
+    return c.json({ beYear: row.beYear, published: row.published });
   })
   .get('/:slug', valid('param', slugParam), (c) =>
-    cached(c, async () => {
+    cached(c, c.req.valid('param').slug, '', async () => {
       const found = await publicYears(c.get('db'), c.req.valid('param').slug);
       if (!found) throw notPublished();
       return c.json(found);
     }),
   )
   .get('/:slug/:file', valid('param', fileParam), (c) =>
-    cached(c, async () => {
+    cached(c, c.req.valid('param').slug, c.req.valid('param').file, async () => {
       const { slug, file } = c.req.valid('param');
       const [year, format] = file.split('.') as [string, 'json' | 'csv' | undefined];
       const beYear = yearPattern.safeParse(year);
@@ -97,7 +107,7 @@ export const publicRoutes = new Hono<AppEnv>()
     }),
   )
   .get('/:slug/:beYear/schema', valid('param', schemaParam), (c) =>
-    cached(c, async () => {
+    cached(c, c.req.valid('param').slug, `${c.req.valid('param').beYear}/schema`, async () => {
       const { slug, beYear } = c.req.valid('param');
       const found = await publicYears(c.get('db'), slug);
       if (!found || !found.years.includes(beYear)) throw notPublished();

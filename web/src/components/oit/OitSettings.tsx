@@ -24,10 +24,11 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
   }
 
   async function togglePublic(on: boolean) {
-    const r = await oitApi.setPublicPage(on);
+    const r = await oitApi.setPublicPage(view.fiscalYear.beYear, on);
     if (!r.ok) return setError(r.error);
     setError(null);
-    setOk(on ? local('เผยแพร่หน้าสาธารณะแล้ว', 'The public page is published') : local('ยกเลิกการเผยแพร่แล้ว', 'The public page is withdrawn'));
+    const year = view.fiscalYear.beYear;
+    setOk(on ? local(`เผยแพร่หน้าสาธารณะของปีงบประมาณ ${year} แล้ว`, `The public page of fiscal year ${year} is published`) : local(`ยกเลิกการเผยแพร่ปีงบประมาณ ${year} แล้ว`, `The public page of fiscal year ${year} is withdrawn`));
     onChanged();
   }
 
@@ -45,7 +46,10 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
       </form>
       <label class="oit-check">
         <input type="checkbox" checked={view.office.publicPage} onChange={(e) => void togglePublic(e.currentTarget.checked)} data-testid="oit-public-toggle" />
-        {local('เผยแพร่ความก้าวหน้าต่อสาธารณะ (หน้าเว็บและข้อมูลเปิด ไม่ต้องเข้าสู่ระบบ)', 'Publish progress to the public (web page and open data, no sign-in)')}
+        {local(
+          `เผยแพร่ความก้าวหน้าของปีงบประมาณ พ.ศ. ${view.fiscalYear.beYear} ต่อสาธารณะ (หน้าเว็บและข้อมูลเปิด ไม่ต้องเข้าสู่ระบบ; ปีอื่นเลือกแยกกัน)`,
+          `Publish the progress of fiscal year ${view.fiscalYear.beYear} to the public (web page and open data, no sign-in; other years are chosen separately)`,
+        )}
       </label>
       {view.office.publicPage && (
         <p>

@@ -35,5 +35,5 @@ export const oitApi = {
     request<Omit<CatalogueImportPreview, 'items'> & { items: OitItemInfo[] }>('POST', `/api/oit/${enc(beYear)}/items/import/commit`, { text }),
   setDeadline: (submissionDeadline: string | null) =>
     request<{ submissionDeadline: string | null }>('PATCH', '/api/oit/settings', { submissionDeadline }),
-  setPublicPage: (publicPage: boolean) => request<{ publicPage: boolean; slug: string | null }>('PATCH', '/api/public/settings', { publicPage }),
+  setPublicPage: (beYear: number, published: boolean) => request<{ beYear: number; published: boolean }>('PATCH', '/api/public/settings', { beYear, published }),
 };

@@ -1,9 +1,13 @@
 // Evidence links: what was published, for which OIT item of the fiscal year's catalogue. Anyone
-// who may contribute adds links; the one who added a link, or an editor, removes it.
+// who may contribute adds links; the one who added a link, or an editor, removes it. Each link
+// shows its real host, and the card's editors choose whether the link (on by default) and its
+// note (off by default) appear on the public page of a published year.
 import { useState } from 'preact/hooks';
-import type { EvidenceView, OitItemView } from '../../../../../worker/domain/contracts-card';
+import type { EvidencePublicationRequest, EvidenceResponse, EvidenceView, OitItemView } from '../../../../../worker/domain/contracts-card';
+import { request } from '../../../api';
+import { pushApiError } from '../../../state/notices';
 import { local, t } from '../../../i18n';
-import { addEvidence, oitItems, removeEvidence } from '../../../state/details';
+import { addEvidence, oitItems, refreshDetails, removeEvidence } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
 import { safeHref } from '../../../safe-url';
@@ -54,6 +58,7 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
         </p>
       )}
       {item.note && <p class="drawer-text">{item.note}</p>}
+      <Publication item={item} />
       <p class="muted evidence-meta">
         {t('drawer.byAt', { who: item.addedBy?.displayName ?? t('drawer.someone'), at: formatMoment(item.createdAt, lang.value) })}
         {item.canDelete && (
@@ -73,6 +78,56 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
         )}
       </p>
     </li>
+  );
+}
+
+/** Whether the link and its note are on the public page; editable by the card's editors. */
+function Publication({ item }: { item: EvidenceView }) {
+  const [busy, setBusy] = useState(false);
+  async function set(change: EvidencePublicationRequest) {
+    setBusy(true);
+    const r = await request<EvidenceResponse>('PATCH', `/api/evidence/${encodeURIComponent(item.id)}`, change);
+    setBusy(false);
+    if (!r.ok) {
+      if (r.error.status !== 401) pushApiError(r.error);
+      return;
+    }
+    await refreshDetails();
+  }
+  if (!item.canPublish) {
+    return (
+      <p class="muted evidence-publication" data-testid="evidence-publication">
+        {item.linkPublished
+          ? item.notePublished
+            ? local('เผยแพร่ลิงก์และหมายเหตุบนหน้าสาธารณะ', 'Link and note on the public page')
+            : local('เผยแพร่เฉพาะลิงก์บนหน้าสาธารณะ', 'Link (not the note) on the public page')
+          : local('ไม่เผยแพร่บนหน้าสาธารณะ', 'Not on the public page')}
+      </p>
+    );
+  }
+  return (
+    <p class="evidence-publication" data-testid="evidence-publication">
+      <label class="check-inline">
+        <input
+          type="checkbox"
+          checked={item.linkPublished}
+          disabled={busy}
+          data-testid="evidence-link-published"
+          onChange={(e) => void set({ linkPublished: e.currentTarget.checked })}
+        />{' '}
+        {local('เผยแพร่ลิงก์บนหน้าสาธารณะ', 'Link on the public page')}
+      </label>{' '}
+      <label class="check-inline">
+        <input
+          type="checkbox"
+          checked={item.notePublished}
+          disabled={busy || !item.note}
+          data-testid="evidence-note-published"
+          onChange={(e) => void set({ notePublished: e.currentTarget.checked })}
+        />{' '}
+        {local('เผยแพร่หมายเหตุด้วย', 'Note too')}
+      </label>
+    </p>
   );
 }
 
