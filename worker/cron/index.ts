@@ -2,6 +2,7 @@
 // UTC). Everything runs at controller.scheduledTime, so a late or repeated trigger computes the
 // same periods and keys as the one it repeats.
 import { createDb } from '../db/client';
+import { BANGKOK_OFFSET_MS } from '../domain/fiscal-year';
 import { sendEmailTransport, type MailTransport } from '../email/transport';
 import type { Env } from '../env';
 import { runDigestJob } from './digest-job';
@@ -9,7 +10,7 @@ import { runOutboxJob } from './outbox-job';
 import { runReportJob } from './report-job';
 
 export const SCHEDULES = {
-  /** 08:00 Bangkok on the 1st and 16th. */
+  /** 08:00 Bangkok on the 1st and 16th (on the 16th also the staff report, when twice a month). */
   executiveReport: '0 1 1,16 * *',
   /** 08:30 Bangkok on the 1st. */
   staffReport: '30 1 1 * *',
@@ -33,6 +34,8 @@ export async function runScheduled(controller: ScheduledController, env: Env, _c
   switch (controller.cron) {
     case SCHEDULES.executiveReport:
       await runReportJob(db, 'executive', now, env.MAIL_FROM);
+      // Half-month periods end on the 16th too; the staff trigger runs on the 1st only.
+      if (new Date(now + BANGKOK_OFFSET_MS).getUTCDate() === 16) await runReportJob(db, 'staff', now, env.MAIL_FROM);
       await runOutboxJob(db, transport(), now);
       return;
     case SCHEDULES.staffReport:

@@ -1,41 +1,55 @@
-// The scheduled meeting reports (announcement item 3.9): twice a month for the executives' and
-// group directors' meeting, monthly for the all-staff meeting. For every office that receives the
-// kind and has a board for the period's fiscal year: compile, keep, queue the emails. An office
-// without such a board is skipped quietly (a new fiscal year whose board is not set up yet).
+// The scheduled meeting reports. Each fiscal year has its cadence per audience (executives and
+// group directors; all staff), from the announcement or an administrator (db/report-schedule.ts):
+// twice a month, monthly, quarterly, or at 6 and 12 months. Every period ends at 00:00 Bangkok
+// on a 1st or a 16th, so the triggers of those days ask, per office and fiscal year, whether a
+// period of the cadence in effect ended that day (domain/report-schedule.ts) and, if so, compile
+// it, keep it (one per office, kind and period) and queue its emails (one per report and
+// recipient). An office without a board for that fiscal year, or whose year is archived, is
+// skipped quietly.
 import type { Db } from '../db/client';
 import { findBoardYear, listOrganisations } from '../db/reports';
+import { readScheduleEntries } from '../db/report-schedule';
 import { kindEnabled } from '../domain/report-delivery';
-import { periodForRun } from '../domain/report-period';
+import { bangkokDayStart } from '../domain/report-period';
+import { dueReportPeriod } from '../domain/report-schedule';
+import { fiscalYearOf } from '../domain/fiscal-year';
 import type { MeetingReportKind } from '../domain/report-types';
 import { publishReport } from '../email/publish';
 
 export interface ReportJobOutcome {
   orgId: string;
-  periodKey: string;
-  result: 'created' | 'existing' | 'skipped' | 'error';
+  /** The period compiled; null when none was due for this office. */
+  periodKey: string | null;
+  result: 'created' | 'existing' | 'not_due' | 'skipped' | 'error';
   queued: number;
 }
 
 export async function runReportJob(db: Db, kind: MeetingReportKind, now: number, mailFrom: string | undefined): Promise<ReportJobOutcome[]> {
-  const period = periodForRun(kind, now);
+  // The periods that may have ended today lie in the fiscal year of yesterday.
+  const beYear = fiscalYearOf(new Date(bangkokDayStart(now) - 1));
   const outcomes: ReportJobOutcome[] = [];
   for (const org of await listOrganisations(db)) {
-    const base = { orgId: org.id, periodKey: period.key, queued: 0 };
+    const base = { orgId: org.id, periodKey: null, queued: 0 };
     if (!kindEnabled(org.settings, kind)) {
       outcomes.push({ ...base, result: 'skipped' });
       continue;
     }
-    const fy = await findBoardYear(db, org.id, period.fiscalYear);
-    if (!fy) {
+    const fy = await findBoardYear(db, org.id, beYear);
+    if (!fy || fy.archivedAt !== null) {
       outcomes.push({ ...base, result: 'skipped' });
       continue;
     }
     try {
+      const period = dueReportPeriod(await readScheduleEntries(db, org.id, fy.id), kind, now);
+      if (!period) {
+        outcomes.push({ ...base, result: 'not_due' });
+        continue;
+      }
       const r = await publishReport(db, { org, fy, kind, period, now, mailFrom });
-      outcomes.push({ ...base, result: r.created ? 'created' : 'existing', queued: r.queued });
+      outcomes.push({ ...base, periodKey: period.key, result: r.created ? 'created' : 'existing', queued: r.queued });
     } catch (e) {
       // One office's failure must not cost the others their report; the error is in the logs.
-      console.error('report job failed for an office', { org: org.id, kind, period: period.key, error: e instanceof Error ? e.message : String(e) });
+      console.error('report job failed for an office', { org: org.id, kind, error: e instanceof Error ? e.message : String(e) });
       outcomes.push({ ...base, result: 'error' });
     }
   }

@@ -37,3 +37,12 @@ export const forbidden = () =>
 
 export const unauthenticated = () =>
   new AppError(401, 'unauthenticated', 'กรุณาเข้าสู่ระบบ', 'Please sign in');
+
+/** A write to an archived fiscal year (policy.canWriteYear said no). */
+export const yearArchived = (beYear: number) =>
+  new AppError(
+    409,
+    'fiscal_year_archived',
+    `ปีงบประมาณ ${beYear} ถูกเก็บถาวรแล้ว จึงอ่านได้อย่างเดียว ผู้ดูแลระบบกู้คืนได้ที่หน้าผู้ดูแลระบบ`,
+    `Fiscal year ${beYear} is archived and read-only; an administrator can restore it on the administration page`,
+  );

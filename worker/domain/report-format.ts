@@ -61,11 +61,19 @@ export function fiscalYearTh(beYear: number, style: Style): string {
 
 /**
  * "ครึ่งเดือนแรก 1–15 มิถุนายน 2567", "ครึ่งเดือนหลัง 16–29 กุมภาพันธ์ 2567", "เดือนมิถุนายน 2567",
+ * "ไตรมาสที่ 1 ปีงบประมาณ พ.ศ. 2570 (1 ต.ค. 2569 – 31 ธ.ค. 2569)", "รอบ 6 เดือน …", "รอบ 12 เดือน …",
  * "วันที่ 15 มิถุนายน 2567".
  */
 export function periodTh(period: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 'lastDay'>, style: Style): string {
   const first = utcDate(period.firstDay);
-  if (period.kind === 'staff') return digits(`เดือน${monthYear.format(first)}`, style);
+  // The key tells the cadence (domain/report-period.ts): any audience may have any of them.
+  const longer = /^FY(\d{4})-(Q[1-4]|6M|12M)$/.exec(period.key);
+  if (longer) {
+    const span = `${dayShort.format(first)} – ${dayShort.format(utcDate(period.lastDay))}`;
+    const name = longer[2] === '6M' ? 'รอบ 6 เดือน' : longer[2] === '12M' ? 'รอบ 12 เดือน' : `ไตรมาสที่ ${longer[2]!.slice(1)}`;
+    return digits(`${name} ปีงบประมาณ พ.ศ. ${longer[1]} (${span})`, style);
+  }
+  if (/^\d{4}-\d{2}$/.test(period.key)) return digits(`เดือน${monthYear.format(first)}`, style);
   if (period.kind === 'digest') return digits(`วันที่ ${dayLong.format(first)}`, style);
   const half = period.key.endsWith('H1') ? 'ครึ่งเดือนแรก' : 'ครึ่งเดือนหลัง';
   const range = `${first.getUTCDate()}–${utcDate(period.lastDay).getUTCDate()} ${monthYear.format(first)}`;

@@ -8,6 +8,7 @@
 // A period never straddles fiscal years: 1 October starts a month and a half-month, so the
 // board a period reports on is the one of the fiscal year its first day falls in.
 import { BANGKOK_OFFSET_MS, DAY_MS, fiscalYearBounds, fiscalYearOf } from './fiscal-year';
+import type { Cadence } from './report-cadence';
 
 export type PeriodKind = 'executive' | 'staff' | 'digest';
 
@@ -53,19 +54,19 @@ function build(kind: PeriodKind, key: string, start: number, end: number): Repor
 }
 
 /** Half 1 = 1st–15th, half 2 = 16th–last day of the month. */
-export function halfMonthPeriod(y: number, m0: number, half: 1 | 2): ReportPeriod {
+export function halfMonthPeriod(y: number, m0: number, half: 1 | 2, kind: PeriodKind = 'executive'): ReportPeriod {
   const norm = new Date(Date.UTC(y, m0, 1));
   const [ny, nm] = [norm.getUTCFullYear(), norm.getUTCMonth()];
   const key = `${ny}-${pad(nm + 1)}-H${half}`;
   return half === 1
-    ? build('executive', key, bangkokMidnight(ny, nm, 1), bangkokMidnight(ny, nm, 16))
-    : build('executive', key, bangkokMidnight(ny, nm, 16), bangkokMidnight(ny, nm + 1, 1));
+    ? build(kind, key, bangkokMidnight(ny, nm, 1), bangkokMidnight(ny, nm, 16))
+    : build(kind, key, bangkokMidnight(ny, nm, 16), bangkokMidnight(ny, nm + 1, 1));
 }
 
-export function monthPeriod(y: number, m0: number): ReportPeriod {
+export function monthPeriod(y: number, m0: number, kind: PeriodKind = 'staff'): ReportPeriod {
   const norm = new Date(Date.UTC(y, m0, 1));
   const [ny, nm] = [norm.getUTCFullYear(), norm.getUTCMonth()];
-  return build('staff', `${ny}-${pad(nm + 1)}`, bangkokMidnight(ny, nm, 1), bangkokMidnight(ny, nm + 1, 1));
+  return build(kind, `${ny}-${pad(nm + 1)}`, bangkokMidnight(ny, nm, 1), bangkokMidnight(ny, nm + 1, 1));
 }
 
 export function dayPeriod(y: number, m0: number, d: number): ReportPeriod {
@@ -139,4 +140,97 @@ export function periodsOfFiscalYear(kind: Exclude<PeriodKind, 'digest'>, beYear:
 export function latestEndedPeriod(kind: Exclude<PeriodKind, 'digest'>, beYear: number, now: number): ReportPeriod | null {
   const ended = periodsOfFiscalYear(kind, beYear).filter((p) => p.end <= now);
   return ended[ended.length - 1] ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Periods by cadence (domain/report-cadence.ts). The audience's report kind is the period's kind;
+// the key tells the cadence:
+//   twice-monthly '2026-11-H1'   monthly '2026-11'
+//   quarterly     'FY2570-Q1' (1 Oct – 31 Dec) … 'FY2570-Q4' (1 Jul – 30 Sep)
+//   half-yearly   'FY2570-6M' (1 Oct – 31 Mar) and 'FY2570-12M' (the whole year, 1 Oct – 30 Sep)
+// Every period ends at 00:00 Bangkok on the 1st or 16th of a month, so the report triggers of the
+// 1st and 16th see each period end. A period is due at the instant it ends.
+
+export type MeetingKind = Exclude<PeriodKind, 'digest'>;
+
+/** Fiscal quarter q (1–4) of fiscal year `beYear`. */
+export function quarterPeriod(beYear: number, q: 1 | 2 | 3 | 4, kind: MeetingKind): ReportPeriod {
+  const firstYear = Number(fiscalYearBounds(beYear).startsOn.slice(0, 4));
+  const m0 = 9 + 3 * (q - 1); // October, January, April, July (overflowing into the next year)
+  return build(kind, `FY${beYear}-Q${q}`, bangkokMidnight(firstYear, m0, 1), bangkokMidnight(firstYear, m0 + 3, 1));
+}
+
+/** The 6-month report (1 October – 31 March) or the 12-month report (the whole fiscal year). */
+export function halfYearPeriod(beYear: number, months: 6 | 12, kind: MeetingKind): ReportPeriod {
+  const firstYear = Number(fiscalYearBounds(beYear).startsOn.slice(0, 4));
+  return build(kind, `FY${beYear}-${months}M`, bangkokMidnight(firstYear, 9, 1), bangkokMidnight(firstYear, 9 + months, 1));
+}
+
+/** Every period of a cadence in a fiscal year, in order of their ends. */
+export function periodsOfCadence(cadence: Cadence, kind: MeetingKind, beYear: number): ReportPeriod[] {
+  const firstYear = Number(fiscalYearBounds(beYear).startsOn.slice(0, 4));
+  const out: ReportPeriod[] = [];
+  switch (cadence) {
+    case 'twice-monthly':
+      for (let i = 0; i < 12; i++) out.push(halfMonthPeriod(firstYear, 9 + i, 1, kind), halfMonthPeriod(firstYear, 9 + i, 2, kind));
+      return out;
+    case 'monthly':
+      for (let i = 0; i < 12; i++) out.push(monthPeriod(firstYear, 9 + i, kind));
+      return out;
+    case 'quarterly':
+      return ([1, 2, 3, 4] as const).map((q) => quarterPeriod(beYear, q, kind));
+    case 'half-yearly':
+      return [halfYearPeriod(beYear, 6, kind), halfYearPeriod(beYear, 12, kind)];
+  }
+}
+
+/** The period of `cadence` that ends exactly at `end` (00:00 Bangkok of a day), or null. */
+export function periodEndingAt(cadence: Cadence, kind: MeetingKind, end: number): ReportPeriod | null {
+  const beYear = fiscalYearOf(new Date(end - 1));
+  return periodsOfCadence(cadence, kind, beYear).find((p) => p.end === end) ?? null;
+}
+
+/**
+ * The period of `cadence` that is running at `at` (for half-yearly: the 6-month one until
+ * 31 March, then the 12-month one).
+ */
+export function currentPeriodOf(cadence: Cadence, kind: MeetingKind, at: number): ReportPeriod {
+  const periods = periodsOfCadence(cadence, kind, fiscalYearOf(new Date(at)));
+  return periods.find((p) => p.end > at)!;
+}
+
+/** 00:00 Bangkok of the day `at` falls on. */
+export function bangkokDayStart(at: number): number {
+  const { y, m0, d } = bangkokDay(at);
+  return bangkokMidnight(y, m0, d);
+}
+
+const CADENCE_KEYS: { cadence: Cadence; pattern: RegExp }[] = [
+  { cadence: 'twice-monthly', pattern: /^\d{4}-\d{2}-H[12]$/ },
+  { cadence: 'monthly', pattern: /^\d{4}-\d{2}$/ },
+  { cadence: 'quarterly', pattern: /^FY\d{4}-Q[1-4]$/ },
+  { cadence: 'half-yearly', pattern: /^FY\d{4}-(?:6|12)M$/ },
+];
+
+/** The cadence a period key belongs to, or null for a day key or anything else. */
+export function cadenceOfKey(key: string): Cadence | null {
+  return CADENCE_KEYS.find((c) => c.pattern.test(key))?.cadence ?? null;
+}
+
+/** The meeting-report period a key names, whatever its cadence, or null. */
+export function parseMeetingPeriodKey(kind: MeetingKind, key: string): ReportPeriod | null {
+  const cadence = cadenceOfKey(key);
+  if (cadence === 'twice-monthly') {
+    const p = parsePeriodKey('executive', key);
+    return p ? { ...p, kind } : null;
+  }
+  if (cadence === 'monthly') {
+    const p = parsePeriodKey('staff', key);
+    return p ? { ...p, kind } : null;
+  }
+  if (cadence === null) return null;
+  const beYear = Number(key.slice(2, 6));
+  if (beYear < 2500 || beYear > 2700) return null;
+  const periods = periodsOfCadence(cadence, kind, beYear);
+  return periods.find((p) => p.key === key) ?? null;
 }

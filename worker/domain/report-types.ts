@@ -140,11 +140,21 @@ export interface PeriodChoice extends PeriodView {
   ended: boolean;
 }
 
+/** One audience's reporting cadence in a fiscal year, and a change that starts with the next period. */
+export interface ScheduleAudienceView {
+  audience: MeetingReportKind;
+  cadence: 'twice-monthly' | 'monthly' | 'quarterly' | 'half-yearly';
+  /** Set when stored: false means the seed's rhythm applies because nothing was stored. */
+  stored: boolean;
+  pending: { cadence: ScheduleAudienceView['cadence']; effectiveFrom: string } | null;
+}
+
 export interface ReportArchive {
-  fiscalYear: { beYear: number; titleTh: string };
+  fiscalYear: { beYear: number; titleTh: string; archived?: boolean };
   reports: ReportSummary[];
-  /** Periods of the fiscal year that have started, latest first. */
+  /** Periods of the fiscal year that have started, latest first, under its schedule. */
   periods: Record<MeetingReportKind, PeriodChoice[]>;
+  schedule?: ScheduleAudienceView[];
 }
 
 export interface RecipientView {

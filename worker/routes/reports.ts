@@ -15,8 +15,14 @@ import { REPORT_KINDS, reportRecipients } from '../db/schema';
 import { reportCsv, reportFileName } from '../domain/report-csv';
 import { defaultRoles, kindEnabled } from '../domain/report-delivery';
 import { AppError, notFound } from '../domain/errors';
-import { latestEndedPeriod, parsePeriodKey, periodContaining, periodsOfFiscalYear, type ReportPeriod } from '../domain/report-period';
-import type { MeetingReportKind, PeriodChoice, ReportArchive, ReportSettingsView } from '../domain/report-types';
+import { parseMeetingPeriodKey, type ReportPeriod } from '../domain/report-period';
+import type { MeetingReportKind, PeriodChoice, ReportArchive, ReportSettingsView, ScheduleAudienceView } from '../domain/report-types';
+import { readScheduleEntries, reportScheduleStatements } from '../db/report-schedule';
+import { CADENCES, REPORT_AUDIENCES } from '../domain/report-cadence';
+import { cadenceOn, changeEffectiveFrom, pendingChanges, scheduledPeriods, scheduleOn, type ScheduleEntry } from '../domain/report-schedule';
+import { bangkokDate } from '../domain/fiscal-year';
+import { canWriteYear } from '../domain/policy';
+import { yearArchived } from '../domain/errors';
 import { findMessage, listMessages, retryFailed } from '../email/outbox';
 import { publishReport } from '../email/publish';
 import type { AppEnv } from '../env';
@@ -32,6 +38,7 @@ const recipientBody = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),
   name: z.string().trim().max(200).default(''),
 });
+const scheduleBody = z.strictObject({ beYear, audience: z.enum(REPORT_AUDIENCES), cadence: z.enum(CADENCES) });
 const kindsBody = z.strictObject({ reportKinds: z.strictObject({ executive: z.boolean(), staff: z.boolean(), digest: z.boolean() }).partial() });
 
 const periodError = (code: string, th: string, en: string) => new AppError(422, code, th, en);
@@ -41,27 +48,46 @@ const periodError = (code: string, th: string, en: string) => new AppError(422, 
  * the fiscal year on screen. Only ended periods may be kept: a snapshot taken halfway through
  * would take the period's key from the complete one the schedule compiles later.
  */
-function choosePeriod(kind: MeetingReportKind, year: number, periodKey: string | undefined, now: number, mustHaveEnded: boolean): ReportPeriod {
+function choosePeriod(kind: MeetingReportKind, year: number, entries: readonly ScheduleEntry[], periodKey: string | undefined, now: number, mustHaveEnded: boolean): ReportPeriod {
   if (periodKey) {
-    const p = parsePeriodKey(kind, periodKey);
+    const p = parseMeetingPeriodKey(kind, periodKey);
     if (!p) throw periodError('invalid_period', 'รูปแบบช่วงเวลาของรายงานไม่ถูกต้อง', 'The period key is not valid for this kind of report');
+    if (p.fiscalYear === year && !scheduledPeriods(entries, kind, year).some((s) => s.key === p.key)) {
+      throw periodError('invalid_period', 'ช่วงเวลานี้ไม่ตรงกับรอบการรายงานที่กำหนดไว้ของรายงานนี้', "The period is not one of this report's schedule");
+    }
     if (p.fiscalYear !== year) throw periodError('period_outside_year', 'ช่วงเวลานี้ไม่อยู่ในปีงบประมาณที่เลือก', 'The period is not in the chosen fiscal year');
     if (p.start > now) throw periodError('period_not_started', 'ช่วงเวลานี้ยังไม่เริ่ม', 'The period has not started yet');
     if (mustHaveEnded && p.end > now) throw periodError('period_not_ended', 'ช่วงเวลานี้ยังไม่สิ้นสุด จึงยังส่งรายงานไม่ได้ (ดูตัวอย่างได้)', 'The period has not ended yet; it can be previewed but not sent');
     return p;
   }
-  const latest = latestEndedPeriod(kind, year, now);
+  const started = scheduledPeriods(entries, kind, year).filter((p) => p.start <= now);
+  const latest = started.filter((p) => p.end <= now).pop();
   if (latest) return latest;
-  const current = periodContaining(kind, now);
-  if (!mustHaveEnded && current.fiscalYear === year) return current;
+  const current = started.find((p) => p.end > now);
+  if (!mustHaveEnded && current) return current;
   throw periodError('no_ended_period', 'ปีงบประมาณนี้ยังไม่มีช่วงรายงานที่สิ้นสุดแล้ว', 'No report period of this fiscal year has ended yet');
 }
 
-function periodChoices(kind: MeetingReportKind, year: number, now: number): PeriodChoice[] {
-  return periodsOfFiscalYear(kind, year)
+function periodChoices(kind: MeetingReportKind, year: number, entries: readonly ScheduleEntry[], now: number): PeriodChoice[] {
+  return scheduledPeriods(entries, kind, year)
     .filter((p) => p.start <= now)
     .map((p) => ({ ...p, ended: p.end <= now }))
     .reverse();
+}
+
+/** Each audience's cadence today and a decided change, for the Reports page. */
+function scheduleView(entries: readonly ScheduleEntry[], now: number): ScheduleAudienceView[] {
+  const today = bangkokDate(now);
+  const current = scheduleOn(entries, today);
+  return REPORT_AUDIENCES.map((audience) => {
+    const next = pendingChanges(entries, today).find((e) => e.audience === audience && e.cadence !== cadenceOn(entries, audience, today));
+    return {
+      audience,
+      cadence: current[audience],
+      stored: entries.some((e) => e.audience === audience),
+      pending: next ? { cadence: next.cadence, effectiveFrom: next.effectiveFrom } : null,
+    };
+  });
 }
 
 async function officeAndYear(c: Context<AppEnv>, actor: Actor, year: number) {
@@ -77,10 +103,12 @@ export const reportRoutes = new Hono<AppEnv>()
     const year = c.req.valid('query').beYear;
     const fy = await findFiscalYear(c.get('db'), actor.orgId, year);
     const now = Date.now();
+    const [reportList, entries] = await Promise.all([listReports(c.get('db'), actor.orgId, fy.id), readScheduleEntries(c.get('db'), actor.orgId, fy.id)]);
     const body: ReportArchive = {
-      fiscalYear: { beYear: fy.beYear, titleTh: fy.titleTh },
-      reports: await listReports(c.get('db'), actor.orgId, fy.id),
-      periods: { executive: periodChoices('executive', year, now), staff: periodChoices('staff', year, now) },
+      fiscalYear: { beYear: fy.beYear, titleTh: fy.titleTh, archived: fy.archivedAt !== null },
+      reports: reportList,
+      periods: { executive: periodChoices('executive', year, entries, now), staff: periodChoices('staff', year, entries, now) },
+      schedule: scheduleView(entries, now),
     };
     return c.json(body);
   })
@@ -89,15 +117,18 @@ export const reportRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { org, fy } = await officeAndYear(c, actor, body.beYear);
     const now = Date.now();
-    const period = choosePeriod(body.kind, body.beYear, body.periodKey, now, false);
+    const entries = await readScheduleEntries(c.get('db'), actor.orgId, fy.id);
+    const period = choosePeriod(body.kind, body.beYear, entries, body.periodKey, now, false);
     return c.json({ preview: await compileReport(c.get('db'), org, fy, body.kind, period, now) });
   })
   .post('/send', valid('json', compileBody), async (c) => {
     const actor = adminOf(c);
     const body = c.req.valid('json');
     const { org, fy } = await officeAndYear(c, actor, body.beYear);
+    if (!canWriteYear(actor, fy)) throw yearArchived(fy.beYear);
     const now = Date.now();
-    const period = choosePeriod(body.kind, body.beYear, body.periodKey, now, true);
+    const entries = await readScheduleEntries(c.get('db'), actor.orgId, fy.id);
+    const period = choosePeriod(body.kind, body.beYear, entries, body.periodKey, now, true);
     const result = await publishReport(c.get('db'), { org, fy, kind: body.kind, period, now, mailFrom: c.env.MAIL_FROM });
     await audit(c.get('db'), {
       orgId: actor.orgId,
@@ -107,6 +138,43 @@ export const reportRoutes = new Hono<AppEnv>()
       ip: clientIp(c),
     });
     return c.json(result, result.created ? 201 : 200);
+  })
+  .put('/schedule', valid('json', scheduleBody), async (c) => {
+    const actor = adminOf(c);
+    const body = c.req.valid('json');
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, body.beYear);
+    if (!canWriteYear(actor, fy)) throw yearArchived(fy.beYear);
+    const now = Date.now();
+    const entries = await readScheduleEntries(db, actor.orgId, fy.id);
+    const when = changeEffectiveFrom(entries, body.audience, fy, now);
+    if ('refused' in when) {
+      throw when.refused === 'year_ended'
+        ? new AppError(422, 'year_ended', `ปีงบประมาณ ${fy.beYear} สิ้นสุดแล้ว จึงเปลี่ยนรอบการรายงานไม่ได้`, `Fiscal year ${fy.beYear} has ended; its report schedule can no longer change`)
+        : new AppError(
+            422,
+            'change_after_year',
+            `รอบรายงานปัจจุบันสิ้นสุดพร้อมปีงบประมาณ ${fy.beYear} การเปลี่ยนจึงมีผลได้ในปีงบประมาณถัดไปเท่านั้น โปรดตั้งค่าในปีนั้น`,
+            `The running report period ends with fiscal year ${fy.beYear}, so a change could only start in the next year: set it on that year`,
+          );
+    }
+    // The cadence of the audience on its other stored days stays; the other audience keeps its own.
+    const schedule = { ...scheduleOn(entries, when.effectiveFrom), [body.audience]: body.cadence };
+    const [first, ...rest] = reportScheduleStatements(db, fy.id, schedule, { effectiveFrom: when.effectiveFrom, createdBy: actor.userId }).filter(
+      (_, i) => REPORT_AUDIENCES[i] === body.audience,
+    );
+    await db.batch([
+      first!,
+      ...rest,
+      audit(db, {
+        orgId: actor.orgId,
+        userId: actor.userId,
+        action: 'report.schedule_changed',
+        detail: { beYear: fy.beYear, audience: body.audience, from: cadenceOn(entries, body.audience, when.effectiveFrom), to: body.cadence, effectiveFrom: when.effectiveFrom },
+        ip: clientIp(c),
+      }),
+    ]);
+    return c.json({ effectiveFrom: when.effectiveFrom, schedule: scheduleView(await readScheduleEntries(db, actor.orgId, fy.id), now) });
   })
   .get('/settings', async (c) => {
     const actor = adminOf(c);

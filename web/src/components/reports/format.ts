@@ -39,7 +39,14 @@ export function periodLabel(p: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 'l
   const last = parseIsoDate(p.lastDay);
   if (!first || !last) return p.key;
   const month = monthYear[lang.value].format(first);
-  if (p.kind === 'staff') return digits(rt('month', { month }), style);
+  // The key tells the cadence (worker/domain/report-period.ts): any audience may have any of them.
+  const longer = /^FY(\d{4})-(Q[1-4]|6M|12M)$/.exec(p.key);
+  if (longer) {
+    const span = `${day(p.firstDay)} – ${day(p.lastDay)}`;
+    const name = longer[2] === '6M' ? rt('sixMonths') : longer[2] === '12M' ? rt('twelveMonths') : rt('quarter', { n: longer[2]!.slice(1) });
+    return digits(`${name} ${rt('fiscalYearShort', { year: longer[1]! })} (${span})`, style);
+  }
+  if (/^\d{4}-\d{2}$/.test(p.key)) return digits(rt('month', { month }), style);
   if (p.kind === 'digest') return day(p.firstDay, style);
   const half = rt(p.key.endsWith('H1') ? 'half1' : 'half2');
   const range = `${first.getUTCDate()}–${last.getUTCDate()}`;
