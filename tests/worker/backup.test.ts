@@ -192,6 +192,40 @@ describe('restore', () => {
     expect(rLink.status).toBe(422);
     expect(rLink.json.error.details).toContain('evidence_links[0].url: not an http(s) address');
 
+    // One card title changed in the file, its events untouched: the chain still verifies, but
+    // the board is no longer what its log says.
+    const retitled = structuredClone(file);
+    const victim = retitled.tables.cards.find((c) => c.id === cardWithDetails)!;
+    victim.title = 'ชื่อที่ถูกแก้ในไฟล์';
+    const rTitle = await restore(retitled);
+    expect(rTitle.status).toBe(422);
+    expect(rTitle.json.error.code).toBe('invalid_backup');
+    expect(rTitle.json.error.details.join(' ')).toContain('differs from its event log');
+    expect(rTitle.json.error.details.join(' ')).toContain(`${cardWithDetails}.title`);
+
+    // An evidence link added to the file without its event.
+    const smuggled = structuredClone(file);
+    smuggled.tables.evidence_links.push({ ...smuggled.tables.evidence_links[0]!, id: crypto.randomUUID(), url: 'https://evil.example/' });
+    smuggled.counts.evidence_links += 1;
+    const rSmuggled = await restore(smuggled);
+    expect(rSmuggled.status).toBe(422);
+    expect(rSmuggled.json.error.details.join(' ')).toContain('on the board, not in the log');
+
+    // An administrator's hash weakened to 1 PBKDF2 iteration (or not a hash at all).
+    for (const [hash, why] of [
+      ['pbkdf2-sha256$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'fewer than 100000'],
+      ['pbkdf2-sha256$99999$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'fewer than 100000'],
+      ['pbkdf2-sha256$100001$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'more than'],
+      ['plain-text-password', 'expected format'],
+    ] as const) {
+      const weak = structuredClone(file);
+      const adminRow = weak.tables.users.find((u) => u.email === 'admin@demo.local')!;
+      adminRow.passwordHash = hash;
+      const rWeak = await restore(weak);
+      expect(rWeak.status, hash).toBe(422);
+      expect(rWeak.json.error.details.join(' '), hash).toContain(why);
+    }
+
     // A dangling reference is caught by the database itself; the batch rolls back whole.
     const dangling = structuredClone(file);
     dangling.tables.comments[0]!.cardId = crypto.randomUUID();
@@ -224,6 +258,7 @@ describe('restore', () => {
     expect(await db().select().from(reportRecipients).orderBy(reportRecipients.id)).toEqual(recipientsBefore);
     const chain = await call('GET', '/api/admin/chain/2567', { cookie: signedIn.cookie });
     expect(chain.json).toMatchObject({ ok: true, eventsChecked: file.tables.card_events.length, problems: [] });
+    expect(chain.json.board).toMatchObject({ ok: true, cardsChecked: 21, evidenceChecked: 1, differences: [], firstCard: null });
 
     // The director still edits their group's cards, from the restored versions.
     const card = boardBefore.cards.find((c) => c.id === cardWithDetails)!;
@@ -246,5 +281,32 @@ describe('restore', () => {
     console.log('backup round trip (rows per table):');
     console.table(summary);
     console.log(`backup file: ${JSON.stringify(file).length} bytes`);
+  });
+});
+
+describe('Administration → Integrity', () => {
+  it('checks the board against its log, not only the chain, and names the first card that differs', async () => {
+    const signedIn = await signIn('admin@demo.local');
+    const before = await call('GET', '/api/admin/chain/2567', { cookie: signedIn.cookie });
+    expect(before.json.ok).toBe(true);
+    // Someone with database access changes a title, leaving the log alone.
+    const card = boardBefore.cards.find((c) => c.id === cardWithDetails)!;
+    const { title } = (await env.DB.prepare('select title from cards where id = ?').bind(card.id).first<{ title: string }>())!;
+    await env.DB.prepare("update cards set title = 'แก้ในฐานข้อมูลโดยตรง' where id = ?").bind(card.id).run();
+    const after = await call('GET', '/api/admin/chain/2567', { cookie: signedIn.cookie });
+    expect(after.status).toBe(200);
+    expect(after.json.ok).toBe(false);
+    expect(after.json.problems).toEqual([]);
+    expect(after.json.board.ok).toBe(false);
+    expect(after.json.board.firstCard).toEqual({ id: card.id, title: 'แก้ในฐานข้อมูลโดยตรง' });
+    expect(after.json.board.differences[0]).toContain(`card ${card.id}.title`);
+    await env.DB.prepare('update cards set title = ? where id = ?').bind(title, card.id).run();
+    // An evidence link deleted behind the log's back.
+    const link = await env.DB.prepare('select * from evidence_links where card_id = ?').bind(card.id).first<Record<string, unknown>>();
+    await env.DB.prepare('delete from evidence_links where id = ?').bind(link!.id).run();
+    const gone = await call('GET', '/api/admin/chain/2567', { cookie: signedIn.cookie });
+    expect(gone.json.board.ok).toBe(false);
+    expect(gone.json.board.differences.join(' ')).toContain('in the log, not on the board');
+    expect(gone.json.board.firstCard.id).toBe(card.id);
   });
 });

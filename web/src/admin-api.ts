@@ -1,7 +1,7 @@
 // Calls of the administration screens (users, groups, columns, import, integrity, audit).
 import { request } from './api';
 import type { Role } from '../../worker/domain/contracts';
-import type { ChainVerdict } from '../../worker/domain/event-chain';
+import type { IntegrityVerdict } from '../../worker/routes/admin';
 import type { ParsedAnnouncement as ImportPreview } from '../../worker/domain/announcement/types';
 
 export interface AdminUser {
@@ -19,6 +19,7 @@ export interface AdminGroup {
 }
 // What the server sends, typed by the server's own definitions.
 export type { ChainProblem, ChainVerdict } from '../../worker/domain/event-chain';
+export type { IntegrityVerdict } from '../../worker/routes/admin';
 export type { ParsedAnnouncement as ImportPreview } from '../../worker/domain/announcement/types';
 export interface AuditEntry {
   id: number;
@@ -44,6 +45,6 @@ export const adminApi = {
   orderColumns: (beYear: number, columnIds: string[]) => request<unknown>('PUT', '/api/admin/columns/order', { beYear, columnIds }),
   previewImport: (text: string) => request<ImportPreview>('POST', '/api/import/preview', { text }),
   commitImport: (text: string, beYear: number) => request<{ fiscalYearId: string; cards: number }>('POST', '/api/import/commit', { text, beYear }),
-  chain: (beYear: number) => request<ChainVerdict>('GET', `/api/admin/chain/${enc(beYear)}`),
+  chain: (beYear: number) => request<IntegrityVerdict>('GET', `/api/admin/chain/${enc(beYear)}`),
   audit: () => request<{ entries: AuditEntry[] }>('GET', '/api/admin/audit'),
 };

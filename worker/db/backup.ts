@@ -22,6 +22,7 @@ import {
   organisations,
   outbox,
   reportRecipients,
+  reportSchedules,
   reports,
   users,
 } from './schema';
@@ -35,6 +36,8 @@ import {
   type BackupTable,
 } from '../domain/backup-format';
 import { verifyChain, type ChainedEventContent } from '../domain/event-chain';
+import { verifyBoard, type LoggedEvent } from '../domain/replay';
+import { passwordHashProblem } from '../domain/backup-format';
 import { AppError } from '../domain/errors';
 import { isWebUrl } from '../domain/web-url';
 
@@ -45,6 +48,7 @@ export const BACKUP_SOURCES: Record<BackupTable, SQLiteTable> = {
   groups,
   memberships,
   fiscal_years: fiscalYears,
+  report_schedules: reportSchedules,
   board_columns: boardColumns,
   measures,
   cards,
@@ -146,6 +150,53 @@ async function chainProblems(events: BackupRow[]): Promise<string[]> {
   return problems;
 }
 
+/**
+ * A backup whose board differs from a replay of its own events was altered outside the app (a
+ * title changed in the file, say, with its events untouched): each fiscal year's cards and
+ * evidence links must be exactly what the year's log says.
+ */
+function boardProblems(tables: BackupFile['tables']): string[] {
+  const yearOf = new Map<string, string>();
+  const byYear = new Map<string, { events: LoggedEvent[]; cards: BackupRow[]; evidence: BackupRow[] }>();
+  const year = (id: string) => {
+    let y = byYear.get(id);
+    if (!y) byYear.set(id, (y = { events: [], cards: [], evidence: [] }));
+    return y;
+  };
+  for (const card of tables.cards) {
+    yearOf.set(card.id as string, card.fiscalYearId as string);
+    year(card.fiscalYearId as string).cards.push(card);
+  }
+  for (const e of tables.card_events) year(e.fiscalYearId as string).events.push(e as unknown as LoggedEvent);
+  for (const link of tables.evidence_links) {
+    const fy = yearOf.get(link.cardId as string);
+    if (fy) year(fy).evidence.push(link);
+    else return [`evidence_links ${String(link.id)}: its card is not in the file`];
+  }
+  const problems: string[] = [];
+  for (const [fiscalYearId, y] of byYear) {
+    const verdict = verifyBoard(
+      y.events.sort((a, b) => a.seq - b.seq),
+      y.cards as { id: string }[],
+      y.evidence as { id: string }[],
+    );
+    if (!verdict.ok) {
+      const first = verdict.firstCard ? ` (first card that differs: ${verdict.firstCard.title ?? verdict.firstCard.id})` : '';
+      problems.push(`board of ${fiscalYearId} differs from its event log${first}: ${verdict.differences.slice(0, 3).join('; ')}`);
+    }
+  }
+  return problems;
+}
+
+/** Every stored password hash must be one this deployment makes and can verify. */
+function passwordProblems(rows: BackupRow[]): string[] {
+  return rows.flatMap((u, i) => {
+    if (u.passwordHash === null) return [];
+    const problem = passwordHashProblem(u.passwordHash as string);
+    return problem ? [`users[${i}].passwordHash: ${problem}`] : [];
+  });
+}
+
 export const databaseNotEmpty = () =>
   new AppError(409, 'database_not_empty', 'ฐานข้อมูลนี้มีสำนักงานอยู่แล้ว การกู้คืนทำได้เฉพาะฐานข้อมูลใหม่ที่ว่างเปล่า', 'This database already has an office; restore only into a new, empty database');
 
@@ -159,7 +210,7 @@ export async function restoreOffice(db: Db, file: BackupFile, ip: string | null)
   if (!(await isDatabaseEmpty(db))) throw databaseNotEmpty();
   const problems = backupContentProblems(file);
   for (const table of BACKUP_TABLES) problems.push(...rowProblems(table, file.tables[table]));
-  if (problems.length === 0) problems.push(...(await chainProblems(file.tables.card_events)));
+  if (problems.length === 0) problems.push(...passwordProblems(file.tables.users), ...(await chainProblems(file.tables.card_events)), ...boardProblems(file.tables));
   if (problems.length > 0) throw invalidBackup(problems);
 
   const statements: BatchItem<'sqlite'>[] = [];

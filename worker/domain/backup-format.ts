@@ -23,6 +23,7 @@
 // worker/db/backup.ts. tests/worker/backup.test.ts fails while a table of the schema is in neither
 // BACKUP_TABLES nor NOT_BACKED_UP, so a new table cannot be forgotten silently.
 import { z } from 'zod';
+import { PBKDF2_ITERATIONS } from './password';
 
 export const BACKUP_FORMAT = 'ita-board-backup';
 export const BACKUP_VERSION = 1;
@@ -34,6 +35,7 @@ export const BACKUP_TABLES = [
   'groups',
   'memberships',
   'fiscal_years',
+  'report_schedules',
   'board_columns',
   'measures',
   'cards',
@@ -52,6 +54,7 @@ export type BackupTable = (typeof BACKUP_TABLES)[number];
 export const NOT_BACKED_UP: Record<string, string> = {
   sessions: 'sign-in sessions: a restored office signs in again (a copied cookie must not work elsewhere)',
   sign_in_throttle: 'failed sign-in counters: short-lived, per deployment',
+  server_keys: "the deployment's own signing keys: a new deployment makes its own (a copied key would let old device cookies work there)",
 };
 
 export type BackupRow = Record<string, unknown>;
@@ -90,4 +93,19 @@ export function backupContentProblems(file: Pick<BackupFile, 'organisationId' | 
   const orgs = file.tables.organisations;
   if (orgs.length !== 1 || orgs[0]?.id !== file.organisationId) problems.push('organisations: exactly the one organisation of the file');
   return problems;
+}
+
+/**
+ * Why a password hash in a backup is refused, or null when it is one this deployment makes:
+ * `pbkdf2-sha256$<iterations>$<16-byte salt, base64url>$<32-byte hash, base64url>` at exactly
+ * PBKDF2_ITERATIONS (100,000). Fewer iterations would make a stolen hash cheap to crack (a file
+ * edited to 1 iteration is an attack, not an old account); more could never be verified here.
+ */
+export function passwordHashProblem(hash: string): string | null {
+  const m = /^pbkdf2-sha256\$(\d{1,7})\$([A-Za-z0-9_-]{22})\$([A-Za-z0-9_-]{43})$/.exec(hash);
+  if (!m) return 'not a pbkdf2-sha256 hash in the expected format';
+  const iterations = Number(m[1]);
+  if (iterations < PBKDF2_ITERATIONS) return `${iterations} PBKDF2 iterations, fewer than ${PBKDF2_ITERATIONS}`;
+  if (iterations > PBKDF2_ITERATIONS) return `${iterations} PBKDF2 iterations, more than this deployment can verify (${PBKDF2_ITERATIONS})`;
+  return null;
 }

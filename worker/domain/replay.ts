@@ -114,3 +114,108 @@ export function compareWithReplay(stored: readonly ({ id: string } & Partial<Rec
   for (const id of replay.cards.keys()) if (!seen.has(id)) diffs.push(`card ${id}: in the log, not on the board`);
   return diffs;
 }
+
+// ---- Evidence links, replayed too ----
+
+/** An evidence link as its events describe it. */
+export interface ReplayedEvidence {
+  id: string;
+  cardId: string;
+  url: unknown;
+  note: unknown;
+  oitCode: unknown;
+  linkPublished: boolean;
+  notePublished: boolean;
+}
+
+export const REPLAYED_EVIDENCE_FIELDS = ['cardId', 'url', 'note', 'oitCode', 'linkPublished', 'notePublished'] as const;
+
+/**
+ * The evidence links that exist after the events (given in seq order): 'evidence.added' creates
+ * one (link published, note not, unless the event says otherwise), 'evidence.publication' changes
+ * its flags, 'evidence.removed' deletes it.
+ */
+export function replayEvidence(events: readonly LoggedEvent[]): Map<string, ReplayedEvidence> {
+  const links = new Map<string, ReplayedEvidence>();
+  for (const e of events) {
+    if (e.kind === 'evidence.added' && e.after && typeof e.after.evidenceId === 'string' && e.cardId) {
+      const a = e.after;
+      links.set(a.evidenceId as string, {
+        id: a.evidenceId as string,
+        cardId: e.cardId,
+        url: a.url,
+        note: a.note,
+        oitCode: a.oitCode ?? null,
+        linkPublished: typeof a.linkPublished === 'boolean' ? a.linkPublished : true,
+        notePublished: typeof a.notePublished === 'boolean' ? a.notePublished : false,
+      });
+    } else if (e.kind === 'evidence.publication' && e.after && typeof e.after.evidenceId === 'string') {
+      const link = links.get(e.after.evidenceId);
+      if (!link) continue;
+      if (typeof e.after.linkPublished === 'boolean') link.linkPublished = e.after.linkPublished;
+      if (typeof e.after.notePublished === 'boolean') link.notePublished = e.after.notePublished;
+    } else if (e.kind === 'evidence.removed' && e.before && typeof e.before.evidenceId === 'string') {
+      links.delete(e.before.evidenceId);
+    }
+  }
+  return links;
+}
+
+/** Differences between the evidence links as stored and as replayed; empty when they agree. */
+export function compareEvidenceWithReplay(
+  stored: readonly ({ id: string } & Partial<Record<(typeof REPLAYED_EVIDENCE_FIELDS)[number], unknown>>)[],
+  replayed: ReadonlyMap<string, ReplayedEvidence>,
+): string[] {
+  const diffs: string[] = [];
+  const seen = new Set<string>();
+  for (const link of stored) {
+    seen.add(link.id);
+    const r = replayed.get(link.id);
+    if (!r) {
+      diffs.push(`evidence ${link.id} (card ${String(link.cardId)}): on the board, not in the log`);
+      continue;
+    }
+    for (const field of REPLAYED_EVIDENCE_FIELDS) {
+      if (!same(link[field], r[field])) diffs.push(`evidence ${link.id} (card ${r.cardId}).${field}: board ${canonicalJson(link[field])}, log ${canonicalJson(r[field])}`);
+    }
+  }
+  for (const [id, r] of replayed) if (!seen.has(id)) diffs.push(`evidence ${id} (card ${r.cardId}): in the log, not on the board`);
+  return diffs;
+}
+
+/** The verdict on a fiscal year's board against its log (Administration → Integrity, restore). */
+export interface BoardVerdict {
+  ok: boolean;
+  cardsChecked: number;
+  evidenceChecked: number;
+  /** Every difference and log inconsistency, first ones first (at most 50). */
+  differences: string[];
+  /** The first card that differs, named so a person can find it; null when none does. */
+  firstCard: { id: string; title: string | null } | null;
+}
+
+type StoredCard = { id: string; title?: unknown } & Partial<Record<ReplayedField, unknown>>;
+
+/** Replays a year's events and compares the result with its stored cards and evidence links. */
+export function verifyBoard(
+  events: readonly LoggedEvent[],
+  cards: readonly StoredCard[],
+  evidence: readonly ({ id: string } & Partial<Record<(typeof REPLAYED_EVIDENCE_FIELDS)[number], unknown>>)[],
+): BoardVerdict {
+  const replay = replayCardEvents(events);
+  const differences = [
+    ...replay.problems,
+    ...replay.unknownKinds.map((k) => `events of a kind the replay does not know: ${k}`),
+    ...compareWithReplay(cards, replay),
+    ...compareEvidenceWithReplay(evidence, replayEvidence(events)),
+  ];
+  const firstId = differences.map((d) => /card ([^\s.):]+)/.exec(d)?.[1]).find((id) => id !== undefined) ?? null;
+  const firstTitle = firstId ? (cards.find((c) => c.id === firstId)?.title ?? replay.cards.get(firstId)?.title ?? null) : null;
+  return {
+    ok: differences.length === 0,
+    cardsChecked: cards.length,
+    evidenceChecked: evidence.length,
+    differences: differences.slice(0, 50),
+    firstCard: firstId ? { id: firstId, title: typeof firstTitle === 'string' ? firstTitle : null } : null,
+  };
+}

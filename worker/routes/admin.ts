@@ -8,10 +8,13 @@ import { clientIp } from '../middleware/session';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { isUniqueViolation } from '../db/client';
-import { auditLog, boardColumns, cardEvents, groups, memberships, reports, users, ROLES } from '../db/schema';
-import { verifyChain } from '../domain/event-chain';
+import { auditLog, boardColumns, cardEvents, cards, evidenceLinks, groups, memberships, reports, users, ROLES } from '../db/schema';
+import { verifyBoard, type BoardVerdict } from '../domain/replay';
+import { verifyChain, type ChainVerdict } from '../domain/event-chain';
 import { AppError, notFound } from '../domain/errors';
 import { hashPassword } from '../domain/password';
+import { PASSWORD_MAX, passwordProblem } from '../domain/password-policy';
+import { officeNames } from '../db/accounts';
 import { chainHeadQuery, headOf } from '../db/events';
 import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
@@ -23,6 +26,9 @@ async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: stri
   notifyResync(c.env, c.executionCtx, orgId, fiscalYearId, head.seq);
 }
 
+/** Administration → Integrity: the event chain, and the board against a replay of its log. */
+export type IntegrityVerdict = ChainVerdict & { board: BoardVerdict };
+
 const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(200);
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
@@ -30,7 +36,7 @@ const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700)
 const newUserBody = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),
   displayName: name,
-  password: z.string().min(10).max(1024),
+  password: z.string().min(1).max(PASSWORD_MAX * 4),
   role: z.enum(ROLES),
   groupId: id.nullable(),
 });
@@ -80,6 +86,9 @@ export const adminRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     await checkGroup(c, actor.orgId, body.role, body.groupId);
     const db = c.get('db');
+    // The password policy (ASVS V2.1) applies to every password set, an initial one included.
+    const problem = passwordProblem(body.password, { email: body.email, officeNames: await officeNames(db, actor.orgId) });
+    if (problem) throw new AppError(422, problem.code, problem.messageTh, problem.messageEn);
     const userId = crypto.randomUUID();
     try {
       await db.batch([
@@ -188,7 +197,9 @@ export const adminRoutes = new Hono<AppEnv>()
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
-    const [events, anchors] = await db.batch([
+    // The chain says the log is intact; the replay says the board is what the log says. Both
+    // read in one batch, so a change committing meanwhile cannot show as a difference.
+    const [events, anchors, cardRows, evidenceRows] = await db.batch([
       db
         .select()
         .from(cardEvents)
@@ -198,6 +209,23 @@ export const adminRoutes = new Hono<AppEnv>()
         .select({ seq: reports.chainSeq, hash: reports.chainHash, label: reports.periodKey })
         .from(reports)
         .where(and(eq(reports.fiscalYearId, fy.id), eq(reports.orgId, actor.orgId))),
+      db.select().from(cards).where(and(eq(cards.fiscalYearId, fy.id), eq(cards.orgId, actor.orgId))),
+      db
+        .select({
+          id: evidenceLinks.id,
+          cardId: evidenceLinks.cardId,
+          url: evidenceLinks.url,
+          note: evidenceLinks.note,
+          oitCode: evidenceLinks.oitCode,
+          linkPublished: evidenceLinks.linkPublished,
+          notePublished: evidenceLinks.notePublished,
+        })
+        .from(evidenceLinks)
+        .innerJoin(cards, eq(cards.id, evidenceLinks.cardId))
+        .where(and(eq(cards.fiscalYearId, fy.id), eq(evidenceLinks.orgId, actor.orgId))),
     ]);
-    return c.json(await verifyChain(events, anchors));
+    const chain = await verifyChain(events, anchors);
+    const board = verifyBoard(events, cardRows, evidenceRows);
+    const verdict: IntegrityVerdict = { ...chain, ok: chain.ok && board.ok, board };
+    return c.json(verdict);
   });

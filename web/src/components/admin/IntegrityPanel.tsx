@@ -1,6 +1,6 @@
 // Verifying the tamper-evident activity log, and the security audit trail.
 import { useState } from 'preact/hooks';
-import { adminApi, type ChainProblem, type ChainVerdict } from '../../admin-api';
+import { adminApi, type ChainProblem, type IntegrityVerdict } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { lang } from '../../state/ui';
@@ -28,7 +28,7 @@ const when = (at: number) =>
   new Intl.DateTimeFormat(lang.value === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
 export function IntegrityPanel({ beYear }: { beYear: number }) {
-  const [verdict, setVerdict] = useState<ChainVerdict | null>(null);
+  const [verdict, setVerdict] = useState<IntegrityVerdict | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const audit = useLoad(adminApi.audit);
   async function verify() {
@@ -40,8 +40,8 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
     <AdminPanel name="integrity" title={local('ความถูกต้องของบันทึกกิจกรรม', 'Activity log integrity')}>
       <p>
         {local(
-          'ทุกเหตุการณ์บนบอร์ดมีค่าแฮชที่เชื่อมกับเหตุการณ์ก่อนหน้า การตรวจสอบจะบอกว่าเหตุการณ์ใดถูกแก้ไขหรือลบ',
-          'Every board event carries a hash linked to the one before it; verification names any event altered or removed.',
+          'ทุกเหตุการณ์บนบอร์ดมีค่าแฮชที่เชื่อมกับเหตุการณ์ก่อนหน้า การตรวจสอบจะบอกว่าเหตุการณ์ใดถูกแก้ไขหรือลบ และเทียบบอร์ดกับการเล่นซ้ำบันทึกกิจกรรม บอกการ์ดแรกที่ไม่ตรงกัน',
+          'Every board event carries a hash linked to the one before it; verification names any event altered or removed, and compares the board with a replay of the log, naming the first card that differs.',
         )}
       </p>
       <button type="button" class="button button-secondary" onClick={() => void verify()} data-testid="verify-chain">
@@ -52,11 +52,21 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
         <div role="status" data-testid="chain-verdict" data-ok={String(verdict.ok)}>
           {verdict.ok
             ? local(`ถูกต้องครบถ้วน ตรวจแล้ว ${verdict.eventsChecked} เหตุการณ์`, `Intact: ${verdict.eventsChecked} events checked`)
-            : local(`พบปัญหา ${verdict.problems.length} รายการ`, `${verdict.problems.length} problem(s) found`)}
+            : local(`พบปัญหา ${verdict.problems.length + verdict.board.differences.length} รายการ`, `${verdict.problems.length + verdict.board.differences.length} problem(s) found`)}
           <ul>
             {verdict.problems.map((p, i) => (
               <li key={i}>{describe(p)}</li>
             ))}
+            {!verdict.board.ok && (
+              <li data-testid="board-differs">
+                {verdict.board.firstCard
+                  ? local(
+                      `บอร์ดไม่ตรงกับบันทึกกิจกรรม การ์ดแรกที่ไม่ตรง: ${verdict.board.firstCard.title ?? verdict.board.firstCard.id}`,
+                      `The board differs from its log; first card that differs: ${verdict.board.firstCard.title ?? verdict.board.firstCard.id}`,
+                    )
+                  : local('บอร์ดไม่ตรงกับบันทึกกิจกรรม', 'The board differs from its log')}
+              </li>
+            )}
           </ul>
         </div>
       )}
