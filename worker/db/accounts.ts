@@ -24,7 +24,9 @@ const stateOf = (m: { disabledAt: number | null; removedAt: number | null }): Me
   m.removedAt !== null ? 'removed' : m.disabledAt !== null ? 'disabled' : 'active';
 
 export async function listMembers(db: Db, orgId: string): Promise<MemberRow[]> {
-  const [rows, others] = await db.batch([
+  // Two reads side by side, not one batch: in a batch the joined rows came back mapped wrongly here
+  // (a disabled member read as removed).
+  const [rows, others] = await Promise.all([
     db
       .select({ user: users, membership: memberships })
       .from(memberships)

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { status } from '../state/session';
+import { me, status } from '../state/session';
 import { Board } from './Board';
 import { Header } from './Header';
 import { Notices } from './Notices';
@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({
 const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const OitPage = lazy(() => import('../pages/OitPage').then((m) => ({ default: m.OitPage })));
 const AdminPage = lazy(() => import('../pages/AdminPage').then((m) => ({ default: m.AdminPage })));
+const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
 const PublicPage = lazy(() => import('./public/PublicPage').then((m) => ({ default: m.PublicPage })));
 
 /** One view per section of the URL (/board/2567, /dashboard/2567, …). */
@@ -25,6 +26,7 @@ const VIEWS: Record<Section, ComponentType> = {
   reports: ReportsPage,
   oit: OitPage,
   admin: AdminPage,
+  account: AccountPage,
 };
 
 function Loading() {
@@ -48,7 +50,9 @@ export function App() {
     );
   }
   const current = status.value;
-  const View = VIEWS[section.value];
+  // Signed in with a temporary password: only the account page, until the password is changed.
+  const mustChange = me.value?.mustChangePassword === true;
+  const View = mustChange ? AccountPage : VIEWS[section.value];
   return (
     <>
       <a class="skip-link" href="#main">
@@ -63,8 +67,8 @@ export function App() {
       {current === 'signed-in' && (
         <>
           <Header />
-          <Nav />
-          <main id="main" class={`${section.value}-page`}>
+          {!mustChange && <Nav />}
+          <main id="main" class={`${mustChange ? 'account' : section.value}-page`}>
             <Suspense fallback={<Loading />}>
               <View />
             </Suspense>

@@ -1,7 +1,7 @@
 import { fiscalYearLabel, local, roleLabel, t } from '../i18n';
 import { fiscalYears, groupsById } from '../state/board';
 import { me, signingOut, signOut, signOutEverywhere } from '../state/session';
-import { selectedYear, selectYear } from '../state/ui';
+import { goTo, selectedYear, selectYear } from '../state/ui';
 import { LangSwitch } from './LangSwitch';
 
 export function Header() {
@@ -46,7 +46,19 @@ export function Header() {
       <div class="header-user">
         <p class="user" data-testid="user">
           <span class="visually-hidden">{t('header.user')}: </span>
-          <span class="user-name">{user.user.displayName}</span>
+          <a
+            class="user-name"
+            href="/account"
+            data-testid="account-link"
+            title={local('บัญชีของฉัน: รหัสผ่านและเซสชัน', 'My account: password and sessions')}
+            onClick={(e) => {
+              if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+              e.preventDefault();
+              goTo('account');
+            }}
+          >
+            {user.user.displayName}
+          </a>
           <span class="user-role">
             {roleLabel(user.role)}
             {group ? ` · ${local(group.nameTh, group.nameEn)}` : ''}
