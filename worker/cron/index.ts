@@ -5,6 +5,7 @@ import { createDb } from '../db/client';
 import { BANGKOK_OFFSET_MS } from '../domain/fiscal-year';
 import { sendEmailTransport, type MailTransport } from '../email/transport';
 import type { Env } from '../env';
+import { runCleanupJob } from './cleanup-job';
 import { runDigestJob } from './digest-job';
 import { runOutboxJob } from './outbox-job';
 import { runReportJob } from './report-job';
@@ -45,6 +46,8 @@ export async function runScheduled(controller: ScheduledController, env: Env, _c
     case SCHEDULES.digest:
       await runDigestJob(db, now, env.MAIL_FROM);
       await runOutboxJob(db, transport(), now);
+      // The daily sweep of what grows by itself (cron/cleanup-job.ts).
+      await runCleanupJob(db, now);
       return;
     case SCHEDULES.outbox:
       await runOutboxJob(db, transport(), now);

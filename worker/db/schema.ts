@@ -369,7 +369,7 @@ export const auditLog = sqliteTable(
     ip: text('ip'),
     at: integer('at').notNull(),
   },
-  (t) => [index('audit_org_at').on(t.orgId, t.at)],
+  (t) => [index('audit_org_at').on(t.orgId, t.at), index('audit_action_at').on(t.action, t.at)],
 );
 
 /**
