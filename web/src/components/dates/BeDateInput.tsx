@@ -1,8 +1,10 @@
-// A due date in the Buddhist Era: day, Thai month name and BE year, three plain selects (keyboard
+// A date in the Buddhist Era: day, Thai month name and BE year, three plain selects (keyboard
 // and screen-reader friendly, and no Gregorian calendar popup). Reports ISO dates to its owner.
+// Every date input of the app is this one (the drawer's due date, the OIT deadline, the O43
+// period): nobody types a Christian Era year into a browser date field.
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../../i18n';
-import { lang } from '../../../state/ui';
+import { t } from '../../i18n';
+import { lang } from '../../state/ui';
 import { beToIso, isoToBe, monthName, type BeDateProblem } from './be-date';
 
 interface Props {
@@ -12,6 +14,12 @@ interface Props {
   /** Years offered (BE); the value's own year is always offered too. */
   years: number[];
   onChange: (result: { ok: true; iso: string | null } | { ok: false; problem: BeDateProblem }) => void;
+  /** Prefix of the test ids: 'due' gives due-input, due-day, due-month, due-year, due-clear. */
+  testId?: string;
+  /** A date is needed: no "clear" button. */
+  required?: boolean;
+  /** The clear button's label (default: "no due date"). */
+  clearLabel?: string;
 }
 
 type Parts = { day: number | null; month: number | null; beYear: number | null };
@@ -23,7 +31,7 @@ function partsOf(iso: string | null): Parts {
 
 const num = (value: string) => (value === '' ? null : Number(value));
 
-export function BeDateInput({ id, legend, value, years, onChange }: Props) {
+export function BeDateInput({ id, legend, value, years, onChange, testId = 'due', required = false, clearLabel }: Props) {
   const [parts, setParts] = useState<Parts>(() => partsOf(value));
   useEffect(() => setParts(partsOf(value)), [value]);
   const language = lang.value;
@@ -36,7 +44,7 @@ export function BeDateInput({ id, legend, value, years, onChange }: Props) {
   }
 
   return (
-    <fieldset class="be-date" data-testid="due-input">
+    <fieldset class="be-date" data-testid={`${testId}-input`}>
       <legend>{legend}</legend>
       <div class="be-date-parts">
         <label class="visually-hidden" for={`${id}-day`}>
@@ -45,7 +53,8 @@ export function BeDateInput({ id, legend, value, years, onChange }: Props) {
         <select
           id={`${id}-day`}
           class="select"
-          data-testid="due-day"
+          required={required}
+          data-testid={`${testId}-day`}
           value={parts.day ?? ''}
           onChange={(e) => update({ day: num(e.currentTarget.value) })}
         >
@@ -62,7 +71,8 @@ export function BeDateInput({ id, legend, value, years, onChange }: Props) {
         <select
           id={`${id}-month`}
           class="select"
-          data-testid="due-month"
+          required={required}
+          data-testid={`${testId}-month`}
           value={parts.month ?? ''}
           onChange={(e) => update({ month: num(e.currentTarget.value) })}
         >
@@ -79,7 +89,8 @@ export function BeDateInput({ id, legend, value, years, onChange }: Props) {
         <select
           id={`${id}-year`}
           class="select"
-          data-testid="due-year"
+          required={required}
+          data-testid={`${testId}-year`}
           value={parts.beYear ?? ''}
           onChange={(e) => update({ beYear: num(e.currentTarget.value) })}
         >
@@ -90,14 +101,14 @@ export function BeDateInput({ id, legend, value, years, onChange }: Props) {
             </option>
           ))}
         </select>
-        {(parts.day !== null || parts.month !== null || parts.beYear !== null) && (
+        {!required && (parts.day !== null || parts.month !== null || parts.beYear !== null) && (
           <button
             type="button"
             class="button button-link"
-            data-testid="due-clear"
+            data-testid={`${testId}-clear`}
             onClick={() => update({ day: null, month: null, beYear: null })}
           >
-            {t('due.clear')}
+            {clearLabel ?? t('due.clear')}
           </button>
         )}
       </div>

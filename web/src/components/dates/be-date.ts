@@ -1,7 +1,7 @@
-// Buddhist Era dates for the drawer: entering a due date as day / Thai month / BE year (a native
+// Buddhist Era dates (the drawer's due date, the OIT deadline, the O43 period): entering a date as day / Thai month / BE year (a native
 // date input shows the Gregorian calendar), and showing moments (events, comments) in Bangkok time.
-import { BANGKOK } from '../../../dates';
-import type { Lang } from '../../../state/ui';
+import { BANGKOK } from '../../dates';
+import type { Lang } from '../../state/ui';
 
 export const BE_OFFSET = 543;
 
