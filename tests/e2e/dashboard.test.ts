@@ -6,6 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
 
+/** Chooses a date in a Buddhist Era date input (components/dates/BeDateInput.tsx). */
+async function pickBeDate(page: Page, testId: string, iso: string) {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  await page.getByTestId(`${testId}-year`).selectOption(String(y + 543));
+  await page.getByTestId(`${testId}-month`).selectOption(String(m));
+  await page.getByTestId(`${testId}-day`).selectOption(String(d));
+}
+
 const base = inject('baseUrl');
 let browser: Browser;
 let page: Page;
@@ -125,8 +133,8 @@ describe('the dashboard in Chromium', () => {
   it('compiles the O43 report for a period, in Thai official layout, ready for A4', async () => {
     await page.getByTestId('dash-tab-o43').click();
     expect(page.url()).toContain('view=o43');
-    await page.getByTestId('o43-from').fill('2023-10-01');
-    await page.getByTestId('o43-to').fill('2024-03-31');
+    await pickBeDate(page, 'o43-from', '2023-10-01');
+    await pickBeDate(page, 'o43-to', '2024-03-31');
     await page.getByTestId('o43-load').click();
     await expect.poll(() => page.getByTestId('o43-period').innerText()).toBe('ระหว่างวันที่ 1 ตุลาคม 2566 ถึงวันที่ 31 มีนาคม 2567');
     const doc = page.getByTestId('o43-document');
@@ -138,7 +146,7 @@ describe('the dashboard in Chromium', () => {
 
     // A period up to today shows the step the director completed.
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    await page.getByTestId('o43-to').fill(today);
+    await pickBeDate(page, 'o43-to', today);
     await page.getByTestId('o43-load').click();
     // Which of measure 4's steps it was depends on what other suites did to the shared board.
     const statuses = doc.getByTestId('o43-measure').nth(3).locator('td.col-status');

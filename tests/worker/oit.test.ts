@@ -1,6 +1,7 @@
-// OIT readiness through the real API: figures on known evidence, the submission deadline, the
+// OIT readiness through the real API: figures on known evidence, each fiscal year's submission
+// deadline (refused outside its year), the
 // administrator's catalogue edits (and who may not), and the TSV import with preview and commit.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo, type Who } from './helpers';
 import { evidenceLinks } from '../../worker/db/schema';
@@ -71,29 +72,90 @@ describe('readiness', () => {
     expect((await readiness('admin')).canEdit).toBe(true);
   });
 
-  it('shows days remaining to the deadline an administrator sets, and refuses it from others', async () => {
-    const inDays = (n: number) => new Date(Date.now() + 7 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
-    const set = await call('PATCH', '/api/oit/settings', { cookie: cookie.admin, body: { submissionDeadline: inDays(10) } });
-    expect(set.status).toBe(200);
-    expect(set.json.submissionDeadline).toBe(inDays(10));
-    expect((await readiness()).summary).toMatchObject({ deadline: inDays(10), daysRemaining: 10 });
-    // The other settings survive (json_set changes one key).
-    await env.DB.prepare(`update organisations set settings = json_set(settings, '$.thaiDigits', json('true')) where id = ?`).bind(home.orgId).run();
-    await call('PATCH', '/api/oit/settings', { cookie: cookie.admin, body: { submissionDeadline: inDays(-3) } });
-    const row = (await env.DB.prepare('select settings from organisations where id = ?').bind(home.orgId).first()) as { settings: string };
-    expect(JSON.parse(row.settings)).toMatchObject({ thaiDigits: true, submissionDeadline: inDays(-3) });
-    expect((await readiness()).summary.daysRemaining).toBe(-3);
+  it('shows days remaining to the deadline an administrator sets for a fiscal year, and refuses it from others', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2024-06-01T02:00:00Z')); // 09:00 on 1 June 2567 in Bangkok
+      const set = await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline: '2024-06-11' } });
+      expect(set.status, set.text).toBe(200);
+      expect(set.json).toEqual({ beYear: 2567, submissionDeadline: '2024-06-11' });
+      expect((await readiness()).summary).toMatchObject({ deadline: '2024-06-11', daysRemaining: 10 });
+      expect((await readiness()).office.submissionDeadline).toBe('2024-06-11');
+      await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline: '2024-05-29' } });
+      expect((await readiness()).summary.daysRemaining).toBe(-3);
 
-    for (const who of ['staff', 'executive', 'directorAdmin'] as const) {
-      expect((await call('PATCH', '/api/oit/settings', { cookie: cookie[who], body: { submissionDeadline: inDays(1) } })).status).toBe(403);
+      for (const who of ['staff', 'executive', 'directorAdmin'] as const) {
+        expect((await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie[who], body: { submissionDeadline: '2024-06-20' } })).status).toBe(403);
+      }
+      for (const body of [{ submissionDeadline: '2024-02-30' }, { submissionDeadline: 'soon' }, { submissionDeadline: null, extra: 1 }, {}]) {
+        const r = await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body });
+        expect(r.status, JSON.stringify(body)).toBe(400);
+      }
+      expect((await call('PATCH', '/api/oit/2599/deadline', { cookie: cookie.admin, body: { submissionDeadline: null } })).status).toBe(404);
+      expect((await readiness()).summary.deadline).toBe('2024-05-29');
+      await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline: null } });
+      expect((await readiness()).summary).toMatchObject({ deadline: null, daysRemaining: null });
+    } finally {
+      vi.useRealTimers();
     }
-    for (const body of [{ submissionDeadline: '2024-02-30' }, { submissionDeadline: 'soon' }, { submissionDeadline: null, extra: 1 }, {}]) {
-      const r = await call('PATCH', '/api/oit/settings', { cookie: cookie.admin, body });
-      expect(r.status, JSON.stringify(body)).toBe(400);
+  });
+
+  it('refuses a deadline outside its fiscal year (a Buddhist Era year typed as Christian Era: 2568 → 3111) with a clear error, changing nothing', async () => {
+    await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline: '2024-06-30' } });
+    for (const submissionDeadline of ['3111-06-30', '2568-06-30', '2023-09-30', '2024-10-01']) {
+      const r = await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline } });
+      expect(r.status, submissionDeadline).toBe(422);
+      expect(r.json.error.code).toBe('implausible_date');
+      expect(r.json.error.messageTh).toContain('ระหว่าง 1 ต.ค. 2566 ถึง 30 ก.ย. 2567');
+      expect(r.json.error.messageEn).toContain('between 1 Oct 2566 BE and 30 Sep 2567 BE');
     }
-    expect((await readiness()).summary.deadline).toBe(inDays(-3));
-    await call('PATCH', '/api/oit/settings', { cookie: cookie.admin, body: { submissionDeadline: null } });
-    expect((await readiness()).summary).toMatchObject({ deadline: null, daysRemaining: null });
+    const edge = await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline: '2024-09-30' } });
+    expect(edge.status, edge.text).toBe(200);
+    expect((await readiness()).summary.deadline).toBe('2024-09-30');
+  });
+
+  it('keeps one deadline per fiscal year: setting 2566’s leaves 2567’s as it was', async () => {
+    await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline: '2024-06-30' } });
+    await env.DB.prepare(`insert into fiscal_years (id, org_id, be_year, starts_on, ends_on) values (?, ?, 2566, '2022-10-01', '2023-09-30')`)
+      .bind(crypto.randomUUID(), home.orgId)
+      .run();
+    const set = await call('PATCH', '/api/oit/2566/deadline', { cookie: cookie.admin, body: { submissionDeadline: '2023-07-15' } });
+    expect(set.status, set.text).toBe(200);
+    expect((await readiness('executive', 2566)).summary.deadline).toBe('2023-07-15');
+    expect((await readiness('executive', 2567)).summary.deadline).toBe('2024-06-30');
+    // Another office's years are out of reach.
+    expect((await readiness('otherAdmin', 2567)).summary.deadline).toBeNull();
+  });
+
+  it('the migration moves an office-wide deadline to the fiscal year it falls in (else the latest year)', async () => {
+    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0005_'))!;
+    const update = migration.queries.find((q) => q.trimStart().startsWith('UPDATE'))!;
+    const orgA = crypto.randomUUID();
+    const orgB = crypto.randomUUID();
+    await env.DB.batch([
+      env.DB.prepare(`insert into organisations (id, slug, name_th, settings) values (?, ?, 'ก', ?)`).bind(orgA, `m-${orgA}`, JSON.stringify({ submissionDeadline: '2024-06-30', thaiDigits: true })),
+      env.DB.prepare(`insert into organisations (id, slug, name_th, settings) values (?, ?, 'ข', ?)`).bind(orgB, `m-${orgB}`, JSON.stringify({ submissionDeadline: '2031-01-01' })),
+      ...[
+        [orgA, 2566, '2022-10-01', '2023-09-30'],
+        [orgA, 2567, '2023-10-01', '2024-09-30'],
+        [orgA, 2568, '2024-10-01', '2025-09-30'],
+        [orgB, 2567, '2023-10-01', '2024-09-30'],
+        [orgB, 2568, '2024-10-01', '2025-09-30'],
+      ].map(([org, year, from, to]) =>
+        env.DB.prepare(`insert into fiscal_years (id, org_id, be_year, starts_on, ends_on) values (?, ?, ?, ?, ?)`).bind(`${org}-${year}`, org, year, from, to),
+      ),
+    ]);
+    await env.DB.prepare(update).run();
+    const rows = await env.DB.prepare(`select org_id, be_year, oit_deadline from fiscal_years where org_id in (?, ?) order by org_id = ? desc, be_year`)
+      .bind(orgA, orgB, orgA)
+      .all<{ be_year: number; oit_deadline: string | null }>();
+    expect(rows.results.map((r) => [r.be_year, r.oit_deadline])).toEqual([
+      [2566, null],
+      [2567, '2024-06-30'],
+      [2568, null],
+      [2567, null],
+      [2568, '2031-01-01'],
+    ]);
   });
 
   it("keeps offices apart: another office's catalogue has no evidence of ours", async () => {
@@ -195,7 +257,9 @@ describe('importing a catalogue from TSV', () => {
   });
 
   it('fills an empty catalogue of a new year from the reference file', async () => {
-    const created = await call('POST', '/api/import/commit', { cookie: cookie.admin, body: { text: PHICHIT_2567_ANNOUNCEMENT, beYear: 2568 } });
+    const body = { text: PHICHIT_2567_ANNOUNCEMENT, beYear: 2568, confirmYear: true };
+    const preview = await call('POST', '/api/import/preview', { cookie: cookie.admin, body: { text: body.text, beYear: body.beYear } });
+    const created = await call('POST', '/api/import/commit', { cookie: cookie.admin, body: { ...body, token: preview.json.token } });
     expect(created.status, created.text).toBe(201);
     expect((await readiness('admin', 2568)).items).toEqual([]);
     const r = await call('POST', '/api/oit/2568/items/import/commit', { cookie: cookie.admin, body: { text: referenceTsv() } });

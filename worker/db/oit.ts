@@ -5,7 +5,7 @@
 import { and, asc, eq, not, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
-import { boardColumns, cards, evidenceLinks, measures, oitItems, organisations, type FiscalYear } from './schema';
+import { boardColumns, cards, evidenceLinks, fiscalYears, measures, oitItems, organisations, type FiscalYear } from './schema';
 import { findFiscalYear, toFiscalYearView } from './board';
 import { chunk, rowsPerInsert } from './import';
 import { AppError, notFound } from '../domain/errors';
@@ -25,6 +25,7 @@ import type { FiscalYearView } from '../domain/contracts';
 export interface OitReadinessView {
   fiscalYear: FiscalYearView;
   today: string;
+  /** `submissionDeadline`: this fiscal year's OIT deadline (each year has its own). */
   office: { slug: string; publicPage: boolean; submissionDeadline: string | null };
   /** Whether the reader may edit the catalogue and the settings (the server checks again). */
   canEdit: boolean;
@@ -89,7 +90,7 @@ export async function loadReadiness(db: Db, orgId: string, beYear: number, canEd
     cardRows.map((c) => [c.id, { id: c.id, measureNumber: measureNumber.get(c.measureId) ?? null, stepNumber: c.stepNumber, title: c.title, category: categoryOf(c.columnId) }]),
   );
   const settings = org?.settings ?? {};
-  const deadline = typeof settings.submissionDeadline === 'string' ? settings.submissionDeadline : null;
+  const deadline = fy.oitDeadline ?? null;
   const today = bangkokToday(new Date(now));
   const assessed = assessReadiness(items, evidence, refs, deadline, today);
   return {
@@ -163,15 +164,11 @@ export async function importItems(db: Db, orgId: string, fy: FiscalYear, rows: r
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }
 
-/**
- * Sets (or, with null, removes) one key of the office's settings in place with json_set, so two
- * administrators changing different settings at the same moment do not overwrite each other.
- */
-export function setOrgSetting(db: Db, orgId: string, key: 'submissionDeadline' | 'publicPage', value: string | boolean | null) {
-  const path = `$.${key}`;
-  const next =
-    value === null
-      ? sql`json_remove(coalesce(${organisations.settings}, '{}'), ${path})`
-      : sql`json_set(coalesce(${organisations.settings}, '{}'), ${path}, json(${JSON.stringify(value)}))`;
-  return db.update(organisations).set({ settings: next }).where(eq(organisations.id, orgId)).returning({ slug: organisations.slug, settings: organisations.settings });
+/** Sets (or, with null, clears) the OIT submission deadline of one fiscal year of the office. */
+export function setOitDeadline(db: Db, orgId: string, fy: FiscalYear, deadline: string | null) {
+  return db
+    .update(fiscalYears)
+    .set({ oitDeadline: deadline })
+    .where(and(eq(fiscalYears.id, fy.id), eq(fiscalYears.orgId, orgId)))
+    .returning({ beYear: fiscalYears.beYear, oitDeadline: fiscalYears.oitDeadline });
 }

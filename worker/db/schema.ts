@@ -21,7 +21,7 @@ export interface OrgSettings {
   publicPage?: boolean;
   /** Which scheduled reports the office receives; all when absent. */
   reportKinds?: Partial<Record<ReportKind, boolean>>;
-  /** OIT submission deadline, YYYY-MM-DD. */
+  /** Before migration 0005: one OIT deadline per office. Now per fiscal year (fiscal_years.oit_deadline); no longer read. */
   submissionDeadline?: string;
 }
 
@@ -128,6 +128,8 @@ export const fiscalYears = sqliteTable(
     archivedAt: integer('archived_at'),
     /** The year's progress page and open data are public (an administrator's choice per year; new years start unpublished). */
     published: integer('published', { mode: 'boolean' }).notNull().default(false),
+    /** OIT submission deadline of this fiscal year's assessment, YYYY-MM-DD (Gregorian); null: not set. */
+    oitDeadline: text('oit_deadline'),
   },
   (t) => [uniqueIndex('fiscal_years_org_year').on(t.orgId, t.beYear)],
 );

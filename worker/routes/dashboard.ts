@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { loadDashboard, loadO43 } from '../db/dashboard';
 import { isIsoDate } from '../domain/fiscal-year';
+import { implausibleDate, PLAUSIBLE_DATES } from '../domain/plausible-date';
 import type { AppEnv } from '../env';
 import { readerOf } from '../middleware/authorize';
 
@@ -22,5 +23,9 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .get('/:beYear/o43', valid('param', yearParam), valid('query', periodQuery), async (c) => {
     const actor = readerOf(c);
     const { from, to } = c.req.valid('query');
+    const problem =
+      implausibleDate(from, PLAUSIBLE_DATES, { th: 'วันเริ่มต้นของรอบรายงาน', en: 'The start of the period' }) ??
+      implausibleDate(to, PLAUSIBLE_DATES, { th: 'วันสิ้นสุดของรอบรายงาน', en: 'The end of the period' });
+    if (problem) throw problem;
     return c.json(await loadO43(c.get('db'), actor.orgId, c.req.valid('param').beYear, from, to));
   });

@@ -1,5 +1,6 @@
 // OIT readiness: every member reads the catalogue with its evidence; administrators edit the
-// catalogue, import it from TSV (preview, then commit) and set the submission deadline.
+// catalogue, import it from TSV (preview, then commit) and set each fiscal year's submission
+// deadline (a date inside that fiscal year: a year typed in the wrong era is refused).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
@@ -7,9 +8,11 @@ import { clientIp } from '../middleware/session';
 import { canAdminister } from '../domain/policy';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
-import { createItem, deleteItem, importItems, listItems, loadReadiness, setOrgSetting, updateItem } from '../db/oit';
+import { findWritableYear } from '../db/fiscal-year-life';
+import { createItem, deleteItem, importItems, listItems, loadReadiness, setOitDeadline, updateItem } from '../db/oit';
 import { AppError } from '../domain/errors';
 import { isIsoDate } from '../domain/fiscal-year';
+import { fiscalYearRange, implausibleDate } from '../domain/plausible-date';
 import { CODE_PATTERN, normaliseCode, parseCatalogueTsv, planCatalogueImport } from '../domain/readiness';
 import type { AppEnv } from '../env';
 import { adminOf, readerOf } from '../middleware/authorize';
@@ -50,15 +53,24 @@ function parseImport(text: string, existing: Awaited<ReturnType<typeof listItems
 }
 
 export const oitRoutes = new Hono<AppEnv>()
-  .patch('/settings', valid('json', settingsBody), async (c) => {
+  .patch('/:beYear/deadline', valid('param', yearParam), valid('json', settingsBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
+    const { beYear } = c.req.valid('param');
     const { submissionDeadline } = c.req.valid('json');
+    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    if (submissionDeadline !== null) {
+      const problem = implausibleDate(submissionDeadline, fiscalYearRange(fy), {
+        th: `วันที่ต้องส่งข้อมูล OIT ของปีงบประมาณ พ.ศ. ${beYear} `,
+        en: `The OIT submission deadline of fiscal year ${beYear}`,
+      });
+      if (problem) throw problem;
+    }
     const [[row]] = await db.batch([
-      setOrgSetting(db, actor.orgId, 'submissionDeadline', submissionDeadline),
-      audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'settings.changed', detail: { submissionDeadline }, ip: clientIp(c) }),
+      setOitDeadline(db, actor.orgId, fy, submissionDeadline),
+      audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'settings.changed', detail: { beYear, submissionDeadline }, ip: clientIp(c) }),
     ]);
-    return c.json({ submissionDeadline: row?.settings?.submissionDeadline ?? null });
+    return c.json({ beYear, submissionDeadline: row?.oitDeadline ?? null });
   })
   .get('/:beYear', valid('param', yearParam), async (c) => {
     const actor = readerOf(c);
@@ -73,21 +85,21 @@ export const oitRoutes = new Hono<AppEnv>()
   .post('/:beYear/items', valid('param', yearParam), valid('json', itemBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
-    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    const fy = await findWritableYear(db, actor, c.req.valid('param').beYear);
     return c.json({ item: await createItem(db, actor.orgId, fy, c.req.valid('json')) }, 201);
   })
   .patch('/:beYear/items/:id', valid('param', itemParam), valid('json', itemPatch), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const { beYear, id } = c.req.valid('param');
-    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    const fy = await findWritableYear(db, actor, beYear);
     return c.json({ item: await updateItem(db, actor.orgId, fy, id, c.req.valid('json')) });
   })
   .delete('/:beYear/items/:id', valid('param', itemParam), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const { beYear, id } = c.req.valid('param');
-    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    const fy = await findWritableYear(db, actor, beYear);
     return c.json({ item: await deleteItem(db, actor.orgId, fy, id) });
   })
   .post('/:beYear/items/import/preview', valid('param', yearParam), valid('json', importBody), async (c) => {
@@ -100,7 +112,7 @@ export const oitRoutes = new Hono<AppEnv>()
   .post('/:beYear/items/import/commit', valid('param', yearParam), valid('json', importBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
-    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    const fy = await findWritableYear(db, actor, c.req.valid('param').beYear);
     const { plan, items: parsed, ...result } = parseImport(c.req.valid('json').text, await listItems(db, actor.orgId, fy));
     if (parsed.length === 0) {
       throw new AppError(422, 'nothing_to_import', 'ไม่พบรายการ OIT ที่นำเข้าได้ในข้อความ', 'No importable OIT items were found in the text', result.warnings);

@@ -5,6 +5,7 @@ import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { lang } from '../../state/ui';
 import { Feedback } from '../Feedback';
+import { formatMoment } from '../dates/be-date';
 import { AdminPanel } from './Panel';
 import { useLoad } from './useLoad';
 
@@ -24,8 +25,8 @@ function describe(p: ChainProblem): string {
   }
 }
 
-const when = (at: number) =>
-  new Intl.DateTimeFormat(lang.value === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(at);
+/** A moment in Bangkok time and the Buddhist Era, in Thai and in English alike. */
+const when = (at: number) => formatMoment(at, lang.value);
 
 export function IntegrityPanel({ beYear }: { beYear: number }) {
   const [verdict, setVerdict] = useState<IntegrityVerdict | null>(null);

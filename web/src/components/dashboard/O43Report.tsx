@@ -11,16 +11,21 @@ import { dashboardApi } from './api';
 import { DocEvidence } from './DocEvidence';
 import { digits, formatLongDate, isoDateOf, percentText } from './format';
 import { Feedback } from '../Feedback';
+import { BeDateInput } from '../dates/BeDateInput';
 
 /**
- * From the year's start to today, or to its end once it is over — but never before the board's
- * last recorded change (a board set up after its year ended, like the demo, still reports).
+ * The year's own range for a year that is over (the report of 2567 ends on 30 Sep 2567, whatever
+ * happened on the board later); from the year's start to today while the year runs.
  */
-function defaultPeriod(fy: FiscalYearView, lastActivity: string | null): { from: string; to: string } {
-  const today = isoDateOf(Date.now());
-  let to = today < fy.endsOn ? (today < fy.startsOn ? fy.startsOn : today) : fy.endsOn;
-  if (lastActivity && lastActivity > to) to = lastActivity;
-  return { from: fy.startsOn, to };
+export function defaultPeriod(fy: Pick<FiscalYearView, 'startsOn' | 'endsOn'>, today: string): { from: string; to: string } {
+  if (today > fy.endsOn) return { from: fy.startsOn, to: fy.endsOn };
+  return { from: fy.startsOn, to: today < fy.startsOn ? fy.startsOn : today };
+}
+
+/** BE years a period may be chosen in: the year before the fiscal year up to this year. */
+function periodYears(fy: FiscalYearView, today: string): number[] {
+  const last = Math.max(fy.beYear, Number(today.slice(0, 4)) + 543);
+  return Array.from({ length: last - fy.beYear + 2 }, (_, i) => fy.beYear - 1 + i);
 }
 
 /** The six-month round (1 Oct – 31 Mar) the OIT asks for, and the whole year. */
@@ -32,8 +37,10 @@ function presets(fy: FiscalYearView) {
   ];
 }
 
-export function O43Report({ fiscalYear, lastActivity }: { fiscalYear: FiscalYearView; lastActivity: string | null }) {
-  const [period, setPeriod] = useState(() => defaultPeriod(fiscalYear, lastActivity));
+export function O43Report({ fiscalYear }: { fiscalYear: FiscalYearView; lastActivity?: string | null }) {
+  const today = isoDateOf(Date.now());
+  const [period, setPeriod] = useState(() => defaultPeriod(fiscalYear, today));
+  const [incomplete, setIncomplete] = useState<{ from: boolean; to: boolean }>({ from: false, to: false });
   const [report, setReport] = useState<O43ReportView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -49,8 +56,9 @@ export function O43Report({ fiscalYear, lastActivity }: { fiscalYear: FiscalYear
   }
 
   useEffect(() => {
-    const p = defaultPeriod(fiscalYear, lastActivity);
+    const p = defaultPeriod(fiscalYear, isoDateOf(Date.now()));
     setPeriod(p);
+    setIncomplete({ from: false, to: false });
     void load(p.from, p.to);
   }, [fiscalYear.beYear]);
 
@@ -63,16 +71,21 @@ export function O43Report({ fiscalYear, lastActivity }: { fiscalYear: FiscalYear
           void load();
         }}
       >
-        <label>
-          {local('ตั้งแต่วันที่', 'From')}
-          <input type="date" required value={period.from} onInput={(e) => setPeriod({ ...period, from: e.currentTarget.value })} data-testid="o43-from" />
-          <span class="muted">{period.from && formatLongDate(period.from)}</span>
-        </label>
-        <label>
-          {local('ถึงวันที่', 'To')}
-          <input type="date" required value={period.to} onInput={(e) => setPeriod({ ...period, to: e.currentTarget.value })} data-testid="o43-to" />
-          <span class="muted">{period.to && formatLongDate(period.to)}</span>
-        </label>
+        {(['from', 'to'] as const).map((end) => (
+          <BeDateInput
+            key={end}
+            id={`o43-${end}`}
+            testId={`o43-${end}`}
+            legend={end === 'from' ? local('ตั้งแต่วันที่', 'From') : local('ถึงวันที่', 'To')}
+            value={period[end]}
+            years={periodYears(fiscalYear, today)}
+            required
+            onChange={(r) => {
+              setIncomplete((was) => ({ ...was, [end]: !r.ok || r.iso === null }));
+              if (r.ok && r.iso) setPeriod((was) => ({ ...was, [end]: r.iso! }));
+            }}
+          />
+        ))}
         <div class="o43-actions">
           {presets(fiscalYear).map((p) => (
             <button
@@ -81,13 +94,14 @@ export function O43Report({ fiscalYear, lastActivity }: { fiscalYear: FiscalYear
               class="button button-ghost"
               onClick={() => {
                 setPeriod({ from: p.from, to: p.to });
+                setIncomplete({ from: false, to: false });
                 void load(p.from, p.to);
               }}
             >
               {p.label}
             </button>
           ))}
-          <button type="submit" class="button button-primary" disabled={busy} data-testid="o43-load">
+          <button type="submit" class="button button-primary" disabled={busy || incomplete.from || incomplete.to} data-testid="o43-load">
             {local('สร้างรายงาน', 'Compile report')}
           </button>
           <button type="button" class="button button-secondary" disabled={!report} onClick={() => window.print()} data-testid="o43-print">

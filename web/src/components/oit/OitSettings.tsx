@@ -1,22 +1,31 @@
-// The office's OIT settings (administrators): the submission deadline, and whether the public
-// progress page and open data are published.
+// The office's OIT settings (administrators): this fiscal year's submission deadline (a Buddhist
+// Era date, inside the year), and whether the public progress page and open data are published.
 import { useEffect, useState } from 'preact/hooks';
 import type { OitReadinessView } from '../../../../worker/db/oit';
-import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { oitApi } from './api';
 import { Feedback } from '../Feedback';
+import { BeDateInput } from '../dates/BeDateInput';
+import { ApiError as ClientError } from '../../api';
 
 export function OitSettings({ view, onChanged }: { view: OitReadinessView; onChanged: () => void }) {
-  const [deadline, setDeadline] = useState(view.office.submissionDeadline ?? '');
-  const [error, setError] = useState<ApiError | null>(null);
+  const [deadline, setDeadline] = useState<string | null>(view.office.submissionDeadline);
+  const [complete, setComplete] = useState(true);
+  const [error, setError] = useState<ClientError | null>(null);
   const [ok, setOk] = useState<string | null>(null);
-  useEffect(() => setDeadline(view.office.submissionDeadline ?? ''), [view.office.submissionDeadline]);
+  useEffect(() => {
+    setDeadline(view.office.submissionDeadline);
+    setComplete(true);
+  }, [view.office.submissionDeadline, view.fiscalYear.beYear]);
+  const beYear = view.fiscalYear.beYear;
   const publicPath = `/p/${view.office.slug}/${view.fiscalYear.beYear}`;
 
   async function saveDeadline(e: Event) {
     e.preventDefault();
-    const r = await oitApi.setDeadline(deadline || null);
+    if (!complete) {
+      return setError(new ClientError(0, 'incomplete_date', 'โปรดเลือกวัน เดือน และปี พ.ศ. ให้ครบ หรือกด "ไม่กำหนดวันส่ง"', 'Choose the day, month and BE year, or press "No deadline"', null));
+    }
+    const r = await oitApi.setDeadline(beYear, deadline);
     if (!r.ok) return setError(r.error);
     setError(null);
     setOk(local('บันทึกวันส่งแล้ว', 'Deadline saved'));
@@ -36,10 +45,18 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
     <section class="oit-panel" aria-labelledby="oit-settings-title" data-testid="oit-settings">
       <h2 id="oit-settings-title">{local('การตั้งค่า', 'Settings')}</h2>
       <form class="oit-form oit-inline" onSubmit={saveDeadline}>
-        <label>
-          {local('วันที่ต้องส่งข้อมูล OIT', 'OIT submission deadline')}
-          <input type="date" value={deadline} onInput={(e) => setDeadline(e.currentTarget.value)} data-testid="oit-deadline-input" />
-        </label>
+        <BeDateInput
+          id="oit-deadline"
+          testId="oit-deadline"
+          legend={local(`วันที่ต้องส่งข้อมูล OIT ปีงบประมาณ พ.ศ. ${beYear}`, `OIT submission deadline, fiscal year ${beYear} BE`)}
+          value={deadline}
+          years={[beYear - 1, beYear]}
+          clearLabel={local('ไม่กำหนดวันส่ง', 'No deadline')}
+          onChange={(r) => {
+            setComplete(r.ok);
+            if (r.ok) setDeadline(r.iso);
+          }}
+        />
         <button type="submit" class="button button-secondary" data-testid="oit-deadline-save">
           {local('บันทึก', 'Save')}
         </button>

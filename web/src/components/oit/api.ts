@@ -1,5 +1,5 @@
 // Calls of the OIT readiness page: the catalogue with its evidence, the administrator's edits,
-// the TSV import, the submission deadline and the public-page opt-in.
+// the TSV import, each fiscal year's submission deadline and the public-page opt-in.
 import { request } from '../../api';
 import type { OitReadinessView } from '../../../../worker/db/oit';
 import type { OitItemInfo } from '../../../../worker/domain/readiness';
@@ -33,7 +33,7 @@ export const oitApi = {
     request<CatalogueImportPreview>('POST', `/api/oit/${enc(beYear)}/items/import/preview`, { text }),
   commitImport: (beYear: number, text: string) =>
     request<Omit<CatalogueImportPreview, 'items'> & { items: OitItemInfo[] }>('POST', `/api/oit/${enc(beYear)}/items/import/commit`, { text }),
-  setDeadline: (submissionDeadline: string | null) =>
-    request<{ submissionDeadline: string | null }>('PATCH', '/api/oit/settings', { submissionDeadline }),
+  setDeadline: (beYear: number, submissionDeadline: string | null) =>
+    request<{ beYear: number; submissionDeadline: string | null }>('PATCH', `/api/oit/${enc(beYear)}/deadline`, { submissionDeadline }),
   setPublicPage: (beYear: number, published: boolean) => request<{ beYear: number; published: boolean }>('PATCH', '/api/public/settings', { beYear, published }),
 };
