@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { call, cookieFor, getBoard, seedOffice, type Demo, type Who } from './helpers';
-import { retitle, shiftOneYear, type RolloverPreview } from '../../worker/db/rollover';
+import { retitle, shiftOneYear, shiftYears, type RolloverPreview } from '../../worker/db/rollover';
 import type { BoardView } from '../../worker/domain/contracts';
 
 let home: Demo;
@@ -51,9 +51,12 @@ describe('the preview', () => {
     expect(await yearCount()).toBe(before);
   });
 
-  it('warns when the target is not the next year, and refuses an unknown source', async () => {
+  it('warns when the target is not the next year (due dates move by the years between), and refuses an unknown source', async () => {
     const far = await preview(2570);
-    expect(far.json.warnings.map((w: { code: string }) => w.code)).toEqual(['not_next_year', 'due_outside_year', 'check_oit_items']);
+    expect(far.json.warnings.map((w: { code: string }) => w.code)).toEqual(['not_next_year', 'check_oit_items']);
+    expect(far.json).toMatchObject({ yearsBetween: 3, needsConfirmation: true });
+    expect(far.json.warnings[0].messageEn).toContain('3 years');
+    expect((await preview(2568)).json).toMatchObject({ yearsBetween: 1, needsConfirmation: false });
     const missing = await preview(2567, 'admin', 2560);
     expect(missing.status).toBe(404);
   });
@@ -140,10 +143,38 @@ describe('who may roll over', () => {
   });
 });
 
+describe('a year that is not the next one', () => {
+  it('needs confirmation: without it nothing is created; with it due dates move by the years between', async () => {
+    const refused = await call('POST', '/api/fiscal-years/2567/rollover/commit', { cookie: cookie.admin, body: { toBeYear: 2570 } });
+    expect([refused.status, refused.json.error.code]).toEqual([409, 'confirm_non_adjacent']);
+    expect(refused.json.error.messageTh).toContain('3 ปี');
+    expect(await count('select count(*) n from fiscal_years where org_id = ? and be_year = 2570', home.orgId)).toBe(0);
+    const backwards = await call('POST', '/api/fiscal-years/2567/rollover/commit', { cookie: cookie.admin, body: { toBeYear: 2566, confirmNonAdjacent: true } });
+    expect([backwards.status, backwards.json.error.code]).toEqual([422, 'rollover_backwards']);
+    const done = await call('POST', '/api/fiscal-years/2567/rollover/commit', { cookie: cookie.admin, body: { toBeYear: 2570, confirmNonAdjacent: true } });
+    expect(done.status, done.text).toBe(201);
+    const far = await getBoard(cookie.admin!, 2570);
+    const key = (b: BoardView, c: BoardView['cards'][number]) => `${b.measures.find((m) => m.id === c.measureId)!.number}.${c.stepNumber}`;
+    const sourceDue = new Map(source.cards.map((c) => [key(source, c), c.dueOn]));
+    for (const c of far.cards) {
+      const was = sourceDue.get(key(far, c))!;
+      expect(c.dueOn).toBe(`${Number(was.slice(0, 4)) + 3}${was.slice(4)}`);
+      expect(c.dueOn! >= '2026-10-01' && c.dueOn! <= '2027-09-30').toBe(true);
+    }
+  });
+});
+
 describe('dates and titles', () => {
   it('moves a date by one calendar year, 29 February to 28 February', () => {
     expect(shiftOneYear('2024-06-28')).toBe('2025-06-28');
     expect(shiftOneYear('2024-02-29')).toBe('2025-02-28');
+  });
+
+  it('moves a date by several years, keeping 29 February when the target year has one', () => {
+    expect(shiftYears('2024-06-28', 3)).toBe('2027-06-28');
+    expect(shiftYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(shiftYears('2024-02-29', 3)).toBe('2027-02-28');
+    expect(shiftYears('2100-02-28', 0)).toBe('2100-02-28');
   });
 
   it('names the new year in the digits the title used', () => {

@@ -9,7 +9,7 @@ import { canEditCard, type Actor } from '../domain/policy';
 import { notFound } from '../domain/errors';
 
 export function toFiscalYearView(fy: FiscalYear): FiscalYearView {
-  return { id: fy.id, beYear: fy.beYear, titleTh: fy.titleTh, startsOn: fy.startsOn, endsOn: fy.endsOn };
+  return { id: fy.id, beYear: fy.beYear, titleTh: fy.titleTh, startsOn: fy.startsOn, endsOn: fy.endsOn, archivedAt: fy.archivedAt };
 }
 
 /** The card as everyone on the board may see it (live broadcasts carry this). */

@@ -8,11 +8,11 @@
 import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
-import { boardColumns, cardEvents, cards, groups, type Card, type ChecklistItem } from './schema';
+import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type ChecklistItem } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { toCardView } from './board';
-import { AppError, forbidden, notFound } from '../domain/errors';
-import { canChangeCardGroups, canEditCard, type Actor } from '../domain/policy';
+import { AppError, forbidden, notFound, yearArchived } from '../domain/errors';
+import { canChangeCardGroups, canEditCard, canWriteYear, type Actor } from '../domain/policy';
 import { keyBetween } from '../domain/ordering';
 import type { CardView, EditCardRequest, MoveCardRequest } from '../domain/contracts';
 
@@ -67,12 +67,17 @@ export async function commitCardChange<R>(db: Db, actor: Actor, cardId: string, 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // The head is read before (and in the same batch as) the card: anything committed after
     // these reads takes our seq, so our batch fails and we start again from fresh reads.
-    const [headRows, [card]] = await db.batch([
+    const [headRows, [card], [year]] = await db.batch([
       chainHeadQuery(db, cardYear(cardId)),
       db
         .select()
         .from(cards)
         .where(and(eq(cards.id, cardId), eq(cards.orgId, actor.orgId)))
+        .limit(1),
+      db
+        .select({ orgId: fiscalYears.orgId, beYear: fiscalYears.beYear, archivedAt: fiscalYears.archivedAt })
+        .from(fiscalYears)
+        .where(eq(fiscalYears.id, cardYear(cardId)))
         .limit(1),
     ]);
     if (!card) throw notFound('Card', 'การ์ด');
@@ -80,6 +85,8 @@ export async function commitCardChange<R>(db: Db, actor: Actor, cardId: string, 
       await rules.onForbidden();
       throw forbidden();
     }
+    // An archived year is read-only for everyone (archiving takes the office's writer turn).
+    if (year && !canWriteYear(actor, year)) throw yearArchived(year.beYear);
     const now = Date.now();
     const change = await rules.plan(card, now);
     if ('unchanged' in change) return { value: change.unchanged, card, event: null };

@@ -13,6 +13,8 @@ import { chunk, rowsPerInsert } from './import';
 import { AppError, notFound } from '../domain/errors';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
+import { readScheduleEntries, reportScheduleStatements } from './report-schedule';
+import { scheduleOn } from '../domain/report-schedule';
 
 export interface RolloverWarning {
   code: string;
@@ -23,6 +25,10 @@ export interface RolloverWarning {
 export interface RolloverPreview {
   from: number;
   to: number;
+  /** Years between source and target: due dates move by this many years. */
+  yearsBetween: number;
+  /** The target is not the year after the source: the commit needs `confirmNonAdjacent`. */
+  needsConfirmation: boolean;
   fiscalYear: { beYear: number; titleTh: string; startsOn: string; endsOn: string };
   columns: { key: string; labelTh: string; labelEn: string; category: string }[];
   measures: { number: number; title: string; steps: number }[];
@@ -32,11 +38,18 @@ export interface RolloverPreview {
   warnings: RolloverWarning[];
 }
 
+/** The same calendar day `years` later; 29 February becomes 28 February unless that year has one. */
+export function shiftYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-');
+  const to = Number(y) + years;
+  const leap = (to % 4 === 0 && to % 100 !== 0) || to % 400 === 0;
+  const day = m === '02' && d === '29' && !leap ? '28' : d;
+  return `${to}-${m}-${day}`;
+}
+
 /** The same calendar day a year later; 29 February becomes 28 February. */
 export function shiftOneYear(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  const day = m === '02' && d === '29' ? '28' : d;
-  return `${Number(y) + 1}-${m}-${day}`;
+  return shiftYears(iso, 1);
 }
 
 /** The title with the source year replaced by the target year, in the digits it was written in. */
@@ -88,12 +101,19 @@ const yearExists = (to: number) =>
 function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
   const w: RolloverWarning[] = [];
   const add = (code: string, messageTh: string, messageEn: string) => w.push({ code, messageTh, messageEn });
-  if (to !== from + 1) add('not_next_year', `ปีปลายทาง (${to}) ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะเลื่อนไปเพียงหนึ่งปี`, `The target year (${to}) is not the year after ${from}; due dates still move by one year only`);
+  const years = to - from;
+  if (years !== 1) {
+    add(
+      'not_next_year',
+      `ปีปลายทาง (${to}) ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะเลื่อนไป ${years} ปี โปรดยืนยันก่อนสร้าง`,
+      `The target year (${to}) is not the year after ${from}: due dates move ${years} years on; confirm before creating it`,
+    );
+  }
   const { startsOn, endsOn } = fiscalYearBounds(to);
-  const shifted = src.cards.flatMap((c) => (c.dueOn ? [shiftOneYear(c.dueOn)] : []));
+  const shifted = src.cards.flatMap((c) => (c.dueOn ? [shiftYears(c.dueOn, years)] : []));
   const outside = shifted.filter((d) => d < startsOn || d > endsOn).length;
   if (outside > 0) add('due_outside_year', `วันครบกำหนด ${outside} รายการอยู่นอกปีงบประมาณ ${to} หลังเลื่อน`, `${outside} shifted due dates fall outside fiscal year ${to}`);
-  const leap = src.cards.filter((c) => c.dueOn?.endsWith('-02-29')).length;
+  const leap = src.cards.filter((c) => c.dueOn?.endsWith('-02-29') && !shiftYears(c.dueOn, years).endsWith('-02-29')).length;
   if (leap > 0) add('leap_day', `วันครบกำหนด 29 ก.พ. ${leap} รายการจะเป็น 28 ก.พ.`, `${leap} due dates on 29 February become 28 February`);
   const undated = src.cards.filter((c) => !c.dueOn).length;
   if (undated > 0) add('no_due_date', `${undated} ขั้นตอนไม่มีวันครบกำหนด`, `${undated} steps have no due date`);
@@ -113,6 +133,8 @@ function describe(src: Source, from: number, to: number): RolloverPreview {
   return {
     from,
     to,
+    yearsBetween: to - from,
+    needsConfirmation: to !== from + 1,
     fiscalYear: { beYear: to, titleTh: retitle(src.source.titleTh, from, to), ...fiscalYearBounds(to) },
     columns: src.cols.map(({ key, labelTh, labelEn, category }) => ({ key, labelTh, labelEn, category })),
     measures: src.ms.map((m) => ({ number: m.number, title: m.title, steps: src.cards.filter((c) => c.measureId === m.id).length })),
@@ -122,11 +144,32 @@ function describe(src: Source, from: number, to: number): RolloverPreview {
   };
 }
 
-export async function commitRollover(db: Db, orgId: string, actorUserId: string, from: number, to: number): Promise<RolloverPreview & { fiscalYearId: string }> {
+export async function commitRollover(
+  db: Db,
+  orgId: string,
+  actorUserId: string,
+  from: number,
+  to: number,
+  options: { confirmNonAdjacent?: boolean; now?: number } = {},
+): Promise<RolloverPreview & { fiscalYearId: string }> {
+  if (to <= from) {
+    throw new AppError(422, 'rollover_backwards', `ปีปลายทาง (${to}) ต้องอยู่หลังปี ${from}`, `The target year (${to}) must come after ${from}`);
+  }
+  if (to !== from + 1 && !options.confirmNonAdjacent) {
+    throw new AppError(
+      409,
+      'confirm_non_adjacent',
+      `ปี ${to} ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะเลื่อนไป ${to - from} ปี โปรดยืนยัน`,
+      `${to} is not the year after ${from}; due dates will move ${to - from} years on. Please confirm`,
+    );
+  }
   const src = await readSource(db, orgId, from, to);
   const preview = describe(src, from, to);
+  const sourceSchedule = await readScheduleEntries(db, orgId, src.source.id);
+  const scheduleAtEnd = scheduleOn(sourceSchedule, src.source.endsOn);
+  const hasSchedule = sourceSchedule.length > 0;
   const fiscalYearId = crypto.randomUUID();
-  const now = Date.now();
+  const now = options.now ?? Date.now();
   const inYear = { orgId, fiscalYearId };
   const columnRows = src.cols.map((c) => ({ ...c, ...inYear, id: crypto.randomUUID() }));
   const firstColumn = columnRows[0]!;
@@ -148,7 +191,7 @@ export async function commitRollover(db: Db, orgId: string, actorUserId: string,
     checklist: (monitoring.get(c.measureId) ?? []).map((text) => ({ id: crypto.randomUUID(), text, done: false })),
     columnId: firstColumn.id,
     orderKey: keys[i]!,
-    dueOn: c.dueOn ? shiftOneYear(c.dueOn) : null,
+    dueOn: c.dueOn ? shiftYears(c.dueOn, to - from) : null,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -164,6 +207,8 @@ export async function commitRollover(db: Db, orgId: string, actorUserId: string,
     ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
     ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
+    // The report rhythm carries over as it stood at the source year's end.
+    ...(hasSchedule ? reportScheduleStatements(db, fiscalYearId, scheduleAtEnd) : []),
     audit(db, { orgId, userId: actorUserId, action: 'fiscal_year.rolled_over', detail: { from, to, fiscalYearId, cards: cardRows.length } }),
   ];
   try {

@@ -24,6 +24,8 @@ export interface FiscalYearView {
   titleTh: string;
   startsOn: string;
   endsOn: string;
+  /** Set while the year is archived: read-only, off the default menus. */
+  archivedAt: number | null;
 }
 
 export interface ColumnView {

@@ -45,3 +45,29 @@ export function isIsoDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/** What choosing the default year needs of a fiscal year. */
+export interface YearSpan {
+  beYear: number;
+  startsOn: string;
+  endsOn: string;
+  archivedAt?: number | null;
+}
+
+/**
+ * The fiscal year everyone lands on after signing in: the one containing `today` (Bangkok,
+ * YYYY-MM-DD), else the latest non-archived year that has already started — never a year just
+ * imported for a later date. Only an office with no started year at all lands on its earliest
+ * (future) year, and only one with nothing but archived years on its latest archived one.
+ */
+export function defaultFiscalYear(years: readonly YearSpan[], today: string): number | null {
+  const live = years.filter((y) => !y.archivedAt);
+  const current = live.find((y) => y.startsOn <= today && today <= y.endsOn);
+  if (current) return current.beYear;
+  const started = live.filter((y) => y.startsOn <= today).sort((a, b) => b.beYear - a.beYear);
+  if (started[0]) return started[0].beYear;
+  const upcoming = live.sort((a, b) => a.beYear - b.beYear);
+  if (upcoming[0]) return upcoming[0].beYear;
+  const archived = [...years].sort((a, b) => b.beYear - a.beYear);
+  return archived[0]?.beYear ?? null;
+}

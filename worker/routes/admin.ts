@@ -7,6 +7,7 @@ import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
+import { assertWritableYearId, findWritableYear } from '../db/fiscal-year-life';
 import { isUniqueViolation } from '../db/client';
 import { auditLog, boardColumns, cardEvents, cards, evidenceLinks, groups, memberships, reports, users, ROLES } from '../db/schema';
 import { verifyBoard, type BoardVerdict } from '../domain/replay';
@@ -156,6 +157,8 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .patch('/columns/:id', valid('param', z.object({ id })), valid('json', columnBody), async (c) => {
     const actor = adminOf(c);
+    const [column] = await c.get('db').select({ fiscalYearId: boardColumns.fiscalYearId }).from(boardColumns).where(and(eq(boardColumns.id, c.req.valid('param').id), eq(boardColumns.orgId, actor.orgId)));
+    if (column) await assertWritableYearId(c.get('db'), actor, column.fiscalYearId);
     const [row] = await c
       .get('db')
       .update(boardColumns)
@@ -170,7 +173,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const actor = adminOf(c);
     const { beYear, columnIds } = c.req.valid('json');
     const db = c.get('db');
-    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    const fy = await findWritableYear(db, actor, beYear);
     const cols = await db.select({ id: boardColumns.id }).from(boardColumns).where(and(eq(boardColumns.fiscalYearId, fy.id), eq(boardColumns.orgId, actor.orgId)));
     const known = new Set(cols.map((col) => col.id));
     if (columnIds.length !== known.size || new Set(columnIds).size !== known.size || columnIds.some((cid) => !known.has(cid))) {

@@ -1,16 +1,27 @@
-// Starting the next fiscal year from an existing one (administrators): a preview that writes
-// nothing, then the commit. GET /api/fiscal-years (the list) lives in routes/board.ts.
+// A fiscal year's life cycle (administrators): starting the next year from an existing one (a
+// preview that writes nothing, then the commit; a year that is not the next one needs
+// confirmation and moves due dates by the years between), archiving and restoring a year, and
+// deleting one whose log holds nothing but its import. GET /api/fiscal-years (the list) lives in
+// routes/board.ts.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
+import { clientIp } from '../middleware/session';
+import { oneWriterPerOffice } from '../middleware/one-writer';
 import { commitRollover, previewRollover } from '../db/rollover';
+import { findFiscalYear, toFiscalYearView } from '../db/board';
+import { deleteUnusedYear, setArchived, yearActivity, yearHasActivity } from '../db/fiscal-year-life';
 import { isPlausibleBeYear } from '../domain/fiscal-year';
+import { canArchiveYear, canDeleteYear } from '../domain/policy';
+import { forbidden } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { adminOf } from '../middleware/authorize';
 
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 const rolloverBody = z.strictObject({
   toBeYear: z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2568'),
+  /** Required when the target is not the year after the source. */
+  confirmNonAdjacent: z.boolean().optional(),
 });
 
 export const fiscalYearRoutes = new Hono<AppEnv>()
@@ -20,6 +31,48 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
   })
   .post('/:beYear/rollover/commit', valid('param', yearParam), valid('json', rolloverBody), async (c) => {
     const actor = adminOf(c);
-    const result = await commitRollover(c.get('db'), actor.orgId, actor.userId, c.req.valid('param').beYear, c.req.valid('json').toBeYear);
+    const body = c.req.valid('json');
+    const result = await commitRollover(c.get('db'), actor.orgId, actor.userId, c.req.valid('param').beYear, body.toBeYear, {
+      confirmNonAdjacent: body.confirmNonAdjacent,
+    });
     return c.json(result, 201);
+  })
+  /** What the life-cycle panel shows: archived or not, what happened in it, whether it may be deleted. */
+  .get('/:beYear/life', valid('param', yearParam), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    const activity = await yearActivity(db, actor.orgId, fy.id);
+    const used = activity.events + activity.reports;
+    return c.json({ fiscalYear: toFiscalYearView(fy), archivedAt: fy.archivedAt, activity, deletable: canDeleteYear(actor, fy, used) });
+  })
+  // Archiving takes the office's writer turn, like card changes: a change already waiting
+  // finishes first, and one that comes after finds the year read-only.
+  .post('/:beYear/archive', valid('param', yearParam), oneWriterPerOffice, async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    if (!canArchiveYear(actor, fy)) throw forbidden();
+    if (fy.archivedAt !== null) return c.json({ fiscalYear: toFiscalYearView(fy), archived: true });
+    const row = await setArchived(db, fy, true, { userId: actor.userId, ip: clientIp(c) }, Date.now());
+    return c.json({ fiscalYear: toFiscalYearView(row), archived: true });
+  })
+  .post('/:beYear/restore', valid('param', yearParam), oneWriterPerOffice, async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    if (!canArchiveYear(actor, fy)) throw forbidden();
+    if (fy.archivedAt === null) return c.json({ fiscalYear: toFiscalYearView(fy), archived: false });
+    const row = await setArchived(db, fy, false, { userId: actor.userId, ip: clientIp(c) }, Date.now());
+    return c.json({ fiscalYear: toFiscalYearView(row), archived: false });
+  })
+  .delete('/:beYear', valid('param', yearParam), oneWriterPerOffice, async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
+    const activity = await yearActivity(db, actor.orgId, fy.id);
+    if (!canDeleteYear(actor, fy, activity.events + activity.reports)) throw yearHasActivity(fy.beYear, activity);
+    const deleted = await deleteUnusedYear(db, fy, { userId: actor.userId, ip: clientIp(c) }, activity.cards);
+    if (!deleted) throw yearHasActivity(fy.beYear, await yearActivity(db, actor.orgId, fy.id));
+    return c.json({ deleted: true, beYear: fy.beYear });
   });

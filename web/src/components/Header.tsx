@@ -35,11 +35,15 @@ export function Header() {
           }}
         >
           {years.length === 0 && <option value="">{t('header.fiscalYear')}</option>}
-          {years.map((y) => (
-            <option key={y.id} value={y.beYear}>
-              {fiscalYearLabel(y.beYear)}
-            </option>
-          ))}
+          {/* Archived years stay off this menu (administration lists them), unless one is open. */}
+          {years
+            .filter((y) => y.archivedAt === null || y.beYear === year)
+            .map((y) => (
+              <option key={y.id} value={y.beYear}>
+                {fiscalYearLabel(y.beYear)}
+                {y.archivedAt !== null ? local(' (เก็บถาวร)', ' (archived)') : ''}
+              </option>
+            ))}
         </select>
       </div>
 

@@ -11,6 +11,7 @@ import type {
 } from '../../../worker/domain/contracts';
 import { api, type ApiError } from '../api';
 import { todayInBangkok } from '../dates';
+import { defaultFiscalYear as chooseDefaultYear } from '../../../worker/domain/fiscal-year';
 import { forgetEarly, startEarly, takeEarly } from './early';
 import { cardMatcher, filtersActive, view } from './filters';
 import { me } from './session';
@@ -156,10 +157,9 @@ export const columnCounts = computed(() => {
 
 /** The fiscal year containing today, else the latest one. */
 export function defaultFiscalYear(years: readonly FiscalYearView[]): number | null {
-  const now = todayInBangkok();
-  const current = years.find((y) => y.startsOn <= now && now <= y.endsOn);
-  if (current) return current.beYear;
-  return years.reduce<number | null>((max, y) => (max === null || y.beYear > max ? y.beYear : max), null);
+  // One rule with the server's (worker/domain/fiscal-year.ts): today's year, else the latest
+  // non-archived year already started, never a year imported for a later date.
+  return chooseDefaultYear(years, todayInBangkok());
 }
 
 const FISCAL_YEARS_KEY = 'fiscal-years';
