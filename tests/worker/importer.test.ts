@@ -35,6 +35,11 @@ describe('the shipped Phichit 2567 announcement', () => {
     expect(r.fiscalYearBE).toBe(2567);
     expect(r.announcedOn).toBe('2024-06-11');
     expect(r.monitoringRhythm).toEqual({ executivesPerMonth: 2, staffPerMonth: 1 });
+    expect(r.schedule).toEqual({
+      executive: 'twice-monthly',
+      staff: 'monthly',
+      source: ['ผู้อำนวยการกลุ่ม (เดือนละ ๒ ครั้ง)', 'บุคลากรในสำนักงาน (เดือนละ ๑ ครั้ง)'],
+    });
   });
 
   it('finds seven measures with 2, 2, 3, 4, 3, 2 and 5 steps', () => {
@@ -200,7 +205,10 @@ describe('another office in the same style', () => {
         ],
       },
     ]);
-    expect(r.warnings).toEqual([]);
+    expect(r.schedule).toEqual({ executive: 'monthly', staff: null, source: ['ผู้บริหาร (เดือนละครั้ง)'] });
+    // Only the staff's rhythm is missing: the default applies, and the preview says so.
+    expect(r.warnings).toEqual([expect.objectContaining({ code: 'schedule-not-found', severity: 'info' })]);
+    expect(r.warnings[0]!.messageEn).toContain('monthly to all staff');
   });
 
   it('corrects a misspelt group name and says so', () => {
@@ -250,7 +258,7 @@ describe('another office in the same style', () => {
     expect(codesOf(r)).not.toContain('group-unknown');
   });
 
-  it('takes the first of several named groups as the lead, and ignores remarks in parentheses', () => {
+  it('takes the first of several named groups as the lead, the others take part, and ignores remarks in parentheses', () => {
     const r = parseAnnouncement(
       announcement(
         '1\tการจัดการเรื่องร้องเรียน\t1. จัดทำคู่มือ\tกลุ่มกฎหมายและคดี และกลุ่มอำนวยการ\t1. รายงานผล',
@@ -258,11 +266,11 @@ describe('another office in the same style', () => {
       ),
       NAKHON_GROUPS,
     );
-    expect(r.measures.map((m) => [m.leadGroupId, m.allGroups])).toEqual([
-      ['law', false],
-      ['adm', false],
+    expect(r.measures.map((m) => [m.leadGroupId, m.groupIds, m.allGroups])).toEqual([
+      ['law', ['adm'], false],
+      ['adm', [], false],
     ]);
-    expect(r.warnings).toEqual([]);
+    expect(r.warnings.filter((w) => w.code !== 'schedule-not-found')).toEqual([]);
   });
 
   it('strips zero-width characters, non-breaking spaces, a BOM and Markdown, and recomposes SARA AM', () => {
@@ -307,7 +315,13 @@ describe('another office in the same style', () => {
       'รายงานผล',
     ]);
     expect(r.measures[2]!.monitoring).toEqual(['สรุปผล']);
-    expect(JSON.stringify(r.measures)).not.toContain('ตลอดปี');
+    // The extra column is the timeline: it gives the due date, and leaks into no other field.
+    expect(r.measures.map((m) => [m.timeline, m.dueOn])).toEqual([
+      ['', null],
+      ['ต.ค. 2567 - ก.ย. 2568', '2025-09-30'],
+      ['ตลอดปี', '2025-09-30'],
+    ]);
+    expect(JSON.stringify(r.measures.map((m) => [m.title, m.steps, m.monitoring, m.responsibleText]))).not.toContain('ตลอดปี');
   });
 
   it('splits steps only on the next number followed by a dot', () => {
@@ -384,8 +398,13 @@ describe('another office in the same style', () => {
         responsibleText: 'กลุ่มอำนวยการ',
         leadGroupId: 'adm',
         leadGroupName: 'กลุ่มอำนวยการ',
+        groupIds: [],
+        groupNames: [],
+        responsibleNames: [{ text: 'กลุ่มอำนวยการ', groupId: 'adm', groupName: 'กลุ่มอำนวยการ' }],
         allGroups: false,
         monitoring: ['รายงานผล'],
+        timeline: '',
+        dueOn: null,
       },
     ]);
   });

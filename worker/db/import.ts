@@ -1,14 +1,17 @@
-// Writing an imported announcement as a fiscal year's board: columns, measures and one card per
-// step, each card with its 'card.created' event, all in one atomic batch.
-import { and, eq } from 'drizzle-orm';
+// Writing an imported announcement as a fiscal year's board: the groups the administrator chose
+// to create, columns, measures, one card per step (each with its 'card.created' event) and the
+// fiscal year's report schedule, all in one atomic batch.
+import { and, eq, max } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from './client';
-import { boardColumns, cardEvents, cards, fiscalYears, measures, type ColumnCategory } from './schema';
+import { isUniqueViolation, type Db } from './client';
+import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, type ColumnCategory } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
+import { reportScheduleStatements } from './report-schedule';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
 import { AppError } from '../domain/errors';
-import type { ParsedMeasure } from '../domain/announcement';
+import { NEW_GROUP, type ParsedMeasure } from '../domain/announcement';
+import type { ReportSchedule } from '../domain/report-cadence';
 
 export const DEFAULT_COLUMNS: { key: string; labelTh: string; labelEn: string; category: ColumnCategory }[] = [
   { key: 'not_started', labelTh: 'ยังไม่เริ่ม', labelEn: 'Not started', category: 'todo' },
@@ -28,30 +31,50 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+/** A measure to create: as parsed, or as planned (groups may be `new:<name>`, see domain/announcement/plan.ts). */
+export type ImportMeasure = Pick<ParsedMeasure, 'number' | 'title' | 'steps' | 'responsibleText' | 'leadGroupId' | 'allGroups' | 'monitoring'> & {
+  groupIds?: readonly string[];
+  dueOn?: string | null;
+};
+
 export interface ImportInput {
   orgId: string;
   beYear: number;
   titleTh: string;
-  measures: readonly ParsedMeasure[];
+  measures: readonly ImportMeasure[];
   actorUserId: string | null;
-  /** Due date per card, by measure and step number (demo data and tests). */
+  /** Due date per card, by measure and step number (demo data and tests); else the measure's own. */
   dueOn?: (measureNumber: number, stepNumber: number) => string | null;
+  /** Groups to create in the same batch (names); measures refer to them as `new:<name>`. */
+  newGroups?: readonly string[];
+  /** The fiscal year's report schedule, stored in the same batch (absent: DEFAULT_SCHEDULE applies). */
+  schedule?: ReportSchedule;
 }
 
-export async function createBoardFromImport(db: Db, input: ImportInput): Promise<{ fiscalYearId: string; cards: number }> {
+const yearExists = (beYear: number) =>
+  new AppError(409, 'fiscal_year_exists', `ปีงบประมาณ ${beYear} มีบอร์ดอยู่แล้ว`, `Fiscal year ${beYear} already has a board`);
+
+export async function createBoardFromImport(
+  db: Db,
+  input: ImportInput,
+): Promise<{ fiscalYearId: string; cards: number; groupsCreated: { id: string; nameTh: string }[] }> {
   const [existing] = await db
     .select({ id: fiscalYears.id })
     .from(fiscalYears)
     .where(and(eq(fiscalYears.orgId, input.orgId), eq(fiscalYears.beYear, input.beYear)));
-  if (existing) {
-    throw new AppError(
-      409,
-      'fiscal_year_exists',
-      `ปีงบประมาณ ${input.beYear} มีบอร์ดอยู่แล้ว`,
-      `Fiscal year ${input.beYear} already has a board`,
-    );
-  }
+  if (existing) throw yearExists(input.beYear);
   const { orgId } = input;
+  // Groups the administrator chose to create, placed after the office's others.
+  const [{ last } = { last: null }] = await db.select({ last: max(groups.position) }).from(groups).where(eq(groups.orgId, orgId));
+  const groupRows = (input.newGroups ?? []).map((nameTh, i) => ({ id: crypto.randomUUID(), orgId, nameTh, nameEn: '', position: (last ?? -1) + 1 + i }));
+  const newIds = new Map(groupRows.map((g) => [`${NEW_GROUP}${g.nameTh}`, g.id]));
+  const groupId = (id: string | null | undefined): string | null => {
+    if (!id) return null;
+    if (!id.startsWith(NEW_GROUP)) return id;
+    const created = newIds.get(id);
+    if (!created) throw new Error(`import: ${id} is not among the groups to create`);
+    return created;
+  };
   const fiscalYearId = crypto.randomUUID();
   const columnRows = DEFAULT_COLUMNS.map((col, position) => ({ id: crypto.randomUUID(), orgId, fiscalYearId, position, wipLimit: null, ...col }));
   const firstColumn = columnRows[0]!;
@@ -62,6 +85,8 @@ export async function createBoardFromImport(db: Db, input: ImportInput): Promise
   const now = Date.now();
   for (const m of input.measures) {
     const measureId = crypto.randomUUID();
+    const leadGroupId = groupId(m.leadGroupId);
+    const groupIds = (m.groupIds ?? []).map((id) => groupId(id)!).filter((id) => id !== leadGroupId);
     measureRows.push({
       id: measureId,
       orgId,
@@ -70,7 +95,7 @@ export async function createBoardFromImport(db: Db, input: ImportInput): Promise
       number: m.number,
       title: m.title,
       responsibleText: m.responsibleText,
-      leadGroupId: m.leadGroupId,
+      leadGroupId,
       allGroups: m.allGroups,
       monitoring: m.monitoring,
     });
@@ -83,13 +108,13 @@ export async function createBoardFromImport(db: Db, input: ImportInput): Promise
         stepNumber: step.number,
         title: step.text,
         details: '',
-        leadGroupId: m.leadGroupId,
+        leadGroupId,
         allGroups: m.allGroups,
-        groupIds: [],
+        groupIds: [...new Set(groupIds)],
         checklist: m.monitoring.map((text) => ({ id: crypto.randomUUID(), text, done: false })),
         columnId: firstColumn.id,
         orderKey: keys[cardRows.length]!,
-        dueOn: input.dueOn?.(m.number, step.number) ?? null,
+        dueOn: input.dueOn ? input.dueOn(m.number, step.number) : (m.dueOn ?? null),
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -106,12 +131,25 @@ export async function createBoardFromImport(db: Db, input: ImportInput): Promise
   const eventRows = await chainEvents(head, { orgId, fiscalYearId, actorUserId: input.actorUserId, at: now }, events);
   const { startsOn, endsOn } = fiscalYearBounds(input.beYear);
   const statements: BatchItem<'sqlite'>[] = [
+    ...chunk(groupRows, rowsPerInsert(5)).map((rows) => db.insert(groups).values(rows)),
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: input.beYear, startsOn, endsOn, titleTh: input.titleTh }),
+    ...(input.schedule ? reportScheduleStatements(db, fiscalYearId, input.schedule, { createdBy: input.actorUserId }) : []),
     db.insert(boardColumns).values(columnRows),
     ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
     ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
   ];
-  await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-  return { fiscalYearId, cards: cardRows.length };
+  try {
+    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  } catch (e) {
+    // Another import of the same year (or of a group with the same name) committed first.
+    if (!isUniqueViolation(e)) throw e;
+    const [now] = await db
+      .select({ id: fiscalYears.id })
+      .from(fiscalYears)
+      .where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, input.beYear)));
+    if (now) throw yearExists(input.beYear);
+    throw new AppError(409, 'group_exists', 'มีกลุ่มงานชื่อนี้อยู่แล้ว กรุณาตรวจสอบก่อนนำเข้าอีกครั้ง', 'A group with this name already exists; preview the import again');
+  }
+  return { fiscalYearId, cards: cardRows.length, groupsCreated: groupRows.map((g) => ({ id: g.id, nameTh: g.nameTh })) };
 }

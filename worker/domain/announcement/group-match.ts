@@ -90,25 +90,101 @@ function matchName(text: string, groups: readonly GroupRef[]): Match {
   return { kind: 'corrected', group: best.group, distance: best.distance };
 }
 
+/** One name in a responsible cell, resolved: exactly, by a reported correction, or not at all. */
+export type NameResolution =
+  | { kind: 'exact'; text: string; group: GroupRef }
+  | { kind: 'corrected'; text: string; group: GroupRef; distance: number }
+  | { kind: 'unknown'; text: string; candidates: GroupRef[] };
+
+export interface ResponsibleResolution {
+  /** The names written, in order: the first leads, the others take part. Empty: no name given. */
+  names: NameResolution[];
+  /** The cell without its "every group" part. */
+  leadText: string;
+  allGroups: boolean;
+}
+
+/** Resolves one name: exact, corrected or unknown. */
+export function resolveName(text: string, groups: readonly GroupRef[]): NameResolution {
+  const match = matchName(text, groups);
+  return match.kind === 'unknown' ? { kind: 'unknown', text, candidates: match.candidates } : { ...match, text };
+}
+
+/** Where a name list may be split: a comma, semicolon, slash or line break, or "และ". */
+const SEPARATOR = /\s*(?:[,;/\n]|และ)\s*/g;
+/** What a co-responsible name starts with, when it is not a known group's name. */
+const NAME_START = /^(?:กลุ่ม|หน่วย|ทุก)/;
+
 /**
- * Reads a responsible cell: the lead group (exact, corrected or unknown) and whether every group
- * takes part. When the lead part names several groups ("กลุ่มอำนวยการ, กลุ่มนโยบายและแผน" or
- * "... และกลุ่ม...") the first one leads. "และ" is only a separator after a space, because
- * group names themselves contain it ("กลุ่มนโยบายและแผน").
+ * Whether `rest` (the text after a separator) starts another group's name: it starts with
+ * กลุ่ม / หน่วย / ทุก, or with a known group's name (with or without its กลุ่ม prefix), spaces
+ * ignored. Names themselves contain "และ" and spaces ("กลุ่มนโยบายและแผน"), so nothing else splits.
  */
-export function resolveResponsible(text: string, groups: readonly GroupRef[]): GroupResolution {
+function startsAName(rest: string, groups: readonly GroupRef[]): boolean {
+  const r = withoutSpaces(cleanText(rest));
+  if (r === '') return false;
+  if (NAME_START.test(r)) return true;
+  return groups.some((g) => {
+    const key = groupKey(g.nameTh);
+    return key.length >= 3 && (r.startsWith(withoutSpaces(g.nameTh)) || r.startsWith(key));
+  });
+}
+
+/** Splits a list of names at the separators that start another name (see startsAName). */
+export function splitNames(text: string, groups: readonly GroupRef[]): string[] {
+  const names: string[] = [];
+  let from = 0;
+  for (const m of text.matchAll(SEPARATOR)) {
+    const end = m.index + m[0].length;
+    if (m.index < from) continue;
+    if (!startsAName(text.slice(end), groups)) continue;
+    names.push(text.slice(from, m.index));
+    from = end;
+  }
+  names.push(text.slice(from));
+  return names.map((n) => n.replace(/\s+/g, ' ').trim()).filter((n) => groupKey(n) !== '');
+}
+
+/**
+ * Reads a responsible cell: its names (the first leads, the others take part) and whether every
+ * group takes part ("และทุกกลุ่มงาน", anywhere in the cell). The whole cell is first tried as one
+ * name (names contain "และ" and spaces); otherwise it is split by splitNames.
+ */
+export function resolveResponsible(text: string, groups: readonly GroupRef[]): ResponsibleResolution {
   const every = EVERY_GROUP.exec(text);
   const allGroups = every !== null;
-  const leadText = (every ? text.slice(0, every.index) : text).trim();
-  if (groupKey(leadText) === '') {
-    return allGroups ? { kind: 'none', leadText, allGroups } : { kind: 'unknown', leadText, allGroups, candidates: [] };
-  }
-  let match = matchName(leadText, groups);
-  if (match.kind !== 'exact') {
-    const parts = leadText.split(/\s*[,;/\n]\s*|\s+และ\s*/).filter((p) => groupKey(p) !== '');
-    if (parts.length > 1) match = matchName(parts[0]!, groups);
-  }
-  return match.kind === 'unknown'
-    ? { kind: 'unknown', leadText, allGroups, candidates: match.candidates }
-    : { ...match, leadText, allGroups };
+  const leadText = (every ? `${text.slice(0, every.index)}\n${text.slice(every.index + every[0].length)}` : text).trim();
+  if (groupKey(leadText) === '') return { names: [], leadText, allGroups };
+  const whole = matchName(leadText, groups);
+  if (whole.kind === 'exact') return { names: [{ kind: 'exact', text: leadText.replace(/\s+/g, ' '), group: whole.group }], leadText, allGroups };
+  const parts = splitNames(leadText, groups);
+  if (parts.length <= 1) return { names: [resolveName(leadText.replace(/\s+/g, ' '), groups)], leadText, allGroups };
+  return { names: parts.map((p) => resolveName(p, groups)), leadText, allGroups };
+}
+
+/** Whether a whole line names a group: a known group (exactly or by correction), or กลุ่ม…/หน่วย…/ทุกกลุ่ม. */
+export function isGroupLine(line: string, groups: readonly GroupRef[]): boolean {
+  const t = cleanText(line).replace(/\s+/g, ' ').trim();
+  if (t === '' || t.length > 90) return false;
+  const bare = withoutSpaces(t).replace(/^(?:และ|,|\/)/, '');
+  if (/^[0-9๐-๙(]/.test(bare)) return false;
+  if (/^ทุก(?:กลุ่ม|หน่วย|ฝ่าย)/.test(bare)) return true;
+  if (/^(?:กลุ่ม(?!เป้าหมาย)|หน่วย(?!งาน))/.test(bare)) return true;
+  if (t.length > 40) return false;
+  const first = matchName(t, groups);
+  return first.kind !== 'unknown';
+}
+
+/** Whether `line` continues `previous` into one known group's name (a name wrapped over lines). */
+export function extendsGroupName(previous: string, line: string, groups: readonly GroupRef[]): boolean {
+  const last = previous.split('\n').pop() ?? '';
+  const parts = splitNames(last, groups);
+  const tail = parts[parts.length - 1] ?? '';
+  if (tail === '') return false;
+  const joinedKey = groupKey(`${tail}${line}`);
+  const joinedSpaced = groupKey(`${tail} ${line}`);
+  return groups.some((g) => {
+    const k = groupKey(g.nameTh);
+    return k === joinedKey || k === joinedSpaced;
+  });
 }

@@ -9,6 +9,12 @@ export type {
   ParsedMeasure,
   ParsedSection,
   ParsedSectionItem,
+  ParsedSchedule,
   ParsedStep,
+  ResponsibleName,
+  UnresolvedName,
 } from './types';
-export { parseAnnouncement } from './parse';
+export { parseAnnouncement, type ParseOptions } from './parse';
+export { dueDateFromTimeline } from './timeline';
+export { blockingNames, choiceProblems, NEW_GROUP, planImport, planToken } from './plan';
+export type { ChoiceProblem, GroupChoice, ImportPlan, PlannedMeasure } from './plan';

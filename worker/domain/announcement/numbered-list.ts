@@ -25,7 +25,7 @@ const MAX_GAP = 3;
 /**
  * Whether `digits` followed by "." or ")" starts at `pos` of the Arabic-digit copy `a`, as a list
  * marker: preceded by the start, whitespace or an opening bracket / separator, and not followed
- * by another digit (so "2.1" is not marker 2).
+ * by another digit (so "2.1" is not marker 2). "(2)" is a marker too (its "(" is part of it).
  */
 function isMarkerAt(a: string, pos: number, digits: string): boolean {
   if (!a.startsWith(digits, pos)) return false;
@@ -33,22 +33,29 @@ function isMarkerAt(a: string, pos: number, digits: string): boolean {
   if (!/[\s(\[;,:)]/.test(before)) return false;
   const after = pos + digits.length;
   if (a[after] !== '.' && a[after] !== ')') return false;
+  if (before === '(' && a[after] !== ')') return false;
   return !/[0-9]/.test(a[after + 1] ?? '');
 }
 
-/** First marker position for `n` at or after `from`, or -1. */
+/** First marker position for `n` at or after `from`, or -1; an opening "(" is included. */
 function findMarker(a: string, n: number, from: number): number {
   const digits = String(n);
   for (let pos = a.indexOf(digits, from); pos !== -1; pos = a.indexOf(digits, pos + 1)) {
-    if (isMarkerAt(a, pos, digits)) return pos;
+    if (isMarkerAt(a, pos, digits)) return pos > 0 && a[pos - 1] === '(' ? pos - 1 : pos;
   }
   return -1;
 }
 
-/** Length of the marker at `pos` ("12." → 3). */
+/** Length of the marker at `pos` ("12." → 3, "(3)" → 3). */
 function markerLength(a: string, pos: number): number {
-  const m = /^[0-9]+[.)]/.exec(a.slice(pos, pos + 6));
+  const m = /^\(?[0-9]+[.)]/.exec(a.slice(pos, pos + 7));
   return m ? m[0].length : 0;
+}
+
+/** The list marker a text starts with ("1." "๑)" "(๑)"), as a number; null when none. */
+export function leadingMarker(text: string): number | null {
+  const m = /^\s*(?:\(([0-9]{1,3})\)|([0-9]{1,3})[.)])(?![0-9])/.exec(toArabicDigits(text));
+  return m ? Number(m[1] ?? m[2]) : null;
 }
 
 /** Splits `text` (Thai or Arabic digits) into numbered entries. Entry texts have spaces collapsed. */
@@ -58,8 +65,8 @@ export function splitNumberedList(text: string): NumberedList {
   const a = toArabicDigits(s);
 
   // Where the list starts: a marker at the very start (any number), or else the first "1.".
-  const lead = /^([0-9]{1,3})[.)](?![0-9])/.exec(a);
-  let number = lead ? Number(lead[1]) : 1;
+  const lead = /^(?:\(([0-9]{1,3})\)|([0-9]{1,3})[.)])(?![0-9])/.exec(a);
+  let number = lead ? Number(lead[1] ?? lead[2]) : 1;
   let pos = lead ? 0 : findMarker(a, 1, 0);
   if (pos === -1) return { entries: [{ number: 1, text: s }], sequential: true, numbered: false };
 

@@ -1,12 +1,14 @@
 // parseAnnouncement: the importer's entry point. Cleans the pasted text, finds the measures
 // table, the numbered sections and the header facts, and explains every interpretation it made
 // as a warning. Never throws: whatever the input, the result is a ParsedAnnouncement.
-import type { ImportWarning, KnownGroup, ParsedAnnouncement, ParsedMeasure } from './types';
+import type { ImportWarning, KnownGroup, ParsedAnnouncement, ParsedMeasure, UnresolvedName } from './types';
 import { cleanText, collapseSpaces, hasThaiDigits } from './thai-text';
 import { normaliseCellSpacing, SpacingContext } from './spacing';
-import { resolveResponsible, type GroupRef } from './group-match';
+import { groupKey, resolveResponsible, type GroupRef } from './group-match';
+import { dueDateFromTimeline } from './timeline';
+import { findSchedule } from './rhythm';
 import { splitNumberedList } from './numbered-list';
-import { scanTables, type TableRow } from './table';
+import { isPageArtefact, scanTables, type TableRow } from './table';
 import { scanSections } from './sections';
 import { findAnnouncedOn, findFiscalYear, findMonitoringRhythm, findOrganisation, findTitle } from './metadata';
 import * as warn from './warnings';
@@ -15,11 +17,11 @@ import * as warn from './warnings';
  * One line of Markdown, as produced by PDF-to-Markdown converters, reduced to plain text:
  * bold/underline markers and heading/quote prefixes go; a pipe-table row becomes tab-separated
  * cells (its "|---|" separator row becomes blank) and "<br>" inside cells becomes a space.
- * Horizontal rules and the page numbers of Thai official documents ("- ๒ -", printed at the top
- * of every page after the first) become blank lines, so they never continue a table row.
+ * Horizontal rules become blank lines. (Page numbers, "- ๒ -", are skipped by the table and
+ * section scanners: a table row may continue on the next page.)
  */
 function fromMarkdown(line: string): string {
-  if (/^\s*(?:[-*_]\s*){3,}$/.test(line) || /^\s*[-–]\s*[0-9๐-๙]{1,3}\s*[-–]\s*$/.test(line)) return '';
+  if (/^\s*(?:[-*_]\s*){3,}$/.test(line)) return '';
   if (/^\s*\|.*\|\s*$/.test(line) && line.split('|').length >= 4) {
     if (/^[\s|:-]+$/.test(line)) return '';
     return line
@@ -44,17 +46,27 @@ function emptyResult(warnings: ImportWarning[]): ParsedAnnouncement {
     sections: [],
     measures: [],
     monitoringRhythm: { executivesPerMonth: null, staffPerMonth: null },
+    schedule: { executive: null, staff: null, source: [] },
+    unresolved: [],
     warnings,
   };
 }
 
 /** Builds one measure from a table row, adding its warnings to `warnings`. */
-function buildMeasure(row: TableRow, groups: readonly GroupRef[], spacing: SpacingContext, warnings: ImportWarning[]): ParsedMeasure {
+function buildMeasure(
+  row: TableRow,
+  groups: readonly GroupRef[],
+  spacing: SpacingContext,
+  fiscalYearBE: number | null,
+  warnings: ImportWarning[],
+  unknown: Map<number, { text: string; candidates: KnownGroup[] }[]>,
+): ParsedMeasure {
   const n = row.number;
   const tidy = (text: string, fieldTh: string, fieldEn: string): string => {
     const before = collapseSpaces(text);
-    const after = normaliseCellSpacing(before, spacing);
-    if (after !== before) warnings.push(warn.spacesNormalised(warn.measureLocation(n, fieldTh, fieldEn), before, after));
+    const changes: { from: string; to: string }[] = [];
+    const after = normaliseCellSpacing(before, spacing, changes);
+    if (after !== before) warnings.push(warn.spacesNormalised(warn.measureLocation(n, fieldTh, fieldEn), before, after, changes));
     return after;
   };
 
@@ -72,28 +84,91 @@ function buildMeasure(row: TableRow, groups: readonly GroupRef[], spacing: Spaci
     warnings.push(warn.stepNumbering(n, 'การกำกับติดตาม', 'monitoring requirements', monitoringList.entries.map((e) => e.number)));
   }
 
-  const responsibleText = row.responsible.trim();
-  const resolution = resolveResponsible(responsibleText, groups);
-  const lead = resolution.kind === 'exact' || resolution.kind === 'corrected' ? resolution.group : null;
-  if (resolution.kind === 'corrected') warnings.push(warn.groupCorrected(n, resolution.leadText, resolution.group.nameTh));
-  if (resolution.kind === 'unknown') {
-    warnings.push(warn.groupUnknown(n, resolution.leadText, resolution.candidates.map((g) => g.nameTh)));
+  const responsibleText = row.responsible
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(' ');
+  const resolution = resolveResponsible(row.responsible, groups);
+  const names = resolution.names.map((name) => {
+    if (name.kind === 'corrected') warnings.push(warn.groupCorrected(n, name.text, name.group.nameTh));
+    if (name.kind === 'unknown') {
+      warnings.push(warn.groupUnknown(n, name.text, name.candidates.map((g) => g.nameTh)));
+      unknown.set(n, [...(unknown.get(n) ?? []), { text: name.text, candidates: name.candidates.map((g) => ({ id: g.id, nameTh: g.nameTh })) }]);
+    }
+    return name.kind === 'unknown'
+      ? { text: name.text, groupId: null, groupName: null }
+      : { text: name.text, groupId: name.group.id, groupName: name.group.nameTh };
+  });
+  if (names.length === 0 && !resolution.allGroups) warnings.push(warn.groupUnknown(n, '', []));
+  const lead = names[0] ?? null;
+  if (resolution.allGroups) warnings.push(warn.everyGroup(n, responsibleText, lead?.groupName ?? null));
+  const others = new Map<string, string>();
+  for (const name of names.slice(1)) {
+    if (name.groupId && name.groupId !== lead?.groupId) others.set(name.groupId, name.groupName!);
   }
-  if (resolution.allGroups) warnings.push(warn.everyGroup(n, responsibleText, lead?.nameTh ?? null));
+
+  const timeline = collapseSpaces(row.timeline);
+  let dueOn: string | null = null;
+  if (timeline !== '') {
+    const due = dueDateFromTimeline(timeline, fiscalYearBE);
+    dueOn = due.date;
+    if (due.date === null) warnings.push(warn.dueDateUnreadable(n, timeline, due.reason));
+  }
 
   return {
     number: n,
     title,
     steps,
     responsibleText,
-    leadGroupId: lead?.id ?? null,
-    leadGroupName: lead?.nameTh ?? null,
+    leadGroupId: lead?.groupId ?? null,
+    leadGroupName: lead?.groupName ?? null,
+    groupIds: [...others.keys()],
+    groupNames: [...others.values()],
+    responsibleNames: names,
     allGroups: resolution.allGroups,
     monitoring,
+    timeline,
+    dueOn,
   };
 }
 
-function parse(text: string, knownGroups: readonly KnownGroup[]): ParsedAnnouncement {
+/** Every responsible name that matches no group (and every empty responsible cell), once each. */
+function unresolvedNames(measures: readonly ParsedMeasure[], parsedNames: Map<number, { text: string; candidates: KnownGroup[] }[]>): UnresolvedName[] {
+  const out: UnresolvedName[] = [];
+  const byKey = new Map<string, UnresolvedName>();
+  for (const m of measures) {
+    const unknown = parsedNames.get(m.number) ?? [];
+    if (m.responsibleNames.length === 0 && !m.allGroups) {
+      out.push({ key: `measure:${m.number}`, name: '', measures: [m.number], candidates: [], everyGroup: false });
+      continue;
+    }
+    for (const u of unknown) {
+      const k = groupKey(u.text);
+      const known = byKey.get(k);
+      if (known) {
+        if (!known.measures.includes(m.number)) known.measures.push(m.number);
+        known.everyGroup &&= m.allGroups;
+        continue;
+      }
+      const entry: UnresolvedName = { key: u.text, name: u.text, measures: [m.number], candidates: u.candidates, everyGroup: m.allGroups };
+      byKey.set(k, entry);
+      out.push(entry);
+    }
+  }
+  return out;
+}
+
+export interface ParseOptions {
+  /**
+   * The fiscal year the board is for, when known (the administrator's choice): timelines that
+   * name no year ("มีนาคม", "ไตรมาสที่ ๒", "ตลอดปีงบประมาณ") fall inside it. Defaults to the
+   * announcement's own fiscal year.
+   */
+  fiscalYearBE?: number | null;
+}
+
+function parse(text: string, knownGroups: readonly KnownGroup[], options: ParseOptions): ParsedAnnouncement {
   const groups = knownGroups
     .filter((g) => g && typeof g.id === 'string' && typeof g.nameTh === 'string')
     .map((g) => ({ id: g.id, nameTh: g.nameTh }));
@@ -102,25 +177,37 @@ function parse(text: string, knownGroups: readonly KnownGroup[]): ParsedAnnounce
   const warnings: ImportWarning[] = [];
   if (hasThaiDigits(cleaned)) warnings.push(warn.thaiDigits());
 
-  const table = scanTables(lines);
-  const { sections, duplicates } = scanSections(lines, table.tableLines);
+  const table = scanTables(lines, groups);
+  const { sections, duplicates } = scanSections(
+    lines.map((l) => (isPageArtefact(l) ? '' : l)),
+    table.tableLines,
+  );
   for (const d of duplicates) warnings.push(warn.duplicateItem(d.number, d.first, d.second));
 
   // The whole document is the evidence for the stray-space rule (see spacing.ts).
   const spacing = new SpacingContext(collapseSpaces(lines.join('\n')));
-  const measures = table.rows.map((row) => buildMeasure(row, groups, spacing, warnings));
-  if (measures.length === 0) warnings.push(warn.noMeasures());
-
   const title = findTitle(lines, table.tableLines);
   const body = lines.filter((_, i) => !table.tableLines.has(i)).join('\n');
+  const fiscalYearBE = findFiscalYear(title, body);
+  const dueYear = options.fiscalYearBE ?? fiscalYearBE;
+  const unknownNames = new Map<number, { text: string; candidates: KnownGroup[] }[]>();
+  const measures = table.rows.map((row) => buildMeasure(row, groups, spacing, dueYear, warnings, unknownNames));
+  if (measures.length === 0) warnings.push(warn.noMeasures());
+
+  // The rhythm may be stated in the body (item 3.9 of the seed) or in a monitoring cell.
+  const schedule = findSchedule(`${body}\n${table.rows.map((r) => r.monitoring).join('\n')}`);
+  const missing = (['executive', 'staff'] as const).filter((a) => schedule[a] === null);
+  if (measures.length > 0 && missing.length > 0) warnings.push(warn.scheduleNotFound(missing));
   return {
     title,
     organisationName: findOrganisation(lines),
-    fiscalYearBE: findFiscalYear(title, body),
+    fiscalYearBE,
     announcedOn: findAnnouncedOn(body),
     sections,
     measures,
     monitoringRhythm: findMonitoringRhythm(body),
+    schedule,
+    unresolved: unresolvedNames(measures, unknownNames),
     warnings,
   };
 }
@@ -129,9 +216,9 @@ function parse(text: string, knownGroups: readonly KnownGroup[]): ParsedAnnounce
  * Parses an announcement's text. `knownGroups` are the office's groups; responsible cells are
  * resolved against them (exactly, or by a reported fuzzy correction). Never throws.
  */
-export function parseAnnouncement(text: string, knownGroups: KnownGroup[]): ParsedAnnouncement {
+export function parseAnnouncement(text: string, knownGroups: KnownGroup[], options: ParseOptions = {}): ParsedAnnouncement {
   try {
-    return parse(typeof text === 'string' ? text : '', Array.isArray(knownGroups) ? knownGroups : []);
+    return parse(typeof text === 'string' ? text : '', Array.isArray(knownGroups) ? knownGroups : [], options ?? {});
   } catch {
     // Defensive only: no input is known to reach this. An unreadable text imports nothing.
     return emptyResult([warn.noMeasures()]);

@@ -133,7 +133,7 @@ function shouldRemove(ctx: SpacingContext, left: string, right: string): boolean
  * A table cell's text with whitespace collapsed and stray spaces removed as described above.
  * Returns the cleaned text; compare it with collapseSpaces(text) to know whether anything changed.
  */
-export function normaliseCellSpacing(text: string, ctx: SpacingContext): string {
+export function normaliseCellSpacing(text: string, ctx: SpacingContext, changes?: { from: string; to: string }[]): string {
   const s = collapseSpaces(text);
   const quoted = quotedPositions(s);
   let out = '';
@@ -145,6 +145,7 @@ export function normaliseCellSpacing(text: string, ctx: SpacingContext): string 
     let b = i + 1;
     while (b < s.length && b - i <= RUN_LIMIT && isThaiWordChar(s[b])) b++;
     if (shouldRemove(ctx, s.slice(a, i), s.slice(i + 1, b))) {
+      changes?.push({ from: `${s.slice(a, i)} ${s.slice(i + 1, b)}`, to: `${s.slice(a, i)}${s.slice(i + 1, b)}` });
       out += s.slice(from, i);
       from = i + 1;
     }

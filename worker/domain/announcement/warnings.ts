@@ -25,15 +25,47 @@ export function noMeasures(): ImportWarning {
   };
 }
 
-export function spacesNormalised(location: string, from: string, to: string): ImportWarning {
+export function spacesNormalised(location: string, from: string, to: string, changes: { from: string; to: string }[] = []): ImportWarning {
+  const list = changes.map((c) => `«${c.from}» → «${c.to}»`).join(', ');
   return {
     code: 'spaces-normalised',
     severity: 'info',
-    messageTh: 'ตัดช่องว่างที่เกิดจากการตัดบรรทัดในตารางของไฟล์ PDF ออก',
-    messageEn: 'Removed spaces left by line wrapping in the PDF table.',
+    messageTh: list ? `ตัดช่องว่างที่เกิดจากการตัดบรรทัดในตารางของไฟล์ PDF ออก: ${list}` : 'ตัดช่องว่างที่เกิดจากการตัดบรรทัดในตารางของไฟล์ PDF ออก',
+    messageEn: list ? `Removed spaces left by line wrapping in the PDF table: ${list}` : 'Removed spaces left by line wrapping in the PDF table.',
     location,
     from,
     to,
+    ...(changes.length ? { changes } : {}),
+  };
+}
+
+export function dueDateUnreadable(n: number, text: string, reason: 'unreadable' | 'no-fiscal-year'): ImportWarning {
+  return {
+    code: 'due-date-unreadable',
+    severity: 'warning',
+    messageTh:
+      reason === 'no-fiscal-year'
+        ? `ระยะเวลา "${text}" ไม่ระบุปี และไม่ทราบปีงบประมาณ จึงไม่ได้กำหนดวันครบกำหนด โปรดกำหนดเองหลังนำเข้า`
+        : `อ่านระยะเวลา "${text}" เป็นวันที่ไม่ได้ จึงไม่ได้กำหนดวันครบกำหนด โปรดกำหนดเองหลังนำเข้า`,
+    messageEn:
+      reason === 'no-fiscal-year'
+        ? `The timeline "${text}" names no year and the fiscal year is unknown, so no due date was set; set it after importing.`
+        : `The timeline "${text}" could not be read as a date, so no due date was set; set it after importing.`,
+    location: measureLocation(n, 'ระยะเวลา', 'timeline'),
+    from: text,
+  };
+}
+
+export function scheduleNotFound(missing: readonly ('executive' | 'staff')[]): ImportWarning {
+  const th = missing.map((a) => (a === 'executive' ? 'รายงานผู้บริหารและผู้อำนวยการกลุ่มเดือนละ 2 ครั้ง' : 'รายงานบุคลากรเดือนละครั้ง')).join(' และ');
+  const en = missing.map((a) => (a === 'executive' ? 'twice a month to executives and group directors' : 'monthly to all staff')).join(', and ');
+  const both = missing.length === 2;
+  return {
+    code: 'schedule-not-found',
+    severity: 'info',
+    messageTh: `${both ? 'ประกาศไม่ได้ระบุความถี่ในการรายงานผล' : 'ประกาศไม่ได้ระบุความถี่ในการรายงานผลสำหรับบางกลุ่มผู้รับรายงาน'} จึงใช้ค่าเริ่มต้น: ${th}`,
+    messageEn: `${both ? 'The announcement states no reporting rhythm' : 'The announcement states no reporting rhythm for one audience'}, so the default applies: ${en}.`,
+    location: 'ทั้งเอกสาร / whole document',
   };
 }
 
