@@ -18,6 +18,7 @@ import { liveRoutes } from './routes/live';
 import { devRoutes } from './routes/dev';
 import { devBenchRoutes } from './routes/dev-bench';
 import { importRoutes } from './routes/import';
+import { measureRoutes } from './routes/measures';
 import { meRoutes } from './routes/me';
 import { backupRoutes } from './routes/backup';
 import { devLoadRoutes } from './routes/dev-load';
@@ -67,6 +68,7 @@ const routes = app
   .route('/api', cardDetailRoutes)
   .route('/api', liveRoutes)
   .route('/api/import', importRoutes)
+  .route('/api/measures', measureRoutes)
   .route('/api/admin/backup', backupRoutes)
   .route('/api/admin/accounts', accountRoutes)
   .route('/api/admin', adminRoutes)
