@@ -104,7 +104,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const admin = must(await signIn(office.adminEmail, office.password), 'admin sign-in', 200).json.cookie as string;
   const groups = must(await call('GET', '/api/admin/groups', admin), 'groups', 200).json.groups as { id: string; nameTh: string }[];
   const text = syntheticAnnouncement(groups.map((g) => g.nameTh), opts.stepsPerGroup ?? 25, beYear);
-  must(await call('POST', '/api/import/commit', admin, { text, beYear }), 'import', 201);
+  const { token } = must(await call('POST', '/api/import/preview', admin, { text, beYear }), 'import preview', 200).json as { token: string };
+  must(await call('POST', '/api/import/commit', admin, { text, beYear, token, confirmYear: true, confirmOffice: true }), 'import', 201);
   const created = must(await call('POST', '/api/dev/load/directors', admin, { count: opts.directors }), 'directors', 201).json as {
     password: string;
     accounts: { email: string }[];
