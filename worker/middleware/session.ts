@@ -18,7 +18,7 @@ export const SESSION_COOKIE = '__Host-ita_session';
 export const sessionCookieOptions = { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' } as const;
 
 /** With a temporary password, a session may only do these until the password is changed. */
-const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/me', '/api/me/password', '/api/auth/sign-out']);
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/me', '/api/session', '/api/me/password', '/api/auth/sign-out']);
 
 const passwordChangeRequired = () =>
   new AppError(403, 'password_change_required', 'กรุณาเปลี่ยนรหัสผ่านชั่วคราวก่อนใช้งาน', 'Change your temporary password first');
