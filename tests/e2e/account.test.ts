@@ -1,0 +1,127 @@
+// The account life cycle in Chromium, as the administrator and as the person affected: a
+// temporary password that must be changed at the first sign-in (with the strength hint), a
+// disable that signs the open board out at once and a sign-in that says why, a re-enable, the
+// person's own sessions, a removal. Also: the __Host- session cookie and the device cookie over
+// http://127.0.0.1, and HSTS on static files.
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserForFile, signIn } from './browser';
+
+const base = inject('baseUrl');
+const browser = browserForFile();
+
+const EMAIL = 'account.lifecycle@demo.local';
+const FIRST = 'เริ่มต้น-ดอกบัว-บึงสีไฟ-61';
+const TEMP = 'ชั่วคราว-ฝนตก-ริมน่าน-83';
+const MINE = 'รหัสใหม่-ของฉัน-ตะวันออก-47';
+
+const row = (page: Page) => page.locator(`[data-testid=admin-user][data-email="${EMAIL}"]`);
+
+async function openUsers(page: Page) {
+  await page.getByTestId('nav-admin').click();
+  await page.getByTestId('admin-page').waitFor();
+}
+
+async function trySignIn(page: Page, email: string, password: string) {
+  const form = page.getByTestId('sign-in-form');
+  await form.locator('input[type=email]').fill(email);
+  await form.locator('input[type=password]').fill(password);
+  await form.locator('button[type=submit]').click();
+}
+
+describe('account life cycle', () => {
+  let admin: Page;
+  let user: Page;
+
+  it('the administrator adds a member; a weak password is refused with the reason', async () => {
+    const context = await browser.newContext();
+    admin = await context.newPage();
+    await signIn(admin, base, 'admin@demo.local');
+    // The session cookie is a __Host- cookie, and it works over http://127.0.0.1 in Chromium.
+    const cookies = await context.cookies(base);
+    expect(cookies.find((c) => c.name === '__Host-ita_session')).toMatchObject({ secure: true, httpOnly: true, path: '/' });
+    expect(cookies.some((c) => /^__Host-ita_device_[0-9a-f]{16}$/.test(c.name))).toBe(true);
+    await openUsers(admin);
+    const form = admin.getByTestId('admin-new-user');
+    await form.locator('input[type=email]').fill(EMAIL);
+    await form.locator('input:not([type])').first().fill('ผู้ทดสอบวงจรบัญชี');
+    await form.locator('input[type=password]').fill('1234567890123');
+    await form.locator('button[type=submit]').click();
+    await expect.poll(() => form.getByTestId('admin-error').innerText()).toMatch(/รหัสผ่านนี้เป็นรหัสผ่านที่ใช้กันทั่วไป|เดาง่ายเกินไป/);
+    await form.locator('input[type=password]').fill(FIRST);
+    await form.locator('button[type=submit]').click();
+    await row(admin).waitFor();
+    expect(await row(admin).getByTestId('member-state').innerText()).toBe('ใช้งานอยู่');
+  });
+
+  it('sets a temporary password; the member must change it at first sign-in, with a strength hint', async () => {
+    await row(admin).getByTestId('member-temp-open').click();
+    const temp = row(admin).getByTestId('member-temp-form');
+    await temp.getByTestId('member-temp-password').fill(TEMP);
+    await temp.getByTestId('member-temp-submit').click();
+    await expect.poll(() => row(admin).getByTestId('member-ok').innerText()).toMatch(/ตั้งรหัสผ่านชั่วคราวแล้ว ใช้ได้ถึง/);
+
+    user = await (await browser.newContext()).newPage();
+    await user.goto(base);
+    await trySignIn(user, EMAIL, TEMP);
+    await user.getByTestId('must-change-password').waitFor();
+    expect(await user.getByTestId('nav').count()).toBe(0);
+    // The strength hint: the estimator loads as the new password is typed.
+    const field = user.getByTestId('new-password');
+    await field.fill('aaaaaaaaaaaaaaa');
+    await expect.poll(() => user.getByTestId('new-password-hint').innerText()).toMatch(/เดาง่ายเกินไป/);
+    await field.fill(MINE);
+    await expect.poll(() => user.getByTestId('new-password-hint').innerText()).toMatch(/ใช้ได้|แข็งแรง/);
+    await user.locator('#current-password').fill(TEMP);
+    await user.locator('#repeat-password').fill(MINE);
+    await user.getByTestId('change-password').locator('button[type=submit]').click();
+    await user.getByTestId('nav').waitFor();
+    await user.getByTestId('nav-board').click();
+    await expect.poll(() => user.getByTestId('card').count()).toBeGreaterThan(0);
+  });
+
+  it('disabling the member signs their open board out at once, and sign-in says the account is disabled', async () => {
+    await row(admin).getByTestId('member-disable').click();
+    await expect.poll(() => row(admin).getByTestId('member-state').innerText()).toBe('ถูกระงับ');
+    // The open board learns it over its live socket: the sign-in page replaces it.
+    await user.getByTestId('sign-in-form').waitFor({ timeout: 5000 });
+    await trySignIn(user, EMAIL, MINE);
+    await expect.poll(() => user.getByTestId('sign-in-error').innerText()).toMatch(/บัญชีนี้ถูกระงับการใช้งาน/);
+  });
+
+  it('re-enabled, the member signs in, sees their sessions and ends another one', async () => {
+    await row(admin).getByTestId('member-enable').click();
+    await expect.poll(() => row(admin).getByTestId('member-state').innerText()).toBe('ใช้งานอยู่');
+    await trySignIn(user, EMAIL, MINE);
+    await user.getByTestId('nav').waitFor();
+    // A second browser of the same person.
+    const elsewhere = await (await browser.newContext()).newPage();
+    await signIn(elsewhere, base, EMAIL, MINE);
+    await user.getByTestId('account-link').click();
+    await user.getByTestId('account-page').waitFor();
+    await expect.poll(() => user.getByTestId('own-session').count()).toBe(2);
+    await user.locator('[data-testid=own-session]:not([data-current]) [data-testid=end-session]').click();
+    await expect.poll(() => user.getByTestId('own-session').count()).toBe(1);
+    // The ended session is refused by the server.
+    expect(await elsewhere.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
+    expect(await user.evaluate(async () => (await fetch('/api/me')).status)).toBe(200);
+  });
+
+  it('removing the member ends their session and lists them as removed', async () => {
+    await row(admin).getByTestId('member-remove').click();
+    await row(admin).getByTestId('member-remove-confirm').click();
+    await expect.poll(() => row(admin).getByTestId('member-state').innerText()).toBe('นำออกแล้ว');
+    await user.getByTestId('sign-in-form').waitFor({ timeout: 5000 });
+    await trySignIn(user, EMAIL, MINE);
+    await expect.poll(() => user.getByTestId('sign-in-error').innerText()).toMatch(/อีเมลหรือรหัสผ่านไม่ถูกต้อง/);
+  });
+});
+
+describe('transport security', () => {
+  it('sends HSTS on static files and on the API', async () => {
+    for (const path of ['/', '/board/2567', '/api/health']) {
+      const r = await fetch(`${base}${path}`);
+      expect(r.headers.get('strict-transport-security'), path).toBe('max-age=31536000; includeSubDomains');
+    }
+  });
+});
