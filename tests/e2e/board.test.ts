@@ -47,7 +47,7 @@ describe('the FY2567 board in Chromium', () => {
     );
     const boards = timings.filter((e) => e.path === '/api/boards/2567');
     const years = timings.filter((e) => e.path === '/api/fiscal-years');
-    const session = timings.find((e) => e.path === '/api/me')!;
+    const session = timings.find((e) => e.path === '/api/session')!;
     expect(boards).toHaveLength(1);
     expect(years).toHaveLength(1);
     // Neither waits for the session check: both are asked for while it is under way.

@@ -29,9 +29,6 @@ export const meRoutes = new Hono<AppEnv>()
   // Who is signed in, for the app's start: 200 with `me` null when nobody is (no failed request
   // in the console for a signed-out visitor; web/src/state/session.ts).
   .get('/session', (c) => c.json({ me: c.get('me') }))
-  // "Is anyone signed in?" as the app starts: always 200, `me` null when signed out, so a
-  // signed-out page logs no failed request (/api/me stays the strict form: 401 without a session).
-  .get('/session', (c) => c.json({ me: c.get('me') ?? null }))
   .put('/me/password', valid('json', passwordBody), async (c) => {
     const actor = actorOf(c);
     const me = c.get('me')!;

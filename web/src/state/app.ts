@@ -11,7 +11,7 @@ import {
   refreshIfStale,
   resetBoard,
 } from './board';
-import { me, startSession } from './session';
+import { me, probablySignedIn, startSession } from './session';
 import { goTo, onPublicPage, selectedYear, selectYear, startUi } from './ui';
 
 /** A board older than this is reloaded when the tab becomes visible again. */
@@ -63,6 +63,7 @@ export function startApp(): void {
   // The fiscal years and the board the address names are asked for now, beside the session
   // (not on the public page, which has data of its own). After the effects above: their first
   // run (nobody signed in yet) resets the board model.
-  if (!onPublicPage()) requestEarly(selectedYear.peek());
+  // Only when this browser was signed in last time: signed out, they would only answer 401.
+  if (!onPublicPage() && probablySignedIn()) requestEarly(selectedYear.peek());
   void startSession();
 }

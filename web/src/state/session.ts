@@ -1,14 +1,14 @@
 // Session model: who is signed in, and signing in and out.
 import { computed, signal } from '@preact/signals';
 import type { Me } from '../../../worker/domain/contracts';
-import { api, ApiError, onUnauthorized, type DemoAccount, type Result } from '../api';
+import { api, ApiError, onUnauthorized, request, type DemoAccount, type Result } from '../api';
 import { both } from '../i18n';
 import { clearNotices, pushApiError, pushNotice } from './notices';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
 
 export const me = signal<Me | null>(null);
-/** 'loading' only until the first /api/me answer. */
+/** 'loading' only until the first /api/session answer. */
 const checked = signal(false);
 export const status = computed<SessionStatus>(() =>
   me.value ? 'signed-in' : checked.value ? 'signed-out' : 'loading',
@@ -22,6 +22,30 @@ export const demoAccounts = signal<DemoAccount[]>([]);
 
 let started = false;
 
+/** Who is signed in: 200 with `me` null when nobody is (no failed request in the console). */
+const askSession = () => request<{ me: Me | null }>('GET', '/api/session');
+
+/**
+ * Whether this browser was signed in when it last knew (kept in localStorage, never the session
+ * itself): a page that starts signed out then asks for nothing that is bound to answer 401.
+ */
+const HINT_KEY = 'ita.signedIn';
+export function probablySignedIn(): boolean {
+  try {
+    return localStorage.getItem(HINT_KEY) === '1';
+  } catch {
+    return true;
+  }
+}
+function rememberSignedIn(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(HINT_KEY, '1');
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Storage refused (private mode): the hint is only an optimisation.
+  }
+}
+
 /** Ask the server who we are; a 401 simply means "show the sign-in page". */
 export async function startSession(): Promise<void> {
   if (started) return;
@@ -32,13 +56,18 @@ export async function startSession(): Promise<void> {
     clearNotices();
     pushNotice('info', both('session.expired'));
   });
-  const result = await api.me();
+  const result = await askSession();
   if (result.ok) {
-    me.value = result.data;
+    me.value = result.data.me;
   } else if (result.error.status !== 401) {
     pushApiError(result.error);
   }
   checked.value = true;
+  rememberSignedIn(me.value !== null);
+  // From now on the hint follows the session (signing in and out, in this tab or another).
+  me.subscribe((user) => {
+    if (checked.peek()) rememberSignedIn(user !== null);
+  });
 }
 
 export async function signIn(email: string, password: string): Promise<boolean> {
@@ -76,8 +105,8 @@ async function endSession(call: () => Promise<Result<null>>): Promise<void> {
  * the sign-in page if nobody. Still signed in (a new session in this browser): nothing changes.
  */
 export async function recheckSession(): Promise<void> {
-  const result = await api.me();
-  if (!result.ok && result.error.status === 401 && me.value) {
+  const result = await askSession();
+  if (result.ok && result.data.me === null && me.value) {
     me.value = null;
     clearNotices();
     pushNotice('info', both('session.signedOutElsewhere'));

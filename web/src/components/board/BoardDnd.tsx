@@ -26,7 +26,8 @@ import { cardsInCell, columns } from '../../state/board';
 import { moveCard } from '../../state/cards';
 import { lang } from '../../state/ui';
 import { announcementsFor, placeText } from './announcements';
-import { DragPreview, DropIndicator, DropLaneStyle } from './DragLayer';
+import { DragPreview, DropIndicator, openDropLane } from './DragLayer';
+import { watchReadOnlyDrags } from './read-only';
 import { neighboursAt, startSlot, stepOf, stepSlot, type Slot } from './drop';
 import {
   cellNodes,
@@ -100,6 +101,7 @@ function onDragStart({ active, activatorEvent }: DragStartEvent): void {
   lastDrop = null;
   if (!data) return;
   draggingLane.value = data.laneKey;
+  openDropLane(data.laneKey);
   const slot = startSlot(data.columnId, data.laneKey, cardsInCell(data.columnId, data.laneKey), id);
   drag = { id, keyboard: isKeyboard(activatorEvent), slot };
   if (drag.keyboard) setHint(hintFor(slot, id));
@@ -123,6 +125,7 @@ function finish(): void {
   dropHint.value = null;
   draggingId.value = null;
   draggingLane.value = null;
+  openDropLane(null);
   lastDropAt = performance.now();
 }
 
@@ -134,7 +137,11 @@ export function BoardDnd({ children }: { children: ComponentChildren }) {
   );
   useEffect(() => {
     addEventListener('click', swallowClickAfterDrop, true);
-    return () => removeEventListener('click', swallowClickAfterDrop, true);
+    const stopWatching = watchReadOnlyDrags();
+    return () => {
+      removeEventListener('click', swallowClickAfterDrop, true);
+      stopWatching();
+    };
   }, []);
   const language = lang.value;
   const accessibility = useMemo(
@@ -164,7 +171,6 @@ export function BoardDnd({ children }: { children: ComponentChildren }) {
         <DragPreview />
       </DragOverlay>
       <DropIndicator />
-      <DropLaneStyle />
     </DndContext>
   );
 }
