@@ -8,6 +8,9 @@ import { clearFilters, filtersActive, setView, view, type DueFilter, type LaneMo
 import { liveState } from '../../state/live';
 import { me } from '../../state/session';
 
+/** Phone widths (as in the stylesheets): the filters start folded. */
+const PHONE = typeof matchMedia === 'function' ? matchMedia('(max-width: 760px)') : { matches: false };
+
 /** Typing settles for this long before the board filters (and the address bar follows). */
 const SEARCH_DELAY_MS = 200;
 
@@ -23,58 +26,65 @@ export function BoardToolbar() {
 
   return (
     <div class="board-toolbar" role="search" aria-label={t('filters.label')} data-testid="board-toolbar">
-      <div class="toolbar-row">
-        <Field id="filter-q" label={t('filters.search')}>
-          <SearchBox />
-        </Field>
-        <FilterSelect
-          name="lanes"
-          label={t('lanes.label')}
-          value={v.lanes}
-          options={[
-            ['measure', t('lanes.byMeasure')],
-            ['group', t('lanes.byGroup')],
-            ['none', t('lanes.none')],
-          ]}
-          onChange={(value) => setView({ lanes: value as LaneMode })}
-        />
-        <FilterSelect
-          name="group"
-          label={t('filters.group')}
-          value={v.group ?? ''}
-          options={[['', t('filters.allGroups')], ...groups.map((g): Option => [g.id, local(g.nameTh, g.nameEn)])]}
-          onChange={(value) => setView({ group: value || null })}
-        />
-        <FilterSelect
-          name="measure"
-          label={t('filters.measure')}
-          value={v.measure ?? ''}
-          options={[['', t('filters.allMeasures')], ...measures.map((m): Option => [m.id, `${t('lane.measure', { n: m.number })} ${m.title}`])]}
-          onChange={(value) => setView({ measure: value || null })}
-        />
-        <FilterSelect
-          name="due"
-          label={t('filters.due')}
-          value={v.due ?? ''}
-          options={[
-            ['', t('filters.anyDue')],
-            ['overdue', t('filters.overdue')],
-            ['soon', t('filters.soon')],
-          ]}
-          onChange={(value) => setView({ due: (value || null) as DueFilter | null })}
-        />
-        {myGroup && (
-          <label class="toolbar-check">
-            <input
-              type="checkbox"
-              data-testid="filter-mine"
-              checked={v.mine}
-              onChange={(e) => setView({ mine: e.currentTarget.checked })}
-            />
-            <span>{t('filters.mine', { group: local(myGroup.nameTh, myGroup.nameEn) })}</span>
-          </label>
-        )}
-      </div>
+      {/* On a phone the filters fold away (the board gets the first screen); open elsewhere. */}
+      <details class="toolbar-filters" open={!PHONE.matches} data-testid="filters-fold">
+        <summary class="toolbar-filters-summary">
+          {t('filters.label')}
+          {filtersActive.value && <span class="toolbar-filters-on"> · {t('filters.showing', { shown, total })}</span>}
+        </summary>
+        <div class="toolbar-row">
+          <Field id="filter-q" label={t('filters.search')}>
+            <SearchBox />
+          </Field>
+          <FilterSelect
+            name="lanes"
+            label={t('lanes.label')}
+            value={v.lanes}
+            options={[
+              ['measure', t('lanes.byMeasure')],
+              ['group', t('lanes.byGroup')],
+              ['none', t('lanes.none')],
+            ]}
+            onChange={(value) => setView({ lanes: value as LaneMode })}
+          />
+          <FilterSelect
+            name="group"
+            label={t('filters.group')}
+            value={v.group ?? ''}
+            options={[['', t('filters.allGroups')], ...groups.map((g): Option => [g.id, local(g.nameTh, g.nameEn)])]}
+            onChange={(value) => setView({ group: value || null })}
+          />
+          <FilterSelect
+            name="measure"
+            label={t('filters.measure')}
+            value={v.measure ?? ''}
+            options={[['', t('filters.allMeasures')], ...measures.map((m): Option => [m.id, `${t('lane.measure', { n: m.number })} ${m.title}`])]}
+            onChange={(value) => setView({ measure: value || null })}
+          />
+          <FilterSelect
+            name="due"
+            label={t('filters.due')}
+            value={v.due ?? ''}
+            options={[
+              ['', t('filters.anyDue')],
+              ['overdue', t('filters.overdue')],
+              ['soon', t('filters.soon')],
+            ]}
+            onChange={(value) => setView({ due: (value || null) as DueFilter | null })}
+          />
+          {myGroup && (
+            <label class="toolbar-check">
+              <input
+                type="checkbox"
+                data-testid="filter-mine"
+                checked={v.mine}
+                onChange={(e) => setView({ mine: e.currentTarget.checked })}
+              />
+              <span>{t('filters.mine', { group: local(myGroup.nameTh, myGroup.nameEn) })}</span>
+            </label>
+          )}
+        </div>
+      </details>
       <div class="toolbar-row toolbar-status">
         <p class="visible-count" data-testid="visible-count" aria-live="polite">
           {filtersActive.value ? t('filters.showing', { shown, total }) : t('filters.all', { total })}
