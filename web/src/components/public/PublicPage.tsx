@@ -149,17 +149,17 @@ export function PublicPage({ route }: { route: PublicRoute }) {
               <tbody>
                 {m.steps.map((s) => (
                   <tr key={s.number} data-testid="public-step">
-                    <td class="col-no">{s.number}</td>
-                    <td>
+                    <td class="col-no" data-label={local('ขั้นตอนที่', 'Step')}>{s.number}</td>
+                    <td class="col-title">
                       {s.title}
                       {s.dueOn && <span class="public-due">{local(`กำหนด ${shortDate(s.dueOn)}`, `Due ${shortDate(s.dueOn)}`)}</span>}
                     </td>
-                    <td class="col-status">
+                    <td class="col-status" data-label={local('สถานะ', 'Status')}>
                       <span class={`public-status status-${s.status.category}`} title={categoryLabel(s.status.category)}>
                         {local(s.status.labelTh, s.status.labelEn)}
                       </span>
                     </td>
-                    <td>
+                    <td class="col-evidence" data-label={local('หลักฐานที่เผยแพร่', 'Published evidence')}>
                       <DocEvidence evidence={s.evidence} print={false} />
                     </td>
                   </tr>
