@@ -2,7 +2,8 @@
 import { request } from './api';
 import type { Role } from '../../worker/domain/contracts';
 import type { IntegrityVerdict } from '../../worker/routes/admin';
-import type { ParsedAnnouncement as ImportPreview } from '../../worker/domain/announcement/types';
+import type { KnownGroup, ParsedAnnouncement } from '../../worker/domain/announcement/types';
+import type { GroupChoice, ImportPlan } from '../../worker/domain/announcement/plan';
 
 export interface AdminUser {
   id: string;
@@ -20,7 +21,17 @@ export interface AdminGroup {
 // What the server sends, typed by the server's own definitions.
 export type { ChainProblem, ChainVerdict } from '../../worker/domain/event-chain';
 export type { IntegrityVerdict } from '../../worker/routes/admin';
-export type { ParsedAnnouncement as ImportPreview } from '../../worker/domain/announcement/types';
+/** The import preview: the parsed announcement, what will be created (plan) and its token. */
+export type ImportPreview = ParsedAnnouncement & { plan: ImportPlan; token: string; groups: KnownGroup[]; yearHasBoard: boolean };
+export type { GroupChoice, ImportPlan } from '../../worker/domain/announcement/plan';
+export interface ImportCommit {
+  text: string;
+  beYear: number;
+  choices: Record<string, GroupChoice>;
+  token: string;
+  confirmYear: boolean;
+  confirmOffice: boolean;
+}
 export interface AuditEntry {
   id: number;
   action: string;
@@ -43,8 +54,12 @@ export const adminApi = {
   patchColumn: (id: string, patch: { labelTh?: string; labelEn?: string; wipLimit?: number | null }) =>
     request<unknown>('PATCH', `/api/admin/columns/${enc(id)}`, patch),
   orderColumns: (beYear: number, columnIds: string[]) => request<unknown>('PUT', '/api/admin/columns/order', { beYear, columnIds }),
-  previewImport: (text: string) => request<ImportPreview>('POST', '/api/import/preview', { text }),
-  commitImport: (text: string, beYear: number) => request<{ fiscalYearId: string; cards: number }>('POST', '/api/import/commit', { text, beYear }),
+  previewImport: (text: string, beYear: number | null, choices: Record<string, GroupChoice>) =>
+    request<ImportPreview>('POST', '/api/import/preview', { text, beYear, choices }),
+  commitImport: (body: ImportCommit) =>
+    request<{ fiscalYearId: string; cards: number; groupsCreated: { id: string; nameTh: string }[] }>('POST', '/api/import/commit', body),
+  setMeasureLead: (measureId: string, leadGroupId: string) =>
+    request<{ measure: { id: string; leadGroupId: string }; cards: number }>('PATCH', `/api/measures/${enc(measureId)}`, { leadGroupId }),
   chain: (beYear: number) => request<IntegrityVerdict>('GET', `/api/admin/chain/${enc(beYear)}`),
   audit: () => request<{ entries: AuditEntry[] }>('GET', '/api/admin/audit'),
 };
