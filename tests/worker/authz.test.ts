@@ -38,7 +38,7 @@ async function version(cardId: string) {
 interface RouteCase {
   name: string;
   targets: Target[];
-  request: (target: Target, n: number) => Promise<{ method: string; path: string; body?: unknown }>;
+  request: (target: Target, n: number, actor: Actor) => Promise<{ method: string; path: string; body?: unknown }>;
   /** 'own-office' routes act on the caller's own office (another office's admin may use them, on
    * their office); 'home-resource' routes name a resource of the home office by id. */
   scope: 'own-office' | 'home-resource';
@@ -76,6 +76,18 @@ const ROUTES: RouteCase[] = [
     allowed: (a, t) => cardEditors[t]!.includes(a),
   },
   {
+    name: 'PATCH /api/measures/:id',
+    scope: 'home-resource',
+    targets: ['adminGroupCard', 'otherOrgCard'],
+    request: async (t) => {
+      const board = t === 'otherOrgCard' ? otherBoard : homeBoard;
+      const measureId = board.cards.find((c) => c.id === cardOf[t])!.measureId;
+      // The lead it already has: allowed requests change nothing the other cases rely on.
+      return { method: 'PATCH', path: `/api/measures/${measureId}`, body: { leadGroupId: board.measures.find((m) => m.id === measureId)!.leadGroupId } };
+    },
+    allowed: (a, t) => a === 'admin' && t !== 'otherOrgCard',
+  },
+  {
     name: 'POST /api/import/preview',
     scope: 'own-office',
     targets: ['office'],
@@ -86,11 +98,12 @@ const ROUTES: RouteCase[] = [
     name: 'POST /api/import/commit',
     scope: 'own-office',
     targets: ['office'],
-    request: async (_t, n) => ({
-      method: 'POST',
-      path: '/api/import/commit',
-      body: { beYear: 2600 + n, text: 'ที่\tมาตรการ/แนวทาง\tขั้นตอน/วิธีดำเนินการ\tผู้รับผิดชอบ\tการกำกับติดตาม/รายงานผล\n๑\tทดสอบ\t๑. ขั้นแรก ๒. ขั้นสอง\tกลุ่มอำนวยการ\t๑. รายงาน' },
-    }),
+    request: async (_t, n, actor) => {
+      const body = { beYear: 2600 + n, text: 'ที่\tมาตรการ/แนวทาง\tขั้นตอน/วิธีดำเนินการ\tผู้รับผิดชอบ\tการกำกับติดตาม/รายงานผล\n๑\tทดสอบ\t๑. ขั้นแรก ๒. ขั้นสอง\tกลุ่มอำนวยการ\t๑. รายงาน' };
+      // The commit carries the token of a preview (made by the actor: others get none, and a dummy).
+      const preview = await call('POST', '/api/import/preview', { cookie: cookies.get(actor), body });
+      return { method: 'POST', path: '/api/import/commit', body: { ...body, token: preview.json?.token ?? '0'.repeat(64) } };
+    },
     allowed: adminOnly,
   },
   {
@@ -157,7 +170,7 @@ describe('authorisation matrix', () => {
       for (const target of route.targets) {
         for (const actor of ACTORS) {
           cases++;
-          const req = await route.request(target, cases);
+          const req = await route.request(target, cases, actor);
           const r = await call(req.method, req.path, { cookie: cookies.get(actor), body: req.body });
           const expected =
             actor === 'otherOrgAdmin' ? route.scope === 'own-office' || target === 'otherOrgCard' : route.allowed(actor, target);
