@@ -11,8 +11,9 @@ function hasThaiFont() {
 }
 
 function ensureBrowser() {
-  if (existsSync('/usr/bin/chromium') && hasThaiFont()) return;
-  const cmd = 'apt-get update && apt-get install -y chromium fonts-thai-tlwg';
+  // poppler-utils: pdffonts and pdftotext read the printed reports (tests/e2e/presentation.test.ts).
+  if (existsSync('/usr/bin/chromium') && hasThaiFont() && existsSync('/usr/bin/pdffonts')) return;
+  const cmd = 'apt-get update && apt-get install -y chromium fonts-thai-tlwg poppler-utils';
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log(`Installing Chromium and the Thai font for the browser tests: ${cmd}`);
     run('sh', ['-c', `DEBIAN_FRONTEND=noninteractive ${cmd} >/tmp/ita-board-apt.log 2>&1 || (tail -20 /tmp/ita-board-apt.log; exit 1)`]);

@@ -24,6 +24,7 @@ import { backupRoutes } from './routes/backup';
 import { devLoadRoutes } from './routes/dev-load';
 import { dashboardRoutes } from './routes/dashboard';
 import { oitRoutes } from './routes/oit';
+import { memoRoutes } from './routes/memo';
 import { publicRoutes } from './routes/public';
 import { fiscalYearRoutes } from './routes/fiscal-years';
 import { reportRoutes } from './routes/reports';
@@ -77,6 +78,7 @@ const routes = app
   .route('/api/dev', devRoutes)
   .route('/api/dashboard', dashboardRoutes)
   .route('/api/oit', oitRoutes)
+  .route('/api/memo', memoRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/fiscal-years', fiscalYearRoutes)
   .route('/api/reports', reportRoutes)

@@ -21,6 +21,8 @@ export interface OrgSettings {
   publicPage?: boolean;
   /** Which scheduled reports the office receives; all when absent. */
   reportKinds?: Partial<Record<ReportKind, boolean>>;
+  /** The official-memo head and signature of printed reports (domain/memo.ts); thaiDigits above. */
+  memo?: { department?: string; docPrefix?: string; addressee?: string; signerName?: string; signerPosition?: string };
   /** Before migration 0005: one OIT deadline per office. Now per fiscal year (fiscal_years.oit_deadline); no longer read. */
   submissionDeadline?: string;
 }
@@ -44,6 +46,8 @@ export const organisations = sqliteTable('organisations', {
   /** JSON: { thaiDigits?: boolean, publicPage?: boolean } */
   settings: text('settings', { mode: 'json' }).$type<OrgSettings>().notNull().default({}),
   createdAt: createdAt(),
+  /** The emblem printed on the office's memos: a PNG or JPEG data: URL (domain/memo.ts), or null. */
+  memoEmblem: text('memo_emblem'),
   /**
    * Advanced by every change of what the office publishes (a year published or withdrawn, a link
    * or note published or withdrawn, a link removed): the public answers' edge-cache key carries

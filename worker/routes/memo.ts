@@ -1,0 +1,55 @@
+// The office's official-memo settings (the head and signature of printed reports): every member
+// reads them (their reports print with them); only administrators change them.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { valid } from '../middleware/validate';
+import { clientIp } from '../middleware/session';
+import { adminOf, readerOf } from '../middleware/authorize';
+import { audit } from '../db/auth';
+import { loadMemo, saveMemo } from '../db/memo';
+import { checkEmblem, EMBLEM_MAX_BYTES, MEMO_TEXT_MAX } from '../domain/memo';
+import type { AppEnv } from '../env';
+
+const text = z.string().trim().max(MEMO_TEXT_MAX);
+const memoBody = z.strictObject({
+  department: text,
+  docPrefix: text,
+  addressee: text,
+  signerName: text,
+  signerPosition: text,
+  thaiDigits: z.boolean(),
+  /** Absent: keep the emblem; null: remove it; a data: URL: replace it. */
+  emblem: z
+    .string()
+    .max(Math.ceil((EMBLEM_MAX_BYTES * 4) / 3) + 64)
+    .nullable()
+    .optional(),
+});
+
+export const memoRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const actor = readerOf(c);
+    return c.json({ memo: await loadMemo(c.get('db'), actor.orgId) });
+  })
+  .put('/', valid('json', memoBody), async (c) => {
+    const actor = adminOf(c);
+    const db = c.get('db');
+    const { emblem, ...memo } = c.req.valid('json');
+    let stored: string | null | undefined = emblem;
+    if (typeof emblem === 'string') {
+      const checked = checkEmblem(emblem);
+      if (!checked.ok) throw checked.error;
+      stored = checked.dataUrl;
+    }
+    await db.batch([
+      saveMemo(db, actor.orgId, memo, stored),
+      audit(db, {
+        orgId: actor.orgId,
+        userId: actor.userId,
+        action: 'settings.changed',
+        detail: { memo: { ...memo, emblem: stored === undefined ? 'kept' : stored === null ? 'removed' : 'replaced' } },
+        ip: clientIp(c),
+      }),
+    ]);
+    return c.json({ memo: await loadMemo(db, actor.orgId) });
+  });
