@@ -48,8 +48,9 @@ export async function waitForHealth(base, timeoutMs = 60_000) {
   throw new Error(`wrangler dev did not answer at ${base} within ${timeoutMs / 1000}s`);
 }
 
-export async function seedDemo(base) {
-  const r = await fetch(`${base}/api/dev/seed`, { method: 'POST' });
+/** Loads the demo office into an empty database: 'current' (the current fiscal year with its history) or 'fy2567'. */
+export async function seedDemo(base, variant = 'current') {
+  const r = await fetch(`${base}/api/dev/seed?variant=${variant}`, { method: 'POST' });
   if (!r.ok) throw new Error(`seeding failed: ${r.status} ${await r.text()}`);
   return r.json();
 }

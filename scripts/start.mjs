@@ -17,7 +17,11 @@ await waitForHealth(base);
 const seeded = await seedDemo(base);
 const accounts = await (await fetch(`${base}/api/dev/demo-accounts`)).json();
 console.log(`\nITA Board is running at ${base}  (ready in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-console.log(seeded.seeded ? `Demo office loaded: ${seeded.cards} cards.` : 'Existing local database kept (demo data loads only into an empty one).');
+console.log(
+  seeded.seeded
+    ? `Demo office loaded: fiscal year ${seeded.currentYear} in progress (${seeded.cards} cards, weeks of history); earlier years: ${seeded.years.filter((y) => y.beYear !== seeded.currentYear).map((y) => y.beYear).join(', ') || 'none'}.`
+    : 'Existing local database kept (demo data loads only into an empty one).',
+);
 console.log('Demo accounts (local only), password for all:', accounts.accounts[0]?.password);
 for (const a of accounts.accounts) console.log(`  ${a.email.padEnd(32)} ${a.labelEn}`);
 console.log('Press Ctrl+C to stop.\n');

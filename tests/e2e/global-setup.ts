@@ -15,7 +15,9 @@ export default async function setup(project: TestProject) {
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitForHealth(base);
-    await seedDemo(base);
+    // The FY 2567 board as imported, untouched: the browser tests' fixture (tests/e2e/demo.test.ts
+    // checks the full demo `npm start` loads on a server of its own).
+    await seedDemo(base, 'fy2567');
   } catch (e) {
     console.error(server.log());
     server.stop();

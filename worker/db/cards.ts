@@ -10,6 +10,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type ChecklistItem } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
+import { clockNow } from './clock';
 import { toCardView } from './board';
 import { AppError, forbidden, notFound, yearArchived } from '../domain/errors';
 import { canChangeCardGroups, canEditCard, canWriteYear, type Actor } from '../domain/policy';
@@ -87,7 +88,7 @@ export async function commitCardChange<R>(db: Db, actor: Actor, cardId: string, 
     }
     // An archived year is read-only for everyone (archiving takes the office's writer turn).
     if (year && !canWriteYear(actor, year)) throw yearArchived(year.beYear);
-    const now = Date.now();
+    const now = clockNow();
     const change = await rules.plan(card, now);
     if ('unchanged' in change) return { value: change.unchanged, card, event: null };
     const [eventRow] = await chainEvents(

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../domain/errors';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
 import { readScheduleEntries, reportScheduleStatements } from './report-schedule';
+import { clockNow } from './clock';
 import { scheduleOn } from '../domain/report-schedule';
 
 export interface RolloverWarning {
@@ -169,7 +170,7 @@ export async function commitRollover(
   const scheduleAtEnd = scheduleOn(sourceSchedule, src.source.endsOn);
   const hasSchedule = sourceSchedule.length > 0;
   const fiscalYearId = crypto.randomUUID();
-  const now = options.now ?? Date.now();
+  const now = options.now ?? clockNow();
   const inYear = { orgId, fiscalYearId };
   const columnRows = src.cols.map((c) => ({ ...c, ...inYear, id: crypto.randomUUID() }));
   const firstColumn = columnRows[0]!;

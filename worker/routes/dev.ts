@@ -14,6 +14,7 @@ import { organisations } from '../db/schema';
 import { AppError } from '../domain/errors';
 import { adminOf } from '../middleware/authorize';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
+import { seedLiveDemo } from '../seed/demo-history';
 import type { AppEnv } from '../env';
 
 export const devRoutes = new Hono<AppEnv>()
@@ -32,10 +33,18 @@ export const devRoutes = new Hono<AppEnv>()
     await runScheduled(controller, c.env, c.executionCtx as ExecutionContext);
     return c.json({ ran: cron, scheduledTime: new Date(scheduledTime).toISOString() });
   })
-  .post('/seed', async (c) => {
+  // The demo office in the current fiscal year with its history (seed/demo-history.ts); with
+  // ?variant=fy2567 only the FY 2567 board as imported, untouched (the browser tests' fixture).
+  .post('/seed', valid('query', z.object({ variant: z.enum(['current', 'fy2567']).default('current') })), async (c) => {
     const db = c.get('db');
     const [row] = await db.select({ n: count() }).from(organisations);
     if ((row?.n ?? 0) > 0) return c.json({ seeded: false, reason: 'database not empty' });
-    const result = await seedDemo(db);
-    return c.json({ seeded: true, cards: result.cards, warnings: result.parsed.warnings.length });
+    const { variant } = c.req.valid('query');
+    if (variant === 'fy2567') {
+      const result = await seedDemo(db);
+      return c.json({ seeded: true, variant, currentYear: 2567, years: [{ beYear: 2567, cards: result.cards }], cards: result.cards, warnings: result.parsed.warnings.length });
+    }
+    const demo = await seedLiveDemo(db, { now: Date.now() });
+    const current = demo.years.find((y) => y.beYear === demo.currentYear)!;
+    return c.json({ seeded: true, variant, currentYear: demo.currentYear, years: demo.years, cards: current.cards });
   });
