@@ -102,4 +102,23 @@ describe('the import preview', () => {
     ]);
     expect(cardsOf(2).map((c) => [c.title, c.dueOn, c.groupIds])).toEqual([['ประกาศแผนจัดซื้อ', '2020-12-31', [id('กลุ่มนโยบายและแผน')]]]);
   });
+
+  it("changes a measure's lead group after import, and its cards follow", async () => {
+    await page.getByTestId('admin-tab-measures').click();
+    const row = page.locator('[data-testid=admin-measure][data-measure-number="1"]');
+    await row.waitFor();
+    await row.getByTestId('admin-measure-lead').selectOption({ label: 'กลุ่มนโยบายและแผน' });
+    await row.getByTestId('admin-measure-save').click();
+    await expect.poll(() => page.getByTestId('admin-ok').innerText()).toMatch(/มาตรการ 1.*2 การ์ด/);
+    const { groups } = await api<{ groups: { id: string; nameTh: string }[] }>('/api/admin/groups');
+    const plan = groups.find((g) => g.nameTh === 'กลุ่มนโยบายและแผน')!.id;
+    const board = await api<{ measures: { id: string; number: number; leadGroupId: string }[]; cards: { measureId: string; leadGroupId: string }[] }>('/api/boards/2564');
+    const m1 = board.measures.find((m) => m.number === 1)!;
+    expect(m1.leadGroupId).toBe(plan);
+    expect(board.cards.filter((c) => c.measureId === m1.id).map((c) => c.leadGroupId)).toEqual([plan, plan]);
+    // The administrator's page still reads the year as one verified chain of events.
+    await page.getByTestId('admin-tab-integrity').click();
+    await page.getByTestId('verify-chain').click();
+    await expect.poll(() => page.getByTestId('chain-verdict').getAttribute('data-ok')).toBe('true');
+  });
 });

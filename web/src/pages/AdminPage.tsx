@@ -8,6 +8,7 @@ import { selectedYear } from '../state/ui';
 import { UsersPanel } from '../components/admin/UsersPanel';
 import { GroupsPanel } from '../components/admin/GroupsPanel';
 import { ColumnsPanel } from '../components/admin/ColumnsPanel';
+import { MeasuresPanel } from '../components/admin/MeasuresPanel';
 import { RolloverPanel } from '../components/admin/RolloverPanel';
 import { IntegrityPanel } from '../components/admin/IntegrityPanel';
 import '../styles/admin.css';
@@ -16,6 +17,7 @@ const TABS = [
   { id: 'users', th: 'ผู้ใช้', en: 'Users' },
   { id: 'groups', th: 'กลุ่มงาน', en: 'Groups' },
   { id: 'columns', th: 'คอลัมน์', en: 'Columns' },
+  { id: 'measures', th: 'มาตรการ', en: 'Measures' },
   { id: 'years', th: 'ปีงบประมาณ', en: 'Fiscal years' },
   { id: 'integrity', th: 'ความถูกต้อง', en: 'Integrity' },
 ] as const;
@@ -50,6 +52,7 @@ export function AdminPage() {
         {tab === 'users' && <UsersPanel />}
         {tab === 'groups' && <GroupsPanel />}
         {tab === 'columns' && year !== null && <ColumnsPanel beYear={year} />}
+        {tab === 'measures' && year !== null && <MeasuresPanel beYear={year} />}
         {tab === 'years' && (
           <RolloverPanel />
         )}
