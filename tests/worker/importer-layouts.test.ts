@@ -414,3 +414,50 @@ describe('D. a Markdown pipe table with the responsible column before the steps'
     expect(other.measures.map((m) => m.dueOn)).toEqual(['2027-03-31', '2027-12-31']);
   });
 });
+
+describe('a table without tabs whose responsible line is misspelt and says "every group"', () => {
+  it('still reads that line as the responsible cell, not as a step', () => {
+    // Found converting a tabbed table to one line per cell: "อำนวนการ และทุกกลุ่ม งาน" (a typo,
+    // no กลุ่ม prefix, "every group" broken by a space) was taken for the end of the last step.
+    const r = parseAnnouncement(
+      [
+        'ที่ มาตรการ ขั้นตอน ผู้รับผิดชอบ การกำกับติดตาม',
+        '1',
+        'การส่งเสริมจริยธรรม',
+        '1. จัดทำประมวลจริยธรรม',
+        '2. เผยแพร่ประมวลจริยธรรม',
+        'อำนวนการ และทุกกลุ่ม งาน',
+        '1. รายงานผล',
+        '2',
+        'การรับฟังความคิดเห็น',
+        '1. เปิดรับฟังความคิดเห็น',
+        'ทุกกลุ่มงาน',
+        '1. รายงานผล',
+      ].join('\n'),
+      GROUPS,
+    );
+    expect(r.measures.map(shape)).toEqual([
+      {
+        number: 1,
+        title: 'การส่งเสริมจริยธรรม',
+        steps: ['1. จัดทำประมวลจริยธรรม', '2. เผยแพร่ประมวลจริยธรรม'],
+        lead: 'adm',
+        groups: [],
+        allGroups: true,
+        dueOn: null,
+        monitoring: ['รายงานผล'],
+      },
+      {
+        number: 2,
+        title: 'การรับฟังความคิดเห็น',
+        steps: ['1. เปิดรับฟังความคิดเห็น'],
+        lead: null,
+        groups: [],
+        allGroups: true,
+        dueOn: null,
+        monitoring: ['รายงานผล'],
+      },
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'group-corrected').map((w) => [w.from, w.to])).toEqual([['อำนวนการ', 'กลุ่มอำนวยการ']]);
+  });
+});

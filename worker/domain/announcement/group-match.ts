@@ -164,15 +164,18 @@ export function resolveResponsible(text: string, groups: readonly GroupRef[]): R
 
 /** Whether a whole line names a group: a known group (exactly or by correction), or กลุ่ม…/หน่วย…/ทุกกลุ่ม. */
 export function isGroupLine(line: string, groups: readonly GroupRef[]): boolean {
-  const t = cleanText(line).replace(/\s+/g, ' ').trim();
+  let t = cleanText(line).replace(/\s+/g, ' ').trim();
   if (t === '' || t.length > 90) return false;
+  if (/^[0-9๐-๙(]/.test(t)) return false;
+  // "อำนาจการ และทุกกลุ่ม งาน": the named part decides; "ทุกกลุ่มงาน" alone is a group line.
+  const every = EVERY_GROUP.exec(t);
+  if (every && every.index === 0) return true;
+  if (every) t = `${t.slice(0, every.index)} ${t.slice(every.index + every[0].length)}`.trim();
   const bare = withoutSpaces(t).replace(/^(?:และ|,|\/)/, '');
-  if (/^[0-9๐-๙(]/.test(bare)) return false;
-  if (/^ทุก(?:กลุ่ม|หน่วย|ฝ่าย)/.test(bare)) return true;
   if (/^(?:กลุ่ม(?!เป้าหมาย)|หน่วย(?!งาน))/.test(bare)) return true;
-  if (t.length > 40) return false;
-  const first = matchName(t, groups);
-  return first.kind !== 'unknown';
+  const first = splitNames(t, groups)[0] ?? t;
+  if (first.length > 40) return false;
+  return matchName(first, groups).kind !== 'unknown';
 }
 
 /** Whether `line` continues `previous` into one known group's name (a name wrapped over lines). */
