@@ -6,6 +6,7 @@ import { fiscalYearLabel, local } from '../i18n';
 import { me } from '../state/session';
 import { selectedYear } from '../state/ui';
 import { OutboxPanel } from '../components/reports/OutboxPanel';
+import { MemoSettingsPanel } from '../components/memo/MemoSettingsPanel';
 import { RecipientsPanel } from '../components/reports/RecipientsPanel';
 import { ReportAdmin } from '../components/reports/ReportAdmin';
 import { ReportArchive } from '../components/reports/ReportArchive';
@@ -61,6 +62,7 @@ export function ReportsPage() {
         <>
           <ReportAdmin beYear={year} periods={current.periods} />
           <RecipientsPanel />
+          <MemoSettingsPanel />
           <OutboxPanel />
         </>
       )}

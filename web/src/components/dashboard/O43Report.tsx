@@ -12,6 +12,7 @@ import { DocEvidence } from './DocEvidence';
 import { digits, formatLongDate, isoDateOf, percentText } from './format';
 import { Feedback } from '../Feedback';
 import { BeDateInput } from '../dates/BeDateInput';
+import { MemoFrame } from '../memo/Memo';
 
 /**
  * The year's own range for a year that is over (the report of 2567 ends on 30 Sep 2567, whatever
@@ -121,85 +122,91 @@ function O43Document({ report }: { report: O43ReportView }) {
   const columns = new Map(report.columns.map((c) => [c.id, c]));
   const groups = new Map(report.groups.map((g) => [g.id, g]));
   const s = report.summary;
+  const subject = local(
+    `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${report.fiscalYear.beYear}`,
+    `Report on the measures to promote integrity and transparency, fiscal year ${report.fiscalYear.beYear} BE`,
+  );
   return (
-    <article class="o43-document print-document" data-testid="o43-document" aria-label={local('รายงานผลการดำเนินการ (O43)', 'Progress report (O43)')}>
-      <header class="doc-head">
-        <p class="doc-office">{local(report.office.nameTh, report.office.nameEn || report.office.nameTh)}</p>
-        <h1 class="doc-title">
+    <MemoFrame subject={subject} date={isoDateOf(Date.now())}>
+      <article class="o43-document print-document" data-testid="o43-document" aria-label={local('รายงานผลการดำเนินการ (O43)', 'Progress report (O43)')}>
+        <header class="doc-head">
+          <p class="doc-office">{local(report.office.nameTh, report.office.nameEn || report.office.nameTh)}</p>
+          <h1 class="doc-title">
+            {local(
+              'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+              'Report on the measures to promote integrity and transparency within the agency',
+            )}
+          </h1>
+          <p>{local(`ประจำปีงบประมาณ พ.ศ. ${n(report.fiscalYear.beYear)}`, `Fiscal year ${report.fiscalYear.beYear} BE`)}</p>
+          <p data-testid="o43-period">
+            {local(
+              `ระหว่างวันที่ ${formatLongDate(report.from, th)} ถึงวันที่ ${formatLongDate(report.to, th)}`,
+              `From ${formatLongDate(report.from)} to ${formatLongDate(report.to)}`,
+            )}
+          </p>
+        </header>
+        <p class="doc-summary">
           {local(
-            'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
-            'Report on the measures to promote integrity and transparency within the agency',
-          )}
-        </h1>
-        <p>{local(`ประจำปีงบประมาณ พ.ศ. ${n(report.fiscalYear.beYear)}`, `Fiscal year ${report.fiscalYear.beYear} BE`)}</p>
-        <p data-testid="o43-period">
-          {local(
-            `ระหว่างวันที่ ${formatLongDate(report.from, th)} ถึงวันที่ ${formatLongDate(report.to, th)}`,
-            `From ${formatLongDate(report.from)} to ${formatLongDate(report.to)}`,
+            `ณ วันสิ้นสุดรอบรายงาน มีขั้นตอนตามมาตรการทั้งหมด ${n(s.total)} ขั้นตอน ดำเนินการแล้วเสร็จ ${n(s.doneAtEnd)} ขั้นตอน คิดเป็นร้อยละ ${percentText(s.percentAtEnd, th).replace('%', '')} โดยแล้วเสร็จในรอบรายงานนี้ ${n(s.completedInPeriod)} ขั้นตอน และเผยแพร่หลักฐานเพิ่ม ${n(s.evidenceInPeriod)} รายการ`,
+            `At the end of the period, ${s.doneAtEnd} of ${s.total} steps were complete (${percentText(s.percentAtEnd)}); ${s.completedInPeriod} were completed during the period and ${s.evidenceInPeriod} evidence links were published.`,
           )}
         </p>
-      </header>
-      <p class="doc-summary">
-        {local(
-          `ณ วันสิ้นสุดรอบรายงาน มีขั้นตอนตามมาตรการทั้งหมด ${n(s.total)} ขั้นตอน ดำเนินการแล้วเสร็จ ${n(s.doneAtEnd)} ขั้นตอน คิดเป็นร้อยละ ${percentText(s.percentAtEnd, th).replace('%', '')} โดยแล้วเสร็จในรอบรายงานนี้ ${n(s.completedInPeriod)} ขั้นตอน และเผยแพร่หลักฐานเพิ่ม ${n(s.evidenceInPeriod)} รายการ`,
-          `At the end of the period, ${s.doneAtEnd} of ${s.total} steps were complete (${percentText(s.percentAtEnd)}); ${s.completedInPeriod} were completed during the period and ${s.evidenceInPeriod} evidence links were published.`,
-        )}
-      </p>
-      {report.measures.map((m) => {
-        const lead = m.leadGroupId ? groups.get(m.leadGroupId) : undefined;
-        return (
-          <section key={m.number} class="doc-measure" data-testid="o43-measure">
-            <h2>
-              {local(`มาตรการที่ ${n(m.number)} ${m.title}`, `Measure ${m.number}: ${m.title}`)}
-            </h2>
-            <p class="doc-responsible">
-              {local('ผู้รับผิดชอบ: ', 'Responsible: ')}
-              {lead ? local(lead.nameTh, lead.nameEn || lead.nameTh) : '–'}
-              {m.allGroups ? local(' และทุกกลุ่มงาน', ' and all groups') : ''}
-              {' · '}
-              {local(`เสร็จสิ้น ${n(m.done)}/${n(m.total)} ขั้นตอน`, `${m.done}/${m.total} steps done`)}
-            </p>
-            <table class="doc-table">
-              <thead>
-                <tr>
-                  <th scope="col" class="col-no">{local('ขั้นตอนที่', 'Step')}</th>
-                  <th scope="col">{local('ขั้นตอน/วิธีดำเนินการ', 'Step / method')}</th>
-                  <th scope="col" class="col-status">{local('ผลการดำเนินการ', 'Status')}</th>
-                  <th scope="col" class="col-evidence">{local('หลักฐาน/การเผยแพร่', 'Evidence / publication')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {m.steps.map((step) => {
-                  const column = step.columnId ? columns.get(step.columnId) : undefined;
-                  return (
-                    <tr key={step.stepNumber}>
-                      <td class="col-no">{n(step.stepNumber)}</td>
-                      <td>{step.title}</td>
-                      <td class="col-status">
-                        {column ? local(column.labelTh, column.labelEn) : local('ยังไม่ได้ดำเนินการ', 'Not yet on the board')}
-                        {step.movedInPeriod && <span class="doc-changed">{local(' (มีความคืบหน้าในรอบนี้)', ' (progressed this period)')}</span>}
-                      </td>
-                      <td>
-                        <DocEvidence evidence={step.evidence} print />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-        );
-      })}
-      <footer class="doc-signatures">
-        {[local('ผู้รายงาน', 'Reported by'), local('ผู้รับรอง', 'Approved by')].map((role) => (
-          <div key={role} class="doc-signature">
-            <p>{local('(ลงชื่อ)', '(Signed)')}............................................{role}</p>
-            <p>(............................................)</p>
-            <p>{local('ตำแหน่ง', 'Position')}............................................</p>
-            <p>{local('วันที่', 'Date')}........../........../..........</p>
-          </div>
-        ))}
-      </footer>
-    </article>
+        {report.measures.map((m) => {
+          const lead = m.leadGroupId ? groups.get(m.leadGroupId) : undefined;
+          return (
+            <section key={m.number} class="doc-measure" data-testid="o43-measure">
+              <h2>
+                {local(`มาตรการที่ ${n(m.number)} ${m.title}`, `Measure ${m.number}: ${m.title}`)}
+              </h2>
+              <p class="doc-responsible">
+                {local('ผู้รับผิดชอบ: ', 'Responsible: ')}
+                {lead ? local(lead.nameTh, lead.nameEn || lead.nameTh) : '–'}
+                {m.allGroups ? local(' และทุกกลุ่มงาน', ' and all groups') : ''}
+                {' · '}
+                {local(`เสร็จสิ้น ${n(m.done)}/${n(m.total)} ขั้นตอน`, `${m.done}/${m.total} steps done`)}
+              </p>
+              <table class="doc-table">
+                <thead>
+                  <tr>
+                    <th scope="col" class="col-no">{local('ขั้นตอนที่', 'Step')}</th>
+                    <th scope="col">{local('ขั้นตอน/วิธีดำเนินการ', 'Step / method')}</th>
+                    <th scope="col" class="col-status">{local('ผลการดำเนินการ', 'Status')}</th>
+                    <th scope="col" class="col-evidence">{local('หลักฐาน/การเผยแพร่', 'Evidence / publication')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.steps.map((step) => {
+                    const column = step.columnId ? columns.get(step.columnId) : undefined;
+                    return (
+                      <tr key={step.stepNumber}>
+                        <td class="col-no">{n(step.stepNumber)}</td>
+                        <td>{step.title}</td>
+                        <td class="col-status">
+                          {column ? local(column.labelTh, column.labelEn) : local('ยังไม่ได้ดำเนินการ', 'Not yet on the board')}
+                          {step.movedInPeriod && <span class="doc-changed">{local(' (มีความคืบหน้าในรอบนี้)', ' (progressed this period)')}</span>}
+                        </td>
+                        <td>
+                          <DocEvidence evidence={step.evidence} print />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </section>
+          );
+        })}
+        <footer class="doc-signatures">
+          {[local('ผู้รายงาน', 'Reported by'), local('ผู้รับรอง', 'Approved by')].map((role) => (
+            <div key={role} class="doc-signature">
+              <p>{local('(ลงชื่อ)', '(Signed)')}............................................{role}</p>
+              <p>(............................................)</p>
+              <p>{local('ตำแหน่ง', 'Position')}............................................</p>
+              <p>{local('วันที่', 'Date')}........../........../..........</p>
+            </div>
+          ))}
+        </footer>
+      </article>
+    </MemoFrame>
   );
 }

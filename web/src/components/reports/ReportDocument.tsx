@@ -7,6 +7,8 @@ import { day, num, pct, periodLabel, signed, when, type Style } from './format';
 import { rt } from './strings';
 import { safeHref } from '../../safe-url';
 import { LinkHost } from '../LinkHost';
+import { MemoFrame } from '../memo/Memo';
+import { isoDateOf } from '../dashboard/format';
 
 const columnName = (c: ColumnRef | null) => (c ? local(c.labelTh, c.labelEn) : '-');
 const stepNo = (measure: number | null, step: number, s: Style) => (measure === null ? num(step, s) : `${num(measure, s)}.${num(step, s)}`);
@@ -33,228 +35,230 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
   const s: Style = { thaiDigits: r.thaiDigits };
   const t = r.totals;
   return (
-    <article class="rpt-document" data-testid="report-document" data-period={r.period.key} data-kind={r.kind}>
-      {preview && (
-        <p class="rpt-preview-banner" role="status">
-          {rt('previewBanner')}
-        </p>
-      )}
-      <header class="rpt-head">
-        <p class="rpt-office">{local(r.org.nameTh, r.org.nameEn || r.org.nameTh)}</p>
-        <h2 class="rpt-title">{rt(`title.${r.kind}`)}</h2>
-        <p class="rpt-period" data-testid="report-period">
-          {periodLabel(r.period, s)} · {fiscalYearLabel(r.fiscalYear.beYear).replace(/\d+/g, (d) => num(Number(d), s))}
-        </p>
-      </header>
+    <MemoFrame subject={`${rt(`title.${r.kind}`)} ${periodLabel(r.period, s)}`} date={isoDateOf(r.compiledAt)}>
+      <article class="rpt-document" data-testid="report-document" data-period={r.period.key} data-kind={r.kind}>
+        {preview && (
+          <p class="rpt-preview-banner" role="status">
+            {rt('previewBanner')}
+          </p>
+        )}
+        <header class="rpt-head">
+          <p class="rpt-office">{local(r.org.nameTh, r.org.nameEn || r.org.nameTh)}</p>
+          <h2 class="rpt-title">{rt(`title.${r.kind}`)}</h2>
+          <p class="rpt-period" data-testid="report-period">
+            {periodLabel(r.period, s)} · {fiscalYearLabel(r.fiscalYear.beYear).replace(/\d+/g, (d) => num(Number(d), s))}
+          </p>
+        </header>
 
-      <section class="rpt-section">
-        <h3>{rt('summary')}</h3>
-        <p class="rpt-para" data-testid="report-summary">
-          {rt('summaryLine', {
-            done: num(t.done, s),
-            total: num(t.total, s),
-            percent: pct(t.percent, s),
-            inProgress: num(t.inProgress, s),
-            notStarted: num(t.notStarted, s),
-            overdue: num(r.overdueCount, s),
-          })}
-        </p>
-        <p class="rpt-para" data-testid="report-change">
-          {r.change
-            ? rt('changeLine', { period: r.change.previousPeriodKey, points: signed(r.change.percentPoints, s), done: signed(r.change.done, s), overdue: signed(r.change.overdue, s) })
-            : rt('noPrevious')}
-        </p>
-      </section>
+        <section class="rpt-section">
+          <h3>{rt('summary')}</h3>
+          <p class="rpt-para" data-testid="report-summary">
+            {rt('summaryLine', {
+              done: num(t.done, s),
+              total: num(t.total, s),
+              percent: pct(t.percent, s),
+              inProgress: num(t.inProgress, s),
+              notStarted: num(t.notStarted, s),
+              overdue: num(r.overdueCount, s),
+            })}
+          </p>
+          <p class="rpt-para" data-testid="report-change">
+            {r.change
+              ? rt('changeLine', { period: r.change.previousPeriodKey, points: signed(r.change.percentPoints, s), done: signed(r.change.done, s), overdue: signed(r.change.overdue, s) })
+              : rt('noPrevious')}
+          </p>
+        </section>
 
-      <section class="rpt-section">
-        <h3>{rt('measures')}</h3>
-        <table class="rpt-table" data-testid="report-measures">
-          <thead>
-            <tr>
-              <th scope="col">{rt('measure')}</th>
-              {progressHeads().map((h) => (
-                <th scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-              <th scope="col">{rt('colChange')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.measures.map((m) => (
-              <tr key={m.measureId}>
-                <th scope="row" class="rpt-rowhead">
-                  {num(m.number, s)}. {m.title}
-                </th>
-                <ProgressCells p={m.progress} s={s} />
-                <td class="rpt-num">{m.percentChange === null ? '-' : signed(m.percentChange, s)}</td>
-              </tr>
-            ))}
-            <tr class="rpt-total">
-              <th scope="row">{rt('total')}</th>
-              <ProgressCells p={t} s={s} />
-              <td class="rpt-num">{r.change ? signed(r.change.percentPoints, s) : '-'}</td>
-            </tr>
-          </tbody>
-        </table>
-      </section>
-
-      <section class="rpt-section">
-        <h3>{rt('groups')}</h3>
-        <table class="rpt-table" data-testid="report-groups">
-          <thead>
-            <tr>
-              <th scope="col">{rt('group')}</th>
-              {progressHeads().map((h) => (
-                <th scope="col" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {r.groups.map((g) => (
-              <tr key={g.groupId ?? 'none'}>
-                <th scope="row" class="rpt-rowhead">
-                  {local(g.nameTh, g.nameEn)}
-                </th>
-                <ProgressCells p={g.progress} s={s} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-
-      <section class="rpt-section">
-        <h3>{rt('moves')}</h3>
-        {r.moves.length === 0 ? (
-          <p class="rpt-empty">{rt('nothing')}</p>
-        ) : (
-          <table class="rpt-table" data-testid="report-moves">
+        <section class="rpt-section">
+          <h3>{rt('measures')}</h3>
+          <table class="rpt-table" data-testid="report-measures">
             <thead>
               <tr>
-                <th scope="col">{rt('when')}</th>
-                <th scope="col">{rt('step')}</th>
-                <th scope="col">{rt('from')}</th>
-                <th scope="col">{rt('to')}</th>
-                <th scope="col">{rt('who')}</th>
+                <th scope="col">{rt('measure')}</th>
+                {progressHeads().map((h) => (
+                  <th scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
+                <th scope="col">{rt('colChange')}</th>
               </tr>
             </thead>
             <tbody>
-              {r.moves.map((m, i) => (
-                <tr key={i}>
-                  <td class="rpt-nowrap">{when(m.at, s)}</td>
-                  <td>
-                    {stepNo(m.measureNumber, m.stepNumber, s)} {m.title}
-                  </td>
-                  <td>{columnName(m.from)}</td>
-                  <td>{columnName(m.to)}</td>
-                  <td>{m.actor ?? '-'}</td>
+              {r.measures.map((m) => (
+                <tr key={m.measureId}>
+                  <th scope="row" class="rpt-rowhead">
+                    {num(m.number, s)}. {m.title}
+                  </th>
+                  <ProgressCells p={m.progress} s={s} />
+                  <td class="rpt-num">{m.percentChange === null ? '-' : signed(m.percentChange, s)}</td>
                 </tr>
               ))}
+              <tr class="rpt-total">
+                <th scope="row">{rt('total')}</th>
+                <ProgressCells p={t} s={s} />
+                <td class="rpt-num">{r.change ? signed(r.change.percentPoints, s) : '-'}</td>
+              </tr>
             </tbody>
           </table>
-        )}
-        <More n={r.omitted.moves} s={s} />
-      </section>
+        </section>
 
-      <section class="rpt-section">
-        <h3>{rt('overdue')}</h3>
-        {r.overdue.length === 0 ? (
-          <p class="rpt-empty">{rt('nothing')}</p>
-        ) : (
-          <table class="rpt-table" data-testid="report-overdue">
+        <section class="rpt-section">
+          <h3>{rt('groups')}</h3>
+          <table class="rpt-table" data-testid="report-groups">
             <thead>
               <tr>
-                <th scope="col">{rt('step')}</th>
-                <th scope="col">{rt('due')}</th>
-                <th scope="col">{rt('daysLate')}</th>
-                <th scope="col">{rt('status')}</th>
                 <th scope="col">{rt('group')}</th>
+                {progressHeads().map((h) => (
+                  <th scope="col" key={h}>
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
-              {r.overdue.map((o) => (
-                <tr key={o.cardId}>
-                  <td>
-                    {stepNo(o.measureNumber, o.stepNumber, s)} {o.title}
-                  </td>
-                  <td class="rpt-nowrap">{day(o.dueOn, s)}</td>
-                  <td class="rpt-num">{num(o.daysOverdue, s)}</td>
-                  <td class="rpt-nowrap">{columnName(o.column)}</td>
-                  <td>{o.groupNameTh ?? '-'}</td>
+              {r.groups.map((g) => (
+                <tr key={g.groupId ?? 'none'}>
+                  <th scope="row" class="rpt-rowhead">
+                    {local(g.nameTh, g.nameEn)}
+                  </th>
+                  <ProgressCells p={g.progress} s={s} />
                 </tr>
               ))}
             </tbody>
           </table>
-        )}
-        <More n={r.omitted.overdue} s={s} />
-      </section>
+        </section>
 
-      <section class="rpt-section">
-        <h3>{rt('evidence')}</h3>
-        {r.evidence.length === 0 ? (
-          <p class="rpt-empty">{rt('nothing')}</p>
-        ) : (
-          <table class="rpt-table" data-testid="report-evidence">
-            <thead>
-              <tr>
-                <th scope="col">{rt('when')}</th>
-                <th scope="col">{rt('step')}</th>
-                <th scope="col">{rt('link')}</th>
-                <th scope="col">{rt('note')}</th>
-                <th scope="col">{rt('addedBy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.evidence.map((e, i) => (
-                <tr key={i} class={e.removed ? 'rpt-removed' : undefined}>
-                  <td class="rpt-nowrap">{when(e.at, s)}</td>
-                  <td>
-                    {stepNo(e.measureNumber, e.stepNumber, s)} {e.title}
-                  </td>
-                  <td class="rpt-link">
-                    {safeHref(e.url) ? (
-                      <a href={safeHref(e.url)} target="_blank" rel="noopener noreferrer">
-                        {e.url}
-                      </a>
-                    ) : (
-                      e.url
-                    )}
-                    <LinkHost url={e.url} />
-                    {e.removed && <span class="rpt-removed-note"> ({rt('removed')})</span>}
-                  </td>
-                  <td>{[e.oitCode, e.note].filter(Boolean).join(' · ') || '-'}</td>
-                  <td>{e.actor ?? '-'}</td>
+        <section class="rpt-section">
+          <h3>{rt('moves')}</h3>
+          {r.moves.length === 0 ? (
+            <p class="rpt-empty">{rt('nothing')}</p>
+          ) : (
+            <table class="rpt-table" data-testid="report-moves">
+              <thead>
+                <tr>
+                  <th scope="col">{rt('when')}</th>
+                  <th scope="col">{rt('step')}</th>
+                  <th scope="col">{rt('from')}</th>
+                  <th scope="col">{rt('to')}</th>
+                  <th scope="col">{rt('who')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <More n={r.omitted.evidence} s={s} />
-      </section>
+              </thead>
+              <tbody>
+                {r.moves.map((m, i) => (
+                  <tr key={i}>
+                    <td class="rpt-nowrap">{when(m.at, s)}</td>
+                    <td>
+                      {stepNo(m.measureNumber, m.stepNumber, s)} {m.title}
+                    </td>
+                    <td>{columnName(m.from)}</td>
+                    <td>{columnName(m.to)}</td>
+                    <td>{m.actor ?? '-'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <More n={r.omitted.moves} s={s} />
+        </section>
 
-      <footer class="rpt-foot">
-        <p class="rpt-meta">
-          {rt('compiledAt', { when: when(r.compiledAt, s) })} ·{' '}
-          {rt('chain', { seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash.slice(0, 12) })}
-        </p>
-        <div class="rpt-signatures" data-testid="report-signatures">
-          {(['reporter', 'supervisor'] as const).map((role) => (
-            <div class="rpt-signature" key={role}>
-              <p>
-                {rt('signed')} <span class="rpt-dots">........................................</span> {rt(role)}
-              </p>
-              <p>
-                (<span class="rpt-dots">........................................</span>)
-              </p>
-              <p>
-                {rt('position')} <span class="rpt-dots">........................................</span>
-              </p>
-            </div>
-          ))}
-        </div>
-      </footer>
-    </article>
+        <section class="rpt-section">
+          <h3>{rt('overdue')}</h3>
+          {r.overdue.length === 0 ? (
+            <p class="rpt-empty">{rt('nothing')}</p>
+          ) : (
+            <table class="rpt-table" data-testid="report-overdue">
+              <thead>
+                <tr>
+                  <th scope="col">{rt('step')}</th>
+                  <th scope="col">{rt('due')}</th>
+                  <th scope="col">{rt('daysLate')}</th>
+                  <th scope="col">{rt('status')}</th>
+                  <th scope="col">{rt('group')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.overdue.map((o) => (
+                  <tr key={o.cardId}>
+                    <td>
+                      {stepNo(o.measureNumber, o.stepNumber, s)} {o.title}
+                    </td>
+                    <td class="rpt-nowrap">{day(o.dueOn, s)}</td>
+                    <td class="rpt-num">{num(o.daysOverdue, s)}</td>
+                    <td class="rpt-nowrap">{columnName(o.column)}</td>
+                    <td>{o.groupNameTh ?? '-'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <More n={r.omitted.overdue} s={s} />
+        </section>
+
+        <section class="rpt-section">
+          <h3>{rt('evidence')}</h3>
+          {r.evidence.length === 0 ? (
+            <p class="rpt-empty">{rt('nothing')}</p>
+          ) : (
+            <table class="rpt-table" data-testid="report-evidence">
+              <thead>
+                <tr>
+                  <th scope="col">{rt('when')}</th>
+                  <th scope="col">{rt('step')}</th>
+                  <th scope="col">{rt('link')}</th>
+                  <th scope="col">{rt('note')}</th>
+                  <th scope="col">{rt('addedBy')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.evidence.map((e, i) => (
+                  <tr key={i} class={e.removed ? 'rpt-removed' : undefined}>
+                    <td class="rpt-nowrap">{when(e.at, s)}</td>
+                    <td>
+                      {stepNo(e.measureNumber, e.stepNumber, s)} {e.title}
+                    </td>
+                    <td class="rpt-link">
+                      {safeHref(e.url) ? (
+                        <a href={safeHref(e.url)} target="_blank" rel="noopener noreferrer">
+                          {e.url}
+                        </a>
+                      ) : (
+                        e.url
+                      )}
+                      <LinkHost url={e.url} />
+                      {e.removed && <span class="rpt-removed-note"> ({rt('removed')})</span>}
+                    </td>
+                    <td>{[e.oitCode, e.note].filter(Boolean).join(' · ') || '-'}</td>
+                    <td>{e.actor ?? '-'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <More n={r.omitted.evidence} s={s} />
+        </section>
+
+        <footer class="rpt-foot">
+          <p class="rpt-meta">
+            {rt('compiledAt', { when: when(r.compiledAt, s) })} ·{' '}
+            {rt('chain', { seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash.slice(0, 12) })}
+          </p>
+          <div class="rpt-signatures" data-testid="report-signatures">
+            {(['reporter', 'supervisor'] as const).map((role) => (
+              <div class="rpt-signature" key={role}>
+                <p>
+                  {rt('signed')} <span class="rpt-dots">........................................</span> {rt(role)}
+                </p>
+                <p>
+                  (<span class="rpt-dots">........................................</span>)
+                </p>
+                <p>
+                  {rt('position')} <span class="rpt-dots">........................................</span>
+                </p>
+              </div>
+            ))}
+          </div>
+        </footer>
+      </article>
+    </MemoFrame>
   );
 }
