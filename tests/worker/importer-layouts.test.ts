@@ -6,7 +6,7 @@
 // D. a Markdown pipe table with "๑)" numbering and groups separated by "/" and ",".
 // Every measure, step, group, due date and cadence is checked.
 import { describe, expect, it } from 'vitest';
-import { parseAnnouncement, type KnownGroup, type ParsedAnnouncement, type ParsedMeasure } from '../../worker/domain/announcement';
+import { dueDateFromTimeline, parseAnnouncement, type KnownGroup, type ParsedAnnouncement, type ParsedMeasure } from '../../worker/domain/announcement';
 
 const GROUPS: KnownGroup[] = [
   { id: 'adm', nameTh: 'กลุ่มอำนวยการ' },
@@ -459,5 +459,39 @@ describe('a table without tabs whose responsible line is misspelt and says "ever
       },
     ]);
     expect(r.warnings.filter((w) => w.code === 'group-corrected').map((w) => [w.from, w.to])).toEqual([['อำนวนการ', 'กลุ่มอำนวยการ']]);
+  });
+});
+
+describe('a timeline cell as a due date (fiscal year 2570: 1 Oct 2026 – 30 Sep 2027)', () => {
+  it.each([
+    ['ภายใน ธันวาคม ๒๕๖๙', '2026-12-31'],
+    ['ต.ค. ๒๕๖๙ - ก.ย. ๒๕๗๐', '2027-09-30'],
+    ['ต.ค. - ก.ย. ๒๕๗๐', '2027-09-30'],
+    ['ต.ค.69-ก.ย.70', '2027-09-30'],
+    ['มีนาคม', '2027-03-31'], // a month without a year: inside the fiscal year
+    ['พฤศจิกายน', '2026-11-30'],
+    ['ธ.ค. 69', '2026-12-31'], // two-digit Buddhist Era year
+    ['๑๕ มกราคม ๒๕๗๐', '2027-01-15'],
+    ['ภายในวันที่ 29 ก.พ. 2571', '2028-02-29'], // a leap day
+    ['ไตรมาสที่ ๑', '2026-12-31'],
+    ['ไตรมาสที่ ๒', '2027-03-31'],
+    ['ไตรมาสที่ ๓', '2027-06-30'],
+    ['ไตรมาสที่ ๒ และ ๔', '2027-09-30'], // several quarters: the last
+    ['ไตรมาส 1-3', '2027-06-30'],
+    ['ตลอดปีงบประมาณ', '2027-09-30'],
+    ['ปีงบประมาณ พ.ศ. ๒๕๗๑', '2028-09-30'],
+    ['ปี 2569 ก.ย. 2570', '2027-09-30'], // "69" of 2569 is no day of September
+  ])('%s → %s', (text, date) => {
+    expect(dueDateFromTimeline(text, 2570)).toEqual({ date });
+  });
+
+  it.each([['ตามความเหมาะสม'], ['ภายใน 30 วัน'], ['31 เมษายน 2570'], ['']])('gives no date for "%s"', (text) => {
+    expect(dueDateFromTimeline(text, 2570)).toEqual({ date: null, reason: 'unreadable' });
+  });
+
+  it('needs a fiscal year for a month or quarter without a year', () => {
+    expect(dueDateFromTimeline('ไตรมาสที่ ๒', null)).toEqual({ date: null, reason: 'no-fiscal-year' });
+    expect(dueDateFromTimeline('มีนาคม', null)).toEqual({ date: null, reason: 'no-fiscal-year' });
+    expect(dueDateFromTimeline('ต.ค. - ก.ย. ๒๕๗๐', null)).toEqual({ date: '2027-09-30' });
   });
 });

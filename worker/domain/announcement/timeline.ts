@@ -10,6 +10,7 @@
 //   "ไตรมาสที่ ๒"                    → the last day of the fiscal year's second quarter (31 March)
 //   "ไตรมาสที่ ๒ และ ๔"              → the last of them (30 September)
 //   "ตลอดปีงบประมาณ"                 → the fiscal year's last day
+//   "ปีงบประมาณ พ.ศ. ๒๕๗๐"           → that fiscal year's last day (30 Sep 2027)
 // Several dates in one cell: the latest. Anything else gives no date, and the caller warns.
 import { collapseSpaces, THAI_MONTH_PATTERN, thaiMonthNumber, toArabicDigits } from './thai-text';
 
@@ -34,11 +35,13 @@ function ceYear(written: string): number | null {
 }
 
 const MONTH_MENTION = new RegExp(
-  `(?:([0-9]{1,2})\\s*)?(${THAI_MONTH_PATTERN})\\s*(?:(?:พ\\s*\\.\\s*ศ|ค\\s*\\.\\s*ศ)\\s*\\.?\\s*)?([0-9]{4}|[0-9]{2})?(?![0-9])`,
+  `(?:(?<![0-9])([0-9]{1,2})\\s*)?(${THAI_MONTH_PATTERN})\\s*(?:(?:พ\\s*\\.\\s*ศ|ค\\s*\\.\\s*ศ)\\s*\\.?\\s*)?([0-9]{4}|[0-9]{2})?(?![0-9])`,
   'g',
 );
 const QUARTERS = /ไตรมาส\s*(?:ที่)?\s*([1-4](?:\s*(?:,|และ|-|–|ถึง|\/)\s*(?:ที่\s*)?[1-4](?![0-9]))*)/g;
 const WHOLE_YEAR = /ตลอด\s*(?:ทั้ง\s*)?ปี(?:\s*งบประมาณ)?/;
+/** "ปีงบประมาณ พ.ศ. ๒๕๗๐" (or "ปีงบประมาณ ๗๐") as a timeline: that fiscal year's last day. */
+const FISCAL_YEAR = /ปี\s*งบ(?:ประมาณ)?\s*(?:พ\s*\.\s*ศ\s*\.?\s*)?([0-9]{4}|[0-9]{2})(?![0-9])/g;
 /** Quarter → its last month and day inside the fiscal year. */
 const QUARTER_END: Record<number, [number, number]> = { 1: [12, 31], 2: [3, 31], 3: [6, 30], 4: [9, 30] };
 
@@ -55,6 +58,10 @@ export function dueDateFromTimeline(text: string, fiscalYearBE: number | null): 
   if (WHOLE_YEAR.test(a)) {
     if (fiscalYearBE) dates.push(iso(fiscalYearBE - 543, 9, 30));
     else needsYear = true;
+  }
+  for (const m of a.matchAll(FISCAL_YEAR)) {
+    const ce = ceYear(m[1]!);
+    if (ce !== null) dates.push(iso(ce, 9, 30));
   }
   for (const m of a.matchAll(QUARTERS)) {
     const last = Math.max(...(m[1]!.match(/[1-4]/g) ?? []).map(Number));
@@ -98,6 +105,7 @@ export function isTimelineLine(line: string): boolean {
     .replace(MONTH_MENTION, ' ')
     .replace(QUARTERS, ' ')
     .replace(WHOLE_YEAR, ' ')
+    .replace(FISCAL_YEAR, ' ')
     .replace(/ภายใน|วันที่|เดือน|ตั้งแต่|ถึง|และ|พ\s*\.\s*ศ\s*\.?|[0-9\s,.\-–/()]/g, '');
   return rest.length <= 3;
 }
