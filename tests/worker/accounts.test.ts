@@ -102,7 +102,8 @@ describe('remove', () => {
     const name = await env.DB.prepare('select display_name n from users where id = ?').bind(userId).first<{ n: string }>();
     expect(name!.n).toBe('บุคลากร (สาธิต)');
     const details = await call('GET', `/api/cards/${cardId}`, { cookie: admin });
-    expect(JSON.stringify(details.json)).toContain('บุคลากร (สาธิต)');
+    // On the card's history the name stays, marked as removed.
+    expect(details.json.comments.find((c: { id: string }) => c.id === 'c-removed').author).toEqual({ id: userId, displayName: 'บุคลากร (สาธิต)', removed: true });
     const list = await call('GET', '/api/admin/accounts', { cookie: admin });
     expect(list.json.members.find((m: { id: string }) => m.id === userId).state).toBe('removed');
     expect(await audited('user.removed', userId)).toBe(1);

@@ -3,7 +3,7 @@
 // with its chained event and is retried on a lost race like any other card change.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { cardEvents, cards, comments, evidenceLinks, oitItems, users, type Card } from './schema';
+import { cardEvents, cards, comments, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
 import { commitCardChange, type CardCommit } from './cards';
 import { findFiscalYear, toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
@@ -16,11 +16,15 @@ export const TIMELINE_LIMIT = 500;
 
 // Only the name is selected from users, under a column name no joined table has: in a D1 batch,
 // rows come back as objects keyed by column name, so a second "id" would overwrite the first.
-const name = { name: users.displayName };
+const name = { name: users.displayName, removedAt: memberships.removedAt };
 
-function personRef(id: string | null, name: string | null): PersonRef | null {
-  return id !== null && name !== null ? { id, displayName: name } : null;
+function personRef(id: string | null, name: string | null, removedAt: number | null = null): PersonRef | null {
+  if (id === null || name === null) return null;
+  return removedAt !== null ? { id, displayName: name, removed: true } : { id, displayName: name };
 }
+
+/** The person's membership of the reading office: tells a removed member apart. */
+const membershipIn = (orgId: string) => and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId));
 
 type EvidenceRow = typeof evidenceLinks.$inferSelect;
 
@@ -56,18 +60,21 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string): Pro
       .select({ row: evidenceLinks, ...name })
       .from(evidenceLinks)
       .leftJoin(users, eq(users.id, evidenceLinks.addedBy))
+      .leftJoin(memberships, membershipIn(actor.orgId))
       .where(and(eq(evidenceLinks.cardId, cardId), eq(evidenceLinks.orgId, actor.orgId)))
       .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id)),
     db
       .select({ row: comments, ...name })
       .from(comments)
       .leftJoin(users, eq(users.id, comments.authorId))
+      .leftJoin(memberships, membershipIn(actor.orgId))
       .where(and(eq(comments.cardId, cardId), eq(comments.orgId, actor.orgId)))
       .orderBy(asc(comments.createdAt), asc(comments.id)),
     db
       .select({ row: cardEvents, ...name })
       .from(cardEvents)
       .leftJoin(users, eq(users.id, cardEvents.actorUserId))
+      .leftJoin(memberships, membershipIn(actor.orgId))
       .where(and(eq(cardEvents.cardId, cardId), eq(cardEvents.orgId, actor.orgId)))
       .orderBy(desc(cardEvents.seq))
       .limit(TIMELINE_LIMIT),
@@ -76,13 +83,13 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string): Pro
   return {
     card: toCardView(card, actor),
     canContribute: canContributeToCard(actor, card),
-    evidence: evidence.map(({ row, name }) => toEvidenceView(row, personRef(row.addedBy, name), card, actor)),
-    comments: notes.map(({ row, name }) => toCommentView(row, personRef(row.authorId, name))),
-    timeline: events.map(({ row, name }) => ({
+    evidence: evidence.map(({ row, name, removedAt }) => toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, actor)),
+    comments: notes.map(({ row, name, removedAt }) => toCommentView(row, personRef(row.authorId, name, removedAt))),
+    timeline: events.map(({ row, name, removedAt }) => ({
       seq: row.seq,
       kind: row.kind,
       at: row.at,
-      actor: personRef(row.actorUserId, name),
+      actor: personRef(row.actorUserId, name, removedAt),
       before: row.before ?? null,
       after: row.after ?? null,
     })),
@@ -189,7 +196,7 @@ export async function setEvidencePublication(
 ): Promise<CardCommit<EvidenceView>> {
   const findLink = () =>
     db
-      .select({ row: evidenceLinks, ...name })
+      .select({ row: evidenceLinks, name: users.displayName })
       .from(evidenceLinks)
       .leftJoin(users, eq(users.id, evidenceLinks.addedBy))
       .where(and(eq(evidenceLinks.id, evidenceId), eq(evidenceLinks.orgId, actor.orgId)))

@@ -5,6 +5,8 @@ import type { CardView } from './contracts';
 export interface PersonRef {
   id: string;
   displayName: string;
+  /** An administrator removed them from the office: the name stays on the history, marked. */
+  removed?: true;
 }
 
 export interface EvidenceView {

@@ -6,6 +6,7 @@ import { addComment } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
 import { Feedback } from '../../Feedback';
+import { personName } from '../../../person';
 
 const MAX_BODY = 5000;
 
@@ -20,7 +21,7 @@ export function Comments({ cardId, comments, canContribute }: { cardId: string; 
         {comments.map((c) => (
           <li key={c.id} class="comment" data-testid="comment">
             <p class="muted comment-meta">
-              {t('drawer.byAt', { who: c.author?.displayName ?? t('drawer.someone'), at: formatMoment(c.createdAt, lang.value) })}
+              {t('drawer.byAt', { who: (c.author ? personName(c.author) : t('drawer.someone')), at: formatMoment(c.createdAt, lang.value) })}
             </p>
             <p class="drawer-text">{c.body}</p>
           </li>

@@ -10,6 +10,7 @@ import { local, t } from '../../../i18n';
 import { addEvidence, oitItems, refreshDetails, removeEvidence } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
+import { personName } from '../../../person';
 import { safeHref } from '../../../safe-url';
 import { Feedback } from '../../Feedback';
 import { LinkHost } from '../../LinkHost';
@@ -60,7 +61,7 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
       {item.note && <p class="drawer-text">{item.note}</p>}
       <Publication item={item} />
       <p class="muted evidence-meta">
-        {t('drawer.byAt', { who: item.addedBy?.displayName ?? t('drawer.someone'), at: formatMoment(item.createdAt, lang.value) })}
+        {t('drawer.byAt', { who: (item.addedBy ? personName(item.addedBy) : t('drawer.someone')), at: formatMoment(item.createdAt, lang.value) })}
         {item.canDelete && (
           <button
             type="button"

@@ -6,6 +6,7 @@ import { local, t, type StringKey } from '../../../i18n';
 import { columnsById, groupsById } from '../../../state/board';
 import { lang } from '../../../state/ui';
 import { formatMoment } from './be-date';
+import { personName } from '../../../person';
 
 const FIELD_LABELS: Record<string, StringKey> = {
   title: 'timeline.field.title',
@@ -78,7 +79,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <li key={entry.seq} class="timeline-entry" data-testid="timeline-entry" data-kind={entry.kind}>
             <p class="timeline-what">{describeEntry(entry)}</p>
             <p class="muted timeline-meta">
-              {entry.actor?.displayName ?? t('timeline.system')} ·{' '}
+              {entry.actor ? personName(entry.actor) : t('timeline.system')} ·{' '}
               <time dateTime={new Date(entry.at).toISOString()}>{formatMoment(entry.at, lang.value)}</time>
             </p>
           </li>
