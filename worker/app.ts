@@ -7,6 +7,7 @@ import { AppError } from './domain/errors';
 import { sameOriginWrites } from './middleware/csrf';
 import { withDb, withSession } from './middleware/session';
 import { withAccess } from './middleware/access';
+import { auditRefusals } from './middleware/audit-refusals';
 import { jsonBodiesOnly } from './middleware/json-only';
 import { adminRoutes } from './routes/admin';
 import { accountRoutes } from './routes/accounts';
@@ -58,7 +59,7 @@ app.use('/api/*', async (c, next) => {
   if (c.req.path.startsWith('/api/import/') || c.req.path === '/api/admin/backup/restore') return next();
   return bodyLimit({ maxSize: 64 * 1024, onError: () => { throw tooLarge(); } })(c, next);
 });
-app.use('/api/*', sameOriginWrites, jsonBodiesOnly, withDb, withSession, withAccess);
+app.use('/api/*', sameOriginWrites, jsonBodiesOnly, withDb, withSession, withAccess, auditRefusals);
 
 const routes = app
   .get('/api/health', (c) => c.json({ ok: true, service: 'ita-board' }))

@@ -1,11 +1,10 @@
 // The two questions most routes ask of the policy, asked one way everywhere: may this signed-in
 // person read the office's data, and are they its administrator. A refused administration is
-// recorded in the audit log.
+// recorded in the audit log (by middleware/audit-refusals.ts, like every 403 to a signed-in user).
 import type { Context } from 'hono';
-import { audit } from '../db/auth';
 import { forbidden } from '../domain/errors';
 import { canAdminister, canReadBoard, type Actor } from '../domain/policy';
-import { actorOf, clientIp } from './session';
+import { actorOf } from './session';
 import type { AppEnv } from '../env';
 
 export function readerOf(c: Context<AppEnv>): Actor {
@@ -16,17 +15,6 @@ export function readerOf(c: Context<AppEnv>): Actor {
 
 export function adminOf(c: Context<AppEnv>): Actor {
   const actor = actorOf(c);
-  if (!canAdminister(actor, actor.orgId)) {
-    c.executionCtx.waitUntil(
-      audit(c.get('db'), {
-        orgId: actor.orgId,
-        userId: actor.userId,
-        action: 'authorisation.refused',
-        detail: { path: c.req.path, method: c.req.method },
-        ip: clientIp(c),
-      }).then(() => undefined),
-    );
-    throw forbidden();
-  }
+  if (!canAdminister(actor, actor.orgId)) throw forbidden();
   return actor;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { oneWriterPerOffice } from '../middleware/one-writer';
 import { actorOf, clientIp } from '../middleware/session';
+import { markRefusalRecorded } from '../middleware/audit-refusals';
 import { editCard, moveCard } from '../db/cards';
 import { audit } from '../db/auth';
 import { isIsoDate } from '../domain/fiscal-year';
@@ -64,6 +65,7 @@ const editBody = z
 /** Writes a refused authorisation to the audit log (the 403 itself is thrown by the db layer). */
 export function refusalRecorder(c: Context<AppEnv>, action: string, detail: Record<string, unknown>) {
   return async () => {
+    markRefusalRecorded(c);
     const actor = actorOf(c);
     await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action, ...detail }, ip: clientIp(c) });
   };
