@@ -462,6 +462,46 @@ describe('a table without tabs whose responsible line is misspelt and says "ever
   });
 });
 
+describe('a table without tabs with an unknown group that says "every group", and a timeline that is no date', () => {
+  it('reads the unknown name as the responsible cell and the timeline as a timeline, with a warning', () => {
+    // Found in a preview: "งานพัสดุ และทุกกลุ่มงาน" (a name the office does not have) was taken for
+    // a step, and "ตามความเหมาะสม" for the end of the last step.
+    const r = parseAnnouncement(
+      [
+        'ที่ มาตรการ ขั้นตอน ระยะเวลา ผู้รับผิดชอบ การกำกับติดตาม',
+        '1',
+        'การจัดซื้อจัดจ้าง',
+        '(1) จัดทำแผนจัดซื้อจัดจ้าง',
+        '(2) เผยแพร่แผน',
+        'ตามความเหมาะสม',
+        'งานพัสดุ และทุกกลุ่มงาน',
+        '(1) สรุปผลเสนอผู้บริหาร',
+      ].join('\n'),
+      GROUPS,
+    );
+    expect(r.measures.map(shape)).toEqual([
+      {
+        number: 1,
+        title: 'การจัดซื้อจัดจ้าง',
+        steps: ['1. จัดทำแผนจัดซื้อจัดจ้าง', '2. เผยแพร่แผน'],
+        lead: null,
+        groups: [],
+        allGroups: true,
+        dueOn: null,
+        monitoring: ['สรุปผลเสนอผู้บริหาร'],
+      },
+    ]);
+    expect(r.measures[0]!.timeline).toBe('ตามความเหมาะสม');
+    expect(r.unresolved).toEqual([{ key: 'งานพัสดุ', name: 'งานพัสดุ', measures: [1], candidates: [], everyGroup: true }]);
+    expect(r.warnings.map((w) => [w.code, w.from])).toEqual([
+      ['group-unknown', 'งานพัสดุ'],
+      ['every-group', 'งานพัสดุ และทุกกลุ่มงาน'],
+      ['due-date-unreadable', 'ตามความเหมาะสม'],
+      ['schedule-not-found', undefined],
+    ]);
+  });
+});
+
 describe('a timeline cell as a due date (fiscal year 2570: 1 Oct 2026 – 30 Sep 2027)', () => {
   it.each([
     ['ภายใน ธันวาคม ๒๕๖๙', '2026-12-31'],

@@ -170,6 +170,8 @@ export function isGroupLine(line: string, groups: readonly GroupRef[]): boolean 
   // "อำนาจการ และทุกกลุ่ม งาน": the named part decides; "ทุกกลุ่มงาน" alone is a group line.
   const every = EVERY_GROUP.exec(t);
   if (every && every.index === 0) return true;
+  // "งานพัสดุ และทุกกลุ่มงาน": a line ending in "and every group" names groups.
+  if (/และ\s*ทุก\s*(?:กลุ่ม|หน่วย|ฝ่าย)(?:\s*งาน)?\s*$/.test(t)) return true;
   if (every) t = `${t.slice(0, every.index)} ${t.slice(every.index + every[0].length)}`.trim();
   const bare = withoutSpaces(t).replace(/^(?:และ|,|\/)/, '');
   if (/^(?:กลุ่ม(?!เป้าหมาย)|หน่วย(?!งาน))/.test(bare)) return true;

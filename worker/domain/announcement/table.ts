@@ -166,6 +166,9 @@ function closeRow(open: OpenRow): TableRow {
   return row;
 }
 
+/** Words of a timeline that names no date. */
+const TIMELINE_WORDS = /^(?:ภายใน|ตลอด|ไตรมาส|ตามความเหมาะสม|ต่อเนื่อง|ปีงบ|ทุกเดือน|ระยะเวลา)/;
+
 /** A row being read by its shape (no tabs): lines collected per column. */
 interface ShapeRow {
   number: number;
@@ -246,6 +249,12 @@ function closeShapeRow(row: ShapeRow): TableRow {
   // An unnumbered single step reads like a second title line: the title is the first line.
   if (parts.steps.length === 0 && parts.title.length > 1 && row.columns.includes('steps')) {
     parts.steps = parts.title.splice(1);
+  }
+  // A timeline that names no date ("ตามความเหมาะสม") looks like a step's last line: take it as the
+  // timeline when that cell is empty and the line reads like one (the caller warns it has no date).
+  const last = parts.steps[parts.steps.length - 1];
+  if (row.columns.includes('timeline') && parts.timeline.length === 0 && parts.steps.length > 1 && last !== undefined) {
+    if (last.length <= 30 && leadingMarker(last) === null && TIMELINE_WORDS.test(last)) parts.timeline.push(parts.steps.pop()!);
   }
   return {
     number: row.number,
