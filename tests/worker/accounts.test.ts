@@ -3,10 +3,11 @@
 // real sockets through the board's Durable Object.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env, exports } from 'cloudflare:workers';
-import { BASE, call, cookieFor, seedOffice, type Demo } from './helpers';
+import { BASE, call, cookieFor, db, seedOffice, type Demo } from './helpers';
 import { DEMO_PASSWORD } from '../../worker/seed/demo';
 import { SESSION_COOKIE } from '../../worker/middleware/session';
 import { SIGNED_OUT_CLOSE } from '../../worker/domain/contracts-card';
+import { recipientsFor } from '../../worker/db/reports';
 
 let demo: Demo;
 let other: Demo;
@@ -53,6 +54,8 @@ describe('disable and re-enable', () => {
     expect(r.status, r.text).toBe(200);
     expect(await live.closed).toBe(SIGNED_OUT_CLOSE);
     for (const cookie of [a, b]) expect((await call('GET', '/api/me', { cookie })).status).toBe(401);
+    // Nor to a disabled member: the directors' digest and the executives' report leave them out.
+    expect((await recipientsFor(db(), demo.orgId, 'executive')).map((r) => r.email)).not.toContain('director.personnel@demo.local');
     const refused = await signIn('director.personnel@demo.local', DEMO_PASSWORD);
     expect(refused.status).toBe(403);
     expect(refused.json.error).toMatchObject({ code: 'account_disabled', messageTh: expect.stringContaining('ถูกระงับ'), messageEn: expect.stringContaining('disabled') });
@@ -95,7 +98,11 @@ describe('remove', () => {
       .bind(demo.orgId, cardId, userId, Date.now())
       .run();
     const live = await socket(staff);
+    const staffReport = async () => (await recipientsFor(db(), demo.orgId, 'staff')).map((r) => r.email);
+    expect(await staffReport()).toContain('staff@demo.local');
     expect((await call('POST', `/api/admin/accounts/${userId}/remove`, { cookie: admin })).status).toBe(200);
+    // Reports are no longer sent to them.
+    expect(await staffReport()).not.toContain('staff@demo.local');
     expect(await live.closed).toBe(SIGNED_OUT_CLOSE);
     expect((await call('GET', '/api/me', { cookie: staff })).status).toBe(401);
     expect((await signIn('staff@demo.local', DEMO_PASSWORD)).status).toBe(401);

@@ -1,7 +1,7 @@
 // Reading what a report is compiled from, and keeping reports. Compiling reads everything in
 // one db.batch (one round trip); keeping is INSERT … ON CONFLICT DO NOTHING on the unique
 // (org, kind, period) key, so a trigger that fires twice, or two runs that overlap, keep one report.
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { chainHeadQuery, headOf } from './events';
 import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, memberships, organisations, reportRecipients, reports, users, type FiscalYear } from './schema';
@@ -174,13 +174,20 @@ export async function findReport(db: Db, orgId: string, id: string): Promise<Kep
   return r ?? null;
 }
 
-/** Accounts of the office with one of `roles`, by their account email. */
+/** Active accounts of the office with one of `roles`, by their account email (a disabled or removed member receives nothing). */
 export function membersWithRoles(db: Db, orgId: string, roles: readonly string[]) {
   return db
     .select({ userId: users.id, email: users.email, name: users.displayName, role: memberships.role, groupId: memberships.groupId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, [...roles] as ('admin' | 'executive' | 'director' | 'staff')[])))
+    .where(
+      and(
+        eq(memberships.orgId, orgId),
+        inArray(memberships.role, [...roles] as ('admin' | 'executive' | 'director' | 'staff')[]),
+        isNull(memberships.disabledAt),
+        isNull(memberships.removedAt),
+      ),
+    )
     .orderBy(asc(users.email));
 }
 
