@@ -3,11 +3,18 @@
 // the screen and none with a console error or a CSP violation; signed-out pages ask for nothing
 // that is bound to fail; a touch drag into an empty cell lands the card (the drag layer's rule goes
 // through the CSSOM, which the CSP allows); an executive who tries to drag is told that the board
-// is read-only; every date input is the Buddhist Era picker.
+// is read-only; every date input is the Buddhist Era picker (the OIT deadline per fiscal year, the
+// O43 period, whose default for a past year is the year's own range); reports print as official
+// memos on A4 with Sarabun embedded (read back with poppler's pdffonts and pdftotext).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserForFile, signIn } from './browser';
 import { cardsIn, columnId, serverBoard } from './board-helpers';
+import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
 
 const base = inject('baseUrl');
 const browser = browserForFile();
@@ -117,6 +124,210 @@ describe('read-only roles', () => {
     await notice.waitFor();
     expect(await notice.innerText()).toContain('ผู้บริหาร');
     expect(await page.evaluate(() => String(getSelection()))).toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Signs a fresh context in through the API (the sign-in form is tested elsewhere). */
+async function signedIn(viewport: { width: number; height: number }, email: string): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const phone = viewport.width < 600;
+  const context = await browser.newContext({ viewport, hasTouch: phone, isMobile: phone, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+  const r = await context.request.post(`${base}/api/auth/sign-in`, { data: { email, password: DEMO_PASSWORD }, headers: { origin: base } });
+  expect(r.status(), await r.text()).toBe(200);
+  const page = await context.newPage();
+  const problems = await watch(context, page);
+  return { context, page, problems };
+}
+
+const PAGES: Record<string, string[]> = {
+  'admin@demo.local': ['/board/2567', '/dashboard/2567', '/dashboard/2567?view=o43', '/reports/2567', '/oit/2567', '/admin/2567', '/account'],
+  'executive@demo.local': ['/dashboard/2567', '/board/2567', '/reports/2567', '/oit/2567'],
+  'director.admin@demo.local': ['/board/2567', '/dashboard/2567', '/oit/2567'],
+  'staff@demo.local': ['/board/2567', '/reports/2567', '/account'],
+};
+
+describe('every page fits the screen, without console errors or CSP violations', () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    it(`signed-in pages as each role at ${viewport.width} × ${viewport.height}`, async () => {
+      const wide: string[] = [];
+      for (const [email, paths] of Object.entries(PAGES)) {
+        const { context, page, problems } = await signedIn(viewport, email);
+        for (const path of paths) {
+          await page.goto(`${base}${path}`);
+          await page.getByTestId('nav').waitFor();
+          await page.waitForLoadState('networkidle');
+          const width = await pageWidth(page);
+          if (width > viewport.width) wide.push(`${email} ${path}: ${width} px`);
+        }
+        expect(problems, email).toEqual([]);
+        await context.close();
+      }
+      expect(wide).toEqual([]);
+    });
+  }
+
+  it('the public page at both widths (published by an administrator first)', async () => {
+    const admin = await signedIn(DESKTOP, 'admin@demo.local');
+    const published = await admin.context.request.patch(`${base}/api/public/settings`, { data: { beYear: 2567, published: true }, headers: { origin: base } });
+    expect(published.status(), await published.text()).toBe(200);
+    await admin.context.close();
+    for (const viewport of [PHONE, DESKTOP]) {
+      const context = await browser.newContext({ viewport, hasTouch: viewport === PHONE, isMobile: viewport === PHONE });
+      const page = await context.newPage();
+      const problems = await watch(context, page);
+      await page.goto(`${base}/p/phichit-peo/2567`);
+      await page.getByTestId('public-measure').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await pageWidth(page), `public page at ${viewport.width}`).toBeLessThanOrEqual(viewport.width);
+      // On a phone each step is a stacked row: its status sits below its title, not beside it.
+      const step = page.getByTestId('public-step').first();
+      const title = (await step.locator('td').nth(1).boundingBox())!;
+      const status = (await step.locator('td').nth(2).boundingBox())!;
+      if (viewport === PHONE) expect(status.y).toBeGreaterThanOrEqual(title.y + title.height - 1);
+      else expect(status.x).toBeGreaterThanOrEqual(title.x + title.width - 1);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('on a phone, the menu shows that it scrolls, and header and folded filters keep to a third of the screen', async () => {
+    const { context, page, problems } = await signedIn(PHONE, 'admin@demo.local');
+    await page.goto(`${base}/board/2567`);
+    await page.getByTestId('board').waitFor();
+    const nav = page.getByTestId('nav');
+    const row = await nav.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).overflowX, background: getComputedStyle(el).backgroundImage }));
+    // More tabs than fit: the row scrolls inside itself (not the page), and fades at its edge.
+    expect(row.scroll).toBeGreaterThan(row.client);
+    expect(row.overflow).toBe('auto');
+    expect(row.background).toContain('linear-gradient');
+    const last = nav.locator('a').last();
+    expect((await last.boundingBox())!.x + (await last.boundingBox())!.width).toBeGreaterThan(PHONE.width);
+    await nav.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+    await expect.poll(async () => (await last.boundingBox())!.x + (await last.boundingBox())!.width).toBeLessThanOrEqual(PHONE.width);
+    // The filters are folded; what stands above the board takes at most a third of the screen.
+    expect(await page.getByTestId('filters-fold').evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    const boardTop = (await page.locator('.board-scroll').boundingBox())!.y;
+    expect(boardTop).toBeLessThanOrEqual(PHONE.height / 3);
+    await page.getByTestId('filters-fold').locator('summary').click();
+    await page.getByTestId('filter-search').waitFor();
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Chooses a date in a Buddhist Era date input (components/dates/BeDateInput.tsx). */
+async function pickBeDate(page: Page, testId: string, iso: string) {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  await page.getByTestId(`${testId}-year`).selectOption(String(y + 543));
+  await page.getByTestId(`${testId}-month`).selectOption(String(m));
+  await page.getByTestId(`${testId}-day`).selectOption(String(d));
+}
+
+describe('Buddhist Era date inputs', () => {
+  it('no page has a browser date field; the OIT deadline of 2567 is chosen in BE and shown in BE', async () => {
+    const { context, page, problems } = await signedIn(DESKTOP, 'admin@demo.local');
+    for (const path of ['/oit/2567', '/dashboard/2567?view=o43', '/admin/2567', '/reports/2567']) {
+      await page.goto(`${base}${path}`);
+      await page.getByTestId('nav').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('input[type=date], input[type=datetime-local], input[type=month]').count(), path).toBe(0);
+    }
+    await page.goto(`${base}/oit/2567`);
+    await page.getByTestId('oit-deadline-input').waitFor();
+    // The years offered are Buddhist Era years around the fiscal year: 2568 cannot become 3111.
+    expect(await page.getByTestId('oit-deadline-year').locator('option').allInnerTexts()).toEqual(['ปี พ.ศ.', 'พ.ศ. 2566', 'พ.ศ. 2567']);
+    await pickBeDate(page, 'oit-deadline', '2024-06-30');
+    await page.getByTestId('oit-deadline-save').click();
+    await expect.poll(() => page.getByTestId('oit-deadline').innerText()).toContain('30 มิถุนายน 2567');
+    expect((await page.evaluate(async () => (await (await fetch('/api/oit/2567')).json()).summary.deadline))).toBe('2024-06-30');
+    // Each fiscal year has its own: the office's other years are still unset.
+    const others = await page.evaluate(async () => {
+      const years = ((await (await fetch('/api/fiscal-years')).json()) as { fiscalYears: { beYear: number }[] }).fiscalYears.filter((y) => y.beYear !== 2567);
+      return Promise.all(years.map(async (y) => (await (await fetch(`/api/oit/${y.beYear}`)).json()).summary?.deadline ?? null));
+    });
+    expect(others.every((d) => d === null)).toBe(true);
+    // The O43 report of a year that is over defaults to the year's own range (not "until today").
+    await page.goto(`${base}/dashboard/2567?view=o43`);
+    await expect.poll(() => page.getByTestId('o43-period').innerText()).toBe('ระหว่างวันที่ 1 ตุลาคม 2566 ถึงวันที่ 30 กันยายน 2567');
+    expect(await page.getByTestId('o43-to-year').inputValue()).toBe('2567');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+function readPdf(pdf: Buffer): { fonts: string; text: string; pages: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'ita-pdf-'));
+  const file = join(dir, 'report.pdf');
+  writeFileSync(file, pdf);
+  return {
+    fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
+    text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }),
+    pages: execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
+  };
+}
+
+describe('reports print as official memos', () => {
+  const MEMO = {
+    department: 'สำนักงานศึกษาธิการจังหวัดพิจิตร กลุ่มอำนวยการ',
+    docPrefix: 'ศธ ๐๒๖๒.๑๑/',
+    addressee: 'ศึกษาธิการจังหวัดพิจิตร',
+    signerName: 'นางสาวสมใจ ใจดี',
+    signerPosition: 'ผู้อำนวยการกลุ่มอำนวยการ',
+    thaiDigits: true,
+  };
+
+  async function printPdf(page: Page): Promise<ReturnType<typeof readPdf>> {
+    await page.getByTestId('memo-head').waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    await page.evaluate(async () => {
+      await document.fonts.load('16px "Sarabun Memo"', 'ก');
+      await document.fonts.load('bold 16px "Sarabun Memo"', 'ก');
+    });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    await page.emulateMedia({ media: 'screen' });
+    return readPdf(pdf);
+  }
+
+  function expectMemo(out: ReturnType<typeof readPdf>, subject: string) {
+    expect(out.pages).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    expect(out.fonts).toMatch(/Sarabun-Regular\s.*\byes\b/);
+    expect(out.fonts).toMatch(/Sarabun-Bold\s/);
+    // Compared without white space: pdftotext breaks Thai lines where the page did.
+    const text = out.text.replace(/\s+/g, '');
+    for (const field of ['บันทึกข้อความ', 'ส่วนราชการ', MEMO.department, `ที่${MEMO.docPrefix}`, 'วันที่', 'เรื่อง', `เรียน${MEMO.addressee}`, `(${MEMO.signerName})`, MEMO.signerPosition]) {
+      expect(text, field).toContain(field.replace(/\s+/g, ''));
+    }
+    expect(text).toContain(subject.replace(/\s+/g, ''));
+  }
+
+  it('an administrator sets the memo fields; the staff report and the O43 report print as memos in Sarabun on A4', async () => {
+    const { context, page, problems } = await signedIn(DESKTOP, 'admin@demo.local');
+    await page.goto(`${base}/reports/2567`);
+    const form = page.getByTestId('memo-settings');
+    await form.waitFor();
+    for (const key of ['department', 'docPrefix', 'addressee', 'signerName', 'signerPosition'] as const) await page.getByTestId(`memo-${key}`).fill(MEMO[key]);
+    await page.getByTestId('memo-thaiDigits').check();
+    await page.getByTestId('memo-save').click();
+    await page.getByTestId('memo-ok').waitFor();
+
+    const sent = await page.evaluate(async () => {
+      const res = await fetch('/api/reports/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ beYear: 2567, kind: 'staff', periodKey: '2024-06' }) });
+      return (await res.json()) as { report: { id: string } };
+    });
+    await page.goto(`${base}/reports/2567?report=${sent.report.id}`);
+    await page.getByTestId('report-document').waitFor();
+    // On screen the report is as it was: no memo head.
+    expect(await page.getByTestId('memo-head').isVisible()).toBe(false);
+    expectMemo(await printPdf(page), 'เรื่อง รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส แจ้งที่ประชุมบุคลากร');
+
+    await page.goto(`${base}/dashboard/2567?view=o43`);
+    await page.getByTestId('o43-document').waitFor();
+    const o43 = await printPdf(page);
+    expectMemo(o43, 'เรื่อง รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน');
+    // Thai digits, as the office set: the fiscal year in the subject.
+    expect(o43.text.replace(/\s+/g, '')).toContain('พ.ศ.๒๕๖๗');
     expect(problems).toEqual([]);
     await context.close();
   });
