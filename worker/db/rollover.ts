@@ -53,6 +53,13 @@ export function shiftOneYear(iso: string): string {
   return shiftYears(iso, 1);
 }
 
+/** "due dates move 3 years on" / "2 years back", in Thai and English. */
+export function shiftWords(years: number): { th: string; en: string } {
+  return years >= 0
+    ? { th: `เลื่อนไป ${years} ปี`, en: `move ${years} year${years === 1 ? '' : 's'} on` }
+    : { th: `เลื่อนย้อนกลับ ${-years} ปี`, en: `move ${-years} year${years === -1 ? '' : 's'} back` };
+}
+
 /** The title with the source year replaced by the target year, in the digits it was written in. */
 export function retitle(title: string, from: number, to: number): string {
   const thai = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
@@ -104,10 +111,11 @@ function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
   const add = (code: string, messageTh: string, messageEn: string) => w.push({ code, messageTh, messageEn });
   const years = to - from;
   if (years !== 1) {
+    const shift = shiftWords(years);
     add(
       'not_next_year',
-      `ปีปลายทาง (${to}) ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะเลื่อนไป ${years} ปี โปรดยืนยันก่อนสร้าง`,
-      `The target year (${to}) is not the year after ${from}: due dates move ${years} years on; confirm before creating it`,
+      `ปีปลายทาง (${to}) ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะ${shift.th} โปรดยืนยันก่อนสร้าง`,
+      `The target year (${to}) is not the year after ${from}: due dates ${shift.en}; confirm before creating it`,
     );
   }
   const { startsOn, endsOn } = fiscalYearBounds(to);
@@ -153,15 +161,12 @@ export async function commitRollover(
   to: number,
   options: { confirmNonAdjacent?: boolean; now?: number } = {},
 ): Promise<RolloverPreview & { fiscalYearId: string }> {
-  if (to <= from) {
-    throw new AppError(422, 'rollover_backwards', `ปีปลายทาง (${to}) ต้องอยู่หลังปี ${from}`, `The target year (${to}) must come after ${from}`);
-  }
   if (to !== from + 1 && !options.confirmNonAdjacent) {
     throw new AppError(
       409,
       'confirm_non_adjacent',
-      `ปี ${to} ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะเลื่อนไป ${to - from} ปี โปรดยืนยัน`,
-      `${to} is not the year after ${from}; due dates will move ${to - from} years on. Please confirm`,
+      `ปี ${to} ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะ${shiftWords(to - from).th} โปรดยืนยัน`,
+      `${to} is not the year after ${from}; due dates will ${shiftWords(to - from).en}. Please confirm`,
     );
   }
   const src = await readSource(db, orgId, from, to);

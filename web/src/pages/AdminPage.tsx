@@ -10,6 +10,7 @@ import { GroupsPanel } from '../components/admin/GroupsPanel';
 import { ColumnsPanel } from '../components/admin/ColumnsPanel';
 import { MeasuresPanel } from '../components/admin/MeasuresPanel';
 import { RolloverPanel } from '../components/admin/RolloverPanel';
+import { FiscalYearsPanel } from '../components/admin/FiscalYearsPanel';
 import { IntegrityPanel } from '../components/admin/IntegrityPanel';
 import '../styles/admin.css';
 
@@ -54,7 +55,10 @@ export function AdminPage() {
         {tab === 'columns' && year !== null && <ColumnsPanel beYear={year} />}
         {tab === 'measures' && year !== null && <MeasuresPanel beYear={year} />}
         {tab === 'years' && (
-          <RolloverPanel />
+          <>
+            <FiscalYearsPanel />
+            <RolloverPanel />
+          </>
         )}
         {tab === 'integrity' && year !== null && <IntegrityPanel beYear={year} />}
       </div>

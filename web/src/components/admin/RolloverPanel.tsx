@@ -3,6 +3,10 @@
 // the commit), or import the new year's announcement.
 import { useEffect, useState } from 'preact/hooks';
 import type { RolloverPreview } from '../../../../worker/db/rollover';
+
+/** "3 years on" / "2 years back" (the same words as the server's warning). */
+const shiftTh = (years: number) => (years >= 0 ? `เลื่อนไป ${years} ปี` : `เลื่อนย้อนกลับ ${-years} ปี`);
+const shiftEn = (years: number) => (years >= 0 ? `move ${years} year${years === 1 ? '' : 's'} on` : `move ${-years} year${years === -1 ? '' : 's'} back`);
 import { request, type ApiError } from '../../api';
 import { local } from '../../i18n';
 import { fiscalYears, loadFiscalYears } from '../../state/board';
@@ -15,8 +19,8 @@ type Mode = 'copy' | 'import';
 
 const rolloverApi = {
   preview: (from: number, toBeYear: number) => request<RolloverPreview>('POST', `/api/fiscal-years/${from}/rollover/preview`, { toBeYear }),
-  commit: (from: number, toBeYear: number) =>
-    request<RolloverPreview & { fiscalYearId: string }>('POST', `/api/fiscal-years/${from}/rollover/commit`, { toBeYear }),
+  commit: (from: number, toBeYear: number, confirmNonAdjacent: boolean) =>
+    request<RolloverPreview & { fiscalYearId: string }>('POST', `/api/fiscal-years/${from}/rollover/commit`, { toBeYear, confirmNonAdjacent }),
 };
 
 export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => void }) {
@@ -29,6 +33,8 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
   const [error, setError] = useState<ApiError | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** A target that is not the next year: due dates move by the years between, once confirmed. */
+  const [confirmed, setConfirmed] = useState(false);
 
   useEffect(() => {
     if (from === null && latest !== null) setFrom(latest);
@@ -53,13 +59,14 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
       return setError(r.error);
     }
     setError(null);
+    setConfirmed(false);
     setPreview(r.data);
   }
 
   async function commit() {
     if (!preview) return;
     setBusy(true);
-    const r = await rolloverApi.commit(preview.from, preview.to);
+    const r = await rolloverApi.commit(preview.from, preview.to, confirmed);
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
@@ -115,8 +122,8 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
               </p>
               <p class="muted">
                 {local(
-                  `ไม่คัดลอก: หลักฐาน ${preview.notCarried.evidence} รายการ ความเห็น ${preview.notCarried.comments} รายการ และสถานะของ ${preview.notCarried.stepsDone} ขั้นตอนที่เสร็จแล้ว วันครบกำหนดเลื่อนไปหนึ่งปี`,
-                  `Not copied: ${preview.notCarried.evidence} evidence links, ${preview.notCarried.comments} comments and the state of ${preview.notCarried.stepsDone} completed steps. Due dates move one year on.`,
+                  `ไม่คัดลอก: หลักฐาน ${preview.notCarried.evidence} รายการ ความเห็น ${preview.notCarried.comments} รายการ และสถานะของ ${preview.notCarried.stepsDone} ขั้นตอนที่เสร็จแล้ว วันครบกำหนด${shiftTh(preview.yearsBetween)}`,
+                  `Not copied: ${preview.notCarried.evidence} evidence links, ${preview.notCarried.comments} comments and the state of ${preview.notCarried.stepsDone} completed steps. Due dates ${shiftEn(preview.yearsBetween)}.`,
                 )}
               </p>
               <ul class="rollover-measures">
@@ -131,7 +138,22 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
                   ))}
                 </ul>
               )}
-              <button type="button" class="button button-primary" disabled={busy} onClick={() => void commit()} data-testid="rollover-commit">
+              {preview.needsConfirmation && (
+                <label class="rollover-confirm">
+                  <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} data-testid="rollover-confirm" />
+                  {local(
+                    `ยืนยัน: ${preview.to} ไม่ใช่ปีถัดจาก ${preview.from} วันครบกำหนดทุกขั้นตอนจะ${shiftTh(preview.yearsBetween)}`,
+                    `Confirm: ${preview.to} is not the year after ${preview.from}; every due date will ${shiftEn(preview.yearsBetween)}`,
+                  )}
+                </label>
+              )}
+              <button
+                type="button"
+                class="button button-primary"
+                disabled={busy || (preview.needsConfirmation && !confirmed)}
+                onClick={() => void commit()}
+                data-testid="rollover-commit"
+              >
                 {local(`สร้างปีงบประมาณ ${preview.to}`, `Create fiscal year ${preview.to}`)}
               </button>
             </div>

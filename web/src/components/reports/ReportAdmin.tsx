@@ -1,11 +1,76 @@
-// Administrators: preview a report (compiled, not kept) and keep-and-send it now. The period is
-// one of the fiscal year's that have started; only ended periods can be kept and sent.
+// Administrators: the fiscal year's report schedule (a cadence per audience, changed from the
+// next period), preview a report (compiled, not kept) and keep-and-send it now. The period is
+// one of the fiscal year's that have started under its schedule; only ended ones can be sent.
 import { useState } from 'preact/hooks';
-import type { MeetingReportKind, PeriodChoice } from '../../../../worker/domain/report-types';
-import { periodLabel } from './format';
-import { busy, preview, runPreview, runSend } from './model';
+import type { MeetingReportKind, PeriodChoice, ScheduleAudienceView } from '../../../../worker/domain/report-types';
+import { request } from '../../api';
+import { pushApiError, pushNotice } from '../../state/notices';
+import { day, periodLabel } from './format';
+import { archive, busy, loadArchive, preview, runPreview, runSend } from './model';
 import { ReportDocument } from './ReportDocument';
-import { rt } from './strings';
+import { rboth, rt } from './strings';
+
+const CADENCES = ['twice-monthly', 'monthly', 'quarterly', 'half-yearly'] as const;
+type Cadence = (typeof CADENCES)[number];
+
+function ScheduleRow({ beYear, row, readOnly }: { beYear: number; row: ScheduleAudienceView; readOnly: boolean }) {
+  const [chosen, setChosen] = useState<Cadence>(row.pending?.cadence ?? row.cadence);
+  const [saving, setSaving] = useState(false);
+  const changed = chosen !== (row.pending?.cadence ?? row.cadence);
+  async function save() {
+    setSaving(true);
+    const r = await request<{ effectiveFrom: string }>('PUT', '/api/reports/schedule', { beYear, audience: row.audience, cadence: chosen });
+    setSaving(false);
+    if (!r.ok) return void pushApiError(r.error);
+    const date = r.data.effectiveFrom;
+    pushNotice('info', rboth('scheduleSaved', { date }));
+    await loadArchive(beYear);
+  }
+  return (
+    <div class="rpt-field rpt-schedule-row" data-testid={`schedule-${row.audience}`}>
+      <label>
+        <span>{rt(`kind.${row.audience}`)}</span>
+        <select class="select" data-testid={`schedule-${row.audience}-select`} value={chosen} disabled={readOnly || saving} onChange={(e) => setChosen(e.currentTarget.value as Cadence)}>
+          {CADENCES.map((c) => (
+            <option key={c} value={c}>
+              {rt(`cadence.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span class="muted" data-testid={`schedule-${row.audience}-state`}>
+        {row.pending
+          ? rt('schedulePending', { cadence: rt(`cadence.${row.pending.cadence}`), date: day(row.pending.effectiveFrom) })
+          : !row.stored
+            ? rt('scheduleDefault')
+            : ''}
+      </span>
+      <button type="button" class="button button-secondary" data-testid={`schedule-${row.audience}-save`} disabled={readOnly || saving || !changed} onClick={() => void save()}>
+        {rt('scheduleSave')}
+      </button>
+    </div>
+  );
+}
+
+/** Each audience's cadence in this fiscal year; a change applies from the next period. */
+function ScheduleControl({ beYear }: { beYear: number }) {
+  const current = archive.value;
+  if (!current?.schedule || current.fiscalYear.beYear !== beYear) return null;
+  const readOnly = current.fiscalYear.archived === true;
+  return (
+    <section class="rpt-admin no-print" data-testid="report-schedule" aria-labelledby="rpt-schedule-title">
+      <h2 id="rpt-schedule-title" class="rpt-h2">
+        {rt('scheduleTitle')}
+      </h2>
+      <p class="muted rpt-help">{readOnly ? rt('scheduleArchived') : rt('scheduleIntro')}</p>
+      <div class="rpt-form">
+        {current.schedule.map((row) => (
+          <ScheduleRow key={`${beYear}-${row.audience}-${row.cadence}-${row.pending?.cadence ?? ''}`} beYear={beYear} row={row} readOnly={readOnly} />
+        ))}
+      </div>
+    </section>
+  );
+}
 
 export function ReportAdmin({ beYear, periods }: { beYear: number; periods: Record<MeetingReportKind, PeriodChoice[]> }) {
   const [kind, setKind] = useState<MeetingReportKind>('executive');
@@ -18,6 +83,8 @@ export function ReportAdmin({ beYear, periods }: { beYear: number; periods: Reco
   const shown = preview.value;
 
   return (
+    <>
+    <ScheduleControl beYear={beYear} />
     <section class="rpt-admin no-print" data-testid="report-admin" aria-labelledby="rpt-admin-title">
       <h2 id="rpt-admin-title" class="rpt-h2">
         {rt('previewTitle')}
@@ -85,5 +152,6 @@ export function ReportAdmin({ beYear, periods }: { beYear: number; periods: Reco
         </div>
       )}
     </section>
+    </>
   );
 }

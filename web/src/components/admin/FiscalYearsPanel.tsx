@@ -1,0 +1,114 @@
+// The office's fiscal years and their life cycle (administrators): archive a year (read-only for
+// everyone, kept with its reports and log, off the year menu), restore it, or delete a year whose
+// log holds nothing but its import. The server decides what is allowed (policy.ts); this panel
+// shows what it says and asks before deleting.
+import { useEffect, useState } from 'preact/hooks';
+import type { FiscalYearView } from '../../../../worker/domain/contracts';
+import { request, type ApiError } from '../../api';
+import { fiscalYearLabel, local } from '../../i18n';
+import { formatDate } from '../../dates';
+import { lang } from '../../state/ui';
+import { fiscalYears, loadFiscalYears } from '../../state/board';
+import { AdminPanel, AdminTable } from './Panel';
+import { Feedback } from '../Feedback';
+
+interface YearLife {
+  fiscalYear: FiscalYearView;
+  archivedAt: number | null;
+  activity: { events: number; reports: number; cards: number };
+  deletable: boolean;
+}
+
+const lifeApi = {
+  life: (beYear: number) => request<YearLife>('GET', `/api/fiscal-years/${beYear}/life`),
+  archive: (beYear: number) => request<{ archived: boolean }>('POST', `/api/fiscal-years/${beYear}/archive`),
+  restore: (beYear: number) => request<{ archived: boolean }>('POST', `/api/fiscal-years/${beYear}/restore`),
+  remove: (beYear: number) => request<{ deleted: boolean }>('DELETE', `/api/fiscal-years/${beYear}`),
+};
+
+export function FiscalYearsPanel() {
+  const years = fiscalYears.value ?? [];
+  const [lives, setLives] = useState<Record<number, YearLife>>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [ok, setOk] = useState<string | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const key = years.map((y) => `${y.beYear}:${y.archivedAt ?? ''}`).join(',');
+
+  useEffect(() => {
+    let live = true;
+    void Promise.all(years.map((y) => lifeApi.life(y.beYear))).then((answers) => {
+      if (!live) return;
+      const next: Record<number, YearLife> = {};
+      for (const a of answers) if (a.ok) next[a.data.fiscalYear.beYear] = a.data;
+      setLives(next);
+    });
+    return () => {
+      live = false;
+    };
+  }, [key]);
+
+  async function act(beYear: number, what: 'archive' | 'restore' | 'remove') {
+    if (what === 'remove' && !confirm(local(`ลบปีงบประมาณ ${beYear} ทั้งปี? การลบย้อนกลับไม่ได้`, `Delete fiscal year ${beYear} entirely? This cannot be undone.`))) return;
+    setBusy(beYear);
+    const r = await lifeApi[what](beYear);
+    setBusy(null);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setOk(
+      what === 'archive'
+        ? local(`เก็บถาวรปีงบประมาณ ${beYear} แล้ว (อ่านได้อย่างเดียว)`, `Fiscal year ${beYear} archived (read-only)`)
+        : what === 'restore'
+          ? local(`กู้คืนปีงบประมาณ ${beYear} แล้ว`, `Fiscal year ${beYear} restored`)
+          : local(`ลบปีงบประมาณ ${beYear} แล้ว`, `Fiscal year ${beYear} deleted`),
+    );
+    await loadFiscalYears();
+  }
+
+  return (
+    <AdminPanel name="fiscal-years" title={local('ปีงบประมาณของสำนักงาน', "The office's fiscal years")}>
+      <p class="muted">
+        {local(
+          'ปีที่เก็บถาวรอ่านได้อย่างเดียวและไม่แสดงในเมนูปี แต่ยังเก็บรายงานและบันทึกไว้ครบ กู้คืนได้ ลบได้เฉพาะปีที่ยังไม่มีการดำเนินงานใดนอกจากการนำเข้า',
+          'An archived year is read-only and off the year menu, with its reports and log kept; it can be restored. Only a year with nothing but its import can be deleted.',
+        )}
+      </p>
+      <AdminTable headers={[local('ปีงบประมาณ', 'Fiscal year'), local('ช่วงเวลา', 'Dates'), local('สถานะ', 'State'), local('บันทึก', 'Log'), '']}>
+        {years.map((y) => {
+          const life = lives[y.beYear];
+          const archived = y.archivedAt !== null;
+          return (
+            <tr key={y.id} data-testid={`year-row-${y.beYear}`}>
+              <td>{fiscalYearLabel(y.beYear)}</td>
+              <td>
+                {formatDate(y.startsOn, lang.value)} – {formatDate(y.endsOn, lang.value)}
+              </td>
+              <td data-testid={`year-state-${y.beYear}`}>{archived ? local('เก็บถาวร', 'Archived') : local('ใช้งาน', 'In use')}</td>
+              <td>
+                {life
+                  ? local(`${life.activity.events} รายการ รายงาน ${life.activity.reports} ฉบับ`, `${life.activity.events} changes, ${life.activity.reports} reports`)
+                  : '…'}
+              </td>
+              <td>
+                {archived ? (
+                  <button type="button" class="button button-secondary" disabled={busy !== null} onClick={() => void act(y.beYear, 'restore')} data-testid={`year-restore-${y.beYear}`}>
+                    {local('กู้คืน', 'Restore')}
+                  </button>
+                ) : (
+                  <button type="button" class="button button-secondary" disabled={busy !== null} onClick={() => void act(y.beYear, 'archive')} data-testid={`year-archive-${y.beYear}`}>
+                    {local('เก็บถาวร', 'Archive')}
+                  </button>
+                )}
+                {life?.deletable && (
+                  <button type="button" class="button button-danger" disabled={busy !== null} onClick={() => void act(y.beYear, 'remove')} data-testid={`year-delete-${y.beYear}`}>
+                    {local('ลบ', 'Delete')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </AdminTable>
+      <Feedback error={error} ok={ok} testId="fiscal-years" />
+    </AdminPanel>
+  );
+}
