@@ -65,6 +65,9 @@ describe('archiving a fiscal year', () => {
     expect(await count('select count(*) n from oit_items where fiscal_year_id = ?', board.fiscalYear.id)).toBe(43);
     const after = await getBoard(cookie.staff!);
     expect(after.cards.map((c) => [c.id, c.version, c.columnId])).toEqual(board.cards.map((c) => [c.id, c.version, c.columnId]));
+    // No card is offered for editing, not even to the administrator.
+    expect(board.cards.some((c) => c.editable)).toBe(true);
+    expect((await getBoard(cookie.admin!)).cards.some((c) => c.editable)).toBe(false);
     expect((await call('GET', '/api/reports?beYear=2567', { cookie: cookie.executive })).json.fiscalYear.archived).toBe(true);
     expect((await call('GET', '/api/admin/chain/2567', { cookie: cookie.admin })).json.ok).toBe(true);
     const listed = await call('GET', '/api/fiscal-years', { cookie: cookie.staff });

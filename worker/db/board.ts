@@ -5,7 +5,7 @@ import { chainHeadQuery, headOf } from './events';
 import { boardColumns, cards, fiscalYears, groups, measures, type Card, type FiscalYear } from './schema';
 import type { BoardView, CardView, FiscalYearView } from '../domain/contracts';
 import type { LiveCard } from '../domain/contracts-card';
-import { canEditCard, type Actor } from '../domain/policy';
+import { canEditCard, canWriteYear, type Actor } from '../domain/policy';
 import { notFound } from '../domain/errors';
 
 export function toFiscalYearView(fy: FiscalYear): FiscalYearView {
@@ -96,7 +96,8 @@ export async function loadBoard(db: Db, actor: Actor, beYear: number): Promise<B
     columns: cols.map(({ orgId: _o, fiscalYearId: _f, ...c }) => c),
     groups: grps.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn })),
     measures: ms.map(({ orgId: _o, fiscalYearId: _f, ...m }) => m),
-    cards: cs.map((c) => toCardView(c, actor)),
+    // An archived year is read-only for everyone: no card is offered for editing.
+    cards: cs.map((c) => (canWriteYear(actor, fy) ? toCardView(c, actor) : { ...toCardView(c, actor), editable: false })),
     seq: headOf(head).seq,
   };
 }
