@@ -126,6 +126,8 @@ export async function chromiumSignedIn(base, cookie) {
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addCookies([{ name: '__Host-ita_session', value: cookie, url: base }]);
+  // A __Host- cookie must be Secure with Path=/ (Chromium takes it over http://127.0.0.1, which it
+  // counts as secure); set by `url` alone, Chromium refuses it.
+  await context.addCookies([{ name: '__Host-ita_session', value: cookie, domain: new URL(base).hostname, path: '/', secure: true, httpOnly: true, sameSite: 'Lax' }]);
   return { browser, context };
 }

@@ -128,6 +128,7 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
   const [groupId, setGroupId] = useState<string | null>(user.groupId);
   const [error, setError] = useState<ApiError | null>(null);
   const changed = role !== user.role || groupId !== user.groupId;
+  const group = groups.find((g) => g.id === user.groupId);
   async function save() {
     const r = await adminApi.setRole(user.id, role, groupId);
     if (r.ok) {
@@ -156,19 +157,30 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
           </>
         )}
       </td>
-      <td>
-        <select class="select select-small" aria-label={local('บทบาท', 'Role')} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleLabel(r)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <GroupSelect groups={groups} value={groupId} onChange={setGroupId} label={local('กลุ่มงาน', 'Group')} />
-      </td>
-      <SaveCell changed={changed} onSave={save} error={error} />
+      {member?.state === 'removed' ? (
+        // A removed member keeps their row (their name is on the history) but has no role to change.
+        <>
+          <td>{roleLabel(user.role)}</td>
+          <td>{group ? local(group.nameTh, group.nameEn || group.nameTh) : '—'}</td>
+          <td />
+        </>
+      ) : (
+        <>
+          <td>
+            <select class="select select-small" aria-label={local('บทบาท', 'Role')} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {roleLabel(r)}
+                </option>
+              ))}
+            </select>
+          </td>
+          <td>
+            <GroupSelect groups={groups} value={groupId} onChange={setGroupId} label={local('กลุ่มงาน', 'Group')} />
+          </td>
+          <SaveCell changed={changed} onSave={save} error={error} />
+        </>
+      )}
       <td>{member && <MemberActions member={member} onChanged={onSaved} />}</td>
     </tr>
   );
