@@ -27,27 +27,43 @@ function ScheduleRow({ beYear, row, readOnly }: { beYear: number; row: ScheduleA
     await loadArchive(beYear);
   }
   return (
-    <div class="rpt-field rpt-schedule-row" data-testid={`schedule-${row.audience}`}>
-      <label>
-        <span>{rt(`kind.${row.audience}`)}</span>
-        <select class="select" data-testid={`schedule-${row.audience}-select`} value={chosen} disabled={readOnly || saving} onChange={(e) => setChosen(e.currentTarget.value as Cadence)}>
-          {CADENCES.map((c) => (
-            <option key={c} value={c}>
-              {rt(`cadence.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <span class="muted" data-testid={`schedule-${row.audience}-state`}>
+    <div data-testid={`schedule-${row.audience}`}>
+      <div class="rpt-form">
+        <label class="rpt-field">
+          <span>{rt(`kind.${row.audience}`)}</span>
+          <select
+            class="select"
+            data-testid={`schedule-${row.audience}-select`}
+            value={chosen}
+            disabled={readOnly || saving}
+            onChange={(e) => setChosen(e.currentTarget.value as Cadence)}
+          >
+            {CADENCES.map((c) => (
+              <option key={c} value={c}>
+                {rt(`cadence.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div class="rpt-actions">
+          <button
+            type="button"
+            class="button button-secondary"
+            data-testid={`schedule-${row.audience}-save`}
+            disabled={readOnly || saving || !changed}
+            onClick={() => void save()}
+          >
+            {rt('scheduleSave')}
+          </button>
+        </div>
+      </div>
+      <p class="muted rpt-help" data-testid={`schedule-${row.audience}-state`}>
         {row.pending
           ? rt('schedulePending', { cadence: rt(`cadence.${row.pending.cadence}`), date: day(row.pending.effectiveFrom) })
           : !row.stored
             ? rt('scheduleDefault')
             : ''}
-      </span>
-      <button type="button" class="button button-secondary" data-testid={`schedule-${row.audience}-save`} disabled={readOnly || saving || !changed} onClick={() => void save()}>
-        {rt('scheduleSave')}
-      </button>
+      </p>
     </div>
   );
 }
@@ -63,11 +79,9 @@ function ScheduleControl({ beYear }: { beYear: number }) {
         {rt('scheduleTitle')}
       </h2>
       <p class="muted rpt-help">{readOnly ? rt('scheduleArchived') : rt('scheduleIntro')}</p>
-      <div class="rpt-form">
-        {current.schedule.map((row) => (
-          <ScheduleRow key={`${beYear}-${row.audience}-${row.cadence}-${row.pending?.cadence ?? ''}`} beYear={beYear} row={row} readOnly={readOnly} />
-        ))}
-      </div>
+      {current.schedule.map((row) => (
+        <ScheduleRow key={`${beYear}-${row.audience}-${row.cadence}-${row.pending?.cadence ?? ''}`} beYear={beYear} row={row} readOnly={readOnly} />
+      ))}
     </section>
   );
 }
