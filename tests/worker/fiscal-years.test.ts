@@ -156,6 +156,35 @@ describe('deleting a fiscal year', () => {
   });
 });
 
+describe('deleting while someone works in the year', () => {
+  it('a delete racing comments and moves either removes the whole year (the changes then find nothing) or none of it', async () => {
+    for (const target of [2569, 2571, 2572]) {
+      const rolled = await call('POST', '/api/fiscal-years/2567/rollover/commit', { cookie: cookie.admin, body: { toBeYear: target, confirmNonAdjacent: true } });
+      expect(rolled.status).toBe(201);
+      const year = await getBoard(cookie.admin!, target);
+      const [deleted, ...changes] = await Promise.all([
+        call('DELETE', `/api/fiscal-years/${target}`, { cookie: cookie.admin }),
+        call('POST', `/api/cards/${year.cards[0]!.id}/comments`, { cookie: cookie.admin, body: { body: 'เริ่มงาน' } }),
+        call('POST', `/api/cards/${year.cards[1]!.id}/move`, { cookie: cookie.admin, body: { toColumnId: year.columns[1]!.id, afterCardId: null, beforeCardId: null, version: 1 } }),
+      ]);
+      const left = await count('select count(*) n from fiscal_years where id = ?', year.fiscalYear.id);
+      const cardsLeft = await count('select count(*) n from cards where fiscal_year_id = ?', year.fiscalYear.id);
+      const eventsLeft = await count('select count(*) n from card_events where fiscal_year_id = ?', year.fiscalYear.id);
+      if (deleted.status === 200) {
+        // Gone whole; the changes that came after found no card.
+        expect([left, cardsLeft, eventsLeft]).toEqual([0, 0, 0]);
+        expect(changes.every((r) => r.status === 404)).toBe(true);
+      } else {
+        // Kept whole, with every change that succeeded in its log.
+        expect([deleted.status, deleted.json.error.code]).toEqual([409, 'fiscal_year_in_use']);
+        expect([left, cardsLeft]).toEqual([1, 21]);
+        expect(eventsLeft).toBe(21 + changes.filter((r) => r.status === 200 || r.status === 201).length);
+        expect((await call('GET', `/api/admin/chain/${target}`, { cookie: cookie.admin })).json.ok).toBe(true);
+      }
+    }
+  });
+});
+
 describe('the year everyone lands on', () => {
   const y = (beYear: number, archivedAt: number | null = null) => ({ beYear, startsOn: `${beYear - 544}-10-01`, endsOn: `${beYear - 543}-09-30`, archivedAt });
 

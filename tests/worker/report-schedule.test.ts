@@ -231,6 +231,24 @@ describe('the report triggers follow each office’s schedule', () => {
     expect((await reportsOf(office.orgId, 'staff')).map((r) => r.period_key)).toEqual(['2023-10', '2023-11', 'FY2567-Q1', 'FY2567-Q2', 'FY2567-Q3', 'FY2567-Q4']);
   }, 60_000);
 
+  it('two administrators changing the same audience at once: one entry for the day it applies from, both audited', async () => {
+    const office = await seedOffice('sched-race', 'race.test');
+    const admin = await cookieFor(office, 'admin');
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(bkk('2024-02-10T10:00:00')));
+      const answers = await Promise.all(
+        (['quarterly', 'half-yearly', 'monthly', 'quarterly'] as const).map((cadence) => call('PUT', '/api/reports/schedule', { cookie: admin, body: { beYear: 2567, audience: 'executive', cadence } })),
+      );
+      expect(answers.map((a) => [a.status, a.json.effectiveFrom])).toEqual(Array(4).fill([200, '2024-02-16']));
+    } finally {
+      vi.useRealTimers();
+    }
+    const entries = await readScheduleEntries(db(), office.orgId, office.fiscalYearId);
+    expect(entries.filter((e) => e.effectiveFrom === '2024-02-16')).toHaveLength(1);
+    expect(await env.DB.prepare("select count(*) n from audit_log where org_id = ? and action = 'report.schedule_changed'").bind(office.orgId).first('n')).toBe(4);
+  });
+
   it('refuses a bad cadence, a non-administrator and a finished year with bilingual errors, and stores nothing', async () => {
     const office = await seedOffice('sched-refuse', 'refuse.test');
     const admin = await cookieFor(office, 'admin');
