@@ -40,6 +40,8 @@ export function PasswordField({
   testId?: string;
 }) {
   const [score, setScore] = useState<number | null>(null);
+  // ASVS 2.1.12: the person may see what they type.
+  const [shown, setShown] = useState(false);
   useEffect(() => {
     let live = true;
     setScore(null);
@@ -52,21 +54,27 @@ export function PasswordField({
     };
   }, [value]);
   const hint = hintFor(value, score);
+  const common = {
+    required: true,
+    minLength: MIN,
+    maxLength: MAX,
+    'aria-describedby': `${id}-hint`,
+    value,
+    'data-testid': testId,
+    onInput: (e: Event) => onInput((e.currentTarget as HTMLInputElement).value),
+  };
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input
-        id={id}
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={MIN}
-        maxLength={MAX}
-        aria-describedby={`${id}-hint`}
-        value={value}
-        data-testid={testId}
-        onInput={(e) => onInput(e.currentTarget.value)}
-      />
+      {shown ? (
+        <input id={id} type="text" autoComplete="off" spellcheck={false} {...common} />
+      ) : (
+        <input id={id} type="password" autoComplete="new-password" {...common} />
+      )}
+      <label class="password-show">
+        <input type="checkbox" checked={shown} onChange={(e) => setShown(e.currentTarget.checked)} />
+        {local('แสดงรหัสผ่าน', 'Show password')}
+      </label>
       <p id={`${id}-hint`} class={`password-hint password-hint-${hint.level}`} aria-live="polite" data-testid={testId && `${testId}-hint`}>
         {hint.text}
       </p>

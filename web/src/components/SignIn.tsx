@@ -8,11 +8,14 @@ import {
   signInError,
 } from '../state/session';
 import { LangSwitch } from './LangSwitch';
+import '../styles/account.css';
 
 export function SignIn() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
+  // ASVS 2.1.12: the person may see the password they type.
+  const [shown, setShown] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -81,7 +84,7 @@ export function SignIn() {
             <input
               id="sign-in-password"
               name="password"
-              type="password"
+              type={(shown ? 'text' : 'password') as 'password'}
               autoComplete="current-password"
               required
               aria-invalid={errorText ? true : undefined}
@@ -89,6 +92,10 @@ export function SignIn() {
               value={password}
               onInput={(e) => setPassword(e.currentTarget.value)}
             />
+            <label class="password-show">
+              <input type="checkbox" checked={shown} onChange={(e) => setShown(e.currentTarget.checked)} data-testid="sign-in-show-password" />
+              {local('แสดงรหัสผ่าน', 'Show password')}
+            </label>
           </div>
           <p id="sign-in-error" class="form-error" role="alert" data-testid="sign-in-error">
             {errorText}

@@ -8,6 +8,7 @@ import { Feedback } from '../Feedback';
 import { formatMoment } from '../dates/be-date';
 import { AdminPanel } from './Panel';
 import { useLoad } from './useLoad';
+import { auditLabel } from '../../audit-labels';
 
 function describe(p: ChainProblem): string {
   switch (p.kind) {
@@ -78,7 +79,7 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
           {(audit.data?.entries ?? []).slice(0, 50).map((e) => (
             <tr key={e.id}>
               <td>{when(e.at)}</td>
-              <td>{e.action}</td>
+              <td title={e.action}>{auditLabel(e.action)}</td>
               <td>{e.email ?? '—'}</td>
             </tr>
           ))}
