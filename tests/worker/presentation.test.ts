@@ -2,7 +2,7 @@
 // request when nobody is, and dates that no office means (a Buddhist Era year typed where the
 // Christian Era was expected) refused with a clear error in Thai and English.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, cookieFor, seedOffice, type Demo } from './helpers';
+import { call, cookieFor, getBoard, seedOffice, type Demo } from './helpers';
 
 let demo: Demo;
 
@@ -42,5 +42,20 @@ describe('implausible dates', () => {
       expect(r.json.error.messageEn).toContain('Buddhist Era');
     }
     expect((await call('GET', '/api/dashboard/2567/o43?from=2023-10-01&to=2024-09-30', { cookie })).status).toBe(200);
+  });
+});
+
+describe('implausible due dates', () => {
+  it('a card’s due date in 3111 is refused with a clear error and changes nothing; one in 2567 BE is kept', async () => {
+    const admin = await cookieFor(demo, 'admin');
+    const card = (await getBoard(admin)).cards[0]!;
+    const r = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: card.version, dueOn: '3111-06-30' } });
+    expect(r.status, r.text).toBe(422);
+    expect(r.json.error).toMatchObject({ code: 'implausible_date' });
+    expect(r.json.error.messageTh).toContain('วันกำหนดเสร็จต้องอยู่ระหว่าง 1 ม.ค. 2543 ถึง 31 ธ.ค. 2643');
+    const after = (await getBoard(admin)).cards.find((c) => c.id === card.id)!;
+    expect(after).toMatchObject({ version: card.version, dueOn: card.dueOn });
+    const ok = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: card.version, dueOn: '2024-06-30' } });
+    expect(ok.status, ok.text).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import { markRefusalRecorded } from '../middleware/audit-refusals';
 import { editCard, moveCard } from '../db/cards';
 import { audit } from '../db/auth';
 import { isIsoDate } from '../domain/fiscal-year';
+import { implausibleDate, PLAUSIBLE_DATES } from '../domain/plausible-date';
 import { hasBidiControl, isTrustworthyWebUrl, visiblePart } from '../domain/user-text';
 import { notifyCardChange } from '../live/notify';
 import type { AppEnv } from '../env';
@@ -78,7 +79,13 @@ export const cardRoutes = new Hono<AppEnv>()
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ card: commit.value });
   })
-  .patch('/:id', valid('param', cardParam), valid('json', editBody), oneWriterPerOffice, async (c) => {
+  .patch('/:id', valid('param', cardParam), valid('json', editBody), async (c, next) => {
+    // A due date no office means (a BE year typed as CE: 3111) is refused before taking a turn.
+    const { dueOn } = c.req.valid('json');
+    const problem = dueOn ? implausibleDate(dueOn, PLAUSIBLE_DATES, { th: 'วันกำหนดเสร็จ', en: 'The due date' }) : null;
+    if (problem) throw problem;
+    await next();
+  }, oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
     const commit = await editCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.edit', { cardId }));
     notifyCardChange(c.env, c.executionCtx, commit);
