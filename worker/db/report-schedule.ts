@@ -14,18 +14,20 @@ export interface ScheduleStatementOptions {
 }
 
 /**
- * Statements that store `schedule` for a fiscal year, to be put in a batch. The fiscal year's row
+ * Statements that store `schedule` (both audiences, or the one an administrator changed) for a
+ * fiscal year, to be put in a batch. The fiscal year's row
  * may be inserted earlier in the same batch: its office and first day are read from it inside the
  * statement. Writing the same day again replaces that day's cadence (idempotent).
  */
 export function reportScheduleStatements(
   db: Db,
   fiscalYearId: string,
-  schedule: ReportSchedule,
+  schedule: Partial<ReportSchedule>,
   options: ScheduleStatementOptions = {},
 ): BatchItem<'sqlite'>[] {
-  // An INSERT … SELECT with raw SQL lists every column of the table, in its order.
-  return REPORT_AUDIENCES.map((audience) =>
+  // One statement per audience named. An INSERT … SELECT with raw SQL lists every column of the
+  // table, in its order.
+  return REPORT_AUDIENCES.filter((audience) => schedule[audience] !== undefined).map((audience) =>
     db
       .insert(reportSchedules)
       .select(

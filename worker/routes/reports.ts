@@ -158,11 +158,8 @@ export const reportRoutes = new Hono<AppEnv>()
             `The running report period ends with fiscal year ${fy.beYear}, so a change could only start in the next year: set it on that year`,
           );
     }
-    // The cadence of the audience on its other stored days stays; the other audience keeps its own.
-    const schedule = { ...scheduleOn(entries, when.effectiveFrom), [body.audience]: body.cadence };
-    const [first, ...rest] = reportScheduleStatements(db, fy.id, schedule, { effectiveFrom: when.effectiveFrom, createdBy: actor.userId }).filter(
-      (_, i) => REPORT_AUDIENCES[i] === body.audience,
-    );
+    // Only this audience gets an entry; the other keeps its own cadence.
+    const [first, ...rest] = reportScheduleStatements(db, fy.id, { [body.audience]: body.cadence }, { effectiveFrom: when.effectiveFrom, createdBy: actor.userId });
     await db.batch([
       first!,
       ...rest,
