@@ -210,7 +210,12 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
                   <select class="select" value={choiceValue(choices[u.key])} disabled={busy} onChange={(e) => void choose(u.key, e.currentTarget.value)} data-testid={`import-choice-${i}`}>
                     <option value="">{local('— เลือก —', '— choose —')}</option>
                     {u.name !== '' && <option value="create">{local(`สร้างกลุ่มใหม่ "${u.name}"`, `Create the group "${u.name}"`)}</option>}
-                    {preview.groups.map((g) => (
+                    {u.candidates.map((g) => (
+                      <option key={`near-${g.id}`} value={g.id}>
+                        {local(`${g.nameTh} (ใกล้เคียง)`, `${g.nameTh} (close)`)}
+                      </option>
+                    ))}
+                    {preview.groups.filter((g) => !u.candidates.some((c) => c.id === g.id)).map((g) => (
                       <option key={g.id} value={g.id}>
                         {g.nameTh}
                       </option>
