@@ -22,7 +22,14 @@ import { AppError, forbidden, notFound } from '../domain/errors';
 import { canPublish } from '../domain/policy';
 import type { AppEnv } from '../env';
 
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
+/** How long this location's edge cache keeps an answer (the copy stored with the Cache API). */
+export const EDGE_CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
+/**
+ * What browsers and other caches are told: keep it, but ask again before using it. A browser
+ * holding an answer for five minutes would show a withdrawn year or link after it was withdrawn;
+ * asking again costs one edge-cache hit.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/) });
 const yearPattern = z.coerce.number().int().min(2500).max(2700);
@@ -55,13 +62,19 @@ async function cached(c: Context<AppEnv>, slug: string, what: string, build: () 
   if (version === null) throw notPublished();
   const key = publicCacheKey(c.req.url, slug, version, what);
   const hit = await edgeCache().match(key);
-  if (hit) return new Response(hit.body, hit);
+  if (hit) {
+    const served = new Response(hit.body, hit);
+    served.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+    return served;
+  }
   const res = await build();
-  res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  res.headers.set('Cache-Control', EDGE_CACHE_CONTROL);
   // Open data: anyone's page or script may read it (no credentials are involved).
   res.headers.set('Access-Control-Allow-Origin', '*');
   c.executionCtx.waitUntil(edgeCache().put(key, res.clone()));
-  return res;
+  const served = new Response(res.body, res);
+  served.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+  return served;
 }
 
 function download(body: string, type: string, filename: string): Response {

@@ -142,8 +142,14 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
   async function onSubmit(event: Event) {
     event.preventDefault();
     const link = url.trim();
-    if (!WEB_LINK.test(link)) {
-      setError(t('evidence.badUrl'));
+    if (!WEB_LINK.test(link) || !safeHref(link)) {
+      // The server's rule (worker/domain/user-text.ts), said before sending.
+      setError(
+        local(
+          'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https:// ไม่มีชื่อผู้ใช้ก่อนเครื่องหมาย @ และไม่มีอักขระควบคุมทิศทางข้อความ',
+          'The link must start with http:// or https://, with no user name before an @ and no text-direction control characters',
+        ),
+      );
       return;
     }
     setBusy(true);
