@@ -8,6 +8,7 @@ import type { MeasureView } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
+import './measures.css';
 
 function MeasureRow({ measure, groups, cards, onSaved }: { measure: MeasureView; groups: AdminGroup[]; cards: number; onSaved: (moved: number) => void }) {
   const [lead, setLead] = useState(measure.leadGroupId ?? '');
@@ -30,7 +31,7 @@ function MeasureRow({ measure, groups, cards, onSaved }: { measure: MeasureView;
       </td>
       <td>
         <select
-          class="select"
+          class="select admin-measure-lead"
           value={lead}
           aria-label={local(`กลุ่มที่รับผิดชอบหลักของมาตรการ ${measure.number}`, `Lead group of measure ${measure.number}`)}
           onChange={(e) => setLead(e.currentTarget.value)}
