@@ -249,6 +249,27 @@ describe('the report triggers follow each office’s schedule', () => {
     expect(await env.DB.prepare("select count(*) n from audit_log where org_id = ? and action = 'report.schedule_changed'").bind(office.orgId).first('n')).toBe(4);
   });
 
+  it('an archived year gets neither reports nor digests; restored, it gets them again', async () => {
+    const office = await seedOffice('sched-archived', 'archived.test');
+    const admin = await cookieFor(office, 'admin');
+    expect((await call('POST', '/api/fiscal-years/2567/archive', { cookie: admin })).status).toBe(200);
+    const mail = recorder();
+    const firstOfJuly = Date.UTC(2024, 6, 1, 1, 0);
+    const digestDay = Date.UTC(2024, 6, 22, 0, 0); // 07:00 Bangkok on 22 July: steps due on 28 July are due within the week
+    await fire(SCHEDULES.executiveReport, firstOfJuly, mail);
+    await fire(SCHEDULES.staffReport, firstOfJuly + 30 * 60_000, mail);
+    await fire(SCHEDULES.digest, digestDay, mail);
+    const mine = async () => (await env.DB.prepare('select count(*) n from outbox where org_id = ?').bind(office.orgId).first<{ n: number }>())!.n;
+    expect(await reportsOf(office.orgId, 'executive')).toHaveLength(0);
+    expect(await reportsOf(office.orgId, 'staff')).toHaveLength(0);
+    expect(await mine()).toBe(0);
+    expect((await call('POST', '/api/fiscal-years/2567/restore', { cookie: admin })).status).toBe(200);
+    await fire(SCHEDULES.executiveReport, firstOfJuly, mail);
+    await fire(SCHEDULES.digest, digestDay, mail);
+    expect((await reportsOf(office.orgId, 'executive')).map((r) => r.period_key)).toEqual(['2024-06-H2']);
+    expect(await env.DB.prepare("select count(*) n from outbox where org_id = ? and dedupe_key like 'digest:%'").bind(office.orgId).first('n')).toBeGreaterThan(0);
+  });
+
   it('refuses a bad cadence, a non-administrator and a finished year with bilingual errors, and stores nothing', async () => {
     const office = await seedOffice('sched-refuse', 'refuse.test');
     const admin = await cookieFor(office, 'admin');

@@ -22,7 +22,8 @@ export async function runDigestJob(db: Db, now: number, mailFrom: string | undef
   for (const org of await listOrganisations(db)) {
     if (!kindEnabled(org.settings, 'digest')) continue;
     const fy = await findBoardYear(db, org.id, today.fiscalYear);
-    if (!fy) continue;
+    // No board for the year yet, or an archived (read-only) year: nothing to remind anyone of.
+    if (!fy || fy.archivedAt !== null) continue;
     try {
       outcomes.push({ orgId: org.id, queued: await enqueue(db, await digestMessages(db, org, fy.id, today.key, now, mailFrom)) });
     } catch (e) {
