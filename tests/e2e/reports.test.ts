@@ -40,9 +40,15 @@ describe('monitoring reports in Chromium', () => {
     expect(text).toContain('เสนอที่ประชุมผู้บริหารและผู้อำนวยการกลุ่ม');
     expect(text).toContain('ครึ่งเดือนหลัง 16–30 กันยายน 2567');
     expect(text).toContain('ตัวอย่าง — ยังไม่ได้จัดเก็บหรือส่ง');
-    // The demo board was set up after September 2567: every step stood "not started", all overdue.
+    // The demo board was set up after September 2567: every step stood "not started", all overdue
+    // but those due on 30 September itself (the period's last day: due that day, not late).
     expect(await doc.getByTestId('report-summary').innerText()).toContain('เสร็จสิ้น 0 จาก 21 ขั้นตอน');
-    expect(await doc.getByTestId('report-overdue').locator('tbody tr').count()).toBe(21);
+    const late = await page.evaluate(async () => {
+      const board = (await (await fetch('/api/boards/2567')).json()) as { cards: { dueOn: string | null }[] };
+      return board.cards.filter((c) => c.dueOn !== null && c.dueOn < '2024-09-30').length;
+    });
+    expect(late).toBeGreaterThan(0);
+    expect(await doc.getByTestId('report-overdue').locator('tbody tr').count()).toBe(late);
     expect(await doc.getByTestId('report-measures').locator('tbody tr').count()).toBe(8); // 7 measures + total
     expect(await page.getByTestId('report-link').count()).toBe(0);
     await page.close();
@@ -87,9 +93,10 @@ describe('monitoring reports in Chromium', () => {
         const el = document.querySelector(sel);
         return !!el && getComputedStyle(el).display !== 'none';
       };
-      return { header: visible('.app-header'), nav: visible('.app-nav'), toolbar: visible('.rpt-toolbar'), doc: visible('.rpt-document'), signatures: visible('.rpt-signatures') };
+      return { header: visible('.app-header'), nav: visible('.app-nav'), toolbar: visible('.rpt-toolbar'), doc: visible('.rpt-document'), signatures: visible('.memo-signature'), memo: visible('.memo-head') };
     });
-    expect(shown).toEqual({ header: false, nav: false, toolbar: false, doc: true, signatures: true });
+    // Printed as an official memo: its head and signature block frame the report.
+    expect(shown).toEqual({ header: false, nav: false, toolbar: false, doc: true, signatures: true, memo: true });
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await page.close();

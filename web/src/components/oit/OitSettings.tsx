@@ -13,6 +13,9 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
   const [complete, setComplete] = useState(true);
   const [error, setError] = useState<ClientError | null>(null);
   const [ok, setOk] = useState<string | null>(null);
+  // What the checkbox shows while the change is on its way (the page reloads the view after it).
+  const [publicOn, setPublicOn] = useState(view.office.publicPage);
+  useEffect(() => setPublicOn(view.office.publicPage), [view.office.publicPage, view.fiscalYear.beYear]);
   useEffect(() => {
     setDeadline(view.office.submissionDeadline);
     setComplete(true);
@@ -33,8 +36,12 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
   }
 
   async function togglePublic(on: boolean) {
+    setPublicOn(on);
     const r = await oitApi.setPublicPage(view.fiscalYear.beYear, on);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      setPublicOn(!on);
+      return setError(r.error);
+    }
     setError(null);
     const year = view.fiscalYear.beYear;
     setOk(on ? local(`เผยแพร่หน้าสาธารณะของปีงบประมาณ ${year} แล้ว`, `The public page of fiscal year ${year} is published`) : local(`ยกเลิกการเผยแพร่ปีงบประมาณ ${year} แล้ว`, `The public page of fiscal year ${year} is withdrawn`));
@@ -62,13 +69,13 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
         </button>
       </form>
       <label class="oit-check">
-        <input type="checkbox" checked={view.office.publicPage} onChange={(e) => void togglePublic(e.currentTarget.checked)} data-testid="oit-public-toggle" />
+        <input type="checkbox" checked={publicOn} onChange={(e) => void togglePublic(e.currentTarget.checked)} data-testid="oit-public-toggle" />
         {local(
           `เผยแพร่ความก้าวหน้าของปีงบประมาณ พ.ศ. ${view.fiscalYear.beYear} ต่อสาธารณะ (หน้าเว็บและข้อมูลเปิด ไม่ต้องเข้าสู่ระบบ; ปีอื่นเลือกแยกกัน)`,
           `Publish the progress of fiscal year ${view.fiscalYear.beYear} to the public (web page and open data, no sign-in; other years are chosen separately)`,
         )}
       </label>
-      {view.office.publicPage && (
+      {publicOn && (
         <p>
           <a href={publicPath} target="_blank" rel="noopener" data-testid="oit-public-link">
             {local('เปิดหน้าสาธารณะ', 'Open the public page')} ({publicPath})
