@@ -66,6 +66,10 @@ describe('links and notes in the card drawer', () => {
     expect(notePublished.status()).toBe(200);
     await expect.poll(() => item.getByTestId('evidence-note-published').isChecked()).toBe(true);
     expect((await publicNotes()).find((e) => e.url === url)?.note).toBe('หมายเหตุภายใน');
+    // The card's timeline says who chose it and when.
+    const newest = admin.getByTestId('card-drawer').getByTestId('timeline-entry').first();
+    await expect.poll(() => newest.getAttribute('data-kind')).toBe('evidence.publication');
+    expect(await newest.innerText()).toContain('เผยแพร่หมายเหตุ');
     await visitor.reload();
     await visitor.getByText('หมายเหตุภายใน').waitFor();
 

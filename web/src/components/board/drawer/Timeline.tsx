@@ -62,6 +62,13 @@ export function describeEntry(entry: TimelineEntry): string {
       return t('timeline.evidenceRemoved', { url: str(before.url) ?? '' });
     case 'comment.added':
       return t('timeline.comment');
+    case 'evidence.publication': {
+      // Whether a link and its note are on the public page (after: the flags that changed).
+      const parts: string[] = [];
+      if (typeof after.linkPublished === 'boolean') parts.push(after.linkPublished ? local('เผยแพร่ลิงก์', 'link published') : local('ไม่เผยแพร่ลิงก์', 'link withdrawn'));
+      if (typeof after.notePublished === 'boolean') parts.push(after.notePublished ? local('เผยแพร่หมายเหตุ', 'note published') : local('ไม่เผยแพร่หมายเหตุ', 'note withdrawn'));
+      return `${local('หน้าสาธารณะ', 'Public page')}: ${parts.join(', ')}`;
+    }
     default:
       return entry.kind;
   }
