@@ -6,6 +6,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserForFile, signIn } from './browser';
+import { expectAccessible } from './axe';
 
 const base = inject('baseUrl');
 const browser = browserForFile();
@@ -56,6 +57,7 @@ describe('account life cycle', () => {
 
   it('sets a temporary password; the member must change it at first sign-in, with a strength hint', async () => {
     await row(admin).getByTestId('member-temp-open').click();
+    await expectAccessible(admin, 'the users panel with a temporary-password form open');
     const temp = row(admin).getByTestId('member-temp-form');
     await temp.getByTestId('member-temp-password').fill(TEMP);
     await temp.getByTestId('member-temp-submit').click();
@@ -66,12 +68,17 @@ describe('account life cycle', () => {
     await trySignIn(user, EMAIL, TEMP);
     await user.getByTestId('must-change-password').waitFor();
     expect(await user.getByTestId('nav').count()).toBe(0);
+    await expectAccessible(user, 'the account page, a temporary password to change');
     // The strength hint: the estimator loads as the new password is typed.
     const field = user.getByTestId('new-password');
     await field.fill('aaaaaaaaaaaaaaa');
     await expect.poll(() => user.getByTestId('new-password-hint').innerText()).toMatch(/เดาง่ายเกินไป/);
     await field.fill(MINE);
     await expect.poll(() => user.getByTestId('new-password-hint').innerText()).toMatch(/ใช้ได้|แข็งแรง/);
+    // The person may see what they type (ASVS 2.1.12).
+    await user.getByTestId('change-password').getByLabel('แสดงรหัสผ่าน').check();
+    expect(await user.getByTestId('new-password').getAttribute('type')).toBe('text');
+    expect(await user.getByTestId('new-password').inputValue()).toBe(MINE);
     await user.locator('#current-password').fill(TEMP);
     await user.locator('#repeat-password').fill(MINE);
     await user.getByTestId('change-password').locator('button[type=submit]').click();
@@ -100,6 +107,7 @@ describe('account life cycle', () => {
     await user.getByTestId('account-link').click();
     await user.getByTestId('account-page').waitFor();
     await expect.poll(() => user.getByTestId('own-session').count()).toBe(2);
+    await expectAccessible(user, 'the account page with two sessions');
     await user.locator('[data-testid=own-session]:not([data-current]) [data-testid=end-session]').click();
     await expect.poll(() => user.getByTestId('own-session').count()).toBe(1);
     // The ended session is refused by the server.

@@ -81,16 +81,16 @@ function MemberActions({ member, onChanged }: { member: Member; onChanged: () =>
   return (
     <div class="member-actions">
       {member.state === 'active' ? (
-        <button type="button" class="button button-secondary" data-testid="member-disable" aria-label={local(`ระงับบัญชี ${name}`, `Disable ${name}`)} onClick={() => void act(() => accountsApi.disable(member.id), local('ระงับบัญชีแล้ว', 'Account disabled'))}>
+        <button type="button" class="button button-secondary" data-testid="member-disable" aria-label={local(`ระงับ ${name}`, `Disable ${name}`)} onClick={() => void act(() => accountsApi.disable(member.id), local('ระงับบัญชีแล้ว', 'Account disabled'))}>
           {local('ระงับ', 'Disable')}
         </button>
       ) : (
-        <button type="button" class="button button-secondary" data-testid="member-enable" aria-label={local(`เปิดใช้บัญชี ${name}`, `Re-enable ${name}`)} onClick={() => void act(() => accountsApi.enable(member.id), local('เปิดใช้บัญชีแล้ว', 'Account re-enabled'))}>
+        <button type="button" class="button button-secondary" data-testid="member-enable" aria-label={local(`เปิดใช้ ${name}`, `Re-enable ${name}`)} onClick={() => void act(() => accountsApi.enable(member.id), local('เปิดใช้บัญชีแล้ว', 'Account re-enabled'))}>
           {local('เปิดใช้', 'Re-enable')}
         </button>
       )}
       {member.otherOffices === 0 && (
-        <button type="button" class="button button-secondary" data-testid="member-temp-open" aria-expanded={tempOpen} onClick={() => setTempOpen(!tempOpen)}>
+        <button type="button" class="button button-secondary" data-testid="member-temp-open" aria-label={local(`ตั้งรหัสผ่านชั่วคราว ${name}`, `Temporary password ${name}`)} aria-expanded={tempOpen} onClick={() => setTempOpen(!tempOpen)}>
           {local('ตั้งรหัสผ่านชั่วคราว', 'Temporary password')}
         </button>
       )}
@@ -99,7 +99,7 @@ function MemberActions({ member, onChanged }: { member: Member; onChanged: () =>
           {local(`ยืนยันนำ ${name} ออก`, `Confirm: remove ${name}`)}
         </button>
       ) : (
-        <button type="button" class="button button-link" data-testid="member-remove" onClick={() => setConfirmRemove(true)}>
+        <button type="button" class="button button-link" data-testid="member-remove" aria-label={local(`นำออกจากสำนักงาน ${name}`, `Remove ${name}`)} onClick={() => setConfirmRemove(true)}>
           {local('นำออกจากสำนักงาน', 'Remove')}
         </button>
       )}
