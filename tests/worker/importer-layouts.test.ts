@@ -535,3 +535,16 @@ describe('a timeline cell as a due date (fiscal year 2570: 1 Oct 2026 – 30 Sep
     expect(dueDateFromTimeline('ต.ค. - ก.ย. ๒๕๗๐', null)).toEqual({ date: '2027-09-30' });
   });
 });
+
+describe('a long table', () => {
+  it('reads rows numbered past 999, with tabs and without', () => {
+    // Found measuring the preview with a 2,369-row table: row 1000 was read as part of row 999.
+    const rows = Array.from({ length: 1200 }, (_, i) => `${i + 1}\tมาตรการที่ ${i + 1}\t1. ขั้นแรก 2. ขั้นสอง\tกลุ่มอำนวยการ\t1. รายงานผล`);
+    const tabbed = parseAnnouncement(['ที่\tมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tการกำกับติดตาม', ...rows].join('\n'), GROUPS);
+    const lines = parseAnnouncement(['ที่\tมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tการกำกับติดตาม', ...rows].join('\n').replace(/\t/g, '\n'), GROUPS);
+    for (const r of [tabbed, lines]) {
+      expect(r.measures.map((m) => m.number)).toEqual(rows.map((_, i) => i + 1));
+      expect(r.measures[1199]).toMatchObject({ title: 'มาตรการที่ 1200', leadGroupId: 'adm', steps: [{ number: 1, text: 'ขั้นแรก' }, { number: 2, text: 'ขั้นสอง' }] });
+    }
+  });
+});

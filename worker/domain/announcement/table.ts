@@ -272,7 +272,7 @@ function startsShapeRow(line: string, open: ShapeRow | null, expected: number | 
   const t = collapseSpaces(line);
   const n = parseNumberCell(t);
   if (n === null) return null;
-  const bare = /^[0-9๐-๙]{1,3}$/.test(t);
+  const bare = /^[0-9๐-๙]{1,4}$/.test(t);
   if (open === null) return bare || expected === null ? n : n === expected ? n : null;
   if (n !== expected) return null;
   if (bare) return n;

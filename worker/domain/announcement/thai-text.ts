@@ -16,9 +16,9 @@ export function hasThaiDigits(text: string): boolean {
   return /[๐-๙]/.test(text);
 }
 
-/** A whole-string number in Thai or Arabic digits ("๑๒", "12", "๗."), else null. */
+/** A whole-string number (up to four digits) in Thai or Arabic digits ("๑๒", "12", "๗."), else null. */
 export function parseNumberCell(cell: string): number | null {
-  const m = /^\s*([0-9๐-๙]{1,3})\s*[.)]?\s*$/.exec(cell);
+  const m = /^\s*([0-9๐-๙]{1,4})\s*[.)]?\s*$/.exec(cell);
   return m ? Number(toArabicDigits(m[1]!)) : null;
 }
 
