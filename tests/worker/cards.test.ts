@@ -266,3 +266,21 @@ describe('titles people can trust', () => {
     expect(thai.status).toBe(200);
   });
 });
+
+describe('names people can trust', () => {
+  it('refuses group names, account names and OIT titles that are invisible or carry bidirectional controls', async () => {
+    const before = await env.DB.prepare('select (select count(*) from groups) g, (select count(*) from users) u, (select count(*) from oit_items) o').first();
+    for (const nameTh of ['\u200b\u200b', 'กลุ่ม\u202Eงาน']) {
+      const r = await call('POST', '/api/admin/groups', { cookie: admin, body: { nameTh, nameEn: '' } });
+      expect(r.status, JSON.stringify(nameTh)).toBe(400);
+      expect(r.json.error.messageTh).toBeTruthy();
+    }
+    const user = await call('POST', '/api/admin/users', { cookie: admin, body: { email: 'lookalike@demo.local', displayName: '\ufeff\u200d', password: 'Kd7-ward-tamarind-7781', role: 'staff', groupId: null } });
+    expect(user.status).toBe(400);
+    for (const titleTh of ['\u2060', 'ข้อ\u2067ปลอม']) {
+      const r = await call('POST', '/api/oit/2567/items', { cookie: admin, body: { code: 'Z1', titleTh } });
+      expect(r.status, JSON.stringify(titleTh)).toBe(400);
+    }
+    expect(await env.DB.prepare('select (select count(*) from groups) g, (select count(*) from users) u, (select count(*) from oit_items) o').first()).toEqual(before);
+  });
+});

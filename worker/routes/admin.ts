@@ -20,6 +20,7 @@ import { chainHeadQuery, headOf } from '../db/events';
 import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
 import { adminOf } from '../middleware/authorize';
+import { titleText } from './cards';
 
 /** Column changes reshape open boards: tell them to reload (after the change committed). */
 async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: string) {
@@ -31,7 +32,8 @@ async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: stri
 export type IntegrityVerdict = ChainVerdict & { board: BoardVerdict };
 
 const id = z.string().min(1).max(64);
-const name = z.string().trim().min(1).max(200);
+// Names people read (accounts, groups, columns): visible, no bidirectional controls.
+const name = titleText(200);
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 
 const newUserBody = z.strictObject({

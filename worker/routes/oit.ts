@@ -3,6 +3,7 @@
 // deadline (a date inside that fiscal year: a year typed in the wrong era is refused).
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { plainText, titleText } from './cards';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { canAdminister } from '../domain/policy';
@@ -23,7 +24,8 @@ const code = z
   .string()
   .transform(normaliseCode)
   .refine((s) => CODE_PATTERN.test(s), 'letters and digits such as O12');
-const title = (min: number) => z.string().trim().min(min).max(500);
+// A required title must be visible; none may carry bidirectional controls (routes/cards.ts).
+const title = (min: number) => (min > 0 ? titleText(500) : plainText(500));
 const itemBody = z.strictObject({
   code,
   titleTh: title(1),
