@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 // @ts-expect-error plain ES module shared with the npm scripts
 import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
 import { browserForFile, signIn } from './browser';
+import { expectAccessible } from './axe';
 
 const port = Number(process.env.E2E_PORT ?? 8790) + 2;
 const base = `http://127.0.0.1:${port}`;
@@ -88,6 +89,7 @@ describe('an administrator on the demo', () => {
     await admin.getByTestId('schedule-staff-select').selectOption('quarterly');
     await admin.getByTestId('schedule-staff-save').click();
     await expect.poll(() => admin.getByTestId('schedule-staff-state').innerText()).toContain('ทุกไตรมาส');
+    await expectAccessible(admin, 'the report schedule');
     // Stored as a change from the next month's first day; this month stays monthly.
     const view = await admin.evaluate(async (y) => (await fetch(`/api/reports?beYear=${y}`)).json(), seeded.currentYear);
     const staff = view.schedule.find((s: { audience: string }) => s.audience === 'staff');
@@ -100,6 +102,7 @@ describe('an administrator on the demo', () => {
     await admin.goto(`${base}/admin`);
     await admin.getByTestId('admin-tab-years').click();
     await admin.getByTestId('year-row-2567').waitFor();
+    await expectAccessible(admin, 'the fiscal years panel');
     expect(await admin.getByTestId('year-delete-2567').count()).toBe(0);
     await admin.getByTestId('year-archive-2567').click();
     await expect.poll(() => admin.getByTestId('year-state-2567').innerText()).toBe('เก็บถาวร');
