@@ -182,7 +182,7 @@ describe('A. a table copied without tabs', () => {
   });
 });
 
-// B. Tabs, Arabic digits, "1)" numbering; a row whose steps continue on lines without a tab (one
+// B. Tabs, Arabic digits, "1)" and "1." numbering; a row whose steps continue on lines without a tab (one
 // of them starting with "("), a responsible cell continued by a line naming a second group, a
 // page artefact between rows; a timeline column between the steps and the responsible groups
 // holding a month without a year, a two-digit BE year, a quarter, and text that is no date.
@@ -201,7 +201,7 @@ const TEXT_B = [
   'กลุ่มบริหารงานการเงินและสินทรัพย์',
   'หน้า 2',
   HEADER_B,
-  '3\tการประเมินความเสี่ยงการทุจริต\t1) วิเคราะห์ความเสี่ยง 2) จัดทำแผนบริหารความเสี่ยง\tไตรมาสที่ 2\tหน่วยตรวจสอบภายใน\t1) รายงานผู้บริหาร 2) แจ้งบุคลากร',
+  '3\tการประเมินความเสี่ยงการทุจริต\t1. วิเคราะห์ความเสี่ยง 2. จัดทำแผนบริหารความเสี่ยง\tไตรมาสที่ 2\tหน่วยตรวจสอบภายใน\t1. รายงานผู้บริหาร 2. แจ้งบุคลากร',
   '4\tการส่งเสริมวัฒนธรรมองค์กร\t1) จัดกิจกรรมจิตอาสา\tตามความเหมาะสม\tกลุ่มอำนวยการ\t1) สรุปผลกิจกรรม',
   '',
   'ประกาศ ณ วันที่ 2 พฤศจิกายน พ.ศ. 2569',
