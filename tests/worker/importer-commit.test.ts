@@ -314,6 +314,22 @@ describe("changing a measure's lead group after import", () => {
     expect((await call('GET', '/api/admin/chain/2570', { cookie: admin })).json.ok).toBe(true);
   });
 
+  it('is refused in an archived year, changing nothing, and allowed again once it is restored', async () => {
+    const m = (await measureOf(2572, 1))!;
+    const personnel = office.groupIds['กลุ่มบริหารงานบุคคล']!;
+    const archived = await call('POST', '/api/fiscal-years/2572/archive', { cookie: admin });
+    expect(archived.status, archived.text).toBe(200);
+    const events = await count('card_events', 'fiscal_year_id = ?', m.fiscal_year_id);
+    const refused = await call('PATCH', `/api/measures/${m.id}`, { cookie: admin, body: { leadGroupId: personnel } });
+    expect([refused.status, refused.json.error.code]).toEqual([409, 'fiscal_year_archived']);
+    expect(refused.json.error.messageTh).toMatch(/[ก-๙]/);
+    expect(await count('cards', 'measure_id = ? and lead_group_id = ?', m.id, personnel)).toBe(0);
+    expect(await count('card_events', 'fiscal_year_id = ?', m.fiscal_year_id)).toBe(events);
+    expect((await call('POST', '/api/fiscal-years/2572/restore', { cookie: admin })).status).toBe(200);
+    const allowed = await call('PATCH', `/api/measures/${m.id}`, { cookie: admin, body: { leadGroupId: personnel } });
+    expect([allowed.status, allowed.json.cards]).toEqual([200, 2]);
+  });
+
   it('is refused to directors, for another office, and for a group of another office, changing nothing', async () => {
     const m = (await measureOf(2570, 1))!;
     const lead = () => env.DB.prepare('select lead_group_id l from measures where id = ?').bind(m.id).first<{ l: string }>();
