@@ -135,6 +135,14 @@ describe('the shipped Phichit 2567 announcement', () => {
     expect(duplicates[0]!.messageEn).toContain('เฝ้าระวัง');
   });
 
+  it('reads the same measures when the table arrives without tabs (one line per cell)', () => {
+    const lines = parseAnnouncement(PHICHIT_2567_ANNOUNCEMENT.replace(/\t/g, '\n'), PHICHIT_GROUPS);
+    const board = (x: ParsedAnnouncement) => x.measures.map(({ number, title, steps, leadGroupId, groupIds, allGroups, monitoring }) => ({ number, title, steps, leadGroupId, groupIds, allGroups, monitoring }));
+    expect(board(lines)).toEqual(board(r));
+    expect(lines.sections.map((s) => s.items.length)).toEqual(r.sections.map((s) => s.items.length));
+    expect(lines.schedule).toEqual(r.schedule);
+  });
+
   it('notes the Thai digits once and nothing it did not find', () => {
     expect(warningsAt(r, 'thai-digits')).toHaveLength(1);
     expect(warningsAt(r, 'thai-digits')[0]!.severity).toBe('info');
