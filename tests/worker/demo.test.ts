@@ -9,7 +9,7 @@ import { call, cookieFor, db, ROLE_EMAIL, type Demo, type Who } from './helpers'
 import { seedLiveDemo, type LiveDemo } from '../../worker/seed/demo-history';
 import { loadDigestBoard } from '../../worker/db/reports';
 import { compileDigest, digestIsEmpty } from '../../worker/domain/report-digest';
-import { bangkokDate } from '../../worker/domain/fiscal-year';
+import { bangkokDate, defaultFiscalYear } from '../../worker/domain/fiscal-year';
 
 const WEEK = 7 * 86_400_000;
 const cookie = (demo: LiveDemo, email: (typeof ROLE_EMAIL)[Who]) =>
@@ -62,7 +62,6 @@ describe('the demo in the current fiscal year', () => {
     expect(first).toBeLessThanOrEqual(now - 8 * WEEK);
     // The year everyone lands on is 2570.
     const years = await call('GET', '/api/fiscal-years', { cookie: executive });
-    const { defaultFiscalYear } = await import('../../worker/domain/fiscal-year');
     expect(defaultFiscalYear(years.json.fiscalYears, bangkokDate(now))).toBe(2570);
 
     const dash = await call('GET', '/api/dashboard/2570', { cookie: executive });

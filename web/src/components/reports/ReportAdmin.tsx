@@ -93,7 +93,9 @@ export function ReportAdmin({ beYear, periods }: { beYear: number; periods: Reco
   const chosen = choices.find((p) => p.key === periodKey);
   const latestEnded = choices.find((p) => p.ended);
   const target = chosen ?? latestEnded;
-  const canSend = target !== undefined && target.ended && busy.value === null;
+  // An archived year is read-only: its reports can be previewed, not kept or sent.
+  const archived = archive.value?.fiscalYear.archived === true;
+  const canSend = target !== undefined && target.ended && busy.value === null && !archived;
   const shown = preview.value;
 
   return (
