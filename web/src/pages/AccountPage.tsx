@@ -11,13 +11,11 @@ import { PasswordField } from '../components/PasswordField';
 import { useLoad } from '../components/admin/useLoad';
 import '../styles/admin.css';
 import '../styles/account.css';
+import { formatMoment } from '../components/dates/be-date';
 
+/** Buddhist Era and Bangkok time in English too (components/dates/be-date.ts). */
 function when(ms: number): string {
-  return new Intl.DateTimeFormat(lang.value === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', {
-    timeZone: 'Asia/Bangkok',
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(ms));
+  return formatMoment(ms, lang.value);
 }
 
 /** "Chrome on Linux"-like short name of a user agent (the full string is in the title). */

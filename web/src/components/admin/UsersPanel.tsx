@@ -11,6 +11,7 @@ import type { Role } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
+import { formatMoment } from '../dates/be-date';
 
 const ROLES: Role[] = ['admin', 'executive', 'director', 'staff'];
 
@@ -27,8 +28,9 @@ function GroupSelect({ groups, value, onChange, label }: { groups: AdminGroup[];
   );
 }
 
+/** Buddhist Era and Bangkok time in English too (components/dates/be-date.ts). */
 function untilText(ms: number): string {
-  return new Intl.DateTimeFormat(lang.value === 'th' ? 'th-TH-u-ca-buddhist' : 'en-GB', { timeZone: 'Asia/Bangkok', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  return formatMoment(ms, lang.value);
 }
 
 const STATE_LABEL = {
