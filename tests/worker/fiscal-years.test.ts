@@ -52,6 +52,7 @@ describe('archiving a fiscal year', () => {
       await call('PATCH', `/api/admin/columns/${board.columns[0]!.id}`, { cookie: cookie.admin, body: { labelTh: 'ใหม่' } }),
       await call('PUT', '/api/admin/columns/order', { cookie: cookie.admin, body: { beYear: 2567, columnIds: board.columns.map((c) => c.id).reverse() } }),
       await call('POST', '/api/oit/2567/items', { cookie: cookie.admin, body: { code: 'O99', titleTh: 'ข้อใหม่' } }),
+      await call('PATCH', '/api/oit/2567/deadline', { cookie: cookie.admin, body: { submissionDeadline: '2024-06-30' } }),
       await call('PUT', '/api/reports/schedule', { cookie: cookie.admin, body: { beYear: 2567, audience: 'staff', cadence: 'quarterly' } }),
       await call('POST', '/api/reports/send', { cookie: cookie.admin, body: { beYear: 2567, kind: 'staff', periodKey: '2024-06' } }),
     ];

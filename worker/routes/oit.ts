@@ -60,7 +60,7 @@ export const oitRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const { beYear } = c.req.valid('param');
     const { submissionDeadline } = c.req.valid('json');
-    const fy = await findFiscalYear(db, actor.orgId, beYear);
+    const fy = await findWritableYear(db, actor, beYear);
     if (submissionDeadline !== null) {
       const problem = implausibleDate(submissionDeadline, fiscalYearRange(fy), {
         th: `วันที่ต้องส่งข้อมูล OIT ของปีงบประมาณ พ.ศ. ${beYear} `,
