@@ -47,8 +47,12 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
 
   const stale = preview !== null && (previewed?.text !== text || previewed?.year !== year);
 
+  const yearText = year.trim();
+  const yearValid = yearText === '' || /^[0-9]{4}$/.test(yearText);
+
   async function runPreview(nextChoices: Choices) {
-    const typed = year.trim() === '' ? null : Number(year);
+    if (!yearValid) return;
+    const typed = yearText === '' ? null : Number(yearText);
     setBusy(true);
     let r = await adminApi.previewImport(text, typed, nextChoices);
     if (!r.ok && r.error.code === 'invalid_choice') {
@@ -126,10 +130,12 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
             value={year}
             placeholder={local('ตามประกาศ', 'as announced')}
             onInput={(e) => setYear(e.currentTarget.value)}
+            aria-invalid={!yearValid || undefined}
             data-testid="import-year"
           />
+          {!yearValid && <small class="form-error">{local('ใส่ปี พ.ศ. 4 หลัก เช่น 2570 หรือเว้นว่าง', 'A four-digit BE year such as 2570, or empty')}</small>}
         </label>
-        <button type="submit" class="button button-secondary" disabled={busy} data-testid="import-preview">
+        <button type="submit" class="button button-secondary" disabled={busy || !yearValid} data-testid="import-preview">
           {local('ตรวจสอบก่อนนำเข้า', 'Preview')}
         </button>
       </form>
