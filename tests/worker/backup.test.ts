@@ -298,7 +298,7 @@ describe('Administration → Integrity', () => {
     expect(after.json.ok).toBe(false);
     expect(after.json.problems).toEqual([]);
     expect(after.json.board.ok).toBe(false);
-    expect(after.json.board.firstCard).toEqual({ id: card.id, title: 'แก้ในฐานข้อมูลโดยตรง' });
+    expect(after.json.board.firstCard).toMatchObject({ id: card.id, title: 'แก้ในฐานข้อมูลโดยตรง', measureNumber: 4 });
     expect(after.json.board.differences[0]).toContain(`card ${card.id}.title`);
     await env.DB.prepare('update cards set title = ? where id = ?').bind(title, card.id).run();
     // An evidence link deleted behind the log's back.

@@ -190,8 +190,8 @@ export interface BoardVerdict {
   evidenceChecked: number;
   /** Every difference and log inconsistency, first ones first (at most 50). */
   differences: string[];
-  /** The first card that differs, named so a person can find it; null when none does. */
-  firstCard: { id: string; title: string | null } | null;
+  /** The first card that differs, named so a person can find it (its step, its title); null when none does. */
+  firstCard: { id: string; title: string | null; measureId: string | null; stepNumber: number | null; measureNumber?: number | null } | null;
 }
 
 type StoredCard = { id: string; title?: unknown } & Partial<Record<ReplayedField, unknown>>;
@@ -210,12 +210,23 @@ export function verifyBoard(
     ...compareEvidenceWithReplay(evidence, replayEvidence(events)),
   ];
   const firstId = differences.map((d) => /card ([^\s.):]+)/.exec(d)?.[1]).find((id) => id !== undefined) ?? null;
-  const firstTitle = firstId ? (cards.find((c) => c.id === firstId)?.title ?? replay.cards.get(firstId)?.title ?? null) : null;
+  const stored = firstId ? cards.find((c) => c.id === firstId) : undefined;
+  const replayed = firstId ? replay.cards.get(firstId) : undefined;
+  const firstTitle = stored?.title ?? replayed?.title ?? null;
+  const measureId = stored?.measureId ?? replayed?.measureId ?? null;
+  const stepNumber = stored?.stepNumber ?? replayed?.stepNumber ?? null;
   return {
     ok: differences.length === 0,
     cardsChecked: cards.length,
     evidenceChecked: evidence.length,
     differences: differences.slice(0, 50),
-    firstCard: firstId ? { id: firstId, title: typeof firstTitle === 'string' ? firstTitle : null } : null,
+    firstCard: firstId
+      ? {
+          id: firstId,
+          title: typeof firstTitle === 'string' ? firstTitle : null,
+          measureId: typeof measureId === 'string' ? measureId : null,
+          stepNumber: typeof stepNumber === 'number' ? stepNumber : null,
+        }
+      : null,
   };
 }

@@ -9,7 +9,7 @@ import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { assertWritableYearId, findWritableYear } from '../db/fiscal-year-life';
 import { isUniqueViolation } from '../db/client';
-import { auditLog, boardColumns, cardEvents, cards, evidenceLinks, groups, memberships, reports, users, ROLES } from '../db/schema';
+import { auditLog, boardColumns, cardEvents, cards, evidenceLinks, groups, measures, memberships, reports, users, ROLES } from '../db/schema';
 import { verifyBoard, type BoardVerdict } from '../domain/replay';
 import { verifyChain, type ChainVerdict } from '../domain/event-chain';
 import { AppError, notFound } from '../domain/errors';
@@ -231,6 +231,10 @@ export const adminRoutes = new Hono<AppEnv>()
     ]);
     const chain = await verifyChain(events, anchors);
     const board = verifyBoard(events, cardRows, evidenceRows);
+    if (board.firstCard?.measureId) {
+      const [m] = await db.select({ number: measures.number }).from(measures).where(and(eq(measures.id, board.firstCard.measureId), eq(measures.orgId, actor.orgId)));
+      board.firstCard.measureNumber = m?.number ?? null;
+    }
     const verdict: IntegrityVerdict = { ...chain, ok: chain.ok && board.ok, board };
     return c.json(verdict);
   });

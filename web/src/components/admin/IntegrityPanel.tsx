@@ -27,6 +27,17 @@ function describe(p: ChainProblem): string {
 }
 
 /** A moment in Bangkok time and the Buddhist Era, in Thai and in English alike. */
+/** "มาตรการที่ 2 ขั้นตอนที่ 1 “title”" / "Measure 2, step 1 “title”" (the card's id when nothing else is known). */
+function stepName(card: IntegrityVerdict['board']['firstCard'] & object, language: 'th' | 'en'): string {
+  const where =
+    card.measureNumber != null && card.stepNumber != null
+      ? language === 'th'
+        ? `มาตรการที่ ${card.measureNumber} ขั้นตอนที่ ${card.stepNumber} `
+        : `Measure ${card.measureNumber}, step ${card.stepNumber} `
+      : '';
+  return card.title ? `${where}“${card.title}”` : `${where}${card.id}`;
+}
+
 const when = (at: number) => formatMoment(at, lang.value);
 
 export function IntegrityPanel({ beYear }: { beYear: number }) {
@@ -63,8 +74,8 @@ export function IntegrityPanel({ beYear }: { beYear: number }) {
               <li data-testid="board-differs">
                 {verdict.board.firstCard
                   ? local(
-                      `บอร์ดไม่ตรงกับบันทึกกิจกรรม การ์ดแรกที่ไม่ตรง: ${verdict.board.firstCard.title ?? verdict.board.firstCard.id}`,
-                      `The board differs from its log; first card that differs: ${verdict.board.firstCard.title ?? verdict.board.firstCard.id}`,
+                      `บอร์ดไม่ตรงกับบันทึกกิจกรรม การ์ดแรกที่ไม่ตรง: ${stepName(verdict.board.firstCard, 'th')}`,
+                      `The board differs from its log; first card that differs: ${stepName(verdict.board.firstCard, 'en')}`,
                     )
                   : local('บอร์ดไม่ตรงกับบันทึกกิจกรรม', 'The board differs from its log')}
               </li>
