@@ -351,6 +351,7 @@ describe('C. "(1)" numbering, a misspelt, a spaced, an unknown and a missing gro
   it('says which typo it resolved, that no rhythm is stated, and which names are unknown', () => {
     expect(r.warnings.map((w) => [w.code, w.location, w.from, w.to])).toEqual([
       ['group-corrected', 'มาตรการ 1 / measure 1', 'กลุ่มอำนวนการ', 'กลุ่มอำนวยการ'],
+      ['spaces-normalised', 'มาตรการ 2, ผู้รับผิดชอบ / measure 2, responsible', 'กลุ่ม นโยบาย และแผน', 'กลุ่มนโยบายและแผน'],
       ['group-unknown', 'มาตรการ 3 / measure 3', 'กลุ่มประชาสัมพันธ์และสื่อสารองค์กร', undefined],
       ['group-unknown', 'มาตรการ 4 / measure 4', '', undefined], // an empty cell
       ['schedule-not-found', 'ทั้งเอกสาร / whole document', undefined, undefined],

@@ -83,6 +83,12 @@ describe('the shipped Phichit 2567 announcement', () => {
     expect(spaces).toContainEqual(
       expect.objectContaining({ from: 'สรุปและ วิเคราะห์ผล ประเมินเสนอต่อ ผู้บังคับบัญชา', to: 'สรุปและวิเคราะห์ผลประเมินเสนอต่อผู้บังคับบัญชา' }),
     );
+    // Group names broken by stray spaces are repaired words too.
+    expect(spaces.filter((w) => w.location.includes('responsible')).map((w) => [w.location, w.from, w.to])).toEqual([
+      ['มาตรการ 1, ผู้รับผิดชอบ / measure 1, responsible', 'กลุ่ม อำนวยการ', 'กลุ่มอำนวยการ'],
+      ['มาตรการ 2, ผู้รับผิดชอบ / measure 2, responsible', 'กลุ่ม อำนวยการ', 'กลุ่มอำนวยการ'],
+      ['มาตรการ 4, ผู้รับผิดชอบ / measure 4, responsible', 'กลุ่ม บริหารงาน บุคคล', 'กลุ่มบริหารงานบุคคล'],
+    ]);
   });
 
   it('resolves the responsible groups, correcting the "อำนาจการ" typo', () => {
@@ -214,9 +220,17 @@ describe('another office in the same style', () => {
       },
     ]);
     expect(r.schedule).toEqual({ executive: 'monthly', staff: null, source: ['ผู้บริหาร (เดือนละครั้ง)'] });
-    // Only the staff's rhythm is missing: the default applies, and the preview says so.
-    expect(r.warnings).toEqual([expect.objectContaining({ code: 'schedule-not-found', severity: 'info' })]);
-    expect(r.warnings[0]!.messageEn).toContain('monthly to all staff');
+    // The stray space in a group's name is a repaired word; only the staff's rhythm is missing:
+    // the default applies, and the preview says so.
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        code: 'spaces-normalised',
+        location: 'มาตรการ 2, ผู้รับผิดชอบ / measure 2, responsible',
+        changes: [{ from: 'กลุ่มบริหารงานการเงิน และสินทรัพย์', to: 'กลุ่มบริหารงานการเงินและสินทรัพย์' }],
+      }),
+      expect.objectContaining({ code: 'schedule-not-found', severity: 'info' }),
+    ]);
+    expect(r.warnings[1]!.messageEn).toContain('monthly to all staff');
   });
 
   it('corrects a misspelt group name and says so', () => {

@@ -2,7 +2,7 @@
 // table, the numbered sections and the header facts, and explains every interpretation it made
 // as a warning. Never throws: whatever the input, the result is a ParsedAnnouncement.
 import type { ImportWarning, KnownGroup, ParsedAnnouncement, ParsedMeasure, UnresolvedName } from './types';
-import { cleanText, collapseSpaces, hasThaiDigits } from './thai-text';
+import { cleanText, collapseSpaces, hasThaiDigits, withoutSpaces } from './thai-text';
 import { normaliseCellSpacing, SpacingContext } from './spacing';
 import { groupKey, resolveResponsible, type GroupRef } from './group-match';
 import { dueDateFromTimeline } from './timeline';
@@ -91,6 +91,11 @@ function buildMeasure(
     .join(' ');
   const resolution = resolveResponsible(row.responsible, groups);
   const names = resolution.names.map((name) => {
+    // "กลุ่ม นโยบาย และแผน": the name with its stray spaces removed is the group's: a repaired word.
+    if (name.kind === 'exact' && name.text !== name.group.nameTh && withoutSpaces(name.text) === withoutSpaces(name.group.nameTh)) {
+      const change = { from: name.text, to: name.group.nameTh };
+      warnings.push(warn.spacesNormalised(warn.measureLocation(n, 'ผู้รับผิดชอบ', 'responsible'), change.from, change.to, [change]));
+    }
     if (name.kind === 'corrected') warnings.push(warn.groupCorrected(n, name.text, name.group.nameTh));
     if (name.kind === 'unknown') {
       warnings.push(warn.groupUnknown(n, name.text, name.candidates.map((g) => g.nameTh)));
