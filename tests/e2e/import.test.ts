@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserForFile, signIn } from './browser';
+import { expectAccessible } from './axe';
 
 const base = inject('baseUrl');
 const browser = browserForFile();
@@ -54,6 +55,7 @@ describe('the import preview', () => {
     expect(await unresolved.innerText()).toMatch(/กลุ่มเผยแพร่ข่าวสาร[\s\S]*งานพัสดุ/);
     const create = page.getByTestId('import-commit');
     expect(await create.isDisabled()).toBe(true);
+    await expectAccessible(page, 'import preview with choices and a confirmation');
 
     // "งานพัสดุ" is the office's กลุ่มอำนวยการ; "กลุ่มเผยแพร่ข่าวสาร" becomes a new group.
     await page.getByTestId('import-choice-1').selectOption({ label: 'กลุ่มอำนวยการ' });
@@ -107,6 +109,7 @@ describe('the import preview', () => {
     await page.getByTestId('admin-tab-measures').click();
     const row = page.locator('[data-testid=admin-measure][data-measure-number="1"]');
     await row.waitFor();
+    await expectAccessible(page, 'measures panel');
     await row.getByTestId('admin-measure-lead').selectOption({ label: 'กลุ่มนโยบายและแผน' });
     await row.getByTestId('admin-measure-save').click();
     await expect.poll(() => page.getByTestId('admin-ok').innerText()).toMatch(/มาตรการ 1.*2 การ์ด/);
