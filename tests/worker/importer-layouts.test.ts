@@ -537,6 +537,25 @@ describe('a timeline cell as a due date (fiscal year 2570: 1 Oct 2026 – 30 Sep
   });
 });
 
+describe('a tabbed table whose header repeats on the next page without its tabs', () => {
+  it('skips the repeated header instead of adding it to the open row', () => {
+    const r = parseAnnouncement(
+      [
+        'ที่\tมาตรการ\tขั้นตอน\tผู้รับผิดชอบ\tการกำกับติดตาม',
+        '1\tการเปิดเผยข้อมูล\t1. จัดทำประกาศ 2. เผยแพร่\tกลุ่มอำนวยการ\t1. รายงานผล',
+        'หน้า 2',
+        'ที่ มาตรการ ขั้นตอน ผู้รับผิดชอบ การกำกับติดตาม',
+        '2\tการจัดซื้อจัดจ้าง\t1. จัดทำแผน\tกลุ่มบริหารงานการเงินและสินทรัพย์\t1. รายงานผล',
+      ].join('\n'),
+      GROUPS,
+    );
+    expect(r.measures.map(shape)).toEqual([
+      { number: 1, title: 'การเปิดเผยข้อมูล', steps: ['1. จัดทำประกาศ', '2. เผยแพร่'], lead: 'adm', groups: [], allGroups: false, dueOn: null, monitoring: ['รายงานผล'] },
+      { number: 2, title: 'การจัดซื้อจัดจ้าง', steps: ['1. จัดทำแผน'], lead: 'fin', groups: [], allGroups: false, dueOn: null, monitoring: ['รายงานผล'] },
+    ]);
+  });
+});
+
 describe('a long table', () => {
   it('reads rows numbered past 999, with tabs and without', () => {
     // Found measuring the preview with a 2,369-row table: row 1000 was read as part of row 999.

@@ -366,6 +366,15 @@ export function scanTables(lines: readonly string[], groups: readonly GroupRef[]
       flush();
       continue;
     }
+    if (open || columns) {
+      // The header repeated on a new page without its tabs ("ที่ มาตรการ ขั้นตอน …"): skip it.
+      const header = shapeHeaderAt(lines, index);
+      if (header) {
+        for (let k = index; k < header.end; k++) tableLines.add(k);
+        index = header.end - 1;
+        continue;
+      }
+    }
     if (open && !END_OF_TABLE.test(line)) {
       const row: OpenRow = open;
       const responsibleAt = row.columns.indexOf('responsible');
