@@ -282,6 +282,23 @@ describe('publishing per fiscal year', () => {
     await setPublic(true);
   });
 
+  it('a new link shows at once, and a published year that is deleted stops answering at once', async () => {
+    expect((await setPublic(true)).status).toBe(200);
+    const urls = async () => JSON.stringify((await call('GET', `/api/public/${SLUG}/2567`)).json);
+    expect(await urls()).not.toContain('https://phichit.example.go.th/new-link');
+    const card = board.cards[4]!;
+    expect((await call('POST', `/api/cards/${card.id}/evidence`, { cookie: admin, body: { url: 'https://phichit.example.go.th/new-link', note: '', oitCode: null } })).status).toBe(201);
+    expect(await urls()).toContain('https://phichit.example.go.th/new-link');
+
+    await addYear(2569);
+    expect((await setPublic(true, admin, 2569)).status).toBe(200);
+    expect((await call('GET', `/api/public/${SLUG}/2569`)).status).toBe(200);
+    const deleted = await call('DELETE', '/api/fiscal-years/2569', { cookie: admin });
+    expect(deleted.status, deleted.text).toBe(200);
+    expect((await call('GET', `/api/public/${SLUG}/2569`)).status).toBe(404);
+    expect((await call('GET', `/api/public/${SLUG}`)).json.years).not.toContain(2569);
+  });
+
   it('the upgrade keeps every year public that was public before (the office-wide switch), and nothing else', async () => {
     const migration = (env.TEST_MIGRATIONS as { name: string; queries: string[] }[]).find((m) => m.name.startsWith('0006_authz'))!;
     const upgrade = migration.queries.find((q) => q.trim().toUpperCase().startsWith('UPDATE'))!;

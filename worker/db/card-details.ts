@@ -137,6 +137,8 @@ export function addEvidence(
             .insert(evidenceLinks)
             .values({ id, orgId: actor.orgId, cardId: card.id, ...input, addedBy: actor.userId, createdAt: now })
             .returning(),
+          // A new link is published by default: the public page shows it at once.
+          advancePublication(db, actor.orgId),
         ],
         read: ([rows]) => ({ value: toEvidenceView((rows as EvidenceRow[])[0]!, by, card, actor), card }),
       };

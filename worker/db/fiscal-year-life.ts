@@ -3,6 +3,7 @@
 // import. Records are never destroyed otherwise: offices keep them at least ten years.
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { advancePublication } from './public';
 import { audit } from './auth';
 import { auditLog, boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, measures, oitItems, reportSchedules, reports, type FiscalYear } from './schema';
 import { AppError, notFound, yearArchived } from '../domain/errors';
@@ -88,6 +89,8 @@ export async function deleteUnusedYear(db: Db, fy: FiscalYear, actor: { userId: 
     db.delete(reportSchedules).where(inYear(reportSchedules)),
     db.delete(cardEvents).where(inYear(cardEvents)),
     db.delete(fiscalYears).where(and(eq(fiscalYears.id, fy.id), eq(fiscalYears.orgId, fy.orgId), unused)),
+    // A deleted year that was published leaves the public page at once (db/public.ts).
+    advancePublication(db, fy.orgId),
     // Recorded only when the year is gone (an INSERT … SELECT lists every column, in order).
     db.insert(auditLog).select(
       sql`SELECT NULL, ${fy.orgId}, ${actor.userId}, 'fiscal_year.deleted', ${JSON.stringify({ beYear: fy.beYear, fiscalYearId: fy.id, cards: cardCount })},
