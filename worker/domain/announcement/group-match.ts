@@ -186,10 +186,7 @@ export function extendsGroupName(previous: string, line: string, groups: readonl
   const parts = splitNames(last, groups);
   const tail = parts[parts.length - 1] ?? '';
   if (tail === '') return false;
-  const joinedKey = groupKey(`${tail}${line}`);
-  const joinedSpaced = groupKey(`${tail} ${line}`);
-  return groups.some((g) => {
-    const k = groupKey(g.nameTh);
-    return k === joinedKey || k === joinedSpaced;
-  });
+  // groupKey ignores spaces: the wrap may or may not have been a space in the name.
+  const joined = groupKey(`${tail}${line}`);
+  return groups.some((g) => groupKey(g.nameTh) === joined);
 }

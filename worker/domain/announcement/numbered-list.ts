@@ -1,4 +1,5 @@
-// Splitting an inline numbered list, as written in a table cell: "๑. … ๒. … ๓. …".
+// Splitting an inline numbered list, as written in a table cell: "๑. … ๒. … ๓. …", in any of the
+// styles offices use: "1." "๑." "1)" "๑)" "(1)" "(๑)"; a cell without any number is one entry.
 //
 // Only the expected next number followed by "." or ")" starts a new entry, so numbers that are
 // part of the text are never split on: "ที่ ๓๒/๒๕๖๗" (no dot), "๑๑ มิถุนายน" (no dot), "ข้อ ๒.๑"
