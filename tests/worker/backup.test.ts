@@ -310,3 +310,30 @@ describe('Administration → Integrity', () => {
     expect(gone.json.board.firstCard.id).toBe(card.id);
   });
 });
+
+describe('a file written before per-year publishing', () => {
+  it('restores: new columns take their defaults, and the years of an office that was public stay public', async () => {
+    // An older file: no publication version, no per-year or per-link flags; the office-wide switch on.
+    const old = structuredClone(file);
+    delete old.tables.organisations[0]!.publicationVersion;
+    old.tables.organisations[0]!.settings = { ...(old.tables.organisations[0]!.settings as object), publicPage: true };
+    for (const y of old.tables.fiscal_years) delete y.published;
+    for (const e of old.tables.evidence_links) {
+      delete e.linkPublished;
+      delete e.notePublished;
+    }
+    const tables = await userTables();
+    const order = [...Object.keys(NOT_BACKED_UP), ...[...BACKUP_TABLES].reverse()];
+    await env.DB.batch(order.filter((t) => tables.includes(t)).map((t) => env.DB.prepare(`delete from "${t}"`)));
+    const r = await restore(old);
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const years = (await env.DB.prepare('select published from fiscal_years').all<{ published: number }>()).results;
+    expect(years.length).toBeGreaterThan(0);
+    expect(years.every((y) => y.published === 1)).toBe(true);
+    const links = (await env.DB.prepare('select link_published, note_published from evidence_links').all<{ link_published: number; note_published: number }>()).results;
+    expect(links).toEqual([{ link_published: 1, note_published: 0 }]);
+    expect((await call('GET', '/api/public/phichit-peo/2567')).status).toBe(200);
+    const signedIn = await signIn('admin@demo.local');
+    expect((await call('GET', '/api/admin/chain/2567', { cookie: signedIn.cookie })).json.board.ok).toBe(true);
+  });
+});

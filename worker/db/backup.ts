@@ -1,7 +1,7 @@
 // Exporting one office to a backup file and restoring a file into an empty database (the format
 // is described in domain/backup-format.ts). The restore writes every row in one db.batch: a file
 // that fails half-way leaves the database as empty as it found it.
-import { count, eq, getTableColumns, inArray, or, sql, type Column } from 'drizzle-orm';
+import { count, eq, getTableColumns, inArray, or, sql, SQL, type Column } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { isUniqueViolation, type Db } from './client';
@@ -205,9 +205,35 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/**
+ * A file written before a column existed lacks it: the column's plain default fills it (or null
+ * where the column may be empty), as the migration that added it filled existing rows. Years of an
+ * office that published its progress before publishing was per year stay published (migration
+ * 0006). Columns without such a value stay missing, and the file is refused for them.
+ */
+export function withAddedColumns(file: BackupFile): BackupFile {
+  const officeWasPublic = (file.tables.organisations[0]?.settings as { publicPage?: unknown } | undefined)?.publicPage === true;
+  const tables = { ...file.tables };
+  for (const table of BACKUP_TABLES) {
+    const columns = Object.entries(columnsOf(BACKUP_SOURCES[table]));
+    tables[table] = file.tables[table].map((row) => {
+      const filled: BackupRow = { ...row };
+      for (const [name, column] of columns) {
+        if (name in filled) continue;
+        if (table === 'fiscal_years' && name === 'published') filled[name] = officeWasPublic;
+        else if (column.hasDefault && column.default !== undefined && !(column.default instanceof SQL)) filled[name] = column.default;
+        else if (!column.notNull && !column.hasDefault) filled[name] = null;
+      }
+      return filled;
+    });
+  }
+  return { ...file, tables };
+}
+
 /** Restores a checked backup file into an empty database, atomically. Returns the rows written per table. */
-export async function restoreOffice(db: Db, file: BackupFile, ip: string | null): Promise<Record<BackupTable, number>> {
+export async function restoreOffice(db: Db, given: BackupFile, ip: string | null): Promise<Record<BackupTable, number>> {
   if (!(await isDatabaseEmpty(db))) throw databaseNotEmpty();
+  const file = withAddedColumns(given);
   const problems = backupContentProblems(file);
   for (const table of BACKUP_TABLES) problems.push(...rowProblems(table, file.tables[table]));
   if (problems.length === 0) problems.push(...passwordProblems(file.tables.users), ...(await chainProblems(file.tables.card_events)), ...boardProblems(file.tables));
