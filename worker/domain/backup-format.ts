@@ -71,16 +71,34 @@ export interface BackupFile {
 const tableName = z.enum(BACKUP_TABLES);
 const row = z.record(z.string(), z.unknown());
 
+/**
+ * Tables added to the format after files were already being written: a file from before one of
+ * them has no such table, and restores with none of its rows. Every other table must be there.
+ */
+export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules'];
+
+const everyTable = <T>(rec: Partial<Record<BackupTable, T>>, ctx: z.RefinementCtx, what: string) => {
+  for (const t of BACKUP_TABLES) {
+    if (rec[t] === undefined && !TABLES_ADDED_LATER.includes(t)) ctx.addIssue({ code: 'custom', message: `${what}: the table ${t} is missing`, path: [t] });
+  }
+};
+
 /** The envelope of a backup file; rows are checked column by column against the schema on restore. */
-export const backupFileSchema = z.strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
-  exportedAt: z.string().max(40),
-  organisationId: z.string().min(1).max(64),
-  // Records keyed by an enum are exhaustive in zod 4: a file missing a table is refused.
-  counts: z.record(tableName, z.number().int().min(0)),
-  tables: z.record(tableName, z.array(row)),
-});
+export const backupFileSchema = z
+  .strictObject({
+    format: z.literal(BACKUP_FORMAT),
+    version: z.literal(BACKUP_VERSION),
+    exportedAt: z.string().max(40),
+    organisationId: z.string().min(1).max(64),
+    counts: z.partialRecord(tableName, z.number().int().min(0)).superRefine((c, ctx) => everyTable(c, ctx, 'counts')),
+    tables: z.partialRecord(tableName, z.array(row)).superRefine((t, ctx) => everyTable(t, ctx, 'tables')),
+  })
+  // A table added later and absent from an older file: no rows.
+  .transform((f) => ({
+    ...f,
+    counts: Object.fromEntries(BACKUP_TABLES.map((t) => [t, f.counts[t] ?? 0])) as Record<BackupTable, number>,
+    tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, f.tables[t] ?? []])) as Record<BackupTable, BackupRow[]>,
+  }));
 
 /** Problems with a backup's content that its envelope cannot show (one office, counts that match). */
 export function backupContentProblems(file: Pick<BackupFile, 'organisationId' | 'counts' | 'tables'>): string[] {
