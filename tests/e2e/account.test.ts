@@ -128,6 +128,35 @@ describe('account life cycle', () => {
   });
 });
 
+describe('a held sign-in', () => {
+  it('says how long to wait, counts down and keeps the button off for that account only', async () => {
+    // The account removed above: nobody else signs in with it, so holding it holds nobody.
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(base);
+    const submit = page.getByTestId('sign-in-form').locator('button[type=submit]');
+    /** One attempt through the form, waiting for the server's answer. */
+    const attempt = async (password: string) => {
+      const [answer] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/sign-in')), trySignIn(page, EMAIL, password)]);
+      return answer.status();
+    };
+    for (let i = 1; i <= 5; i++) {
+      expect(await attempt(`wrong-guess-${i}`)).toBe(401);
+      await expect.poll(() => submit.isEnabled(), slow).toBe(true);
+    }
+    expect(await attempt('wrong-guess-6')).toBe(429);
+    await expect.poll(() => page.getByTestId('sign-in-error').innerText(), slow).toMatch(/ลงชื่อเข้าใช้ผิดหลายครั้งเกินไป กรุณาลองใหม่ในอีก \d+ วินาที/);
+    const first = Number(/(\d+)/.exec(await page.getByTestId('sign-in-wait').innerText())![1]);
+    expect(first).toBeGreaterThan(20);
+    expect(first).toBeLessThanOrEqual(30);
+    expect(await submit.isDisabled()).toBe(true);
+    await expect.poll(async () => Number(/(\d+)/.exec(await page.getByTestId('sign-in-wait').innerText())![1]), slow).toBeLessThan(first);
+    // Another account is not held.
+    await page.getByTestId('sign-in-form').locator('input[type=email]').fill('someone.else@demo.local');
+    expect(await submit.isEnabled()).toBe(true);
+    expect(await page.getByTestId('sign-in-wait').count()).toBe(0);
+  });
+});
+
 describe('transport security', () => {
   it('sends HSTS on static files and on the API', async () => {
     for (const path of ['/', '/board/2567', '/api/health']) {

@@ -17,14 +17,29 @@ export function SignIn() {
   // ASVS 2.1.12: the person may see the password they type.
   const [shown, setShown] = useState(false);
   const emailRef = useRef<HTMLInputElement>(null);
+  // After a 429 the server says how long this account waits (Retry-After): count it down, and
+  // keep the button off for that account until then.
+  const [wait, setWait] = useState<{ email: string; until: number } | null>(null);
+  const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
     void loadDemoAccounts();
     emailRef.current?.focus();
   }, []);
 
-  const busy = signingIn.value;
   const error = signInError.value;
+  useEffect(() => {
+    const seconds = Number((error?.body as { error?: { details?: { retryAfterSeconds?: number } } } | null)?.error?.details?.retryAfterSeconds);
+    if (error?.code === 'too_many_attempts' && seconds > 0) setWait({ email: email.trim().toLowerCase(), until: Date.now() + seconds * 1000 });
+  }, [error]);
+  useEffect(() => {
+    if (!wait) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [wait]);
+  const remaining = wait && wait.email === email.trim().toLowerCase() ? Math.max(0, Math.ceil((wait.until - now) / 1000)) : 0;
+  const busy = signingIn.value;
   const errorText = missing
     ? t('signIn.required')
     : error
@@ -100,7 +115,12 @@ export function SignIn() {
           <p id="sign-in-error" class="form-error" role="alert" data-testid="sign-in-error">
             {errorText}
           </p>
-          <button type="submit" class="button button-primary button-block" disabled={busy}>
+          {remaining > 0 && (
+            <p class="muted" data-testid="sign-in-wait">
+              {local(`ลองใหม่ได้ในอีก ${remaining} วินาที`, `You can try again in ${remaining} s`)}
+            </p>
+          )}
+          <button type="submit" class="button button-primary button-block" disabled={busy || remaining > 0}>
             {busy ? t('signIn.submitting') : t('signIn.submit')}
           </button>
         </form>
