@@ -77,7 +77,7 @@ export function DashboardPage() {
       )}
       {current && (
         <div role="tabpanel" aria-busy={dashboardLoading.value}>
-          {tab.value === 'overview' ? <Overview data={current} /> : <O43Report fiscalYear={current.fiscalYear} lastActivity={current.series.at(-1)?.date ?? null} />}
+          {tab.value === 'overview' ? <Overview data={current} /> : <O43Report fiscalYear={current.fiscalYear} />}
         </div>
       )}
     </div>

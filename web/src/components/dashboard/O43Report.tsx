@@ -38,7 +38,7 @@ function presets(fy: FiscalYearView) {
   ];
 }
 
-export function O43Report({ fiscalYear }: { fiscalYear: FiscalYearView; lastActivity?: string | null }) {
+export function O43Report({ fiscalYear }: { fiscalYear: FiscalYearView }) {
   const today = isoDateOf(Date.now());
   const [period, setPeriod] = useState(() => defaultPeriod(fiscalYear, today));
   const [incomplete, setIncomplete] = useState<{ from: boolean; to: boolean }>({ from: false, to: false });
