@@ -1,5 +1,6 @@
-// `npm test`: the whole suite. Worker tests run inside workerd against real D1; the browser suite
-// drives Debian's Chromium against `wrangler dev`. Chromium and the Thai font come from apt: this
+// `npm test`: the typecheck, then the whole suite: the import rules between rooms (tests/static, in
+// Node); worker tests inside workerd against real D1; the browser suite driving Debian's Chromium
+// against `wrangler dev`. Chromium and the Thai font come from apt: this
 // script installs them when it runs as root, and otherwise names the command to run.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -25,15 +26,25 @@ function ensureBrowser() {
 
 mkdirSync('test-results', { recursive: true });
 const suites = [
+  { name: 'static', args: ['run', '-c', 'vitest.static.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/static.json'] },
   { name: 'worker', args: ['run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/worker.json'] },
   { name: 'browser', args: ['run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/browser.json'] },
 ];
 
 ensureBrowser();
-run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
+// The typecheck comes first (worker, web app, Node configs and browser tests, each with its own
+// tsconfig); a type error fails the run, but the suites still run so that every failure shows.
 let passed = 0;
 let failed = 0;
 let status = 0;
+console.log('Typecheck: worker, web, node configs, browser tests');
+const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { stdio: 'inherit' });
+if (typecheck.status !== 0) {
+  console.error('\n✗ typecheck failed');
+  status = typecheck.status ?? 1;
+  failed += 1;
+}
+run('node_modules/.bin/vite', ['build', '--logLevel', 'warn']);
 for (const suite of suites) {
   const r = spawnSync('node_modules/.bin/vitest', suite.args, { stdio: 'inherit' });
   try {
