@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 
 // A throw-away RSA key pair per run for the Cloudflare Access mode tests: the public half is the
 // configured team key set, the private half lets the tests sign Access tokens.
@@ -13,6 +14,9 @@ function accessTestKeys() {
 }
 
 export default defineConfig(async () => {
+  // wrangler.toml names the web app's build folder as the static assets; the worker tests never
+  // read it, but wrangler refuses a folder that does not exist, as on a fresh clone before a build.
+  mkdirSync('web/dist', { recursive: true });
   const migrations = await readD1Migrations('./migrations');
   const access = accessTestKeys();
   return {

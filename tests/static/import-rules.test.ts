@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brokenRules, importsOf } from './import-rules';
+
+const root = join(import.meta.dirname, '../..');
+
+function sources(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const path = `${dir}/${name}`;
+    if (statSync(join(root, path)).isDirectory()) out.push(...sources(path));
+    else if (/\.tsx?$/.test(name) && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+describe('import rules between rooms', () => {
+  it('hold for every source file of worker/ and web/src/', () => {
+    const files = [...sources('worker'), ...sources('web/src')];
+    expect(files.length).toBeGreaterThan(100);
+    const broken = files.flatMap((file) =>
+      importsOf(file, readFileSync(join(root, file), 'utf8')).flatMap((f) => brokenRules(f).map((rule) => `${relative('.', f.from)}: '${f.specifier}' (${rule})`)),
+    );
+    expect(broken).toEqual([]);
+  });
+
+  it('catch each kind of breach (the checker can fail)', () => {
+    const check = (file: string, source: string) => importsOf(file, source).flatMap(brokenRules);
+    expect(check('worker/domain/x.ts', "import { cards } from '../db/schema';")).toHaveLength(1);
+    expect(check('worker/domain/x.ts', "import type { Context } from 'hono';")).toHaveLength(1);
+    expect(check('worker/domain/x.ts', "import { sql } from 'drizzle-orm';")).toHaveLength(1);
+    expect(check('worker/db/x.ts', "export { app } from '../routes/board';")).toHaveLength(1);
+    expect(check('worker/db/x.ts', "import { Hono } from 'hono';")).toHaveLength(1);
+    expect(check('worker/routes/x.ts', "const m = await import('../../web/src/i18n');")).toHaveLength(1);
+    expect(check('web/src/x.ts', "import { loadBoard } from '../../worker/db/board';")).toHaveLength(1);
+    expect(check('web/src/x.ts', "import { type BoardView } from '../../worker/db/board';")).toEqual([]);
+    expect(check('web/src/x.ts', "import type { BoardView } from '../../worker/db/board';")).toEqual([]);
+    expect(check('web/src/x.ts', "type V = import('../../worker/db/board').BoardView;")).toEqual([]);
+    expect(check('web/src/x.ts', "import { isOverdueOn } from '../../worker/domain/due';")).toEqual([]);
+    expect(check('worker/domain/x.ts', "import { z } from 'zod';")).toEqual([]);
+  });
+});

@@ -1,0 +1,63 @@
+// The import rules between the project's rooms, checked on the source as TypeScript parses it.
+// domain/ is pure: it imports nothing of the project outside domain/, and no framework or driver.
+// db/ reads and writes: it never imports routes, middleware or hono. The Worker never imports the
+// web app; the web app shares only worker/domain/ at run time (anything else of the Worker it may
+// name as a type, which the build erases).
+import ts from 'typescript';
+import { posix } from 'node:path';
+
+export interface ImportFact {
+  from: string;
+  specifier: string;
+  /** Project-relative path the specifier points at (no extension), or null for a package. */
+  target: string | null;
+  typeOnly: boolean;
+}
+
+export function importsOf(file: string, source: string): ImportFact[] {
+  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const facts: ImportFact[] = [];
+  const add = (specifier: string, typeOnly: boolean) => {
+    const target = specifier.startsWith('.') ? posix.normalize(posix.join(posix.dirname(file), specifier)) : null;
+    facts.push({ from: file, specifier, target, typeOnly });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const named = clause?.namedBindings;
+      const allNamedTypes =
+        !!clause && !clause.name && !!named && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+      add(node.moduleSpecifier.text, !!clause && (clause.isTypeOnly || allNamedTypes));
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      add(node.moduleSpecifier.text, node.isTypeOnly);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg && ts.isStringLiteral(arg)) add(arg.text, false);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      add(node.argument.literal.text, true);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return facts;
+}
+
+const under = (path: string | null, dir: string) => path !== null && (path === dir || path.startsWith(`${dir}/`));
+const FRAMEWORKS = /^(hono|@hono\/|drizzle-orm|cloudflare:)/;
+
+/** The broken rules of one import, as sentences (empty when it is allowed). */
+export function brokenRules(f: ImportFact): string[] {
+  const out: string[] = [];
+  if (under(f.from, 'worker/domain')) {
+    if (f.target !== null && !under(f.target, 'worker/domain')) out.push('domain/ imports nothing of the project outside domain/');
+    if (f.target === null && FRAMEWORKS.test(f.specifier)) out.push('domain/ imports no framework or driver (hono, drizzle, cloudflare:)');
+  }
+  if (under(f.from, 'worker/db')) {
+    if (under(f.target, 'worker/routes') || under(f.target, 'worker/middleware')) out.push('db/ never imports routes or middleware');
+    if (f.target === null && /^(hono|@hono\/)/.test(f.specifier)) out.push('db/ never imports hono');
+  }
+  if (under(f.from, 'worker') && under(f.target, 'web')) out.push('the Worker never imports the web app');
+  if (under(f.from, 'web/src') && under(f.target, 'worker') && !under(f.target, 'worker/domain') && !f.typeOnly)
+    out.push('the web app takes only types from the Worker outside worker/domain/');
+  return out;
+}
