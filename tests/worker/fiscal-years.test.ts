@@ -29,15 +29,20 @@ beforeAll(async () => {
 describe('archiving a fiscal year', () => {
   it('only administrators of the office archive; the year then refuses every change with a bilingual 409', async () => {
     for (const who of ['executive', 'directorAdmin', 'staff'] as const) {
-      expect((await call('POST', '/api/fiscal-years/2567/archive', { cookie: cookie[who] })).status).toBe(403);
+      expect((await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie[who], body: { archived: true } })).status).toBe(403);
     }
-    expect((await call('POST', '/api/fiscal-years/2567/archive', { cookie: cookie.otherAdmin })).status).toBe(200); // their own 2567
+    expect((await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.otherAdmin, body: { archived: true } })).status).toBe(200); // their own 2567
+    for (const body of [{}, { archived: 'yes' }, { archived: true, extra: 1 }]) {
+      const bad = await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body });
+      expect([bad.status, bad.json.error.code], JSON.stringify(body)).toEqual([400, 'invalid_input']);
+      expect(bad.json.error.messageTh).toBeTruthy();
+    }
     expect(await count('select count(*) n from fiscal_years where org_id = ? and archived_at is not null', home.orgId)).toBe(0);
 
     // Some history first: a move and a report, which must be kept.
     expect((await move(board.cards[0]!, 1)).status).toBe(200);
     board = await getBoard(cookie.admin!);
-    const archived = await call('POST', '/api/fiscal-years/2567/archive', { cookie: cookie.admin });
+    const archived = await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body: { archived: true } });
     expect(archived.status, archived.text).toBe(200);
     expect(archived.json.fiscalYear.archivedAt).toBeGreaterThan(0);
     const eventsBefore = await count('select count(*) n from card_events where fiscal_year_id = ?', board.fiscalYear.id);
@@ -77,13 +82,13 @@ describe('archiving a fiscal year', () => {
   });
 
   it('changes racing the archive either commit before it or are refused; none lands after it', async () => {
-    expect((await call('POST', '/api/fiscal-years/2567/restore', { cookie: cookie.admin })).status).toBe(200);
+    expect((await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body: { archived: false } })).status).toBe(200);
     board = await getBoard(cookie.admin!);
     const cards = board.cards.slice(0, 8);
     const eventsBefore = await count("select count(*) n from card_events where fiscal_year_id = ? and kind = 'card.moved'", board.fiscalYear.id);
     const results = await Promise.all([
       ...cards.slice(0, 4).map((c) => move(c, 3)),
-      call('POST', '/api/fiscal-years/2567/archive', { cookie: cookie.admin }),
+      call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body: { archived: true } }),
       ...cards.slice(4).map((c) => move(c, 3)),
     ]);
     const archive = results[4]!;
@@ -99,10 +104,10 @@ describe('archiving a fiscal year', () => {
   });
 
   it('restoring makes the year writable again (audit-logged); archive and restore are idempotent', async () => {
-    expect((await call('POST', '/api/fiscal-years/2567/archive', { cookie: cookie.admin })).json.archived).toBe(true);
-    const restored = await call('POST', '/api/fiscal-years/2567/restore', { cookie: cookie.admin });
+    expect((await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body: { archived: true } })).json.archived).toBe(true);
+    const restored = await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body: { archived: false } });
     expect([restored.status, restored.json.fiscalYear.archivedAt]).toEqual([200, null]);
-    expect((await call('POST', '/api/fiscal-years/2567/restore', { cookie: cookie.admin })).status).toBe(200);
+    expect((await call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body: { archived: false } })).status).toBe(200);
     board = await getBoard(cookie.admin!);
     expect((await move(board.cards[10]!, 1)).status).toBe(200);
     expect((await auditActions(home.orgId)).map((a) => a.action).filter((a) => a.startsWith('fiscal_year.'))).toEqual([

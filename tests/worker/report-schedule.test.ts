@@ -252,7 +252,7 @@ describe('the report triggers follow each office’s schedule', () => {
   it('an archived year gets neither reports nor digests; restored, it gets them again', async () => {
     const office = await seedOffice('sched-archived', 'archived.test');
     const admin = await cookieFor(office, 'admin');
-    expect((await call('POST', '/api/fiscal-years/2567/archive', { cookie: admin })).status).toBe(200);
+    expect((await call('PUT', '/api/fiscal-years/2567/archived', { cookie: admin, body: { archived: true } })).status).toBe(200);
     const mail = recorder();
     const firstOfJuly = Date.UTC(2024, 6, 1, 1, 0);
     const digestDay = Date.UTC(2024, 6, 22, 0, 0); // 07:00 Bangkok on 22 July: steps due on 28 July are due within the week
@@ -263,7 +263,7 @@ describe('the report triggers follow each office’s schedule', () => {
     expect(await reportsOf(office.orgId, 'executive')).toHaveLength(0);
     expect(await reportsOf(office.orgId, 'staff')).toHaveLength(0);
     expect(await mine()).toBe(0);
-    expect((await call('POST', '/api/fiscal-years/2567/restore', { cookie: admin })).status).toBe(200);
+    expect((await call('PUT', '/api/fiscal-years/2567/archived', { cookie: admin, body: { archived: false } })).status).toBe(200);
     await fire(SCHEDULES.executiveReport, firstOfJuly, mail);
     await fire(SCHEDULES.digest, digestDay, mail);
     expect((await reportsOf(office.orgId, 'executive')).map((r) => r.period_key)).toEqual(['2024-06-H2']);

@@ -18,6 +18,7 @@ import type { AppEnv } from '../env';
 import { adminOf } from '../middleware/authorize';
 
 const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
+const archivedBody = z.strictObject({ archived: z.boolean() });
 const rolloverBody = z.strictObject({
   toBeYear: z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2568'),
   /** Required when the target is not the year after the source. */
@@ -46,25 +47,18 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
     const used = activity.events + activity.reports;
     return c.json({ fiscalYear: toFiscalYearView(fy), archivedAt: fy.archivedAt, activity, deletable: canDeleteYear(actor, fy, used) });
   })
-  // Archiving takes the office's writer turn, like card changes: a change already waiting
-  // finishes first, and one that comes after finds the year read-only.
-  .post('/:beYear/archive', valid('param', yearParam), oneWriterPerOffice, async (c) => {
+  // Archive (true) or restore (false). Archiving takes the office's writer turn, like card
+  // changes: a change already waiting finishes first, and one that comes after finds the year
+  // read-only. Setting the state it already has changes nothing.
+  .put('/:beYear/archived', valid('param', yearParam), valid('json', archivedBody), oneWriterPerOffice, async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
     if (!canArchiveYear(actor, fy)) throw forbidden();
-    if (fy.archivedAt !== null) return c.json({ fiscalYear: toFiscalYearView(fy), archived: true });
-    const row = await setArchived(db, fy, true, { userId: actor.userId, ip: clientIp(c) }, Date.now());
-    return c.json({ fiscalYear: toFiscalYearView(row), archived: true });
-  })
-  .post('/:beYear/restore', valid('param', yearParam), oneWriterPerOffice, async (c) => {
-    const actor = adminOf(c);
-    const db = c.get('db');
-    const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
-    if (!canArchiveYear(actor, fy)) throw forbidden();
-    if (fy.archivedAt === null) return c.json({ fiscalYear: toFiscalYearView(fy), archived: false });
-    const row = await setArchived(db, fy, false, { userId: actor.userId, ip: clientIp(c) }, Date.now());
-    return c.json({ fiscalYear: toFiscalYearView(row), archived: false });
+    const { archived } = c.req.valid('json');
+    if ((fy.archivedAt !== null) === archived) return c.json({ fiscalYear: toFiscalYearView(fy), archived });
+    const row = await setArchived(db, fy, archived, { userId: actor.userId, ip: clientIp(c) }, Date.now());
+    return c.json({ fiscalYear: toFiscalYearView(row), archived });
   })
   .delete('/:beYear', valid('param', yearParam), oneWriterPerOffice, async (c) => {
     const actor = adminOf(c);

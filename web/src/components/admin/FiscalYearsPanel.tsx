@@ -21,8 +21,8 @@ interface YearLife {
 
 const lifeApi = {
   life: (beYear: number) => request<YearLife>('GET', `/api/fiscal-years/${beYear}/life`),
-  archive: (beYear: number) => request<{ archived: boolean }>('POST', `/api/fiscal-years/${beYear}/archive`),
-  restore: (beYear: number) => request<{ archived: boolean }>('POST', `/api/fiscal-years/${beYear}/restore`),
+  archive: (beYear: number) => request<{ archived: boolean }>('PUT', `/api/fiscal-years/${beYear}/archived`, { archived: true }),
+  restore: (beYear: number) => request<{ archived: boolean }>('PUT', `/api/fiscal-years/${beYear}/archived`, { archived: false }),
   remove: (beYear: number) => request<{ deleted: boolean }>('DELETE', `/api/fiscal-years/${beYear}`),
 };
 
