@@ -97,9 +97,12 @@ describe('before the office opts in', () => {
     expect((await call('PATCH', '/api/public/settings', { cookie: admin, body: { beYear: 2567, published: 'yes' } })).status).toBe(400);
     // The old office-wide switch is gone: a year must be named.
     expect((await call('PATCH', '/api/public/settings', { cookie: admin, body: { publicPage: true } })).status).toBe(400);
+    const audited = async () => (await env.DB.prepare("select count(*) n from audit_log where action = 'settings.changed'").first<{ n: number }>())!.n;
+    const before = await audited();
     const missing = await setPublic(true, admin, 2599);
     expect(missing.status).toBe(404);
     expect(missing.json.error.messageTh).toBeTruthy();
+    expect(await audited()).toBe(before);
     expect((await call('GET', `/api/public/${SLUG}/2567`)).status).toBe(404);
   });
 });

@@ -67,6 +67,9 @@ export function advancePublication(db: Db, orgId: string): BatchItem<'sqlite'> {
 
 /** Publishes or withdraws one fiscal year of the office; null when the office has no such year. */
 export async function setYearPublished(db: Db, orgId: string, beYear: number, published: boolean, audit: BatchItem<'sqlite'>) {
+  // A year that does not exist changes nothing and records nothing.
+  const [year] = await db.select({ id: fiscalYears.id }).from(fiscalYears).where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, beYear)));
+  if (!year) return null;
   const [rows] = await db.batch([
     db
       .update(fiscalYears)
