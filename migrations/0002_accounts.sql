@@ -10,3 +10,5 @@ CREATE TABLE `server_keys` (
 	`secret` text NOT NULL,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX `sign_in_throttle_window` ON `sign_in_throttle` (`window_start`);

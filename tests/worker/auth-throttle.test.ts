@@ -124,3 +124,18 @@ describe('an office behind one address', () => {
     }
   });
 });
+
+describe('counters are forgotten', () => {
+  it('a day after their last attempt: a success deletes every forgotten counter, and keeps the others', async () => {
+    const day = 24 * 3600_000;
+    const insert = env.DB.prepare('insert into sign_in_throttle (key, failures, window_start, blocked_until) values (?, ?, ?, 0)');
+    await env.DB.batch([
+      insert.bind('account:made-up-1@nowhere.test', 20, Date.now() - day - 60_000),
+      insert.bind('pair:made-up-2@nowhere.test|203.0.113.200', 5, Date.now() - 2 * day),
+      insert.bind('account:recent@nowhere.test', 3, Date.now() - day + 600_000),
+    ]);
+    expect((await signIn('admin@demo.local', DEMO_PASSWORD, '192.0.2.250')).status).toBe(200);
+    const keys = (await env.DB.prepare("select key from sign_in_throttle where key like '%nowhere.test%' order by key").all<{ key: string }>()).results.map((r) => r.key);
+    expect(keys).toEqual(['account:recent@nowhere.test']);
+  });
+});

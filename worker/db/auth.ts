@@ -1,5 +1,5 @@
 // Accounts, sessions, sign-in throttling and the security audit trail.
-import { and, asc, eq, isNull, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditLog, memberships, organisations, serverKeys, sessions, signInThrottle, users } from './schema';
 import { randomToken, sha256Hex } from '../domain/crypto';
@@ -154,6 +154,14 @@ export async function countAttempt(db: Db, key: string, limit: number, attemptId
 
 export function clearAttempts(db: Db, key: string) {
   return db.delete(signInThrottle).where(eq(signInThrottle.key, key));
+}
+
+/**
+ * Deletes the counters forgotten by now (24 h after their last attempt), through the index on the
+ * time: guesses at made-up emails leave rows behind, and nothing else would remove them.
+ */
+export function forgetStaleAttempts(db: Db, now = Date.now()) {
+  return db.delete(signInThrottle).where(lt(signInThrottle.windowStart, now - THROTTLE.forgetAfterMs));
 }
 
 /** A secret the server makes for itself on first use and keeps in D1 (e.g. the device cookie's HMAC key). */

@@ -384,13 +384,18 @@ export const auditLog = sqliteTable(
  * `windowStart` is the time of the last counted attempt; `blockedUntil` (ms) the end of the wait;
  * `lastAttempt` the id of the attempt that was last let through (to tell it its own verdict).
  */
-export const signInThrottle = sqliteTable('sign_in_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStart: integer('window_start').notNull(),
-  blockedUntil: integer('blocked_until').notNull().default(0),
-  lastAttempt: text('last_attempt').notNull().default(''),
-});
+export const signInThrottle = sqliteTable(
+  'sign_in_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowStart: integer('window_start').notNull(),
+    blockedUntil: integer('blocked_until').notNull().default(0),
+    lastAttempt: text('last_attempt').notNull().default(''),
+  },
+  // Forgotten counters are deleted by the time of their last attempt.
+  (t) => [index('sign_in_throttle_window').on(t.windowStart)],
+);
 
 /** Keys the server makes for itself once (the device cookie's signing key). */
 export const serverKeys = sqliteTable('server_keys', {

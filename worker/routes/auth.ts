@@ -13,6 +13,7 @@ import {
   countAttempt,
   createSession,
   findAccount,
+  forgetStaleAttempts,
   loadSession,
   revokeAllSessions,
   revokeSession,
@@ -113,6 +114,7 @@ export const authRoutes = new Hono<AppEnv>()
     await db.batch([
       audit(db, { orgId: membership.orgId, userId: user.id, action: 'sign_in.succeeded', detail: { knownDevice: deviceId !== null }, ip }),
       ...[...toClear].map((key) => clearAttempts(db, key)),
+      forgetStaleAttempts(db, now),
     ]);
     setCookie(c, SESSION_COOKIE, token, { ...sessionCookieOptions, maxAge: SESSION_TTL_MS / 1000 });
     // The device cookie: kept (and refreshed) across sign-outs, one per account.
