@@ -107,28 +107,32 @@ function Publication({ item }: { item: EvidenceView }) {
     );
   }
   return (
-    <p class="evidence-publication" data-testid="evidence-publication">
-      <label class="check-inline">
-        <input
-          type="checkbox"
-          checked={item.linkPublished}
-          disabled={busy}
-          data-testid="evidence-link-published"
-          onChange={(e) => void set({ linkPublished: e.currentTarget.checked })}
-        />{' '}
-        {local('เผยแพร่ลิงก์บนหน้าสาธารณะ', 'Link on the public page')}
-      </label>{' '}
-      <label class="check-inline">
-        <input
-          type="checkbox"
-          checked={item.notePublished}
-          disabled={busy || !item.note}
-          data-testid="evidence-note-published"
-          onChange={(e) => void set({ notePublished: e.currentTarget.checked })}
-        />{' '}
-        {local('เผยแพร่หมายเหตุด้วย', 'Note too')}
-      </label>
-    </p>
+    <div class="evidence-publication" data-testid="evidence-publication">
+      <div>
+        <label>
+          <input
+            type="checkbox"
+            checked={item.linkPublished}
+            disabled={busy}
+            data-testid="evidence-link-published"
+            onChange={(e) => void set({ linkPublished: e.currentTarget.checked })}
+          />{' '}
+          {local('เผยแพร่ลิงก์บนหน้าสาธารณะ', 'Link on the public page')}
+        </label>
+      </div>
+      <div>
+        <label>
+          <input
+            type="checkbox"
+            checked={item.notePublished}
+            disabled={busy || !item.note}
+            data-testid="evidence-note-published"
+            onChange={(e) => void set({ notePublished: e.currentTarget.checked })}
+          />{' '}
+          {local('เผยแพร่หมายเหตุบนหน้าสาธารณะด้วย', 'Note on the public page too')}
+        </label>
+      </div>
+    </div>
   );
 }
 
