@@ -252,6 +252,19 @@ describe('Buddhist Era date inputs', () => {
     await page.goto(`${base}/dashboard/2567?view=o43`);
     await expect.poll(() => page.getByTestId('o43-period').innerText()).toBe('ระหว่างวันที่ 1 ตุลาคม 2566 ถึงวันที่ 30 กันยายน 2567');
     expect(await page.getByTestId('o43-to-year').inputValue()).toBe('2567');
+    // Year, month and day chosen one right after the other (before the page redraws): all three count.
+    await page.evaluate(() => {
+      const choose = (id: string, value: string) => {
+        const select = document.querySelector<HTMLSelectElement>(`[data-testid=${id}]`)!;
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      choose('o43-to-year', '2569');
+      choose('o43-to-month', '11');
+      choose('o43-to-day', '29');
+    });
+    await page.getByTestId('o43-load').click();
+    await expect.poll(() => page.getByTestId('o43-period').innerText()).toBe('ระหว่างวันที่ 1 ตุลาคม 2566 ถึงวันที่ 29 พฤศจิกายน 2569');
     expect(problems).toEqual([]);
     await context.close();
   });

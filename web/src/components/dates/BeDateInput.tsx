@@ -2,7 +2,7 @@
 // and screen-reader friendly, and no Gregorian calendar popup). Reports ISO dates to its owner.
 // Every date input of the app is this one (the drawer's due date, the OIT deadline, the O43
 // period): nobody types a Christian Era year into a browser date field.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { lang } from '../../state/ui';
 import { beToIso, isoToBe, monthName, type BeDateProblem } from './be-date';
@@ -33,14 +33,27 @@ const num = (value: string) => (value === '' ? null : Number(value));
 
 export function BeDateInput({ id, legend, value, years, onChange, testId = 'due', required = false, clearLabel }: Props) {
   const [parts, setParts] = useState<Parts>(() => partsOf(value));
-  useEffect(() => setParts(partsOf(value)), [value]);
+  /** The date this input reported last: its owner handing it back is no reason to redraw. */
+  const reported = useRef<string | null | undefined>(undefined);
+  // A value from outside (a preset, another year, a reload) replaces the parts. Our own value
+  // coming back must not: it would undo a choice made since (a month picked right after the year).
+  useEffect(() => {
+    if (value !== reported.current) setParts(partsOf(value));
+  }, [value]);
   const language = lang.value;
   const yearList = [...new Set([...years, ...(parts.beYear ? [parts.beYear] : [])])].sort((a, b) => a - b);
 
+  // The parts as last chosen, even before the next render (two choices in quick succession).
+  const latest = useRef(parts);
+  latest.current = parts;
+
   function update(change: Partial<Parts>) {
-    const next = { ...parts, ...change };
+    const next = { ...latest.current, ...change };
+    latest.current = next;
     setParts(next);
-    onChange(beToIso(next));
+    const result = beToIso(next);
+    if (result.ok) reported.current = result.iso;
+    onChange(result);
   }
 
   return (
