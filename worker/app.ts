@@ -43,6 +43,9 @@ app.use(
     xFrameOptions: 'DENY',
     referrerPolicy: 'same-origin',
     strictTransportSecurity: 'max-age=31536000; includeSubDomains',
+    // A route that sets a header of its own keeps it (only the Turnstile challenge page does:
+    // routes/auth.ts, a CSP that adds Cloudflare's challenge origin).
+    overwrite: false,
   }),
 );
 app.use('/api/*', async (c, next) => {

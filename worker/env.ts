@@ -21,6 +21,15 @@ export interface Env {
   ACCESS_AUD?: string;
   /** Operator's secret that opens POST /api/admin/backup/restore on an empty database. */
   RESTORE_TOKEN?: string;
+  /**
+   * Optional Cloudflare Turnstile after repeated failed sign-ins (both needed): the widget's site
+   * key and the secret for siteverify. TURNSTILE_VERIFY_URL or a TURNSTILE_VERIFY service binding
+   * replaces Cloudflare's siteverify endpoint (tests use a double).
+   */
+  TURNSTILE_SITE_KEY?: string;
+  TURNSTILE_SECRET?: string;
+  TURNSTILE_VERIFY_URL?: string;
+  TURNSTILE_VERIFY?: Fetcher;
 }
 
 export interface AppEnv {

@@ -22,6 +22,8 @@ export const THROTTLE = {
   firstWaitMs: 30_000,
   maxWaitMs: 15 * 60_000,
   forgetAfterMs: 24 * 3600_000,
+  /** With Turnstile configured, an unknown browser solves a challenge from this attempt of a pair on. */
+  challengeFrom: 4,
 } as const;
 
 /** The wait after the `failures`-th counted attempt on a key allowing `limit` (0 below the limit). */

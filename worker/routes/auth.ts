@@ -62,7 +62,89 @@ function tooManyAttempts(c: Context<AppEnv>, verdict: AttemptVerdict, now: numbe
 
 const DEVICE_KEY = 'device-cookie-v1';
 
+// ---- Cloudflare Turnstile (optional) ----------------------------------------------------------
+// With TURNSTILE_SITE_KEY and TURNSTILE_SECRET set, an unknown browser's 4th attempt on a pair and
+// later ones need a solved challenge: the sign-in page links to GET /api/auth/challenge, a page of
+// its own whose CSP adds Cloudflare's challenge origin (the app's pages keep theirs); the solved
+// token comes back in a short-lived cookie on the sign-in path and is checked with siteverify once.
+export const TURNSTILE_COOKIE = '__Secure-ita_turnstile';
+const SITEVERIFY = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+const CHALLENGE_ORIGIN = 'https://challenges.cloudflare.com';
+
+function turnstileOf(env: AppEnv['Bindings']) {
+  return env.TURNSTILE_SITE_KEY && env.TURNSTILE_SECRET ? { siteKey: env.TURNSTILE_SITE_KEY, secret: env.TURNSTILE_SECRET } : null;
+}
+
+/** Asks siteverify whether `token` is a challenge solved for this site (each token counts once). */
+async function turnstilePassed(env: AppEnv['Bindings'], secret: string, token: string, ip: string | null): Promise<boolean> {
+  const form = new URLSearchParams({ secret, response: token, idempotency_key: crypto.randomUUID() });
+  if (ip) form.set('remoteip', ip);
+  const request = new Request(env.TURNSTILE_VERIFY_URL ?? SITEVERIFY, { method: 'POST', body: form });
+  try {
+    const res = env.TURNSTILE_VERIFY ? await env.TURNSTILE_VERIFY.fetch(request) : await fetch(request);
+    if (!res.ok) return false;
+    const body = (await res.json()) as { success?: unknown };
+    return body.success === true;
+  } catch (e) {
+    console.error('turnstile siteverify failed', e);
+    return false;
+  }
+}
+
+const challengeRequired = (siteKey: string) =>
+  new AppError(
+    401,
+    'challenge_required',
+    'ลงชื่อเข้าใช้ผิดหลายครั้ง กรุณายืนยันว่าไม่ใช่โปรแกรมอัตโนมัติก่อนลองอีกครั้ง',
+    'Several failed sign-ins: show you are not a bot, then try again',
+    { siteKey, challengeUrl: '/api/auth/challenge' },
+  );
+const challengeFailed = () =>
+  new AppError(401, 'challenge_failed', 'การยืนยันว่าไม่ใช่โปรแกรมอัตโนมัติไม่ผ่าน กรุณาลองอีกครั้ง', 'The check that you are not a bot did not pass; try it again', {
+    challengeUrl: '/api/auth/challenge',
+  });
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The challenge page: Cloudflare's widget; once solved, the token goes into the cookie and back to sign-in. */
+function challengePage(siteKey: string, nonce: string): string {
+  return `<!doctype html>
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>ยืนยันว่าไม่ใช่โปรแกรมอัตโนมัติ · Not a bot</title>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.6}</style>
+<script nonce="${nonce}">
+function itaSolved(token) {
+  document.cookie = '${TURNSTILE_COOKIE}=' + encodeURIComponent(token) + '; Path=/api/auth; Max-Age=300; Secure; SameSite=Strict';
+  location.replace('/');
+}
+</script>
+<script src="${CHALLENGE_ORIGIN}/turnstile/v0/api.js" async defer></script>
+</head>
+<body>
+<main>
+<h1>ยืนยันว่าไม่ใช่โปรแกรมอัตโนมัติ</h1>
+<p>ลงชื่อเข้าใช้ผิดหลายครั้ง ทำเครื่องหมายด้านล่าง แล้วระบบจะพากลับไปหน้าลงชื่อเข้าใช้<br lang="en">Several failed sign-ins: complete the check below and you will be taken back to sign in.</p>
+<div class="cf-turnstile" data-sitekey="${escapeHtml(siteKey)}" data-callback="itaSolved"></div>
+</main>
+</body>
+</html>`;
+}
+
 export const authRoutes = new Hono<AppEnv>()
+  .get('/challenge', (c) => {
+    const turnstile = turnstileOf(c.env);
+    if (!turnstile) throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    const nonce = crypto.randomUUID().replace(/-/g, '');
+    // This page only: Cloudflare's challenge origin for its script and frame, and this nonce.
+    c.header(
+      'Content-Security-Policy',
+      `default-src 'none'; script-src 'nonce-${nonce}' ${CHALLENGE_ORIGIN}; frame-src ${CHALLENGE_ORIGIN}; connect-src ${CHALLENGE_ORIGIN}; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
+    return c.html(challengePage(turnstile.siteKey, nonce));
+  })
   .post('/sign-in', valid('json', signInBody), async (c) => {
     const db = c.get('db');
     const { email, password } = c.req.valid('json');
@@ -82,13 +164,28 @@ export const authRoutes = new Hono<AppEnv>()
           [throttleKey('pair', { email, ip }), THROTTLE.pairLimit],
           [throttleKey('account', { email }), THROTTLE.accountLimit],
         ];
+    let attemptOnPair = 0;
     for (const [key, limit] of plan) {
       const verdict = await countAttempt(db, key, limit, attemptId, now);
       if (!verdict.admitted) {
         await audit(db, { orgId: null, userId: null, action: 'sign_in.throttled', detail: { email, key: key.split(':')[0], knownDevice: deviceId !== null }, ip });
         throw tooManyAttempts(c, verdict, now);
       }
+      if (key.startsWith('pair:')) attemptOnPair = verdict.failures;
       counted.push(key);
+    }
+
+    // Turnstile (when configured): from the pair's 4th attempt on, an unknown browser brings a
+    // solved challenge, checked before the password (the attempt stays counted either way).
+    const turnstile = turnstileOf(c.env);
+    if (turnstile && !deviceId && attemptOnPair >= THROTTLE.challengeFrom) {
+      const token = getCookie(c, TURNSTILE_COOKIE);
+      deleteCookie(c, TURNSTILE_COOKIE, { path: '/api/auth', secure: true });
+      if (!token) throw challengeRequired(turnstile.siteKey);
+      if (token.length > 2048 || !(await turnstilePassed(c.env, turnstile.secret, token, ip))) {
+        await audit(db, { orgId: null, userId: null, action: 'sign_in.challenge_failed', detail: { email }, ip });
+        throw challengeFailed();
+      }
     }
 
     const account = await findAccount(db, email);

@@ -115,6 +115,14 @@ export function SignIn() {
           <p id="sign-in-error" class="form-error" role="alert" data-testid="sign-in-error">
             {errorText}
           </p>
+          {(error?.code === 'challenge_required' || error?.code === 'challenge_failed') && (
+            // Optional Turnstile (worker/routes/auth.ts): a page of its own, then back here.
+            <p>
+              <a class="button button-secondary" href="/api/auth/challenge" data-testid="sign-in-challenge">
+                {local('ยืนยันว่าไม่ใช่โปรแกรมอัตโนมัติ', 'Show you are not a bot')}
+              </a>
+            </p>
+          )}
           {remaining > 0 && (
             <p class="muted" data-testid="sign-in-wait">
               {local(`ลองใหม่ได้ในอีก ${remaining} วินาที`, `You can try again in ${remaining} s`)}
