@@ -270,13 +270,14 @@ describe('Buddhist Era date inputs', () => {
   });
 });
 
-function readPdf(pdf: Buffer): { fonts: string; text: string; pages: string } {
+function readPdf(pdf: Buffer): { fonts: string; text: string; pages: string; images: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ita-pdf-'));
   const file = join(dir, 'report.pdf');
   writeFileSync(file, pdf);
   return {
     fonts: execFileSync('pdffonts', [file], { encoding: 'utf8' }),
     text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }),
+    images: execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }),
     pages: execFileSync('pdfinfo', [file], { encoding: 'utf8' }),
   };
 }
@@ -313,6 +314,8 @@ describe('reports print as official memos', () => {
       expect(text, field).toContain(field.replace(/\s+/g, ''));
     }
     expect(text).toContain(subject.replace(/\s+/g, ''));
+    // The emblem is printed: one image in the PDF (pdfimages lists a header, a rule, then a row per image).
+    expect(out.images.trim().split('\n').length).toBeGreaterThanOrEqual(3);
   }
 
   it('an administrator sets the memo fields; the staff report and the O43 report print as memos in Sarabun on A4', async () => {
@@ -322,6 +325,10 @@ describe('reports print as official memos', () => {
     await form.waitFor();
     for (const key of ['department', 'docPrefix', 'addressee', 'signerName', 'signerPosition'] as const) await page.getByTestId(`memo-${key}`).fill(MEMO[key]);
     await page.getByTestId('memo-thaiDigits').check();
+    // The emblem: a small PNG the office uploads (a 1 × 1 pixel one here).
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.getByTestId('memo-emblem').setInputFiles({ name: 'garuda.png', mimeType: 'image/png', buffer: png });
+    await form.locator('img.memo-emblem-preview').waitFor();
     await page.getByTestId('memo-save').click();
     await page.getByTestId('memo-ok').waitFor();
 
