@@ -317,7 +317,7 @@ describe("changing a measure's lead group after import", () => {
   it('is refused in an archived year, changing nothing, and allowed again once it is restored', async () => {
     const m = (await measureOf(2572, 1))!;
     const personnel = office.groupIds['กลุ่มบริหารงานบุคคล']!;
-    const archived = await call('POST', '/api/fiscal-years/2572/archive', { cookie: admin });
+    const archived = await call('PUT', '/api/fiscal-years/2572/archived', { cookie: admin, body: { archived: true } });
     expect(archived.status, archived.text).toBe(200);
     const events = await count('card_events', 'fiscal_year_id = ?', m.fiscal_year_id);
     const refused = await call('PATCH', `/api/measures/${m.id}`, { cookie: admin, body: { leadGroupId: personnel } });
@@ -325,7 +325,7 @@ describe("changing a measure's lead group after import", () => {
     expect(refused.json.error.messageTh).toMatch(/[ก-๙]/);
     expect(await count('cards', 'measure_id = ? and lead_group_id = ?', m.id, personnel)).toBe(0);
     expect(await count('card_events', 'fiscal_year_id = ?', m.fiscal_year_id)).toBe(events);
-    expect((await call('POST', '/api/fiscal-years/2572/restore', { cookie: admin })).status).toBe(200);
+    expect((await call('PUT', '/api/fiscal-years/2572/archived', { cookie: admin, body: { archived: false } })).status).toBe(200);
     const allowed = await call('PATCH', `/api/measures/${m.id}`, { cookie: admin, body: { leadGroupId: personnel } });
     expect([allowed.status, allowed.json.cards]).toEqual([200, 2]);
   });
