@@ -32,7 +32,6 @@ import { neighboursAt, startSlot, stepOf, stepSlot, type Slot } from './drop';
 import {
   cellNodes,
   draggingId,
-  draggingLane,
   dropHint,
   followPointer,
   hintFor,
@@ -100,7 +99,6 @@ function onDragStart({ active, activatorEvent }: DragStartEvent): void {
   draggingId.value = id;
   lastDrop = null;
   if (!data) return;
-  draggingLane.value = data.laneKey;
   openDropLane(data.laneKey);
   const slot = startSlot(data.columnId, data.laneKey, cardsInCell(data.columnId, data.laneKey), id);
   drag = { id, keyboard: isKeyboard(activatorEvent), slot };
@@ -124,7 +122,6 @@ function finish(): void {
   drag = null;
   dropHint.value = null;
   draggingId.value = null;
-  draggingLane.value = null;
   openDropLane(null);
   lastDropAt = performance.now();
 }

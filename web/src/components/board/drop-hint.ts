@@ -17,9 +17,8 @@ export interface Box {
 
 export type Hint = DropTarget & { box: Box | null };
 
-/** The card being dragged and its swimlane (cells of that lane open up on phones). */
+/** The card being dragged (the cells of its lane open up on phones: DragLayer.tsx openDropLane). */
 export const draggingId = signal<string | null>(null);
-export const draggingLane = signal<string | null>(null);
 
 /** Where the card being dragged would land now (drawn by DragLayer; null: nowhere). */
 export const dropHint = signal<Hint | null>(null);
