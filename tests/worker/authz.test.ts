@@ -352,10 +352,10 @@ const RULES: Record<string, Rule[]> = {
       request: async () => ({ method: 'POST', path: '/api/fiscal-years/2567/rollover/commit', body: { toBeYear: nextRolloverYear--, confirmNonAdjacent: true } }),
     },
   ],
-  'POST /api/fiscal-years/:beYear/archive': [
-    { targets: ['office'], allowed: adminOnly, elsewhere: 'notFound', request: async ({ n }) => ({ method: 'POST', path: `/api/fiscal-years/${await throwawayYear(n)}/archive` }) },
-  ],
-  'POST /api/fiscal-years/:beYear/restore': [
+  'PUT /api/fiscal-years/:beYear/archived': [
+    // Archiving a year in use.
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'notFound', request: async ({ n }) => ({ method: 'PUT', path: `/api/fiscal-years/${await throwawayYear(n)}/archived`, body: { archived: true } }) },
+    // Restoring an archived one.
     {
       targets: ['office'],
       allowed: adminOnly,
@@ -363,7 +363,7 @@ const RULES: Record<string, Rule[]> = {
       request: async ({ n }) => {
         const beYear = await throwawayYear(n);
         await env.DB.prepare('update fiscal_years set archived_at = ? where org_id = ? and be_year = ?').bind(Date.now(), home.orgId, beYear).run();
-        return { method: 'POST', path: `/api/fiscal-years/${beYear}/restore` };
+        return { method: 'PUT', path: `/api/fiscal-years/${beYear}/archived`, body: { archived: false } };
       },
     },
   ],
