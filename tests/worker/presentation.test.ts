@@ -14,7 +14,8 @@ describe('GET /api/session', () => {
   it('answers 200 with me = null when signed out (a signed-out page logs no 401), and who is signed in otherwise', async () => {
     const out = await call('GET', '/api/session');
     expect(out.status).toBe(200);
-    expect(out.json).toEqual({ me: null });
+    // Not the local demo here (DEMO_SEED is '0'): the sign-in page will not ask for demo accounts.
+    expect(out.json).toEqual({ me: null, demo: false });
     const signedIn = await call('GET', '/api/session', { cookie: await cookieFor(demo, 'executive') });
     expect(signedIn.status).toBe(200);
     expect(signedIn.json.me).toMatchObject({ role: 'executive' });
@@ -27,7 +28,7 @@ describe('GET /api/session', () => {
   it('a revoked session reads as signed out', async () => {
     const cookie = await cookieFor(demo, 'staff');
     expect((await call('POST', '/api/auth/sign-out', { cookie })).status).toBeLessThan(300);
-    expect((await call('GET', '/api/session', { cookie })).json).toEqual({ me: null });
+    expect((await call('GET', '/api/session', { cookie })).json).toEqual({ me: null, demo: false });
   });
 });
 

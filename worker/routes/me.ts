@@ -28,7 +28,9 @@ export const meRoutes = new Hono<AppEnv>()
   })
   // Who is signed in, for the app's start: 200 with `me` null when nobody is (no failed request
   // in the console for a signed-out visitor; web/src/state/session.ts).
-  .get('/session', (c) => c.json({ me: c.get('me') }))
+  // `demo`: the demo accounts can be listed (npm start only), so a production sign-in page never
+  // asks for them and gets a 404 in its console.
+  .get('/session', (c) => c.json({ me: c.get('me'), demo: c.env.DEMO_SEED === '1' }))
   .put('/me/password', valid('json', passwordBody), async (c) => {
     const actor = actorOf(c);
     const me = c.get('me')!;

@@ -23,7 +23,9 @@ export const demoAccounts = signal<DemoAccount[]>([]);
 let started = false;
 
 /** Who is signed in: 200 with `me` null when nobody is (no failed request in the console). */
-const askSession = () => request<{ me: Me | null }>('GET', '/api/session');
+const askSession = () => request<{ me: Me | null; demo?: boolean }>('GET', '/api/session');
+/** The server runs the local demo (npm start): the sign-in page may list its accounts. */
+let demoMode = false;
 
 /**
  * Whether this browser was signed in when it last knew (kept in localStorage, never the session
@@ -59,6 +61,7 @@ export async function startSession(): Promise<void> {
   const result = await askSession();
   if (result.ok) {
     me.value = result.data.me;
+    demoMode = result.data.demo === true;
   } else if (result.error.status !== 401) {
     pushApiError(result.error);
   }
@@ -118,6 +121,11 @@ export const signOutEverywhere = () => endSession(api.signOutEverywhere);
 
 /** Load the quick "sign in as" list; a 404 (not local development) leaves it empty. */
 export async function loadDemoAccounts(): Promise<void> {
+  // Outside the local demo the list does not exist: asking would only log a 404.
+  if (!demoMode) {
+    demoAccounts.value = [];
+    return;
+  }
   const result = await api.demoAccounts();
   demoAccounts.value =
     result.ok && Array.isArray(result.data?.accounts) ? result.data.accounts : [];
