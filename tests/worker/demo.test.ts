@@ -42,6 +42,11 @@ async function checkYear(demo: LiveDemo, beYear: number, now: number) {
      where c.fiscal_year_id = ? and b.category = 'done' and not exists (select 1 from evidence_links e where e.card_id = c.id)`,
   ).bind(fy.fiscalYearId).first('n');
   expect(doneWithout).toBe(0);
+  // …and its monitoring checklist ticked off.
+  const doneLists = await env.DB.prepare(
+    `select c.checklist from cards c join board_columns b on b.id = c.column_id where c.fiscal_year_id = ? and b.category = 'done'`,
+  ).bind(fy.fiscalYearId).all<{ checklist: string }>();
+  expect(doneLists.results.every((r) => (JSON.parse(r.checklist) as { done: boolean }[]).every((i) => i.done))).toBe(true);
   return { admin, first: latest!.f };
 }
 

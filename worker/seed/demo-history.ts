@@ -17,7 +17,7 @@ import { commitRollover } from '../db/rollover';
 import { compileReport, findBoardYear, findOrganisation, keepReport } from '../db/reports';
 import { readScheduleEntries } from '../db/report-schedule';
 import { GENESIS_HASH, eventHash } from '../domain/event-chain';
-import { boardColumns, cardEvents, cards, fiscalYears, measures, oitItems, reports } from '../db/schema';
+import { boardColumns, cardEvents, cards, fiscalYears, measures, oitItems, reports, type ChecklistItem } from '../db/schema';
 import { DAY_MS, bangkokDate, fiscalYearBounds, fiscalYearOf } from '../domain/fiscal-year';
 import { scheduledPeriods } from '../domain/report-schedule';
 import { REPORT_AUDIENCES } from '../domain/report-cadence';
@@ -53,6 +53,7 @@ interface PlayedCard {
   step: number;
   leadGroupId: string | null;
   version: number;
+  checklist: ChecklistItem[];
 }
 
 type Action = { at: number; run: () => Promise<unknown> };
@@ -95,10 +96,10 @@ export async function seedLiveDemo(db: Db, opts: { now: number; slug?: string; e
     const rolled = await boardCards(db, base.orgId, fy.id);
     const firstDue = [addDays(startsOn, 10), addDays(setUpDay, 20)].sort()[1]!;
     await play(db, base.orgId, currentYear, rolled, people, now, (_card, i) => {
-      const plannedDue = minDay(addDays(firstDue, i * 16), endsOn);
+      const plannedDue = minDay(addDays(firstDue, i * 12), endsOn);
       const late = LATE.has(i);
       const done = late ? addDays(plannedDue, 45) : addDays(plannedDue, -3 - (i % 5));
-      const start = [addDays(setUpDay, 2 + (i % 4)), addDays(done, -30)].sort()[1]!;
+      const start = [addDays(setUpDay, 2 + (i % 4)), addDays(done, -50)].sort()[1]!;
       return { start, done: done > start ? done : addDays(start, 4), late, plannedDue, planDay: addDays(setUpDay, 1) };
     });
     years.push(await summary(db, base.orgId, currentYear));
@@ -150,7 +151,7 @@ type People = ReturnType<typeof peopleOf>;
 
 async function boardCards(db: Db, orgId: string, fiscalYearId: string) {
   const rows = await db
-    .select({ id: cards.id, measure: measures.number, step: cards.stepNumber, leadGroupId: cards.leadGroupId, version: cards.version, dueOn: cards.dueOn })
+    .select({ id: cards.id, measure: measures.number, step: cards.stepNumber, leadGroupId: cards.leadGroupId, version: cards.version, dueOn: cards.dueOn, checklist: cards.checklist })
     .from(cards)
     .innerJoin(measures, eq(measures.id, cards.measureId))
     .where(and(eq(cards.orgId, orgId), eq(cards.fiscalYearId, fiscalYearId)))
@@ -231,6 +232,11 @@ async function play(
     if (done) {
       // Every finished step has its evidence, added just before it is marked done.
       actions.push({ at: at(t.done, hour, 10), run: () => addEvidence(db, who.actor, who.ref, card.id, evidence(beYear, card, board.codes, 'ฉบับเผยแพร่'), refuse) });
+      // The monitoring checklist ticked off as the step is finished.
+      if (card.checklist.length > 0) {
+        const ticked = card.checklist.map((item) => ({ ...item, done: true }));
+        actions.push({ at: at(t.done, hour, 15), run: () => editCard(db, who.actor, card.id, { version: card.version, checklist: ticked }, refuse).then(track(card)) });
+      }
       actions.push({ at: at(t.done, hour, 20), run: () => moveCard(db, who.actor, card.id, { toColumnId: done, afterCardId: null, beforeCardId: null, version: card.version }, refuse).then(track(card)) });
       if (i % 5 === 2) actions.push({ at: at(t.done, hour, 45), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.done, refuse) });
     }
