@@ -9,16 +9,9 @@ import { runCleanupJob } from './cleanup-job';
 import { runDigestJob } from './digest-job';
 import { runOutboxJob } from './outbox-job';
 import { runReportJob } from './report-job';
+import { SCHEDULES } from './schedules';
 
-export const SCHEDULES = {
-  /** 08:00 Bangkok on the 1st and 16th (on the 16th also the staff report, when twice a month). */
-  executiveReport: '0 1 1,16 * *',
-  /** 08:30 Bangkok on the 1st. */
-  staffReport: '30 1 1 * *',
-  /** 07:00 Bangkok daily. */
-  digest: '0 0 * * *',
-  outbox: '*/10 * * * *',
-} as const;
+export { SCHEDULES };
 
 export interface ScheduledDeps {
   /** The mail transport; Cloudflare's send_email binding unless a test supplies another. */
