@@ -114,4 +114,25 @@ describe('an administrator on the demo', () => {
     await expect.poll(() => admin.getByTestId('year-state-2567').innerText()).toBe('ใช้งาน');
     await expect.poll(async () => (await options()).some((o) => o.includes('2567'))).toBe(true);
   });
+
+  it('deletes a year set up by mistake (nothing but its import), after confirming', async () => {
+    const later = seeded.currentYear + 1;
+    const rolled = await admin.evaluate(
+      async ([from, to]) => (await fetch(`/api/fiscal-years/${from}/rollover/commit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ toBeYear: to }) })).status,
+      [seeded.currentYear, later],
+    );
+    expect(rolled).toBe(201);
+    // A fresh start (no year in the address): the year set up for a later date is not the one shown.
+    await admin.goto(base);
+    await expect.poll(() => admin.url()).toContain(`/${seeded.currentYear}`);
+    expect(await admin.getByTestId('fiscal-year-select').inputValue()).toBe(String(seeded.currentYear));
+    await admin.goto(`${base}/admin`);
+    await admin.getByTestId('admin-tab-years').click();
+    await admin.getByTestId(`year-delete-${later}`).waitFor();
+    admin.once('dialog', (d) => void d.accept());
+    await admin.getByTestId(`year-delete-${later}`).click();
+    await expect.poll(() => admin.getByTestId(`year-row-${later}`).count()).toBe(0);
+    const years = await admin.evaluate(async () => (await (await fetch('/api/fiscal-years')).json()).fiscalYears.map((y: { beYear: number }) => y.beYear));
+    expect(years).toEqual([2567, seeded.currentYear]);
+  });
 });
