@@ -44,6 +44,19 @@ async function phoneContext(): Promise<BrowserContext> {
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
+/** For a failure message: the outermost elements that reach past the right edge of the screen. */
+const widest = (page: Page) =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const right = el.getBoundingClientRect().right;
+      if (right > innerWidth + 1 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > innerWidth + 1)) {
+        out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} → ${Math.round(right)}`);
+      }
+    }
+    return out.slice(0, 5).join('; ');
+  });
+
 describe('signed out', () => {
   it('the sign-in page and a board address log nothing and ask for nothing that answers 401', async () => {
     const context = await phoneContext();
@@ -141,7 +154,7 @@ async function signedIn(viewport: { width: number; height: number }, email: stri
 }
 
 const PAGES: Record<string, string[]> = {
-  'admin@demo.local': ['/board/2567', '/dashboard/2567', '/dashboard/2567?view=o43', '/reports/2567', '/oit/2567', '/admin/2567', '/account'],
+  'admin@demo.local': ['/board/2567', '/dashboard/2567', '/dashboard/2567?view=o43', '/reports/2567', 'a report (preview)', '/oit/2567', '/admin/2567', '/account'],
   'executive@demo.local': ['/dashboard/2567', '/board/2567', '/reports/2567', '/oit/2567'],
   'director.admin@demo.local': ['/board/2567', '/dashboard/2567', '/oit/2567'],
   'staff@demo.local': ['/board/2567', '/reports/2567', '/account'],
@@ -154,11 +167,18 @@ describe('every page fits the screen, without console errors or CSP violations',
       for (const [email, paths] of Object.entries(PAGES)) {
         const { context, page, problems } = await signedIn(viewport, email);
         for (const path of paths) {
-          await page.goto(`${base}${path}`);
+          if (path === 'a report (preview)') {
+            // A report's tables, previewed on the reports page just visited (nothing is kept:
+            // other suites count the kept reports).
+            await page.getByTestId('report-preview-button').click();
+            await page.getByTestId('report-preview').getByTestId('report-document').waitFor();
+          } else {
+            await page.goto(`${base}${path}`);
+          }
           await page.getByTestId('nav').waitFor();
           await page.waitForLoadState('networkidle');
           const width = await pageWidth(page);
-          if (width > viewport.width) wide.push(`${email} ${path}: ${width} px`);
+          if (width > viewport.width) wide.push(`${email} ${path}: ${width} px (${await widest(page)})`);
         }
         expect(problems, email).toEqual([]);
         await context.close();
@@ -332,12 +352,12 @@ describe('reports print as official memos', () => {
     await page.getByTestId('memo-save').click();
     await page.getByTestId('memo-ok').waitFor();
 
-    const sent = await page.evaluate(async () => {
-      const res = await fetch('/api/reports/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ beYear: 2567, kind: 'staff', periodKey: '2024-06' }) });
-      return (await res.json()) as { report: { id: string } };
-    });
-    await page.goto(`${base}/reports/2567?report=${sent.report.id}`);
-    await page.getByTestId('report-document').waitFor();
+    // The staff report of September 2567, previewed (printing a preview prints the same
+    // document as a kept report; nothing is kept, other suites count the kept reports).
+    await page.getByTestId('report-kind-select').selectOption('staff');
+    await page.getByTestId('report-period-select').selectOption('2024-09');
+    await page.getByTestId('report-preview-button').click();
+    await page.getByTestId('report-preview').getByTestId('report-document').waitFor();
     // On screen the report is as it was: no memo head.
     expect(await page.getByTestId('memo-head').isVisible()).toBe(false);
     expectMemo(await printPdf(page), 'เรื่อง รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส แจ้งที่ประชุมบุคลากร');
@@ -348,6 +368,9 @@ describe('reports print as official memos', () => {
     expectMemo(o43, 'เรื่อง รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน');
     // Thai digits, as the office set: the fiscal year in the subject.
     expect(o43.text.replace(/\s+/g, '')).toContain('พ.ศ.๒๕๖๗');
+    // Back to Arabic digits: the other suites share this office and read its reports.
+    const reset = await context.request.put(`${base}/api/memo`, { data: { ...MEMO, thaiDigits: false }, headers: { origin: base } });
+    expect(reset.status()).toBe(200);
     expect(problems).toEqual([]);
     await context.close();
   });

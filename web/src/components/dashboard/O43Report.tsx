@@ -179,13 +179,15 @@ function O43Document({ report }: { report: O43ReportView }) {
                     const column = step.columnId ? columns.get(step.columnId) : undefined;
                     return (
                       <tr key={step.stepNumber}>
-                        <td class="col-no">{n(step.stepNumber)}</td>
-                        <td>{step.title}</td>
-                        <td class="col-status">
+                        <td class="col-no" data-label={local('ขั้นตอนที่', 'Step')}>
+                          {n(step.stepNumber)}
+                        </td>
+                        <td class="col-title">{step.title}</td>
+                        <td class="col-status" data-label={local('ผลการดำเนินการ', 'Status')}>
                           {column ? local(column.labelTh, column.labelEn) : local('ยังไม่ได้ดำเนินการ', 'Not yet on the board')}
                           {step.movedInPeriod && <span class="doc-changed">{local(' (มีความคืบหน้าในรอบนี้)', ' (progressed this period)')}</span>}
                         </td>
-                        <td>
+                        <td class="col-evidence" data-label={local('หลักฐาน/การเผยแพร่', 'Evidence / publication')}>
                           <DocEvidence evidence={step.evidence} print />
                         </td>
                       </tr>
