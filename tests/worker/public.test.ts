@@ -303,7 +303,7 @@ describe('publishing per fiscal year', () => {
   });
 
   it('the upgrade keeps every year public that was public before (the office-wide switch), and nothing else', async () => {
-    const migration = (env.TEST_MIGRATIONS as { name: string; queries: string[] }[]).find((m) => m.name.startsWith('0006_authz'))!;
+    const migration = (env.TEST_MIGRATIONS as { name: string; queries: string[] }[]).find((m) => m.name.endsWith('_authz.sql'))!;
     const upgrade = migration.queries.find((q) => q.trim().toUpperCase().startsWith('UPDATE'))!;
     expect(upgrade).toBeTruthy();
     // Before the upgrade: the office-wide switch on for this office, off for the other.
