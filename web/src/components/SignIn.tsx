@@ -30,7 +30,13 @@ export function SignIn() {
   const error = signInError.value;
   useEffect(() => {
     const seconds = Number((error?.body as { error?: { details?: { retryAfterSeconds?: number } } } | null)?.error?.details?.retryAfterSeconds);
-    if (error?.code === 'too_many_attempts' && seconds > 0) setWait({ email: email.trim().toLowerCase(), until: Date.now() + seconds * 1000 });
+    if (error?.code === 'too_many_attempts' && seconds > 0) {
+      // One clock reading for both, so the first render counts from the server's figure (it showed
+      // 31 for a 30-second wait when `now` was still the moment the page opened).
+      const at = Date.now();
+      setNow(at);
+      setWait({ email: email.trim().toLowerCase(), until: at + seconds * 1000 });
+    }
   }, [error]);
   useEffect(() => {
     if (!wait) return;
