@@ -23,6 +23,19 @@ export interface MemberRow {
 const stateOf = (m: { disabledAt: number | null; removedAt: number | null }): MemberState =>
   m.removedAt !== null ? 'removed' : m.disabledAt !== null ? 'disabled' : 'active';
 
+function toMemberRow(user: typeof users.$inferSelect, membership: typeof memberships.$inferSelect, otherOffices: number): MemberRow {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: membership.role,
+    groupId: membership.groupId,
+    state: stateOf(membership),
+    temporaryPasswordUntil: user.passwordExpiresAt,
+    otherOffices,
+  };
+}
+
 export async function listMembers(db: Db, orgId: string): Promise<MemberRow[]> {
   // Two reads side by side, not one batch: in a batch the joined rows came back mapped wrongly here
   // (a disabled member read as removed).
@@ -40,16 +53,7 @@ export async function listMembers(db: Db, orgId: string): Promise<MemberRow[]> {
       .groupBy(memberships.userId),
   ]);
   const otherCount = new Map(others.map((o) => [o.userId, o.n]));
-  return rows.map(({ user, membership }) => ({
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: membership.role,
-    groupId: membership.groupId,
-    state: stateOf(membership),
-    temporaryPasswordUntil: user.passwordExpiresAt,
-    otherOffices: otherCount.get(user.id) ?? 0,
-  }));
+  return rows.map(({ user, membership }) => toMemberRow(user, membership, otherCount.get(user.id) ?? 0));
 }
 
 export async function findMember(db: Db, orgId: string, userId: string): Promise<MemberRow | null> {
@@ -63,17 +67,7 @@ export async function findMember(db: Db, orgId: string, userId: string): Promise
     .select({ n: count() })
     .from(memberships)
     .where(and(eq(memberships.userId, userId), ne(memberships.orgId, orgId), isNull(memberships.removedAt)));
-  const { user, membership } = row;
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: membership.role,
-    groupId: membership.groupId,
-    state: stateOf(membership),
-    temporaryPasswordUntil: user.passwordExpiresAt,
-    otherOffices: other?.n ?? 0,
-  };
+  return toMemberRow(row.user, row.membership, other?.n ?? 0);
 }
 
 const membershipOf = (orgId: string, userId: string) => and(eq(memberships.orgId, orgId), eq(memberships.userId, userId));
