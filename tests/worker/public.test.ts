@@ -193,6 +193,21 @@ describe('once published', () => {
     expect((await call('GET', `/api/public/${SLUG}/2567`)).json.measures[0].title).toBe('เปลี่ยนแล้ว');
   });
 
+  it('a change on the board (a step renamed through the API) shows at once, as JSON and CSV, whatever was cached', async () => {
+    const admin = await cookieFor(demo, 'admin');
+    const first = await call('GET', `/api/public/${SLUG}/2567`);
+    const step = first.json.measures[1].steps[0];
+    const board = await getBoard(admin);
+    const card = board.cards.find((c) => c.title === step.title)!;
+    const renamed = await call('PATCH', `/api/cards/${card.id}`, { cookie: admin, body: { version: card.version, title: `${card.title} (แก้ไข)` } });
+    expect(renamed.status).toBe(200);
+    const after = await call('GET', `/api/public/${SLUG}/2567`);
+    expect(after.json.measures[1].steps[0].title).toBe(`${step.title} (แก้ไข)`);
+    // The other spelling of the same answer follows too (one key per validated office and year).
+    const csv = await call('GET', `/api/public/${SLUG}/2567.csv`);
+    expect(csv.text).toContain('(แก้ไข)');
+  });
+
   it("does not publish another office that has not opted in, nor a year that does not exist", async () => {
     expect((await call('GET', '/api/public/pub-other/2567')).status).toBe(404);
     expect((await call('GET', '/api/public/pub-other/2567.csv')).status).toBe(404);

@@ -51,10 +51,23 @@ export interface PublicView {
   measures: PublicMeasure[];
 }
 
-/** The office's publication version (see organisations.publicationVersion), null for an unknown office. */
-export async function publicationVersion(db: Db, slug: string): Promise<number | null> {
-  const [row] = await db.select({ v: organisations.publicationVersion }).from(organisations).where(eq(organisations.slug, slug)).limit(1);
-  return row ? row.v : null;
+/**
+ * What the office's public answers are built from, as a short string, null for an unknown office:
+ * its publication version (see organisations.publicationVersion: what is published) and the head
+ * of each fiscal year's event log (what the board holds: a move, an edit, a new step), added up.
+ * Both only grow, so an answer cached under an older string is never found again. One read, through
+ * the (fiscal_year_id, seq) index.
+ */
+export async function publicationVersion(db: Db, slug: string): Promise<string | null> {
+  const [row] = await db
+    .select({
+      v: organisations.publicationVersion,
+      board: sql<number>`(select coalesce(sum((select max(e.seq) from card_events e where e.fiscal_year_id = f.id)), 0) from fiscal_years f where f.org_id = "organisations"."id")`,
+    })
+    .from(organisations)
+    .where(eq(organisations.slug, slug))
+    .limit(1);
+  return row ? `${row.v}.${row.board}` : null;
 }
 
 /** Advances the office's publication version: batch it with every change of what is published. */

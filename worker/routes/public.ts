@@ -8,8 +8,9 @@
 // one fiscal year (years are published one by one; new years start unpublished).
 // Answers are cached at the edge for five minutes (Cache API). The cache key is built from the
 // validated office and year (never the raw path: /api/public/phichit%2Dpeo/… is the same office)
-// and the office's publication version, which every change of what is published advances: after
-// a withdrawal no location can find its old copies (deleting from the cache would purge only one
+// and the office's publication version, which every change of what is published advances, with
+// the head of each year's event log, which every change of the board advances: after a withdrawal
+// or a move no location can find its old copies (deleting from the cache would purge only one
 // location, and only the spellings it knew).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
@@ -48,7 +49,7 @@ const edgeCache = () => (caches as unknown as { default: Cache }).default;
  * for, written from the validated values ('2567.csv', not the path as the client spelled it).
  * Never the query string or cookies.
  */
-export function publicCacheKey(requestUrl: string, slug: string, version: number, what: string): Request {
+export function publicCacheKey(requestUrl: string, slug: string, version: string, what: string): Request {
   const path = `/api/public/__cache/v${version}/${slug}${what ? `/${what}` : ''}`;
   return new Request(new URL(path, requestUrl).toString(), { method: 'GET' });
 }
