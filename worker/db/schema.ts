@@ -4,12 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const ROLES = ['admin', 'executive', 'director', 'staff'] as const;
-export type Role = (typeof ROLES)[number];
+import { COLUMN_CATEGORIES, ROLES, type ColumnCategory, type Role } from '../domain/contracts';
 
-/** What a column means for progress, whatever its label: reports count 'done' as complete. */
-export const COLUMN_CATEGORIES = ['todo', 'doing', 'review', 'done'] as const;
-export type ColumnCategory = (typeof COLUMN_CATEGORIES)[number];
+export { COLUMN_CATEGORIES, ROLES, type ColumnCategory, type Role };
 
 export const REPORT_KINDS = ['executive', 'staff', 'digest'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

@@ -1,8 +1,13 @@
 // The shapes the API returns, shared by the worker and (as types only) the web app.
 // Request bodies are defined once, as zod schemas, in worker/routes/*; these are the answers.
 
-export type Role = 'admin' | 'executive' | 'director' | 'staff';
-export type ColumnCategory = 'todo' | 'doing' | 'review' | 'done';
+/** The roles a member of an office has (declared once: the schema's columns use these too). */
+export const ROLES = ['admin', 'executive', 'director', 'staff'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** What a column means for progress, whatever its label: reports count 'done' as complete. */
+export const COLUMN_CATEGORIES = ['todo', 'doing', 'review', 'done'] as const;
+export type ColumnCategory = (typeof COLUMN_CATEGORIES)[number];
 
 /** Every error the API returns has this body, with a stable `code`. */
 export interface ApiErrorBody {

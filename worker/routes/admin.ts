@@ -21,6 +21,7 @@ import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
 import { adminOf } from '../middleware/authorize';
 import { titleText } from './cards';
+import { beYearParam } from '../domain/params';
 
 /** Column changes reshape open boards: tell them to reload (after the change committed). */
 async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: string) {
@@ -34,7 +35,6 @@ export type IntegrityVerdict = ChainVerdict & { board: BoardVerdict };
 const id = z.string().min(1).max(64);
 // Names people read (accounts, groups, columns): visible, no bidirectional controls.
 const name = titleText(200);
-const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 
 const newUserBody = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -198,7 +198,7 @@ export const adminRoutes = new Hono<AppEnv>()
       .limit(200);
     return c.json({ entries: rows });
   })
-  .get('/chain/:beYear', valid('param', yearParam), async (c) => {
+  .get('/chain/:beYear', valid('param', beYearParam), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);

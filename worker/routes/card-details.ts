@@ -13,8 +13,8 @@ import { cardParam, id, plainText, refusalRecorder, webLink } from './cards';
 import type { PersonRef } from '../domain/contracts-card';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
+import { beYearParam } from '../domain/params';
 
-const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 
 
 const evidenceBody = z.strictObject({
@@ -65,6 +65,6 @@ export const cardDetailRoutes = new Hono<AppEnv>()
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ comment: commit.value }, 201);
   })
-  .get('/boards/:beYear/oit-items', valid('param', yearParam), async (c) => {
+  .get('/boards/:beYear/oit-items', valid('param', beYearParam), async (c) => {
     return c.json({ items: await listOitItems(c.get('db'), actorOf(c), c.req.valid('param').beYear) });
   });

@@ -8,19 +8,19 @@ import { isIsoDate } from '../domain/fiscal-year';
 import { implausibleDate, PLAUSIBLE_DATES } from '../domain/plausible-date';
 import type { AppEnv } from '../env';
 import { readerOf } from '../middleware/authorize';
+import { beYearParam } from '../domain/params';
 
-const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 const isoDate = z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD');
 const periodQuery = z
   .object({ from: isoDate, to: isoDate })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 
 export const dashboardRoutes = new Hono<AppEnv>()
-  .get('/:beYear', valid('param', yearParam), async (c) => {
+  .get('/:beYear', valid('param', beYearParam), async (c) => {
     const actor = readerOf(c);
     return c.json(await loadDashboard(c.get('db'), actor.orgId, c.req.valid('param').beYear));
   })
-  .get('/:beYear/o43', valid('param', yearParam), valid('query', periodQuery), async (c) => {
+  .get('/:beYear/o43', valid('param', beYearParam), valid('query', periodQuery), async (c) => {
     const actor = readerOf(c);
     const { from, to } = c.req.valid('query');
     const problem =

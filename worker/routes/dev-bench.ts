@@ -29,9 +29,9 @@ import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
 import { GENESIS_HASH } from '../domain/event-chain';
 import type { AppEnv } from '../env';
+import { beYear, beYearParam } from '../domain/params';
 
-const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
-const boardBody = z.strictObject({ beYear: z.number().int().min(2500).max(2700), cards: z.number().int().min(1).max(20_000) });
+const boardBody = z.strictObject({ beYear, cards: z.number().int().min(1).max(20_000) });
 
 function requireAdmin(actor: Actor): Actor {
   if (!canAdminister(actor, actor.orgId)) throw forbidden();
@@ -130,7 +130,7 @@ export const devBenchRoutes = new Hono<AppEnv>()
     const { beYear, cards: n } = c.req.valid('json');
     return c.json(await createBenchBoard(c.get('db'), requireAdmin(actorOf(c)), beYear, n), 201);
   })
-  .get('/board/:beYear', valid('param', yearParam), async (c) => {
+  .get('/board/:beYear', valid('param', beYearParam), async (c) => {
     const actor = requireAdmin(actorOf(c));
     const meter = newMeter();
     const db = createDb(meteredD1(c.env.DB, meter));
@@ -140,7 +140,7 @@ export const devBenchRoutes = new Hono<AppEnv>()
     const serverMs = performance.now() - started;
     return c.json({ serverMs, rowsRead: meter.rowsRead, rowsReturned: meter.rowsReturned, cards: view.cards.length, bytes });
   })
-  .get('/raw/:beYear', valid('param', yearParam), async (c) => {
+  .get('/raw/:beYear', valid('param', beYearParam), async (c) => {
     const actor = requireAdmin(actorOf(c));
     const started = performance.now();
     const results = await rawBoardRead(c.env.DB, actor.orgId, c.req.valid('param').beYear);

@@ -16,8 +16,8 @@ import { canArchiveYear, canDeleteYear } from '../domain/policy';
 import { forbidden } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { adminOf } from '../middleware/authorize';
+import { beYearParam } from '../domain/params';
 
-const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 const archivedBody = z.strictObject({ archived: z.boolean() });
 const rolloverBody = z.strictObject({
   toBeYear: z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2568'),
@@ -26,11 +26,11 @@ const rolloverBody = z.strictObject({
 });
 
 export const fiscalYearRoutes = new Hono<AppEnv>()
-  .post('/:beYear/rollover/preview', valid('param', yearParam), valid('json', rolloverBody), async (c) => {
+  .post('/:beYear/rollover/preview', valid('param', beYearParam), valid('json', rolloverBody), async (c) => {
     const actor = adminOf(c);
     return c.json(await previewRollover(c.get('db'), actor.orgId, c.req.valid('param').beYear, c.req.valid('json').toBeYear));
   })
-  .post('/:beYear/rollover/commit', valid('param', yearParam), valid('json', rolloverBody), async (c) => {
+  .post('/:beYear/rollover/commit', valid('param', beYearParam), valid('json', rolloverBody), async (c) => {
     const actor = adminOf(c);
     const body = c.req.valid('json');
     const result = await commitRollover(c.get('db'), actor.orgId, actor.userId, c.req.valid('param').beYear, body.toBeYear, {
@@ -39,7 +39,7 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
     return c.json(result, 201);
   })
   /** What the life-cycle panel shows: archived or not, what happened in it, whether it may be deleted. */
-  .get('/:beYear/life', valid('param', yearParam), async (c) => {
+  .get('/:beYear/life', valid('param', beYearParam), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
@@ -50,7 +50,7 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
   // Archive (true) or restore (false). Archiving takes the office's writer turn, like card
   // changes: a change already waiting finishes first, and one that comes after finds the year
   // read-only. Setting the state it already has changes nothing.
-  .put('/:beYear/archived', valid('param', yearParam), valid('json', archivedBody), oneWriterPerOffice, async (c) => {
+  .put('/:beYear/archived', valid('param', beYearParam), valid('json', archivedBody), oneWriterPerOffice, async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
@@ -60,7 +60,7 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
     const row = await setArchived(db, fy, archived, { userId: actor.userId, ip: clientIp(c) }, Date.now());
     return c.json({ fiscalYear: toFiscalYearView(row), archived });
   })
-  .delete('/:beYear', valid('param', yearParam), oneWriterPerOffice, async (c) => {
+  .delete('/:beYear', valid('param', beYearParam), oneWriterPerOffice, async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);

@@ -13,12 +13,12 @@ import { boardRoom } from '../live/notify';
 import { AppError, forbidden } from '../domain/errors';
 import { canReadBoard } from '../domain/policy';
 import type { AppEnv } from '../env';
+import { beYearParam } from '../domain/params';
 
-const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
 
 const crossSite = () => new AppError(403, 'cross_site_request', 'ปฏิเสธคำขอจากเว็บไซต์อื่น', 'Cross-site request refused');
 
-export const liveRoutes = new Hono<AppEnv>().get('/boards/:beYear/live', valid('param', yearParam), async (c) => {
+export const liveRoutes = new Hono<AppEnv>().get('/boards/:beYear/live', valid('param', beYearParam), async (c) => {
   const actor = actorOf(c);
   // Browsers always send Origin on a WebSocket handshake; one that is missing or foreign is refused.
   const origin = c.req.header('origin');

@@ -17,9 +17,9 @@ import { fiscalYearRange, implausibleDate } from '../domain/plausible-date';
 import { CODE_PATTERN, normaliseCode, parseCatalogueTsv, planCatalogueImport } from '../domain/readiness';
 import type { AppEnv } from '../env';
 import { adminOf, readerOf } from '../middleware/authorize';
+import { beYearParam } from '../domain/params';
 
-const yearParam = z.object({ beYear: z.coerce.number().int().min(2500).max(2700) });
-const itemParam = yearParam.extend({ id: z.string().min(1).max(64) });
+const itemParam = beYearParam.extend({ id: z.string().min(1).max(64) });
 const code = z
   .string()
   .transform(normaliseCode)
@@ -55,7 +55,7 @@ function parseImport(text: string, existing: Awaited<ReturnType<typeof listItems
 }
 
 export const oitRoutes = new Hono<AppEnv>()
-  .patch('/:beYear/deadline', valid('param', yearParam), valid('json', settingsBody), async (c) => {
+  .patch('/:beYear/deadline', valid('param', beYearParam), valid('json', settingsBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const { beYear } = c.req.valid('param');
@@ -74,17 +74,17 @@ export const oitRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ beYear, submissionDeadline: row?.oitDeadline ?? null });
   })
-  .get('/:beYear', valid('param', yearParam), async (c) => {
+  .get('/:beYear', valid('param', beYearParam), async (c) => {
     const actor = readerOf(c);
     return c.json(await loadReadiness(c.get('db'), actor.orgId, c.req.valid('param').beYear, canAdminister(actor, actor.orgId)));
   })
-  .get('/:beYear/items', valid('param', yearParam), async (c) => {
+  .get('/:beYear/items', valid('param', beYearParam), async (c) => {
     const actor = readerOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
     return c.json({ items: await listItems(db, actor.orgId, fy) });
   })
-  .post('/:beYear/items', valid('param', yearParam), valid('json', itemBody), async (c) => {
+  .post('/:beYear/items', valid('param', beYearParam), valid('json', itemBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findWritableYear(db, actor, c.req.valid('param').beYear);
@@ -104,14 +104,14 @@ export const oitRoutes = new Hono<AppEnv>()
     const fy = await findWritableYear(db, actor, beYear);
     return c.json({ item: await deleteItem(db, actor.orgId, fy, id) });
   })
-  .post('/:beYear/items/import/preview', valid('param', yearParam), valid('json', importBody), async (c) => {
+  .post('/:beYear/items/import/preview', valid('param', beYearParam), valid('json', importBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
     const { plan: _plan, ...preview } = parseImport(c.req.valid('json').text, await listItems(db, actor.orgId, fy));
     return c.json(preview);
   })
-  .post('/:beYear/items/import/commit', valid('param', yearParam), valid('json', importBody), async (c) => {
+  .post('/:beYear/items/import/commit', valid('param', beYearParam), valid('json', importBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findWritableYear(db, actor, c.req.valid('param').beYear);

@@ -22,6 +22,7 @@ import { loadPublic, publicationVersion, publicCsv, publicYears, setYearPublishe
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canPublish } from '../domain/policy';
 import type { AppEnv } from '../env';
+import { beYear, beYearText } from '../domain/params';
 
 /** How long this location's edge cache keeps an answer (the copy stored with the Cache API). */
 export const EDGE_CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
@@ -33,10 +34,9 @@ export const EDGE_CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/) });
-const yearPattern = z.coerce.number().int().min(2500).max(2700);
 const fileParam = slugParam.extend({ file: z.string().regex(/^\d{4}(\.(json|csv))?$/) });
-const schemaParam = slugParam.extend({ beYear: yearPattern });
-const settingsBody = z.strictObject({ beYear: z.number().int().min(2500).max(2700), published: z.boolean() });
+const schemaParam = slugParam.extend({ beYear: beYearText });
+const settingsBody = z.strictObject({ beYear, published: z.boolean() });
 
 const notPublished = () =>
   new AppError(404, 'not_found', 'ไม่พบหน้าข้อมูลสาธารณะของหน่วยงานนี้', 'This office has no public page for that year');
@@ -113,8 +113,8 @@ export const publicRoutes = new Hono<AppEnv>()
     cached(c, c.req.valid('param').slug, c.req.valid('param').file, async () => {
       const { slug, file } = c.req.valid('param');
       const [year, format] = file.split('.') as [string, 'json' | 'csv' | undefined];
-      const beYear = yearPattern.safeParse(year);
-      const view = beYear.success ? await loadPublic(c.get('db'), slug, beYear.data) : null;
+      const asked = beYearText.safeParse(year);
+      const view = asked.success ? await loadPublic(c.get('db'), slug, asked.data) : null;
       if (!view) throw notPublished();
       const name = `ita-${slug}-${view.fiscalYear.beYear}`;
       if (format === 'csv') return download(publicCsv(view), 'text/csv; charset=utf-8; header=present', `${name}.csv`);

@@ -27,9 +27,9 @@ import { findMessage, listMessages, retryFailed } from '../email/outbox';
 import { publishReport } from '../email/publish';
 import type { AppEnv } from '../env';
 import { adminOf, readerOf } from '../middleware/authorize';
+import { beYearText as beYear } from '../domain/params';
 
 const MEETING_KINDS = ['executive', 'staff'] as const;
-const beYear = z.coerce.number().int().min(2500).max(2700);
 const id = z.string().min(1).max(64);
 const idParam = z.object({ id });
 const compileBody = z.strictObject({ beYear, kind: z.enum(MEETING_KINDS), periodKey: z.string().trim().max(20).optional() });
