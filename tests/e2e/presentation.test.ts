@@ -290,6 +290,25 @@ describe('Buddhist Era date inputs', () => {
     });
     await page.getByTestId('o43-load').click();
     await expect.poll(() => page.getByTestId('o43-period').innerText()).toBe('ระหว่างวันที่ 1 ตุลาคม 2566 ถึงวันที่ 29 พฤศจิกายน 2569');
+    // The year chosen and the page redrawn with it, then month and day before the picker's effects
+    // run: the year's date handed back late must not undo them (it put the month back).
+    await page.evaluate(async () => {
+      const choose = (id: string, value: string) => {
+        const select = document.querySelector<HTMLSelectElement>(`[data-testid=${id}]`)!;
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      };
+      choose('o43-to-year', '2568');
+      await new Promise((r) => setTimeout(r, 0));
+      choose('o43-to-month', '10');
+      choose('o43-to-day', '15');
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    });
+    await expect.poll(() => page.getByTestId('o43-to-month').inputValue()).toBe('10');
+    expect(await page.getByTestId('o43-to-day').inputValue()).toBe('15');
+    expect(await page.getByTestId('o43-to-year').inputValue()).toBe('2568');
+    await page.getByTestId('o43-load').click();
+    await expect.poll(() => page.getByTestId('o43-period').innerText()).toBe('ระหว่างวันที่ 1 ตุลาคม 2566 ถึงวันที่ 15 ตุลาคม 2568');
     expect(problems).toEqual([]);
     await context.close();
   });

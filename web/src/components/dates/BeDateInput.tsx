@@ -33,12 +33,21 @@ const num = (value: string) => (value === '' ? null : Number(value));
 
 export function BeDateInput({ id, legend, value, years, onChange, testId = 'due', required = false, clearLabel }: Props) {
   const [parts, setParts] = useState<Parts>(() => partsOf(value));
-  /** The date this input reported last: its owner handing it back is no reason to redraw. */
-  const reported = useRef<string | null | undefined>(undefined);
-  // A value from outside (a preset, another year, a reload) replaces the parts. Our own value
-  // coming back must not: it would undo a choice made since (a month picked right after the year).
+  /**
+   * The dates this input reported that its owner has not handed back yet, oldest first. The owner
+   * hands each one back a render later, so a quick year-month-day choice can see an earlier one
+   * come back after a later one was reported: that is no reason to redraw (it lost the month
+   * or the day). A value that is not among them is the owner's own change, and is shown.
+   */
+  const pending = useRef<(string | null)[]>([]);
   useEffect(() => {
-    if (value !== reported.current) setParts(partsOf(value));
+    const at = pending.current.indexOf(value);
+    if (at >= 0) {
+      pending.current = pending.current.slice(at + 1);
+      return;
+    }
+    pending.current = [];
+    setParts(partsOf(value));
   }, [value]);
   const language = lang.value;
   const yearList = [...new Set([...years, ...(parts.beYear ? [parts.beYear] : [])])].sort((a, b) => a - b);
@@ -52,7 +61,7 @@ export function BeDateInput({ id, legend, value, years, onChange, testId = 'due'
     latest.current = next;
     setParts(next);
     const result = beToIso(next);
-    if (result.ok) reported.current = result.iso;
+    if (result.ok) pending.current.push(result.iso);
     onChange(result);
   }
 
