@@ -4,10 +4,8 @@
 // on screen the report stays as it is (styles/memo.css), in the Sarabun typeface at 16 pt.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { toThaiDigits } from '../../dates';
 import { local } from '../../i18n';
-import { lang } from '../../state/ui';
-import { formatLongDate } from '../dashboard/format';
+import { digits, formatLongDate } from '../dashboard/format';
 import { loadMemo, memo } from './memo-state';
 import '../../styles/memo.css';
 
@@ -20,16 +18,12 @@ interface MemoProps {
   children: ComponentChildren;
 }
 
-/** Thai digits in Thai text when the office keeps its documents in them. */
-function digitsOf(text: string, thaiDigits: boolean): string {
-  return thaiDigits && lang.value === 'th' ? toThaiDigits(text) : text;
-}
-
 export function MemoFrame({ subject, date, children }: MemoProps) {
   useEffect(() => void loadMemo(), []);
   const m = memo.value;
   const th = m?.thaiDigits === true;
-  const d = (text: string) => digitsOf(text, th);
+  /** Thai digits in Thai text when the office keeps its documents in them. */
+  const d = (text: string) => digits(text, th);
   return (
     <div class="memo" data-testid="memo">
       <header class="memo-head print-only" data-testid="memo-head">
