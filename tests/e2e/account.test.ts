@@ -128,6 +128,21 @@ describe('account life cycle', () => {
   });
 });
 
+describe('the show-password box on a phone', () => {
+  it('stays a checkbox beside its label in the add-user form, not an input as wide as the form', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await signIn(page, base, 'admin@demo.local');
+    await page.goto(`${base}/admin`);
+    const show = page.getByTestId('admin-new-user').locator('.password-show');
+    await show.waitFor();
+    // Before, admin.css stretched it to the form's width (210 px here) and squeezed its label onto two lines.
+    const box = await show.locator('input[type=checkbox]').boundingBox();
+    expect(box!.width).toBeLessThan(30);
+    await context.close();
+  });
+});
+
 describe('a held sign-in', () => {
   it('says how long to wait, counts down and keeps the button off for that account only', async () => {
     // The account removed above: nobody else signs in with it, so holding it holds nobody.
