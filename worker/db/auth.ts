@@ -164,10 +164,19 @@ export function forgetStaleAttempts(db: Db, now = Date.now()) {
   return db.delete(signInThrottle).where(lt(signInThrottle.windowStart, now - THROTTLE.forgetAfterMs));
 }
 
-/** A secret the server makes for itself on first use and keeps in D1 (e.g. the device cookie's HMAC key). */
+/** Secrets already read by this isolate: a stored secret never changes, so one read each suffices. */
+const knownSecrets = new Map<string, string>();
+
+/**
+ * A secret the server makes for itself on first use and keeps in D1 (e.g. the device cookie's HMAC
+ * key). Read once per isolate, not on every sign-in (it was two queries each time).
+ */
 export async function serverSecret(db: Db, name: string): Promise<string> {
+  const known = knownSecrets.get(name);
+  if (known) return known;
   await db.insert(serverKeys).values({ name, secret: randomToken(32) }).onConflictDoNothing();
   const [row] = await db.select({ secret: serverKeys.secret }).from(serverKeys).where(eq(serverKeys.name, name));
+  knownSecrets.set(name, row!.secret);
   return row!.secret;
 }
 
