@@ -210,3 +210,12 @@ describe('own password and sessions', () => {
     expect((await call('GET', '/api/me', { cookie: x })).status).toBe(200);
   });
 });
+
+describe('the users list', () => {
+  it('is the accounts list: each member with their account state, so the Users panel makes one call', async () => {
+    const [users, accounts] = await Promise.all([call('GET', '/api/admin/users', { cookie: admin }), call('GET', '/api/admin/accounts', { cookie: admin })]);
+    expect(users.status, users.text).toBe(200);
+    expect(users.json.users).toEqual(accounts.json.members);
+    expect(users.json.users[0]).toMatchObject({ state: expect.any(String), otherOffices: expect.any(Number) });
+  });
+});

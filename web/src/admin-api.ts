@@ -1,17 +1,13 @@
 // Calls of the administration screens (users, groups, columns, import, integrity, audit).
 import { request } from './api';
+import type { Member } from './accounts-api';
 import type { Role } from '../../worker/domain/contracts';
 import type { IntegrityVerdict } from '../../worker/routes/admin';
 import type { KnownGroup, ParsedAnnouncement } from '../../worker/domain/announcement/types';
 import type { GroupChoice, ImportPlan } from '../../worker/domain/announcement/plan';
 
-export interface AdminUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  groupId: string | null;
-}
+/** A member of the office with their account state (GET /api/admin/users and /api/admin/accounts send the same rows). */
+export type AdminUser = Member;
 export interface AdminGroup {
   id: string;
   nameTh: string;

@@ -15,7 +15,7 @@ import { verifyChain, type ChainVerdict } from '../domain/event-chain';
 import { AppError, notFound } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { PASSWORD_MAX, passwordProblem } from '../domain/password-policy';
-import { officeNames } from '../db/accounts';
+import { listMembers, officeNames } from '../db/accounts';
 import { chainHeadQuery, headOf } from '../db/events';
 import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
@@ -73,16 +73,11 @@ async function checkGroup(c: Context<AppEnv>, orgId: string, role: string, group
 }
 
 export const adminRoutes = new Hono<AppEnv>()
+  // The members with their account state: the same list as GET /api/admin/accounts (one query
+  // for both), so the Users panel needs only this call.
   .get('/users', async (c) => {
     const actor = adminOf(c);
-    const rows = await c
-      .get('db')
-      .select({ id: users.id, email: users.email, displayName: users.displayName, role: memberships.role, groupId: memberships.groupId })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(eq(memberships.orgId, actor.orgId))
-      .orderBy(asc(users.email));
-    return c.json({ users: rows });
+    return c.json({ users: await listMembers(c.get('db'), actor.orgId) });
   })
   .post('/users', valid('json', newUserBody), async (c) => {
     const actor = adminOf(c);

@@ -190,12 +190,8 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
 
 export function UsersPanel() {
   const users = useLoad(adminApi.users);
-  const members = useLoad(accountsApi.members);
-  const memberById = new Map((members.data?.members ?? []).map((m) => [m.id, m]));
-  const reloadAll = () => {
-    void users.reload();
-    void members.reload();
-  };
+  // One call: the users list carries each member's account state.
+  const reloadAll = () => void users.reload();
   const groups = useLoad(adminApi.groups);
   const [form, setForm] = useState({ email: '', displayName: '', password: '', role: 'staff' as Role, groupId: null as string | null });
   const [error, setError] = useState<ApiError | null>(null);
@@ -217,10 +213,9 @@ export function UsersPanel() {
   return (
     <AdminPanel name="users" title={local('ผู้ใช้และบทบาท', 'Users and roles')}>
       <Feedback testId="admin" error={users.error} />
-      <Feedback testId="admin" error={members.error} />
       <AdminTable headers={[local('ผู้ใช้', 'User'), local('บทบาท', 'Role'), local('กลุ่มงาน', 'Group'), '', local('บัญชี', 'Account')]}>
         {(users.data?.users ?? []).map((u) => (
-          <UserRow key={`${u.id}:${u.role}:${u.groupId}`} user={u} member={memberById.get(u.id)} groups={groupList} onSaved={reloadAll} />
+          <UserRow key={`${u.id}:${u.role}:${u.groupId}`} user={u} member={u} groups={groupList} onSaved={reloadAll} />
         ))}
       </AdminTable>
       <form class="admin-form" onSubmit={create} data-testid="admin-new-user">
