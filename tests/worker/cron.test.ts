@@ -6,6 +6,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import PostalMime from 'postal-mime';
 import worker from '../../worker/index';
 import { runScheduled, SCHEDULES } from '../../worker/cron';
+import { runReportJob } from '../../worker/cron/report-job';
+import { createDb } from '../../worker/db/client';
 import type { MailTransport, OutgoingMail } from '../../worker/email/transport';
 import type { Env } from '../../worker/env';
 import { call, cookieFor, getBoard, seedOffice, type Demo } from './helpers';
@@ -238,5 +240,23 @@ describe('offices that do not get a report', () => {
     const before = await count('select count(*) n from outbox');
     await fire('5 5 5 5 *', Date.parse('2024-07-01T01:00:00Z'), recorder());
     expect(await count('select count(*) n from outbox')).toBe(before);
+  });
+});
+
+describe('the report job’s reads', () => {
+  it('reads the offices, their boards and their schedules in three queries, however many offices there are', async () => {
+    await seedOffice('second-office-peo', 'second.local');
+    let queries = 0;
+    const counted = new Proxy(env.DB, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === 'prepare') queries++;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    // The 10th ends no period: every office with a board is read and none is due.
+    const outcomes = await runReportJob(createDb(counted), 'executive', Date.parse('2024-06-10T01:00:00Z'), undefined);
+    expect(outcomes.filter((o) => o.result === 'not_due').length).toBeGreaterThanOrEqual(2);
+    expect(queries).toBe(3);
   });
 });

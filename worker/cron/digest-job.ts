@@ -3,7 +3,7 @@
 // Explicit 'digest' recipients get the same list for the whole office. Digests are not kept as
 // reports: the outbox row (one per office, day and person) is their record.
 import type { Db } from '../db/client';
-import { explicitRecipients, findBoardYear, listOrganisations, loadDigestBoard, membersWithRoles, type Organisation } from '../db/reports';
+import { explicitRecipients, findBoardYears, listOrganisations, loadDigestBoard, membersWithRoles, type Organisation } from '../db/reports';
 import { compileDigest, digestIsEmpty } from '../domain/report-digest';
 import { digestDedupeKey, kindEnabled } from '../domain/report-delivery';
 import { periodForRun } from '../domain/report-period';
@@ -19,9 +19,10 @@ export async function runDigestJob(db: Db, now: number, mailFrom: string | undef
     console.warn('MAIL_FROM is not set: no digests queued');
     return outcomes;
   }
-  for (const org of await listOrganisations(db)) {
+  const [orgs, boards] = await Promise.all([listOrganisations(db), findBoardYears(db, today.fiscalYear)]);
+  for (const org of orgs) {
     if (!kindEnabled(org.settings, 'digest')) continue;
-    const fy = await findBoardYear(db, org.id, today.fiscalYear);
+    const fy = boards.get(org.id);
     // No board for the year yet, or an archived (read-only) year: nothing to remind anyone of.
     if (!fy || fy.archivedAt !== null) continue;
     try {

@@ -7,8 +7,8 @@
 // recipient). An office without a board for that fiscal year, or whose year is archived, is
 // skipped quietly.
 import type { Db } from '../db/client';
-import { findBoardYear, listOrganisations } from '../db/reports';
-import { readScheduleEntries } from '../db/report-schedule';
+import { findBoardYears, listOrganisations } from '../db/reports';
+import { readScheduleEntriesOfYear } from '../db/report-schedule';
 import { kindEnabled } from '../domain/report-delivery';
 import { bangkokDayStart } from '../domain/report-period';
 import { dueReportPeriod } from '../domain/report-schedule';
@@ -28,19 +28,21 @@ export async function runReportJob(db: Db, kind: MeetingReportKind, now: number,
   // The periods that may have ended today lie in the fiscal year of yesterday.
   const beYear = fiscalYearOf(new Date(bangkokDayStart(now) - 1));
   const outcomes: ReportJobOutcome[] = [];
-  for (const org of await listOrganisations(db)) {
+  // Three queries for every office together, whatever their number (a ministry has hundreds).
+  const [orgs, boards, schedules] = await Promise.all([listOrganisations(db), findBoardYears(db, beYear), readScheduleEntriesOfYear(db, beYear)]);
+  for (const org of orgs) {
     const base = { orgId: org.id, periodKey: null, queued: 0 };
     if (!kindEnabled(org.settings, kind)) {
       outcomes.push({ ...base, result: 'skipped' });
       continue;
     }
-    const fy = await findBoardYear(db, org.id, beYear);
+    const fy = boards.get(org.id);
     if (!fy || fy.archivedAt !== null) {
       outcomes.push({ ...base, result: 'skipped' });
       continue;
     }
     try {
-      const period = dueReportPeriod(await readScheduleEntries(db, org.id, fy.id), kind, now);
+      const period = dueReportPeriod(schedules.get(fy.id) ?? [], kind, now);
       if (!period) {
         outcomes.push({ ...base, result: 'not_due' });
         continue;

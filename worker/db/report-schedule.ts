@@ -1,9 +1,9 @@
 // A fiscal year's report schedule (see domain/report-schedule.ts): written with the import's
 // batch or by an administrator's change, read by the cron jobs and the Reports page.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client';
-import { reportSchedules } from './schema';
+import { fiscalYears, reportSchedules } from './schema';
 import { REPORT_AUDIENCES, type ReportSchedule } from '../domain/report-cadence';
 import { scheduleOn, type ScheduleEntry } from '../domain/report-schedule';
 
@@ -49,6 +49,22 @@ export async function readScheduleEntries(db: Db, orgId: string, fiscalYearId: s
     .from(reportSchedules)
     .where(and(eq(reportSchedules.orgId, orgId), eq(reportSchedules.fiscalYearId, fiscalYearId)))
     .orderBy(asc(reportSchedules.effectiveFrom));
+}
+
+/** The stored entries of every fiscal year of `beYear`, by fiscal year id, oldest first (one query for the cron jobs). */
+export async function readScheduleEntriesOfYear(db: Db, beYear: number): Promise<Map<string, ScheduleEntry[]>> {
+  const rows = await db
+    .select({ fiscalYearId: reportSchedules.fiscalYearId, audience: reportSchedules.audience, cadence: reportSchedules.cadence, effectiveFrom: reportSchedules.effectiveFrom })
+    .from(reportSchedules)
+    .where(inArray(reportSchedules.fiscalYearId, db.select({ id: fiscalYears.id }).from(fiscalYears).where(eq(fiscalYears.beYear, beYear))))
+    .orderBy(asc(reportSchedules.effectiveFrom));
+  const byYear = new Map<string, ScheduleEntry[]>();
+  for (const { fiscalYearId, ...entry } of rows) {
+    const list = byYear.get(fiscalYearId);
+    if (list) list.push(entry);
+    else byYear.set(fiscalYearId, [entry]);
+  }
+  return byYear;
 }
 
 /** The schedule of a fiscal year on `day` (YYYY-MM-DD), DEFAULT_SCHEDULE where nothing is stored. */

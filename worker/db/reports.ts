@@ -45,6 +45,12 @@ export async function findBoardYear(db: Db, orgId: string, beYear: number): Prom
   return fy ?? null;
 }
 
+/** Every office's board of fiscal year `beYear`, by office (one query: the cron jobs visit every office). */
+export async function findBoardYears(db: Db, beYear: number): Promise<Map<string, FiscalYear>> {
+  const rows = await db.select().from(fiscalYears).where(eq(fiscalYears.beYear, beYear));
+  return new Map(rows.map((fy) => [fy.orgId, fy]));
+}
+
 /**
  * Reads the board now, the events since the period began, the people who may appear in them
  * and the previous report of the same kind, and compiles. One round trip.
