@@ -54,20 +54,23 @@ export interface PublicView {
 /**
  * What the office's public answers are built from, as a short string, null for an unknown office:
  * its publication version (see organisations.publicationVersion: what is published) and the head
- * of each fiscal year's event log (what the board holds: a move, an edit, a new step), added up.
- * Both only grow, so an answer cached under an older string is never found again. One read, through
- * the (fiscal_year_id, seq) index.
+ * of the event log (what the board holds: a move, an edit, a new step) of the fiscal year asked
+ * for, or without one of each fiscal year, added up. Both only grow, so an answer cached under an
+ * older string is never found again, and a move in one year leaves the other years' answers
+ * cached. One read, through the (fiscal_year_id, seq) index.
  */
-export async function publicationVersion(db: Db, slug: string): Promise<string | null> {
+export async function publicationVersion(db: Db, slug: string, beYear?: number): Promise<string | null> {
+  const head = sql`(select max(e.seq) from card_events e where e.fiscal_year_id = f.id)`;
+  const board =
+    beYear === undefined
+      ? sql<number>`(select coalesce(sum(${head}), 0) from fiscal_years f where f.org_id = "organisations"."id")`
+      : sql<number>`(select coalesce(${head}, 0) from fiscal_years f where f.org_id = "organisations"."id" and f.be_year = ${beYear})`;
   const [row] = await db
-    .select({
-      v: organisations.publicationVersion,
-      board: sql<number>`(select coalesce(sum((select max(e.seq) from card_events e where e.fiscal_year_id = f.id)), 0) from fiscal_years f where f.org_id = "organisations"."id")`,
-    })
+    .select({ v: organisations.publicationVersion, board })
     .from(organisations)
     .where(eq(organisations.slug, slug))
     .limit(1);
-  return row ? `${row.v}.${row.board}` : null;
+  return row ? `${row.v}.${row.board ?? 0}` : null;
 }
 
 /** Advances the office's publication version: batch it with every change of what is published. */

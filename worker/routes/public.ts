@@ -59,7 +59,9 @@ export function publicCacheKey(requestUrl: string, slug: string, version: string
  * validated values; `build` throws for a 404 (not cached).
  */
 async function cached(c: Context<AppEnv>, slug: string, what: string, build: () => Promise<Response>): Promise<Response> {
-  const version = await publicationVersion(c.get('db'), slug);
+  // A year's answers ('2567', '2567.csv', '2567/schema') change with that year's board only.
+  const asked = beYearText.safeParse(what.slice(0, 4));
+  const version = await publicationVersion(c.get('db'), slug, what && asked.success ? asked.data : undefined);
   if (version === null) throw notPublished();
   const key = publicCacheKey(c.req.url, slug, version, what);
   const hit = await edgeCache().match(key);
