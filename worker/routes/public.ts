@@ -9,9 +9,9 @@
 // Answers are cached at the edge for five minutes (Cache API). The cache key is built from the
 // validated office and year (never the raw path: /api/public/phichit%2Dpeo/… is the same office)
 // and the office's publication version, which every change of what is published advances, with
-// the head of each year's event log, which every change of the board advances: after a withdrawal
-// or a move no location can find its old copies (deleting from the cache would purge only one
-// location, and only the spellings it knew).
+// the head of the year's event log (each year's for the list), which every change of its board
+// advances: after a withdrawal or a move no location can find its old copies (deleting from the
+// cache would purge only one location, and only the spellings it knew).
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
