@@ -193,6 +193,21 @@ describe('own password and sessions', () => {
     expect((await signIn('staff@own.local', next, '192.0.2.92')).status).toBe(200);
   });
 
+  it('a password change also closes the live sockets of the sessions it ends, and keeps the own one open', async () => {
+    const o = await seedOffice('socket-office', 'socket.local');
+    const a = sessionOf(await signIn('staff@socket.local', DEMO_PASSWORD, '192.0.2.94'));
+    const b = `${SESSION_COOKIE}=${(await cookieFor(o, 'staff')).split('=')[1]}`;
+    const mine = await socket(a);
+    const theirs = await socket(b);
+    const r = await call('PUT', '/api/me/password', { cookie: a, body: { currentPassword: DEMO_PASSWORD, newPassword: 'ลมหนาวมาแล้ว-ที่สามง่าม-2570' } });
+    expect(r.status, r.text).toBe(200);
+    // Before: the ended session's socket stayed open and kept receiving the board's changes.
+    expect(await theirs.closed).toBe(SIGNED_OUT_CLOSE);
+    expect(mine.ws.readyState).toBe(WebSocket.OPEN);
+    mine.ws.close();
+    await mine.closed.catch(() => undefined);
+  });
+
   it('lists the own sessions of the office and ends one (its socket closes), never another user’s', async () => {
     const x = sessionOf(await call('POST', '/api/auth/sign-in', { body: { email: 'director.admin@other.local', password: DEMO_PASSWORD }, headers: { 'cf-connecting-ip': '192.0.2.93', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0' } }));
     const y = `${SESSION_COOKIE}=${(await cookieFor(other, 'directorAdmin')).split('=')[1]}`;

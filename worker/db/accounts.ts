@@ -124,5 +124,9 @@ export function revokeOwnSession(db: Db, userId: string, sessionId: string, now 
 /** Ends the user's other sessions (after a password change), keeping `keep`. */
 export function revokeOtherSessions(db: Db, userId: string, keep: string | null, now = Date.now()) {
   const base = and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
-  return db.update(sessions).set({ revokedAt: now }).where(keep ? and(base, ne(sessions.id, keep)) : base);
+  return db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(keep ? and(base, ne(sessions.id, keep)) : base)
+    .returning({ id: sessions.id, orgId: sessions.orgId });
 }

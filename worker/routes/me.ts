@@ -57,12 +57,17 @@ export const meRoutes = new Hono<AppEnv>()
     const problem = passwordProblem(newPassword, { email: me.user.email, officeNames: await officeNames(db, actor.orgId) });
     if (problem) throw new AppError(422, problem.code, problem.messageTh, problem.messageEn);
     const sessionId = c.get('sessionId');
-    await db.batch([
+    const [, ended] = await db.batch([
       setPassword(db, actor.userId, await hashPassword(newPassword), null),
       // The other sessions end: whoever knew the old password is signed out.
       revokeOtherSessions(db, actor.userId, sessionId, now),
       audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'password.changed', detail: { wasTemporary: me.mustChangePassword === true }, ip: clientIp(c) }),
     ]);
+    // Their live sockets close too (in every office: the password is the account's), not only their cookies.
+    for (const orgId of new Set(ended.map((s) => s.orgId))) {
+      const years = await fiscalYearIds(db, orgId);
+      for (const s of ended) if (s.orgId === orgId) disconnectSignedOut(c.env, c.executionCtx, orgId, years, { sessionId: s.id });
+    }
     const { mustChangePassword: _done, ...rest } = me;
     return c.json(rest);
   })
