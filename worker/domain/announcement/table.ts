@@ -154,16 +154,28 @@ function appendTo(cells: string[], index: number, text: string, separator = ' ')
   cells[index] = cells[index] ? `${cells[index]}${separator}${add}` : add;
 }
 
+const emptyParts = (): Record<DataColumn, string[]> => ({ title: [], steps: [], timeline: [], responsible: [], monitoring: [] });
+
+/** A row from its cells' texts per column, read with tabs or by shape: one group per line, the rest joined by spaces. */
+function tableRow(number: number, line: number, parts: Record<DataColumn, string[]>): TableRow {
+  return {
+    number,
+    line,
+    title: parts.title.join(' '),
+    steps: parts.steps.join(' '),
+    timeline: parts.timeline.join(' '),
+    responsible: parts.responsible.join('\n'),
+    monitoring: parts.monitoring.join(' '),
+  };
+}
+
 function closeRow(open: OpenRow): TableRow {
-  const row: TableRow = { number: open.number, line: open.line, title: '', steps: '', timeline: '', responsible: '', monitoring: '' };
+  const parts = emptyParts();
   open.cells.forEach((cell, i) => {
     const column = open.columns[i];
-    if (column && column !== 'number' && column !== 'other') {
-      const sep = column === 'responsible' ? '\n' : ' ';
-      row[column] = row[column] ? `${row[column]}${sep}${cell.trim()}` : cell.trim();
-    }
+    if (column && column !== 'number' && column !== 'other' && cell.trim()) parts[column].push(cell.trim());
   });
-  return row;
+  return tableRow(open.number, open.line, parts);
 }
 
 /** Words of a timeline that names no date. */
@@ -183,7 +195,7 @@ interface ShapeRow {
 
 function newShapeRow(number: number, line: number, columns: Column[]): ShapeRow {
   const data = columns.filter((c): c is DataColumn => c !== 'number' && c !== 'other');
-  return { number, line, columns: data, parts: { title: [], steps: [], timeline: [], responsible: [], monitoring: [] }, at: 0, lastMarker: null };
+  return { number, line, columns: data, parts: emptyParts(), at: 0, lastMarker: null };
 }
 
 /**
@@ -256,15 +268,7 @@ function closeShapeRow(row: ShapeRow): TableRow {
   if (row.columns.includes('timeline') && parts.timeline.length === 0 && parts.steps.length > 1 && last !== undefined) {
     if (last.length <= 30 && leadingMarker(last) === null && TIMELINE_WORDS.test(last)) parts.timeline.push(parts.steps.pop()!);
   }
-  return {
-    number: row.number,
-    line: row.line,
-    title: parts.title.join(' '),
-    steps: parts.steps.join(' '),
-    timeline: parts.timeline.join(' '),
-    responsible: parts.responsible.join('\n'),
-    monitoring: parts.monitoring.join(' '),
-  };
+  return tableRow(row.number, row.line, parts);
 }
 
 /** Whether a row number line at this point starts the next row ("๓", or "๓." once the row is past its responsible cell). */
