@@ -8,7 +8,6 @@ import { commitCardChange, type CardCommit } from './cards';
 import { findFiscalYear, toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canChangeEvidencePublication, canContributeToCard, canReadBoard, canRemoveEvidence, type Actor } from '../domain/policy';
-import { advancePublication } from './public';
 import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
 /** The timeline shows at most this many events (newest first); a card rarely has a tenth of it. */
@@ -137,8 +136,8 @@ export function addEvidence(
             .insert(evidenceLinks)
             .values({ id, orgId: actor.orgId, cardId: card.id, ...input, addedBy: actor.userId, createdAt: now })
             .returning(),
-          // A new link is published by default: the public page shows it at once.
-          advancePublication(db, actor.orgId),
+          // A new link is published by default: the public page shows it at once, as its
+          // event advances the year's event-log head, part of the public cache key.
         ],
         read: ([rows]) => ({ value: toEvidenceView((rows as EvidenceRow[])[0]!, by, card, actor), card }),
       };
@@ -171,9 +170,9 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, o
           after: null,
         },
         writes: [
+          // A removed link leaves the public page at once, at every location: its event advances
+          // the year's event-log head, part of the public cache key.
           db.delete(evidenceLinks).where(and(eq(evidenceLinks.id, current.id), eq(evidenceLinks.orgId, actor.orgId))).returning({ id: evidenceLinks.id }),
-          // A removed link leaves the public page at once, at every location.
-          advancePublication(db, actor.orgId),
         ],
         read: ([rows]) => {
           if ((rows as unknown[]).length !== 1) throw new Error(`evidence ${current.id} removed without an event`);
@@ -186,8 +185,8 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, o
 
 /**
  * Publishes or withdraws one evidence link, or its note, on the public page (card editors), with
- * an 'evidence.publication' event; advances the office's publication version so a withdrawal
- * takes effect at once.
+ * an 'evidence.publication' event, which advances the year's event-log head (part of the public
+ * cache key) so a withdrawal takes effect at once.
  */
 export async function setEvidencePublication(
   db: Db,
@@ -226,7 +225,6 @@ export async function setEvidencePublication(
         event: { cardId: card.id, kind: 'evidence.publication', before: { evidenceId: current.id, ...before }, after: { evidenceId: current.id, ...after } },
         writes: [
           db.update(evidenceLinks).set(after).where(and(eq(evidenceLinks.id, current.id), eq(evidenceLinks.orgId, actor.orgId))).returning(),
-          advancePublication(db, actor.orgId),
         ],
         read: ([rows]) => {
           const updated = (rows as EvidenceRow[])[0];
