@@ -398,4 +398,26 @@ describe('reports print as official memos', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('Thai digits reach every field of the memo head and signature, the addressee and position too', async () => {
+    const { context, page, problems } = await signedIn(DESKTOP, 'admin@demo.local');
+    const set = await context.request.put(`${base}/api/memo`, {
+      data: { ...MEMO, addressee: 'ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาพิจิตร เขต 1', signerPosition: 'นักวิชาการศึกษา ระดับ 7', thaiDigits: true },
+      headers: { origin: base },
+    });
+    expect(set.status()).toBe(200);
+    await page.goto(`${base}/dashboard/2567?view=o43`);
+    await page.getByTestId('memo-head').waitFor({ state: 'attached' });
+    // The settings arrive after the page: wait for the addressee.
+    await expect.poll(() => page.locator('.memo-to').textContent()).toContain('เขต');
+    const to = await page.locator('.memo-to').textContent();
+    const sign = await page.getByTestId('memo-signature').textContent();
+    // Back to Arabic digits first: the other suites share this office and read its reports.
+    const reset = await context.request.put(`${base}/api/memo`, { data: { ...MEMO, thaiDigits: false }, headers: { origin: base } });
+    expect(reset.status()).toBe(200);
+    expect(to).toContain('เขต ๑');
+    expect(sign).toContain('ระดับ ๗');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

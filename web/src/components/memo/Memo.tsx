@@ -44,7 +44,7 @@ export function MemoFrame({ subject, date, children }: MemoProps) {
           <span class="memo-label">{local('เรื่อง', 'Subject')}</span> <span class="memo-value">{d(subject)}</span>
         </p>
         <p class="memo-to">
-          {local('เรียน', 'To')} {m?.addressee ?? ''}
+          {local('เรียน', 'To')} {d(m?.addressee ?? '')}
         </p>
       </header>
       <div class="memo-body">{children}</div>
@@ -53,7 +53,7 @@ export function MemoFrame({ subject, date, children }: MemoProps) {
         <div class="memo-signature">
           <p class="memo-sign-space" aria-hidden="true" />
           <p>({m?.signerName || '........................................'})</p>
-          <p>{m?.signerPosition || local('ตำแหน่ง ........................................', 'Position ........................................')}</p>
+          <p>{m?.signerPosition ? d(m.signerPosition) : local('ตำแหน่ง ........................................', 'Position ........................................')}</p>
         </div>
       </footer>
     </div>
