@@ -46,9 +46,10 @@ export const organisations = sqliteTable('organisations', {
   /** The emblem printed on the office's memos: a PNG or JPEG data: URL (domain/memo.ts), or null. */
   memoEmblem: text('memo_emblem'),
   /**
-   * Advanced by every change of what the office publishes (a year published or withdrawn, a link
-   * or note published or withdrawn, a link removed): the public answers' edge-cache key carries
-   * it, so a withdrawal takes effect at once at every location.
+   * Advanced by every change of which years the office publishes (a year published, withdrawn
+   * or deleted): the public answers' edge-cache key carries it, so a withdrawal takes
+   * effect at once at every location. A link or note published, withdrawn or removed writes a card
+   * event instead, which advances the year's event-log head the key also carries.
    */
   publicationVersion: integer('publication_version').notNull().default(0),
 });
