@@ -39,5 +39,11 @@ describe('import rules between rooms', () => {
     expect(check('web/src/x.ts', "type V = import('../../worker/db/board').BoardView;")).toEqual([]);
     expect(check('web/src/x.ts', "import { isOverdueOn } from '../../worker/domain/due';")).toEqual([]);
     expect(check('worker/domain/x.ts', "import { z } from 'zod';")).toEqual([]);
+    expect(check('worker/email/x.ts', "import { enqueue } from '../db/outbox';")).toHaveLength(1);
+    expect(check('worker/email/x.ts', "import type { Organisation } from '../db/reports';")).toHaveLength(1);
+    expect(check('worker/email/x.ts', "import { eq } from 'drizzle-orm';")).toHaveLength(1);
+    expect(check('worker/email/x.ts', "import { runOutboxJob } from '../cron/outbox-job';")).toHaveLength(1);
+    expect(check('worker/email/x.ts', "import { reportCsv } from '../domain/report-csv';")).toEqual([]);
+    expect(check('worker/cron/x.ts', "import { enqueue } from '../db/outbox';")).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The import rules between the project's rooms, checked on the source as TypeScript parses it.
 // domain/ is pure: it imports nothing of the project outside domain/, and no framework or driver.
-// db/ reads and writes: it never imports routes, middleware or hono. The Worker never imports the
+// db/ reads and writes: it never imports routes, middleware or hono. email/ only composes and
+// sends messages: it never touches the database (no db/, no drizzle), nor the rooms that call it. The Worker never imports the
 // web app; the web app shares only worker/domain/ at run time (anything else of the Worker it may
 // name as a type, which the build erases).
 import ts from 'typescript';
@@ -55,6 +56,10 @@ export function brokenRules(f: ImportFact): string[] {
   if (under(f.from, 'worker/db')) {
     if (under(f.target, 'worker/routes') || under(f.target, 'worker/middleware')) out.push('db/ never imports routes or middleware');
     if (f.target === null && /^(hono|@hono\/)/.test(f.specifier)) out.push('db/ never imports hono');
+  }
+  if (under(f.from, 'worker/email')) {
+    if (under(f.target, 'worker/db') || (f.target === null && /^drizzle-orm/.test(f.specifier))) out.push('email/ never touches the database (db/, drizzle)');
+    if (['worker/cron', 'worker/routes', 'worker/middleware'].some((d) => under(f.target, d))) out.push('email/ never imports the rooms that compose it (cron, routes, middleware)');
   }
   if (under(f.from, 'worker') && under(f.target, 'web')) out.push('the Worker never imports the web app');
   if (under(f.from, 'web/src') && under(f.target, 'worker') && !under(f.target, 'worker/domain') && !f.typeOnly)

@@ -348,3 +348,33 @@ describe('a file written before per-year publishing', () => {
     expect((await call('GET', '/api/admin/chain/2567', { cookie: signedIn.cookie })).json.board.ok).toBe(true);
   });
 });
+
+describe('a file written before the outbox had channels', () => {
+  it('restores its messages as emails, each with its id as its retry key (as migration 0006 did)', async () => {
+    const old = structuredClone(file);
+    const message = {
+      id: crypto.randomUUID(),
+      orgId: old.organisationId,
+      dedupeKey: `old-format-${crypto.randomUUID()}`,
+      reportId: null,
+      toEmail: 'director@example.go.th',
+      subject: 'สรุปงานประจำวัน',
+      raw: 'MIME text',
+      status: 'sent',
+      attempts: 1,
+      nextAttemptAt: 1,
+      lastError: null,
+      sentAt: 2,
+      createdAt: 1,
+    };
+    old.tables.outbox = [message];
+    old.counts.outbox = 1;
+    const tables = await userTables();
+    const order = [...Object.keys(NOT_BACKED_UP), ...[...BACKUP_TABLES].reverse()];
+    await env.DB.batch(order.filter((t) => tables.includes(t)).map((t) => env.DB.prepare(`delete from "${t}"`)));
+    const r = await restore(old);
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    const rows = (await env.DB.prepare('select id, channel, to_email, target, retry_key, status from outbox').all()).results;
+    expect(rows).toEqual([{ id: message.id, channel: 'email', to_email: 'director@example.go.th', target: null, retry_key: message.id, status: 'sent' }]);
+  });
+});

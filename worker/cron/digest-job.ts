@@ -1,16 +1,17 @@
 // The directors' daily digest (07:00 Bangkok): for each director, one email listing the steps of
 // their group that are overdue or due within seven days; nothing is sent on a day with none.
 // Explicit 'digest' recipients get the same list for the whole office. Digests are not kept as
-// reports: the outbox row (one per office, day and person) is their record.
+// reports: the outbox row (one per office, day and person) is their record. Per office: query
+// (db/reports.ts), compile per person (domain/report-digest.ts), render (email/digest-email.ts),
+// enqueue (db/outbox.ts).
 import type { Db } from '../db/client';
+import { emailMessage, enqueue, type NewMessage } from '../db/outbox';
 import { explicitRecipients, findBoardYears, listOrganisations, loadDigestBoard, membersWithRoles, type Organisation } from '../db/reports';
 import { compileDigest, digestIsEmpty } from '../domain/report-digest';
 import { digestDedupeKey, kindEnabled } from '../domain/report-delivery';
 import { periodForRun } from '../domain/report-period';
-import { digestEmail } from '../email/digest-email';
-import { buildMime, domainOf } from '../email/mime';
-import { enqueue, type NewMessage } from '../email/outbox';
-import { senderFor } from '../email/publish';
+import { digestMail } from '../email/digest-email';
+import { senderFor } from '../email/mime';
 
 export async function runDigestJob(db: Db, now: number, mailFrom: string | undefined): Promise<{ orgId: string; queued: number }[]> {
   const today = periodForRun('digest', now);
@@ -40,7 +41,7 @@ async function digestMessages(db: Db, org: Organisation, fiscalYearId: string, d
     membersWithRoles(db, org.id, ['director']),
     explicitRecipients(db, org.id, 'digest'),
   ]);
-  const from = senderFor(org, mailFrom);
+  const from = senderFor(org.nameTh, mailFrom);
   const base = { today: day, orgNameTh: org.nameTh, thaiDigits: org.settings?.thaiDigits === true, ...board };
   const people = [
     ...directors.filter((d) => d.groupId).map((d) => ({ key: d.userId, email: d.email, name: d.name, groupId: d.groupId })),
@@ -50,18 +51,8 @@ async function digestMessages(db: Db, org: Organisation, fiscalYearId: string, d
   for (const p of people) {
     const digest = compileDigest({ ...base, groupId: p.groupId });
     if (digestIsEmpty(digest)) continue;
-    const email = digestEmail(digest);
-    const id = crypto.randomUUID();
-    messages.push({
-      id,
-      orgId: org.id,
-      dedupeKey: digestDedupeKey(org.id, day, p.key),
-      reportId: null,
-      toEmail: p.email.toLowerCase(),
-      subject: email.subject,
-      raw: buildMime({ from, to: { addr: p.email, name: p.name }, messageId: `${id}@${domainOf(from.addr)}`, date: new Date(now), ...email }),
-      nextAttemptAt: now,
-    });
+    const mail = digestMail(digest, from, { addr: p.email, name: p.name }, now);
+    messages.push(emailMessage(org.id, digestDedupeKey(org.id, day, p.key), null, mail, now));
   }
   return messages;
 }

@@ -1,12 +1,61 @@
 // Every ten minutes: send what is due in the outbox (new messages, and retries whose back-off
 // has passed). The report and digest jobs also call this right after queuing, so the morning's
 // emails do not wait for the next ten-minute mark.
+//
+// Each message is claimed before it is sent (so two runs never send it twice) and settled after:
+// sent, or back to pending after a back-off, or failed after the last attempt
+// (domain/report-delivery.ts decides which). A sender that throws never loses a message: the row
+// stays, with the error, until it goes out or an administrator sees it failed. Each channel has
+// its sender; a run only takes the channels it has a sender for.
 import type { Db } from '../db/client';
-import { deliverDue, type DeliveryRun } from '../email/deliver';
+import { claim, dueMessageIds, failAbandoned, markAttemptFailed, markSent, type OutboxRow } from '../db/outbox';
+import { SEND_BATCH, SENDING_LEASE_MS, afterFailedAttempt } from '../domain/report-delivery';
+import type { OutboxChannel } from '../domain/report-types';
+import { senderOf } from '../email/mime';
 import type { MailTransport } from '../email/transport';
 
+/** Sends one claimed message; resolves when the service accepted it, throws when it did not. */
+export type ChannelSender = (message: OutboxRow) => Promise<void>;
+export type ChannelSenders = Partial<Record<OutboxChannel, ChannelSender>>;
+
+export interface DeliveryRun {
+  sent: number;
+  retrying: number;
+  failed: number;
+  abandoned: number;
+}
+
+/** Email goes out through the mail transport, from the address in the message's own From: header. */
+export function emailSender(transport: MailTransport): ChannelSender {
+  return async (m) => {
+    if (m.toEmail === null) throw new Error('email without a recipient');
+    await transport.send({ from: senderOf(m.raw), to: m.toEmail, raw: m.raw });
+  };
+}
+
+export async function deliverDue(db: Db, senders: ChannelSenders, now: number, limit = SEND_BATCH): Promise<DeliveryRun> {
+  const run: DeliveryRun = { sent: 0, retrying: 0, failed: 0, abandoned: await failAbandoned(db, now) };
+  const channels = (Object.keys(senders) as OutboxChannel[]).filter((c) => senders[c]);
+  for (const id of await dueMessageIds(db, channels, now, limit)) {
+    const row = await claim(db, id, now, now + SENDING_LEASE_MS);
+    if (!row) continue; // another run has it
+    try {
+      await senders[row.channel]!(row);
+    } catch (e) {
+      const next = afterFailedAttempt(row.attempts, now);
+      await markAttemptFailed(db, row.id, next, e instanceof Error ? e.message : String(e));
+      if (next.status === 'failed') run.failed++;
+      else run.retrying++;
+      continue;
+    }
+    await markSent(db, row.id, now);
+    run.sent++;
+  }
+  return run;
+}
+
 export async function runOutboxJob(db: Db, transport: MailTransport, now: number): Promise<DeliveryRun> {
-  const run = await deliverDue(db, transport, now);
+  const run = await deliverDue(db, { email: emailSender(transport) }, now);
   if (run.failed > 0 || run.abandoned > 0) console.warn('outbox: messages failed', run);
   return run;
 }

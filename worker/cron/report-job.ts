@@ -6,15 +6,61 @@
 // it, keep it (one per office, kind and period) and queue its emails (one per report and
 // recipient). An office without a board for that fiscal year, or whose year is archived, is
 // skipped quietly.
+//
+// Publishing a report reads as four steps, each in its room: query (db/reports.ts), compile
+// (domain/report-compile.ts), render (email/report-email.ts) and enqueue (db/outbox.ts).
 import type { Db } from '../db/client';
-import { findBoardYears, listOrganisations } from '../db/reports';
+import { emailMessage, enqueue, queuedKeys } from '../db/outbox';
+import { findBoardYears, keepReport, listOrganisations, readReportSources, recipientsFor, toSummary, type Organisation } from '../db/reports';
 import { readScheduleEntriesOfYear } from '../db/report-schedule';
-import { kindEnabled } from '../domain/report-delivery';
-import { bangkokDayStart } from '../domain/report-period';
+import type { FiscalYear } from '../db/schema';
+import { compileMonitoringReport } from '../domain/report-compile';
+import { kindEnabled, reportDedupeKey } from '../domain/report-delivery';
+import { bangkokDayStart, type ReportPeriod } from '../domain/report-period';
 import { dueReportPeriod } from '../domain/report-schedule';
 import { fiscalYearOf } from '../domain/fiscal-year';
-import type { MeetingReportKind } from '../domain/report-types';
-import { publishReport } from '../email/publish';
+import type { MeetingReportKind, ReportContent, SendReportResult } from '../domain/report-types';
+import { senderFor } from '../email/mime';
+import { reportMails } from '../email/report-email';
+
+export interface PublishInput {
+  org: Organisation;
+  fy: FiscalYear;
+  kind: MeetingReportKind;
+  period: ReportPeriod;
+  now: number;
+  /** MAIL_FROM; without it the report is kept and nothing is queued. */
+  mailFrom: string | undefined;
+}
+
+/** Query and compile: the report of `period` as the board and its log say now (also the administrators' preview). */
+export async function compileReport(db: Db, org: Organisation, fy: FiscalYear, kind: MeetingReportKind, period: ReportPeriod, now: number): Promise<ReportContent> {
+  const sources = await readReportSources(db, org, fy, kind, period);
+  return compileMonitoringReport({ ...sources, compiledAt: now });
+}
+
+/**
+ * Publishes a meeting report: compiles it, keeps it (one per office, kind and period), and queues
+ * one email per recipient (one per report and address, however often this runs). Used by the
+ * scheduled job below and by an administrator's "send now".
+ */
+export async function publishReport(db: Db, input: PublishInput): Promise<SendReportResult> {
+  const { org, fy, kind, period, now } = input;
+  const content = await compileReport(db, org, fy, kind, period, now);
+  const { report, created } = await keepReport(db, org.id, fy.id, content);
+  // The kept snapshot is what goes out, also when another run kept it first.
+  const kept = report.content as unknown as ReportContent;
+  let queued = 0;
+  if (input.mailFrom) {
+    const [recipients, known] = await Promise.all([recipientsFor(db, org.id, kind), queuedKeys(db, report.id)]);
+    const missing = recipients.filter((r) => !known.has(reportDedupeKey(report.id, r.email)));
+    const mails = reportMails(kept, missing, senderFor(org.nameTh, input.mailFrom), now);
+    queued = await enqueue(db, mails.map((m) => emailMessage(org.id, reportDedupeKey(report.id, m.to), report.id, m, now)));
+  } else {
+    console.warn('MAIL_FROM is not set: report kept, no email queued', { org: org.id, kind, period: period.key });
+  }
+  return { report: toSummary(report, kept.totals), created, queued };
+}
 
 export interface ReportJobOutcome {
   orgId: string;

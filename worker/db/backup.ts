@@ -209,7 +209,8 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
  * A file written before a column existed lacks it: the column's plain default fills it (or null
  * where the column may be empty), as the migration that added it filled existing rows. Years of an
  * office that published its progress before publishing was per year stay published (migration
- * 0006). Columns without such a value stay missing, and the file is refused for them.
+ * 0005), and messages queued before the outbox had channels take their id as their retry key
+ * (migration 0006). Columns without such a value stay missing, and the file is refused for them.
  */
 export function withAddedColumns(file: BackupFile): BackupFile {
   const officeWasPublic = (file.tables.organisations[0]?.settings as { publicPage?: unknown } | undefined)?.publicPage === true;
@@ -221,6 +222,7 @@ export function withAddedColumns(file: BackupFile): BackupFile {
       for (const [name, column] of columns) {
         if (name in filled) continue;
         if (table === 'fiscal_years' && name === 'published') filled[name] = officeWasPublic;
+        else if (table === 'outbox' && name === 'retryKey') filled[name] = filled.id;
         else if (column.hasDefault && column.default !== undefined && !(column.default instanceof SQL)) filled[name] = column.default;
         else if (!column.notNull && !column.hasDefault) filled[name] = null;
       }

@@ -1,11 +1,12 @@
-// Reading what a report is compiled from, and keeping reports. Compiling reads everything in
-// one db.batch (one round trip); keeping is INSERT … ON CONFLICT DO NOTHING on the unique
-// (org, kind, period) key, so a trigger that fires twice, or two runs that overlap, keep one report.
+// Reading what a report is compiled from, and keeping reports. The sources are read in one
+// db.batch (one round trip) and compiled by domain/report-compile.ts (cron/report-job.ts
+// composes the two); keeping is INSERT … ON CONFLICT DO NOTHING on the unique (org, kind,
+// period) key, so a trigger that fires twice, or two runs that overlap, keep one report.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { chainHeadQuery, headOf } from './events';
 import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, memberships, organisations, reportRecipients, reports, users, type FiscalYear } from './schema';
-import { compileMonitoringReport, type CompileInput } from '../domain/report-compile';
+import type { CompileInput } from '../domain/report-compile';
 import { defaultRoles, mergeRecipients, type Recipient } from '../domain/report-delivery';
 import type { ReportPeriod } from '../domain/report-period';
 import type { MeetingReportKind, Progress, ReportContent, ReportKindName, ReportSummary, ReportView } from '../domain/report-types';
@@ -51,18 +52,14 @@ export async function findBoardYears(db: Db, beYear: number): Promise<Map<string
   return new Map(rows.map((fy) => [fy.orgId, fy]));
 }
 
+/** What a report is compiled from; the compiling run adds its time. */
+export type ReportSources = Omit<CompileInput, 'compiledAt'>;
+
 /**
- * Reads the board now, the events since the period began, the people who may appear in them
- * and the previous report of the same kind, and compiles. One round trip.
+ * Reads what a report of `period` is compiled from: the board now, the events since the period
+ * began, the people who may appear in them and the previous report of the same kind. One round trip.
  */
-export async function compileReport(
-  db: Db,
-  org: Organisation,
-  fy: FiscalYear,
-  kind: MeetingReportKind,
-  period: ReportPeriod,
-  compiledAt: number,
-): Promise<ReportContent> {
+export async function readReportSources(db: Db, org: Organisation, fy: FiscalYear, kind: MeetingReportKind, period: ReportPeriod): Promise<ReportSources> {
   const inYear = <T extends typeof cards | typeof measures | typeof boardColumns>(t: T) => and(eq(t.orgId, org.id), eq(t.fiscalYearId, fy.id));
   const [cols, grps, ms, cs, events, people, headRows, previous] = await db.batch([
     db.select().from(boardColumns).where(inYear(boardColumns)).orderBy(asc(boardColumns.position)),
@@ -97,7 +94,7 @@ export async function compileReport(
       .orderBy(desc(reports.periodEnd))
       .limit(1),
   ]);
-  const input: CompileInput = {
+  return {
     kind,
     period,
     org: { nameTh: org.nameTh, nameEn: org.nameEn, thaiDigits: org.settings?.thaiDigits === true },
@@ -110,9 +107,7 @@ export async function compileReport(
     people: new Map(people.map((p) => [p.id, p.name])),
     head: headOf(headRows),
     previous: previous[0] ? { id: previous[0].id, periodKey: previous[0].periodKey, content: previous[0].content as unknown as ReportContent } : null,
-    compiledAt,
   };
-  return compileMonitoringReport(input);
 }
 
 /** Keeps the snapshot unless this office already has one for the kind and period; returns the kept one. */

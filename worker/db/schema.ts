@@ -2,9 +2,10 @@
 // drizzle-kit (`npm run db:generate`) and applied by wrangler. Every row that belongs to an office
 // carries `orgId`, and every query filters on it (tenancy).
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 import { COLUMN_CATEGORIES, ROLES, type ColumnCategory, type Role } from '../domain/contracts';
+import { OUTBOX_CHANNELS } from '../domain/report-types';
 
 export { COLUMN_CATEGORIES, ROLES, type ColumnCategory, type Role };
 
@@ -337,20 +338,36 @@ export const reportRecipients = sqliteTable(
 );
 
 /**
- * Outgoing email. A message is written here once (dedupeKey is unique: a report and a recipient,
- * or a digest, a day and a director) and sent by the outbox worker with retries and back-off.
+ * Outgoing messages, one row per message and recipient, whatever the channel: an email to an
+ * address, or (channel 'line') a push to a LINE group. A message is written here once (dedupeKey
+ * is unique: a report and a recipient, or a digest, a day and a director) and sent by the outbox
+ * job with retries and back-off (db/outbox.ts, cron/outbox-job.ts).
  */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
     orgId: text('org_id').notNull().references(() => organisations.id),
+    channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull().default('email'),
     dedupeKey: text('dedupe_key').notNull().unique(),
     reportId: text('report_id').references(() => reports.id),
-    toEmail: text('to_email').notNull(),
+    /** The recipient of an email (channel 'email'); null for other channels. */
+    toEmail: text('to_email'),
+    /** The recipient of a push on another channel (a LINE group id); null for email. */
+    target: text('target'),
+    /** What administrators see in the list: the email's subject, a push's alternative text. */
     subject: text('subject').notNull(),
-    /** The complete MIME message, built once, so a retry sends exactly the same bytes. */
+    /**
+     * The complete message as its channel sends it, built once so a retry sends exactly the same
+     * bytes: the MIME text of an email, the request body of a LINE push.
+     */
     raw: text('raw').notNull(),
+    /**
+     * A UUID fixed when the message is queued, sent with every attempt so the service can tell a
+     * retry from a new message (LINE's X-Line-Retry-Key). Emails carry their Message-ID instead;
+     * rows queued before migration 0006 have their id here.
+     */
+    retryKey: text('retry_key').unique(),
     status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] }).notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
@@ -358,7 +375,12 @@ export const outbox = sqliteTable(
     sentAt: integer('sent_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt)],
+  (t) => [
+    index('outbox_due').on(t.status, t.nextAttemptAt),
+    // Every row names its recipient in the column of its channel.
+    // (Plain column names: the migration builds the table under another name and renames it.)
+    check('outbox_recipient', sql`(channel = 'email' and to_email is not null) or (channel <> 'email' and target is not null)`),
+  ],
 );
 
 /** Audit trail of security-relevant actions (sign-ins, role changes, refused authorisations). */

@@ -1,4 +1,5 @@
-// Who receives a report, and how the outbox retries. Pure decisions; worker/email carries them out.
+// Who receives a report, and how the outbox retries. Pure decisions; db/outbox.ts and
+// cron/outbox-job.ts carry them out.
 import type { Role } from './contracts';
 import type { ReportKindName } from './report-types';
 
@@ -17,6 +18,11 @@ export const BACKOFF_CAP_MS = 4 * 3600_000;
 
 export function retryDelay(failedAttempts: number): number {
   return BACKOFF_MS[Math.max(0, failedAttempts - 1)] ?? BACKOFF_CAP_MS;
+}
+
+/** Where a message goes after its `attempts`-th attempt failed: pending again after the back-off, or failed after the last. */
+export function afterFailedAttempt(attempts: number, now: number): { status: 'pending' | 'failed'; nextAttemptAt: number } {
+  return attempts >= MAX_ATTEMPTS ? { status: 'failed', nextAttemptAt: now } : { status: 'pending', nextAttemptAt: now + retryDelay(attempts) };
 }
 
 /**

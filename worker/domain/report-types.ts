@@ -173,10 +173,18 @@ export interface ReportSettingsView {
 
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed';
 
+/** How an outbox message travels: email now; LINE pushes join later. */
+export const OUTBOX_CHANNELS = ['email', 'line'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
 export interface OutboxMessageView {
   id: string;
   reportId: string | null;
-  toEmail: string;
+  channel: OutboxChannel;
+  /** The recipient: an email address (channel 'email'), or null. */
+  toEmail: string | null;
+  /** The recipient on another channel (a LINE group), or null. */
+  target: string | null;
   subject: string;
   status: OutboxStatus;
   attempts: number;

@@ -3,7 +3,12 @@ import { CATEGORY_TH, REPORT_TITLE_TH, num, thaiDate, type Style } from '../doma
 import type { Digest, DigestItem } from '../domain/report-digest';
 import { DUE_SOON_DAYS } from '../domain/report-digest';
 import { esc, heading, page, paragraph, table } from './html';
-import type { RenderedEmail } from './report-email';
+import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
+
+/** A digest's message to its one recipient. */
+export function digestMail(d: Digest, from: Mailbox, to: Mailbox, now: number): ComposedMail {
+  return composeMail(from, to, digestEmail(d), now);
+}
 
 const step = (i: DigestItem, s: Style) => (i.measureNumber === null ? num(i.stepNumber, s) : `${num(i.measureNumber, s)}.${num(i.stepNumber, s)}`);
 const status = (i: DigestItem) => (i.column ? i.column.labelTh || CATEGORY_TH[i.column.category] : '-');

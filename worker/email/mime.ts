@@ -1,4 +1,5 @@
-// Building a message as MIME text, a pure function of its parts. mimetext writes the headers
+// Building a message as MIME text, a pure function of its parts: the one builder of every email
+// (reports, digests) is composeMail below, which calls buildMime. mimetext writes the headers
 // (it RFC 2047-encodes Thai subjects and display names); the bodies and the attachment are
 // base64 we encode ourselves from UTF-8, because mimetext's 'base64' option expects data that is
 // already encoded (raw Thai text passed that way comes out garbled), and its default '7bit' would
@@ -40,6 +41,33 @@ export function utf8Base64(text: string): string {
 /** The domain part of an address, for Message-IDs. */
 export function domainOf(addr: string): string {
   return addr.slice(addr.lastIndexOf('@') + 1) || 'localhost';
+}
+
+/** The From: of an office's mail: the deployment's MAIL_FROM address under the office's name. */
+export function senderFor(orgNameTh: string, mailFrom: string): Mailbox {
+  return { addr: mailFrom, name: `ITA Board ${orgNameTh}` };
+}
+
+/** What an email renderer produces from its content (report-email.ts, digest-email.ts). */
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** A finished message for one recipient: its id (also its Message-ID's local part) and its MIME text. */
+export interface ComposedMail {
+  id: string;
+  to: string;
+  subject: string;
+  raw: string;
+}
+
+/** One recipient's message, built once so that every retry sends the same bytes. */
+export function composeMail(from: Mailbox, to: Mailbox, email: RenderedEmail, now: number, attachments?: readonly MailAttachment[]): ComposedMail {
+  const id = crypto.randomUUID();
+  const raw = buildMime({ from, to, messageId: `${id}@${domainOf(from.addr)}`, date: new Date(now), ...email, attachments });
+  return { id, to: to.addr, subject: email.subject, raw };
 }
 
 const mailbox = (m: Mailbox) => (m.name ? { addr: m.addr, name: m.name } : { addr: m.addr });

@@ -2,13 +2,17 @@
 // and plain text. Thai, Buddhist Era, Thai digits when the office uses them.
 import { CATEGORY_TH, REPORT_TITLE_TH, fiscalYearTh, num, percent, periodTh, signed, thaiDate, thaiMoment, type Style } from '../domain/report-format';
 import type { ColumnRef, Progress, ReportContent } from '../domain/report-types';
+import { reportCsv, reportFileName } from '../domain/report-csv';
+import type { Recipient } from '../domain/report-delivery';
 import { esc, heading, page, paragraph, safeLink, table, type Column } from './html';
+import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
 import { linkHost } from '../domain/user-text';
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
+/** The report's message to each recipient: the email rendered once, the full data as a CSV attachment. */
+export function reportMails(content: ReportContent, recipients: readonly Recipient[], from: Mailbox, now: number): ComposedMail[] {
+  const email = reportEmail(content);
+  const csv = { filename: reportFileName(content.kind, content.period.key), contentType: 'text/csv; charset=utf-8', text: reportCsv(content) };
+  return recipients.map((to) => composeMail(from, { addr: to.email, name: to.name }, email, now, [csv]));
 }
 
 const GREETING = { executive: 'เรียน ผู้บริหารและผู้อำนวยการกลุ่ม', staff: 'เรียน บุคลากรทุกท่าน' } as const;

@@ -1,34 +1,45 @@
-// The email outbox table: messages are written once (a unique dedupe key per report and
-// recipient, or per digest, day and director) and then moved through
-// pending → sending → sent, or back to pending with a later attempt time, or to failed.
-// Every transition is one conditional UPDATE, so two runs can never both own a message.
-import { and, asc, desc, eq, lt, lte, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { outbox } from '../db/schema';
-import { MAX_ATTEMPTS, SENDING_LEASE_MS, retryDelay } from '../domain/report-delivery';
-import type { OutboxMessageView } from '../domain/report-types';
+// The outbox table: every outgoing message, whatever its channel (email now; LINE pushes next).
+// A message is written once (a unique dedupe key per report and recipient, or per digest, day
+// and director) and then moved through pending → sending → sent, or back to pending with a later
+// attempt time, or to failed. Every transition is one conditional UPDATE, so two runs can never
+// both own a message. What the next state is after a failure is decided in
+// domain/report-delivery.ts; the sending is cron/outbox-job.ts's, through a channel's sender.
+import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
+import type { Db } from './client';
+import { outbox } from './schema';
+import type { OutboxChannel, OutboxMessageView } from '../domain/report-types';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-export interface NewMessage {
+interface MessageBase {
   id: string;
   orgId: string;
   dedupeKey: string;
   reportId: string | null;
-  toEmail: string;
+  /** The email's subject, or a push's alternative text: what administrators see in the list. */
   subject: string;
+  /** The message as its channel sends it (MIME text, a push's JSON body), built once. */
   raw: string;
   nextAttemptAt: number;
+}
+
+/** A message to queue: an email to an address, or a push to a target on another channel. */
+export type NewMessage = MessageBase & ({ channel: 'email'; toEmail: string } | { channel: Exclude<OutboxChannel, 'email'>; target: string });
+
+/** A built email (db/ takes its parts, not email/'s type) as a message to queue, due `now`. */
+export function emailMessage(orgId: string, dedupeKey: string, reportId: string | null, mail: { id: string; to: string; subject: string; raw: string }, now: number): NewMessage {
+  return { id: mail.id, orgId, channel: 'email', dedupeKey, reportId, toEmail: mail.to.toLowerCase(), subject: mail.subject, raw: mail.raw, nextAttemptAt: now };
 }
 
 /** Queues messages; ones whose dedupe key is already queued are left alone. Returns how many were new. */
 export async function enqueue(db: Db, messages: readonly NewMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
-  // One row per statement: each row carries a whole MIME message, and a batch is atomic anyway.
+  // One row per statement: each row carries a whole message, and a batch is atomic anyway. The
+  // retry key is fixed here, once, so every attempt at this message carries the same one.
   const statements = messages.map((m) =>
     db
       .insert(outbox)
-      .values({ ...m, status: 'pending', attempts: 0 })
+      .values({ ...m, retryKey: crypto.randomUUID(), status: 'pending', attempts: 0 })
       .onConflictDoNothing({ target: outbox.dedupeKey })
       .returning({ id: outbox.id }),
   );
@@ -42,25 +53,26 @@ export async function queuedKeys(db: Db, reportId: string): Promise<Set<string>>
   return new Set(rows.map((r) => r.key));
 }
 
-/** Ids of messages due by `now`, oldest due first. */
-export async function dueMessageIds(db: Db, now: number, limit: number): Promise<string[]> {
+/** Ids of messages of `channels` due by `now`, oldest due first. */
+export async function dueMessageIds(db: Db, channels: readonly OutboxChannel[], now: number, limit: number): Promise<string[]> {
+  if (channels.length === 0) return [];
   const rows = await db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now), inArray(outbox.channel, [...channels])))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(limit);
   return rows.map((r) => r.id);
 }
 
 /**
- * Takes a due message for this run: pending → sending, counting the attempt. Null when another
- * run took it first (or it is no longer due). While sending, nextAttemptAt is the lease's end.
+ * Takes a due message for this run: pending → sending, counting the attempt, until `leaseEnd`
+ * (kept in nextAttemptAt while sending). Null when another run took it first (or it is no longer due).
  */
-export async function claim(db: Db, id: string, now: number): Promise<OutboxRow | null> {
+export async function claim(db: Db, id: string, now: number, leaseEnd: number): Promise<OutboxRow | null> {
   const [row] = await db
     .update(outbox)
-    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: now + SENDING_LEASE_MS })
+    .set({ status: 'sending', attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: leaseEnd })
     .where(and(eq(outbox.id, id), eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)))
     .returning();
   return row ?? null;
@@ -73,14 +85,12 @@ export async function markSent(db: Db, id: string, now: number): Promise<void> {
     .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')));
 }
 
-/** After a failed attempt: back to pending after the back-off, or failed after the last attempt. */
-export async function markAttemptFailed(db: Db, row: OutboxRow, error: string, now: number): Promise<'pending' | 'failed'> {
-  const status = row.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+/** After a failed attempt: the state decided for it (pending again at a later time, or failed), with the error. */
+export async function markAttemptFailed(db: Db, id: string, next: { status: 'pending' | 'failed'; nextAttemptAt: number }, error: string): Promise<void> {
   await db
     .update(outbox)
-    .set({ status, nextAttemptAt: status === 'pending' ? now + retryDelay(row.attempts) : now, lastError: error.slice(0, 1000) })
-    .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')));
-  return status;
+    .set({ ...next, lastError: error.slice(0, 1000) })
+    .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')));
 }
 
 /**
@@ -122,7 +132,9 @@ export async function listMessages(db: Db, orgId: string, limit = 200): Promise<
     .select({
       id: outbox.id,
       reportId: outbox.reportId,
+      channel: outbox.channel,
       toEmail: outbox.toEmail,
+      target: outbox.target,
       subject: outbox.subject,
       status: outbox.status,
       attempts: outbox.attempts,
