@@ -1,7 +1,8 @@
 // The import rules between the project's rooms, checked on the source as TypeScript parses it.
 // domain/ is pure: it imports nothing of the project outside domain/, and no framework or driver.
-// db/ reads and writes: it never imports routes, middleware or hono. email/ only composes and
-// sends messages: it never touches the database (no db/, no drizzle), nor the rooms that call it. The Worker never imports the
+// db/ reads and writes: it never imports routes, middleware or hono, nor domain/policy.ts (it asks
+// the decisions a route hands it, domain/access.ts). email/ only composes and sends messages: it
+// never touches the database (no db/, no drizzle), nor the rooms that call it. The Worker never imports the
 // web app; the web app shares only worker/domain/ at run time (anything else of the Worker it may
 // name as a type, which the build erases).
 import ts from 'typescript';
@@ -56,6 +57,7 @@ export function brokenRules(f: ImportFact): string[] {
   if (under(f.from, 'worker/db')) {
     if (under(f.target, 'worker/routes') || under(f.target, 'worker/middleware')) out.push('db/ never imports routes or middleware');
     if (f.target === null && /^(hono|@hono\/)/.test(f.specifier)) out.push('db/ never imports hono');
+    if (f.target === 'worker/domain/policy') out.push('db/ never imports domain/policy.ts: it asks the decisions a route hands it (domain/access.ts)');
   }
   if (under(f.from, 'worker/email')) {
     if (under(f.target, 'worker/db') || (f.target === null && /^drizzle-orm/.test(f.specifier))) out.push('email/ never touches the database (db/, drizzle)');

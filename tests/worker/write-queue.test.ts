@@ -6,6 +6,7 @@ import { env } from 'cloudflare:workers';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 import { loadSession } from '../../worker/db/auth';
 import { moveCard } from '../../worker/db/cards';
+import { accessOf } from '../../worker/domain/policy';
 import { isStrictlyOrdered } from '../../worker/domain/ordering';
 
 let demo: Demo;
@@ -83,7 +84,7 @@ describe('the write queue', () => {
     // Straight to the data layer, past the middleware: nothing orders these.
     const moved = await Promise.all(
       movers.map((card) =>
-        moveCard(db(), actor, card.id, { toColumnId: review!.id, afterCardId: null, beforeCardId: null, version: card.version }, async () => undefined),
+        moveCard(db(), actor, card.id, { toColumnId: review!.id, afterCardId: null, beforeCardId: null, version: card.version }, accessOf(actor)),
       ),
     );
     expect(moved.map((m) => m.event?.kind)).toEqual(movers.map(() => 'card.moved'));

@@ -5,7 +5,7 @@ import { auditLog, memberships, organisations, serverKeys, sessions, signInThrot
 import { randomToken, sha256Hex } from '../domain/crypto';
 import { THROTTLE } from '../domain/throttle';
 import type { Me } from '../domain/contracts';
-import type { Actor } from '../domain/policy';
+import type { Actor } from '../domain/access';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600_000;
 

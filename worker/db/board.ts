@@ -5,7 +5,7 @@ import { chainHeadQuery, headOf } from './events';
 import { boardColumns, cards, fiscalYears, groups, measures, type Card, type FiscalYear } from './schema';
 import type { BoardView, CardView, FiscalYearView } from '../domain/contracts';
 import type { LiveCard } from '../domain/contracts-card';
-import { canEditCard, canWriteYear, type Actor } from '../domain/policy';
+import type { Access, Actor } from '../domain/access';
 import { notFound } from '../domain/errors';
 
 export function toFiscalYearView(fy: FiscalYear): FiscalYearView {
@@ -32,8 +32,9 @@ export function toLiveCard(card: Card): LiveCard {
   };
 }
 
-export function toCardView(card: Card, actor: Actor): CardView {
-  return { ...toLiveCard(card), editable: canEditCard(actor, card) };
+/** The card as its reader sees it: `editable` is policy.ts's decision (Access.editsCard). */
+export function toCardView(card: Card, editable: boolean): CardView {
+  return { ...toLiveCard(card), editable };
 }
 
 /** The ids of the office's boards (one per fiscal year). */
@@ -69,7 +70,7 @@ const yearId = (orgId: string, beYear: number) =>
  * index serves makes SQLite sort through a temporary b-tree and D1 counts every sorted row as read
  * a second time (2,000 cards: 4,001 rows read instead of 2,001). tests/bench measures this.
  */
-export async function loadBoard(db: Db, actor: Actor, beYear: number): Promise<BoardView> {
+export async function loadBoard(db: Db, actor: Actor, beYear: number, access: Access): Promise<BoardView> {
   const fyId = yearId(actor.orgId, beYear);
   const inYear = <T extends { fiscalYearId: unknown; orgId: unknown }>(t: T) =>
     and(eq(t.fiscalYearId as typeof cards.fiscalYearId, fyId), eq(t.orgId as typeof cards.orgId, actor.orgId));
@@ -97,7 +98,7 @@ export async function loadBoard(db: Db, actor: Actor, beYear: number): Promise<B
     groups: grps.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn })),
     measures: ms.map(({ orgId: _o, fiscalYearId: _f, ...m }) => m),
     // An archived year is read-only for everyone: no card is offered for editing.
-    cards: cs.map((c) => (canWriteYear(actor, fy) ? toCardView(c, actor) : { ...toCardView(c, actor), editable: false })),
+    cards: cs.map((c) => toCardView(c, access.writesYear(fy) && access.editsCard(c))),
     seq: headOf(head).seq,
   };
 }

@@ -7,7 +7,7 @@ import { cardEvents, cards, comments, evidenceLinks, memberships, oitItems, user
 import { commitCardChange, type CardCommit } from './cards';
 import { findFiscalYear, toCardView } from './board';
 import { AppError, forbidden, notFound } from '../domain/errors';
-import { canChangeEvidencePublication, canContributeToCard, canReadBoard, canRemoveEvidence, type Actor } from '../domain/policy';
+import type { Access, Actor } from '../domain/access';
 import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
 /** The timeline shows at most this many events (newest first); a card rarely has a tenth of it. */
@@ -27,7 +27,7 @@ const membershipIn = (orgId: string) => and(eq(memberships.userId, users.id), eq
 
 type EvidenceRow = typeof evidenceLinks.$inferSelect;
 
-function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card, actor: Actor): EvidenceView {
+function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card, access: Access): EvidenceView {
   return {
     id: row.id,
     url: row.url,
@@ -35,20 +35,15 @@ function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card,
     oitCode: row.oitCode,
     addedBy,
     createdAt: row.createdAt,
-    canDelete: mayRemoveEvidence(actor, row, card),
+    canDelete: access.removesEvidence(card, row.addedBy),
     linkPublished: row.linkPublished,
     notePublished: row.notePublished,
-    canPublish: canChangeEvidencePublication(actor, card),
+    canPublish: access.publishesEvidence(card),
   };
 }
 
-/** A policy.ts decision: card editors, or whoever added the link while they may still contribute. */
-function mayRemoveEvidence(actor: Actor, row: Pick<EvidenceRow, 'addedBy'>, card: Card): boolean {
-  return canRemoveEvidence(actor, card, row.addedBy);
-}
-
 /** The card with everything hanging off it, in one round trip. Other offices' cards are 404. */
-export async function readCardDetails(db: Db, actor: Actor, cardId: string): Promise<CardDetailsResponse> {
+export async function readCardDetails(db: Db, actor: Actor, cardId: string, access: Access): Promise<CardDetailsResponse> {
   const [[card], evidence, notes, events] = await db.batch([
     db
       .select()
@@ -78,11 +73,11 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string): Pro
       .orderBy(desc(cardEvents.seq))
       .limit(TIMELINE_LIMIT),
   ]);
-  if (!card || !canReadBoard(actor, card.orgId)) throw notFound('Card', 'การ์ด');
+  if (!card || !access.readsBoard(card.orgId)) throw notFound('Card', 'การ์ด');
   return {
-    card: toCardView(card, actor),
-    canContribute: canContributeToCard(actor, card),
-    evidence: evidence.map(({ row, name, removedAt }) => toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, actor)),
+    card: toCardView(card, access.editsCard(card)),
+    canContribute: access.contributesTo(card),
+    evidence: evidence.map(({ row, name, removedAt }) => toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, access)),
     comments: notes.map(({ row, name, removedAt }) => toCommentView(row, personRef(row.authorId, name, removedAt))),
     timeline: events.map(({ row, name, removedAt }) => ({
       seq: row.seq,
@@ -114,11 +109,10 @@ export function addEvidence(
   by: PersonRef,
   cardId: string,
   input: NewEvidence,
-  onForbidden: () => Promise<void>,
+  access: Access,
 ): Promise<CardCommit<EvidenceView>> {
-  return commitCardChange<EvidenceView>(db, actor, cardId, {
-    allowed: (card) => canContributeToCard(actor, card),
-    onForbidden,
+  return commitCardChange<EvidenceView>(db, actor, access, cardId, {
+    allowed: (card) => access.mayChangeCard('evidence.add', card),
     plan: async (card, now) => {
       if (input.oitCode !== null) {
         const [item] = await db
@@ -139,13 +133,13 @@ export function addEvidence(
           // A new link is published by default: the public page shows it at once, as its
           // event advances the year's event-log head, part of the public cache key.
         ],
-        read: ([rows]) => ({ value: toEvidenceView((rows as EvidenceRow[])[0]!, by, card, actor), card }),
+        read: ([rows]) => ({ value: toEvidenceView((rows as EvidenceRow[])[0]!, by, card, access), card }),
       };
     },
   });
 }
 
-export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, onForbidden: () => Promise<void>): Promise<CardCommit<null>> {
+export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, access: Access): Promise<CardCommit<null>> {
   const findLink = () =>
     db
       .select()
@@ -154,9 +148,8 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, o
       .limit(1);
   const [link] = await findLink();
   if (!link) throw notFound('Evidence link', 'หลักฐาน');
-  return commitCardChange<null>(db, actor, link.cardId, {
-    allowed: (card) => mayRemoveEvidence(actor, link, card),
-    onForbidden,
+  return commitCardChange<null>(db, actor, access, link.cardId, {
+    allowed: (card) => access.removesEvidence(card, link.addedBy),
     plan: async (card) => {
       // Read again after the chain head: a concurrent removal has committed its event by now,
       // or will fail to (our seq), so "still there" holds when this batch commits.
@@ -193,7 +186,7 @@ export async function setEvidencePublication(
   actor: Actor,
   evidenceId: string,
   change: { linkPublished?: boolean; notePublished?: boolean },
-  onForbidden: () => Promise<void>,
+  access: Access,
 ): Promise<CardCommit<EvidenceView>> {
   const findLink = () =>
     db
@@ -204,9 +197,8 @@ export async function setEvidencePublication(
       .limit(1);
   const [found] = await findLink();
   if (!found) throw notFound('Evidence link', 'หลักฐาน');
-  return commitCardChange<EvidenceView>(db, actor, found.row.cardId, {
-    allowed: (card) => canChangeEvidencePublication(actor, card),
-    onForbidden,
+  return commitCardChange<EvidenceView>(db, actor, access, found.row.cardId, {
+    allowed: (card) => access.mayChangeCard('evidence.publication', card),
     plan: async (card) => {
       const [again] = await findLink();
       if (!again) throw notFound('Evidence link', 'หลักฐาน');
@@ -220,7 +212,7 @@ export async function setEvidencePublication(
         after[field] = value;
       }
       const addedBy = personRef(current.addedBy, again.name);
-      if (Object.keys(after).length === 0) return { unchanged: toEvidenceView(current, addedBy, card, actor) };
+      if (Object.keys(after).length === 0) return { unchanged: toEvidenceView(current, addedBy, card, access) };
       return {
         event: { cardId: card.id, kind: 'evidence.publication', before: { evidenceId: current.id, ...before }, after: { evidenceId: current.id, ...after } },
         writes: [
@@ -229,7 +221,7 @@ export async function setEvidencePublication(
         read: ([rows]) => {
           const updated = (rows as EvidenceRow[])[0];
           if (!updated) throw new Error(`evidence ${current.id} changed without an event`);
-          return { value: toEvidenceView(updated, addedBy, card, actor), card };
+          return { value: toEvidenceView(updated, addedBy, card, access), card };
         },
       };
     },
@@ -242,11 +234,10 @@ export function addComment(
   by: PersonRef,
   cardId: string,
   body: string,
-  onForbidden: () => Promise<void>,
+  access: Access,
 ): Promise<CardCommit<CommentView>> {
-  return commitCardChange<CommentView>(db, actor, cardId, {
-    allowed: (card) => canContributeToCard(actor, card),
-    onForbidden,
+  return commitCardChange<CommentView>(db, actor, access, cardId, {
+    allowed: (card) => access.mayChangeCard('comment.add', card),
     plan: async (card, now) => {
       const id = crypto.randomUUID();
       return {
@@ -260,9 +251,9 @@ export function addComment(
 }
 
 /** The fiscal year's OIT catalogue, in the order the assessment lists it. */
-export async function listOitItems(db: Db, actor: Actor, beYear: number): Promise<OitItemView[]> {
+export async function listOitItems(db: Db, actor: Actor, beYear: number, access: Access): Promise<OitItemView[]> {
   const fy = await findFiscalYear(db, actor.orgId, beYear);
-  if (!canReadBoard(actor, fy.orgId)) throw forbidden();
+  if (!access.readsBoard(fy.orgId)) throw forbidden();
   return db
     .select({ id: oitItems.id, code: oitItems.code, titleTh: oitItems.titleTh, titleEn: oitItems.titleEn, subIndicator: oitItems.subIndicator })
     .from(oitItems)

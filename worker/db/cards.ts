@@ -12,8 +12,8 @@ import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type C
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { clockNow } from './clock';
 import { toCardView } from './board';
-import { AppError, forbidden, notFound, yearArchived } from '../domain/errors';
-import { canChangeCardGroups, canEditCard, canWriteYear, type Actor } from '../domain/policy';
+import { AppError, notFound, refused, wouldLoseAccess, yearArchived } from '../domain/errors';
+import type { Access, Actor, CardAction } from '../domain/access';
 import { keyBetween } from '../domain/ordering';
 import type { CardView, EditCardRequest, MoveCardRequest } from '../domain/contracts';
 
@@ -39,32 +39,32 @@ export interface CardCommit<R> {
 }
 
 export interface CardChangeRules<R> {
-  /** Whether the actor may make this change to this card (a policy.ts decision). */
+  /** Whether the actor may make this change to the card as read: a decision of `access` (policy.ts). */
   allowed: (card: Card) => boolean;
-  /** Records the refusal (audit) before the 403. */
-  onForbidden: () => Promise<void>;
   /** Runs after the permission check, with fresh reads; may throw an AppError (nothing is written). */
   plan: (card: Card, now: number) => Promise<CardChange<R>>;
 }
 
-function conflict(card: Card, actor: Actor, code = 'version_conflict'): AppError {
+function conflict(card: Card, access: Access, code = 'version_conflict'): AppError {
   return new AppError(
     409,
     code,
     'การ์ดนี้ถูกเปลี่ยนโดยผู้อื่นแล้ว แสดงสถานะล่าสุด',
     'Someone else changed this card first; here is its current state',
     undefined,
-    { card: toCardView(card, actor) },
+    { card: toCardView(card, access.editsCard(card)) },
   );
 }
 
 /**
- * Reads the card and the chain head, checks permission, asks `plan` for the change, and commits
- * its writes + event atomically, retrying when another writer got there first. Every change to a
- * board writes an event, so anything `plan` read after the head is still true when our batch
- * commits, or the batch fails on the taken seq and we start again from fresh reads.
+ * Reads the card and the chain head, asks `access` (policy.ts's decisions) whether the change is
+ * allowed on the card as read, asks `plan` for the change, and commits its writes + event
+ * atomically, retrying when another writer got there first. Every change to a board writes an
+ * event, so anything `plan` read after the head (the permission's inputs included) is still true
+ * when our batch commits, or the batch fails on the taken seq and we start again from fresh reads,
+ * deciding again. A refusal throws `refused()`, which the route records.
  */
-export async function commitCardChange<R>(db: Db, actor: Actor, cardId: string, rules: CardChangeRules<R>): Promise<CardCommit<R>> {
+export async function commitCardChange<R>(db: Db, actor: Actor, access: Access, cardId: string, rules: CardChangeRules<R>): Promise<CardCommit<R>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     // The head is read before (and in the same batch as) the card: anything committed after
     // these reads takes our seq, so our batch fails and we start again from fresh reads.
@@ -82,12 +82,9 @@ export async function commitCardChange<R>(db: Db, actor: Actor, cardId: string, 
     if (!row) throw notFound('Card', 'การ์ด');
     const { card } = row;
     const year = { orgId: card.orgId, beYear: row.beYear, archivedAt: row.archivedAt };
-    if (!rules.allowed(card)) {
-      await rules.onForbidden();
-      throw forbidden();
-    }
+    if (!rules.allowed(card)) throw refused();
     // An archived year is read-only for everyone (archiving takes the office's writer turn).
-    if (!canWriteYear(actor, year)) throw yearArchived(year.beYear);
+    if (!access.writesYear(year)) throw yearArchived(year.beYear);
     const now = clockNow();
     const change = await rules.plan(card, now);
     if ('unchanged' in change) return { value: change.unchanged, card, event: null };
@@ -112,18 +109,18 @@ export async function commitCardChange<R>(db: Db, actor: Actor, cardId: string, 
 function changeCard(
   db: Db,
   actor: Actor,
+  access: Access,
+  action: CardAction,
   cardId: string,
   version: number,
   plan: (card: Card) => Promise<{ set: Partial<Card>; event: NewEvent } | null>,
-  onForbidden: () => Promise<void>,
 ): Promise<CardCommit<CardView>> {
-  return commitCardChange<CardView>(db, actor, cardId, {
-    allowed: (card) => canEditCard(actor, card),
-    onForbidden,
+  return commitCardChange<CardView>(db, actor, access, cardId, {
+    allowed: (card) => access.mayChangeCard(action, card),
     plan: async (card, now) => {
-      if (card.version !== version) throw conflict(card, actor);
+      if (card.version !== version) throw conflict(card, access);
       const change = await plan(card);
-      if (!change) return { unchanged: toCardView(card, actor) };
+      if (!change) return { unchanged: toCardView(card, access.editsCard(card)) };
       return {
         event: change.event,
         writes: [
@@ -138,21 +135,23 @@ function changeCard(
           // write without an event somewhere else. Refuse loudly rather than report success.
           const updated = (rows as Card[])[0];
           if (!updated) throw new Error(`card ${card.id} changed without an event`);
-          return { value: toCardView(updated, actor), card: updated };
+          return { value: toCardView(updated, access.editsCard(updated)), card: updated };
         },
       };
     },
   });
 }
 
-export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequest, onForbidden: () => Promise<void>) {
+export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequest, access: Access) {
   return changeCard(
     db,
     actor,
+    access,
+    'card.move',
     cardId,
     req.version,
     async (card) => {
-      const orderKey = await placeIn(db, actor, card, req);
+      const orderKey = await placeIn(db, actor, access, card, req);
       return {
         set: { columnId: req.toColumnId, orderKey },
         event: {
@@ -163,7 +162,6 @@ export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequ
         },
       };
     },
-    onForbidden,
   );
 }
 
@@ -172,7 +170,7 @@ export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequ
  * what it needs through the (column_id, order_key) index: the target column, the named
  * neighbour, and the one card on its other side — a few rows, however long the column is.
  */
-async function placeIn(db: Db, actor: Actor, card: Card, req: MoveCardRequest): Promise<string> {
+async function placeIn(db: Db, actor: Actor, access: Access, card: Card, req: MoveCardRequest): Promise<string> {
   const neighbourId = req.afterCardId ?? req.beforeCardId;
   const inTarget = and(eq(cards.columnId, req.toColumnId), eq(cards.orgId, actor.orgId), ne(cards.id, card.id));
   const keyOf = (id: string) => sql`(select "order_key" from "cards" where "id" = ${id})`;
@@ -197,7 +195,7 @@ async function placeIn(db: Db, actor: Actor, card: Card, req: MoveCardRequest): 
   }
   // A named neighbour that has left the column (or is the moving card itself): the client's
   // picture is stale.
-  if (neighbourId && !neighbour) throw conflict(card, actor, 'neighbours_changed');
+  if (neighbourId && !neighbour) throw conflict(card, access, 'neighbours_changed');
   const otherKey = other?.orderKey ?? null;
   if (req.afterCardId) return keyBetween(neighbour!.orderKey, otherKey);
   if (req.beforeCardId) return keyBetween(otherKey, neighbour!.orderKey);
@@ -207,10 +205,12 @@ async function placeIn(db: Db, actor: Actor, card: Card, req: MoveCardRequest): 
 const GROUP_FIELDS = ['leadGroupId', 'groupIds', 'allGroups'] as const;
 const EDITABLE = ['title', 'details', 'dueOn', 'leadGroupId', 'groupIds', 'allGroups', 'checklist'] as const;
 
-export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, onForbidden: () => Promise<void>) {
+export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, access: Access) {
   return changeCard(
     db,
     actor,
+    access,
+    'card.edit',
     cardId,
     edit.version,
     async (card) => {
@@ -225,10 +225,7 @@ export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, o
       }
       if (Object.keys(after).length === 0) return null;
       // Who is responsible for the card is the lead group's (or an administrator's) decision.
-      if (GROUP_FIELDS.some((f) => f in after) && !canChangeCardGroups(actor, card)) {
-        await onForbidden();
-        throw forbidden();
-      }
+      if (GROUP_FIELDS.some((f) => f in after) && !access.changesCardGroups(card)) throw refused();
       const named = [...new Set([...(edit.groupIds ?? []), ...(edit.leadGroupId ? [edit.leadGroupId] : [])])];
       if (named.length > 0) {
         const found = await db
@@ -240,17 +237,9 @@ export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, o
           throw new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
         }
       }
-      // A director may not hand a card away from their own group: they would lose it mid-edit.
-      if (actor.role === 'director' && !canEditCard(actor, { ...card, ...after } as Card)) {
-        throw new AppError(
-          422,
-          'would_lose_access',
-          'การแก้ไขนี้จะทำให้กลุ่มของคุณไม่ได้รับผิดชอบการ์ดนี้ กรุณาติดต่อผู้ดูแลระบบ',
-          'This edit would take the card away from your group; ask an administrator',
-        );
-      }
+      // A director may not hand a card away from their own group (policy.keepsCardAfterEdit).
+      if (!access.keepsCard({ ...card, ...after } as Card)) throw wouldLoseAccess();
       return { set: after as Partial<Card>, event: { cardId: card.id, kind: 'card.edited', before, after } };
     },
-    onForbidden,
   );
 }

@@ -7,7 +7,7 @@ import { advancePublication } from './public';
 import { audit } from './auth';
 import { auditLog, boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, measures, oitItems, reportSchedules, reports, type FiscalYear } from './schema';
 import { AppError, notFound, yearArchived } from '../domain/errors';
-import { canWriteYear, type Actor } from '../domain/policy';
+import type { Access, Actor } from '../domain/access';
 import { findFiscalYear } from './board';
 
 export interface YearActivity {
@@ -104,19 +104,19 @@ export async function deleteUnusedYear(db: Db, fy: FiscalYear, actor: { userId: 
   return left.length === 0;
 }
 
-/** The office's fiscal year `beYear` for a change: 404 when missing, 409 when archived (policy.canWriteYear). */
-export async function findWritableYear(db: Db, actor: Actor, beYear: number): Promise<FiscalYear> {
+/** The office's fiscal year `beYear` for a change: 404 when missing, 409 when archived (policy.canWriteYear, through `access`). */
+export async function findWritableYear(db: Db, actor: Actor, beYear: number, access: Access): Promise<FiscalYear> {
   const fy = await findFiscalYear(db, actor.orgId, beYear);
-  if (!canWriteYear(actor, fy)) throw yearArchived(fy.beYear);
+  if (!access.writesYear(fy)) throw yearArchived(fy.beYear);
   return fy;
 }
 
 /** The same check for a year known by id (a card's, a column's). */
-export async function assertWritableYearId(db: Db, actor: Actor, fiscalYearId: string): Promise<void> {
+export async function assertWritableYearId(db: Db, actor: Actor, fiscalYearId: string, access: Access): Promise<void> {
   const [fy] = await db
     .select()
     .from(fiscalYears)
     .where(and(eq(fiscalYears.id, fiscalYearId), eq(fiscalYears.orgId, actor.orgId)))
     .limit(1);
-  if (fy && !canWriteYear(actor, fy)) throw yearArchived(fy.beYear);
+  if (fy && !access.writesYear(fy)) throw yearArchived(fy.beYear);
 }

@@ -7,8 +7,8 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
 import { cardEvents, cards, fiscalYears, groups, measures, type Card } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
-import { AppError, forbidden, notFound, yearArchived } from '../domain/errors';
-import { canAdminister, canWriteYear, type Actor } from '../domain/policy';
+import { AppError, notFound, refused, yearArchived } from '../domain/errors';
+import type { Access, Actor } from '../domain/access';
 
 const MAX_ATTEMPTS = 8;
 
@@ -23,7 +23,7 @@ export async function changeMeasureLead(
   actor: Actor,
   measureId: string,
   leadGroupId: string,
-  onForbidden: () => Promise<void>,
+  access: Access,
 ): Promise<MeasureLeadChange> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const yearOf = sql`(select "fiscal_year_id" from "measures" where "id" = ${measureId})`;
@@ -50,11 +50,9 @@ export async function changeMeasureLead(
         .where(eq(fiscalYears.id, yearOf)),
     ]);
     if (!measure) throw notFound('Measure', 'มาตรการ');
-    if (!canAdminister(actor, measure.orgId)) {
-      await onForbidden();
-      throw forbidden();
-    }
-    if (year && !canWriteYear(actor, year)) throw yearArchived(year.beYear);
+    // Decided on the rows just read (policy.ts, through the route's `access`); a refusal is recorded by the route.
+    if (!access.administers(measure.orgId)) throw refused();
+    if (year && !access.writesYear(year)) throw yearArchived(year.beYear);
     if (!group) throw new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
 
     const now = Date.now();

@@ -32,8 +32,32 @@ export class AppError extends Error {
 export const notFound = (what: string, whatTh: string) =>
   new AppError(404, 'not_found', `ไม่พบ${whatTh}`, `${what} not found`);
 
-export const forbidden = () =>
-  new AppError(403, 'forbidden', 'คุณไม่มีสิทธิ์ดำเนินการนี้', 'You are not allowed to do this');
+const FORBIDDEN_TH = 'คุณไม่มีสิทธิ์ดำเนินการนี้';
+const FORBIDDEN_EN = 'You are not allowed to do this';
+
+export const forbidden = () => new AppError(403, 'forbidden', FORBIDDEN_TH, FORBIDDEN_EN);
+
+/**
+ * A refusal by policy.ts found where the decision is asked (db/'s write loops): the same 403 as
+ * `forbidden()`, which the route records in the audit log with its own detail
+ * (middleware/audit-refusals.ts `recordingRefusal`).
+ */
+export class Refusal extends AppError {
+  constructor() {
+    super(403, 'forbidden', FORBIDDEN_TH, FORBIDDEN_EN);
+  }
+}
+
+export const refused = () => new Refusal();
+
+/** A director's edit that would take the card away from their group (policy.keepsCardAfterEdit). */
+export const wouldLoseAccess = () =>
+  new AppError(
+    422,
+    'would_lose_access',
+    'การแก้ไขนี้จะทำให้กลุ่มของคุณไม่ได้รับผิดชอบการ์ดนี้ กรุณาติดต่อผู้ดูแลระบบ',
+    'This edit would take the card away from your group; ask an administrator',
+  );
 
 export const unauthenticated = () =>
   new AppError(401, 'unauthenticated', 'กรุณาเข้าสู่ระบบ', 'Please sign in');

@@ -10,21 +10,12 @@
 //   edits: a card has one status, and eight groups moving it would make that status meaningless.
 //   Every director may still contribute to such a card (evidence links, comments).
 // - Staff: read only.
-import type { Role } from './contracts';
+//
+// db/ does not import this module: routes hand it `accessOf(actor)`, these decisions bound to the
+// actor, and it asks them of the rows its write loop has just read (domain/access.ts says why).
+import type { Access, Actor, CardAction, CardScope, YearScope } from './access';
 
-export interface Actor {
-  userId: string;
-  orgId: string;
-  role: Role;
-  groupId: string | null;
-}
-
-export interface CardScope {
-  orgId: string;
-  leadGroupId: string | null;
-  groupIds: readonly string[];
-  allGroups: boolean;
-}
+export type { Access, Actor, CardScope, YearScope } from './access';
 
 const sameOrg = (actor: Actor, orgId: string) => actor.orgId === orgId;
 
@@ -59,6 +50,14 @@ export function canChangeCardGroups(actor: Actor, card: CardScope): boolean {
   if (!sameOrg(actor, card.orgId)) return false;
   if (actor.role === 'admin') return true;
   return actor.role === 'director' && actor.groupId !== null && card.leadGroupId === actor.groupId;
+}
+
+/**
+ * A director may not make an edit after which their group neither leads nor takes part in the
+ * card: they would lose it mid-edit (an administrator hands cards between groups).
+ */
+export function keepsCardAfterEdit(actor: Actor, after: CardScope): boolean {
+  return actor.role !== 'director' || canEditCard(actor, after);
 }
 
 /**
@@ -99,13 +98,6 @@ export function canChangeEvidencePublication(actor: Actor, card: CardScope): boo
   return canEditCard(actor, card);
 }
 
-/** A fiscal year as the policy sees it. */
-export interface YearScope {
-  orgId: string;
-  /** Set while the year is archived (read-only). */
-  archivedAt: number | null;
-}
-
 /**
  * Change anything recorded in a fiscal year: its cards, evidence, comments, columns, OIT items,
  * report schedule, or send its reports. An archived year is read-only for everyone, the
@@ -127,4 +119,34 @@ export function canArchiveYear(actor: Actor, year: YearScope): boolean {
  */
 export function canDeleteYear(actor: Actor, year: YearScope, activity: number): boolean {
   return canAdminister(actor, year.orgId) && activity === 0;
+}
+
+/** Which decision each change to a card needs: editors move and edit; contributors add. */
+export function canChangeCard(actor: Actor, action: CardAction, card: CardScope): boolean {
+  switch (action) {
+    case 'card.move':
+    case 'card.edit':
+      return canEditCard(actor, card);
+    case 'evidence.publication':
+      return canChangeEvidencePublication(actor, card);
+    case 'evidence.add':
+    case 'comment.add':
+      return canContributeToCard(actor, card);
+  }
+}
+
+/** This module's decisions bound to one actor, for db/ to ask of the rows it has just read. */
+export function accessOf(actor: Actor): Access {
+  return {
+    readsBoard: (orgId) => canReadBoard(actor, orgId),
+    administers: (orgId) => canAdminister(actor, orgId),
+    writesYear: (year) => canWriteYear(actor, year),
+    editsCard: (card) => canEditCard(actor, card),
+    contributesTo: (card) => canContributeToCard(actor, card),
+    mayChangeCard: (action, card) => canChangeCard(actor, action, card),
+    changesCardGroups: (card) => canChangeCardGroups(actor, card),
+    keepsCard: (after) => keepsCardAfterEdit(actor, after),
+    removesEvidence: (card, addedBy) => canRemoveEvidence(actor, card, addedBy),
+    publishesEvidence: (card) => canChangeEvidencePublication(actor, card),
+  };
 }

@@ -5,7 +5,8 @@
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { audit } from '../db/auth';
-import { clientIp } from './session';
+import { Refusal } from '../domain/errors';
+import { actorOf, clientIp } from './session';
 import type { AppEnv } from '../env';
 
 const recorded = new WeakSet<Request>();
@@ -13,6 +14,23 @@ const recorded = new WeakSet<Request>();
 /** Says this request's refusal is in the audit log already (with its own detail). */
 export function markRefusalRecorded(c: Context<AppEnv>): void {
   recorded.add(c.req.raw);
+}
+
+/**
+ * Runs `work` (a change whose permission db/ asks of policy.ts on the rows it reads) and records a
+ * refusal it meets (a `Refusal`) with this route's action and detail, before the 403 goes out.
+ */
+export async function recordingRefusal<T>(c: Context<AppEnv>, action: string, detail: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    if (e instanceof Refusal) {
+      markRefusalRecorded(c);
+      const actor = actorOf(c);
+      await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action, ...detail }, ip: clientIp(c) });
+    }
+    throw e;
+  }
 }
 
 export const auditRefusals = createMiddleware<AppEnv>(async (c, next) => {

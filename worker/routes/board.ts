@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { listFiscalYears, loadBoard } from '../db/board';
+import { accessOf } from '../domain/policy';
 import type { AppEnv } from '../env';
 import { beYearParam } from '../domain/params';
 
@@ -14,5 +15,5 @@ export const boardRoutes = new Hono<AppEnv>()
   })
   .get('/boards/:beYear', valid('param', beYearParam), async (c) => {
     const actor = actorOf(c);
-    return c.json(await loadBoard(c.get('db'), actor, c.req.valid('param').beYear));
+    return c.json(await loadBoard(c.get('db'), actor, c.req.valid('param').beYear, accessOf(actor)));
   });

@@ -1,15 +1,18 @@
 // A card's details, its evidence links and comments, and the fiscal year's OIT catalogue.
-// Mounted at /api. Permissions are decided in the db layer through domain/policy.ts; every
-// committed change is announced to the board's open tabs afterwards.
+// Mounted at /api. Permissions are decided by domain/policy.ts (handed to db/ as `accessOf(actor)`,
+// asked of the rows db/ reads); this file records refusals; every committed change is announced to
+// the board's open tabs afterwards.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { oneWriterPerOffice } from '../middleware/one-writer';
 import { actorOf } from '../middleware/session';
+import { recordingRefusal } from '../middleware/audit-refusals';
+import { accessOf } from '../domain/policy';
 import { addComment, addEvidence, listOitItems, readCardDetails, removeEvidence, setEvidencePublication } from '../db/card-details';
 import { notifyCardChange } from '../live/notify';
 import { unauthenticated } from '../domain/errors';
-import { cardParam, id, plainText, refusalRecorder, webLink } from './cards';
+import { cardParam, id, plainText, webLink } from './cards';
 import type { PersonRef } from '../domain/contracts-card';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
@@ -39,32 +42,40 @@ function me(c: Context<AppEnv>): PersonRef {
 
 export const cardDetailRoutes = new Hono<AppEnv>()
   .get('/cards/:id', valid('param', cardParam), async (c) => {
-    return c.json(await readCardDetails(c.get('db'), actorOf(c), c.req.valid('param').id));
+    const actor = actorOf(c);
+    return c.json(await readCardDetails(c.get('db'), actor, c.req.valid('param').id, accessOf(actor)));
   })
   .post('/cards/:id/evidence', valid('param', cardParam), valid('json', evidenceBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
-    const commit = await addEvidence(c.get('db'), actorOf(c), me(c), cardId, c.req.valid('json'), refusalRecorder(c, 'evidence.add', { cardId }));
+    const actor = actorOf(c);
+    const commit = await recordingRefusal(c, 'evidence.add', { cardId }, () => addEvidence(c.get('db'), actor, me(c), cardId, c.req.valid('json'), accessOf(actor)));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ evidence: commit.value }, 201);
   })
   .delete('/evidence/:id', valid('param', z.object({ id })), oneWriterPerOffice, async (c) => {
     const evidenceId = c.req.valid('param').id;
-    const commit = await removeEvidence(c.get('db'), actorOf(c), evidenceId, refusalRecorder(c, 'evidence.remove', { evidenceId }));
+    const actor = actorOf(c);
+    const commit = await recordingRefusal(c, 'evidence.remove', { evidenceId }, () => removeEvidence(c.get('db'), actor, evidenceId, accessOf(actor)));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.body(null, 204);
   })
   .patch('/evidence/:id', valid('param', z.object({ id })), valid('json', publicationBody), oneWriterPerOffice, async (c) => {
     const evidenceId = c.req.valid('param').id;
-    const commit = await setEvidencePublication(c.get('db'), actorOf(c), evidenceId, c.req.valid('json'), refusalRecorder(c, 'evidence.publication', { evidenceId }));
+    const actor = actorOf(c);
+    const commit = await recordingRefusal(c, 'evidence.publication', { evidenceId }, () =>
+      setEvidencePublication(c.get('db'), actor, evidenceId, c.req.valid('json'), accessOf(actor)),
+    );
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ evidence: commit.value });
   })
   .post('/cards/:id/comments', valid('param', cardParam), valid('json', commentBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
-    const commit = await addComment(c.get('db'), actorOf(c), me(c), cardId, c.req.valid('json').body, refusalRecorder(c, 'comment.add', { cardId }));
+    const actor = actorOf(c);
+    const commit = await recordingRefusal(c, 'comment.add', { cardId }, () => addComment(c.get('db'), actor, me(c), cardId, c.req.valid('json').body, accessOf(actor)));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ comment: commit.value }, 201);
   })
   .get('/boards/:beYear/oit-items', valid('param', beYearParam), async (c) => {
-    return c.json({ items: await listOitItems(c.get('db'), actorOf(c), c.req.valid('param').beYear) });
+    const actor = actorOf(c);
+    return c.json({ items: await listOitItems(c.get('db'), actor, c.req.valid('param').beYear, accessOf(actor)) });
   });

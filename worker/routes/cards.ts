@@ -2,16 +2,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { oneWriterPerOffice } from '../middleware/one-writer';
-import { actorOf, clientIp } from '../middleware/session';
-import { markRefusalRecorded } from '../middleware/audit-refusals';
+import { actorOf } from '../middleware/session';
+import { recordingRefusal } from '../middleware/audit-refusals';
 import { editCard, moveCard } from '../db/cards';
-import { audit } from '../db/auth';
+import { accessOf } from '../domain/policy';
 import { isIsoDate } from '../domain/fiscal-year';
 import { implausibleDate, PLAUSIBLE_DATES } from '../domain/plausible-date';
 import { hasBidiControl, isTrustworthyWebUrl, visiblePart } from '../domain/user-text';
 import { notifyCardChange } from '../live/notify';
 import type { AppEnv } from '../env';
-import type { Context } from 'hono';
 
 export const id = z.string().min(1).max(64);
 export const cardParam = z.object({ id });
@@ -63,19 +62,11 @@ const editBody = z
   .partial()
   .required({ version: true });
 
-/** Writes a refused authorisation to the audit log (the 403 itself is thrown by the db layer). */
-export function refusalRecorder(c: Context<AppEnv>, action: string, detail: Record<string, unknown>) {
-  return async () => {
-    markRefusalRecorded(c);
-    const actor = actorOf(c);
-    await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action, ...detail }, ip: clientIp(c) });
-  };
-}
-
 export const cardRoutes = new Hono<AppEnv>()
   .post('/:id/move', valid('param', cardParam), valid('json', moveBody), oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
-    const commit = await moveCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.move', { cardId }));
+    const actor = actorOf(c);
+    const commit = await recordingRefusal(c, 'card.move', { cardId }, () => moveCard(c.get('db'), actor, cardId, c.req.valid('json'), accessOf(actor)));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ card: commit.value });
   })
@@ -87,7 +78,8 @@ export const cardRoutes = new Hono<AppEnv>()
     await next();
   }, oneWriterPerOffice, async (c) => {
     const cardId = c.req.valid('param').id;
-    const commit = await editCard(c.get('db'), actorOf(c), cardId, c.req.valid('json'), refusalRecorder(c, 'card.edit', { cardId }));
+    const actor = actorOf(c);
+    const commit = await recordingRefusal(c, 'card.edit', { cardId }, () => editCard(c.get('db'), actor, cardId, c.req.valid('json'), accessOf(actor)));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ card: commit.value });
   });

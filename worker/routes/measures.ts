@@ -6,7 +6,8 @@ import { oneWriterPerOffice } from '../middleware/one-writer';
 import { actorOf } from '../middleware/session';
 import { changeMeasureLead } from '../db/measures';
 import { notifyCardChange } from '../live/notify';
-import { refusalRecorder } from './cards';
+import { recordingRefusal } from '../middleware/audit-refusals';
+import { accessOf } from '../domain/policy';
 import type { AppEnv } from '../env';
 
 const id = z.string().min(1).max(64);
@@ -20,7 +21,8 @@ export const measureRoutes = new Hono<AppEnv>().patch(
   async (c) => {
     const measureId = c.req.valid('param').id;
     const { leadGroupId } = c.req.valid('json');
-    const result = await changeMeasureLead(c.get('db'), actorOf(c), measureId, leadGroupId, refusalRecorder(c, 'measure.lead', { measureId }));
+    const actor = actorOf(c);
+    const result = await recordingRefusal(c, 'measure.lead', { measureId }, () => changeMeasureLead(c.get('db'), actor, measureId, leadGroupId, accessOf(actor)));
     for (const commit of result.changed) notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ measure: result.measure, cards: result.changed.length });
   },

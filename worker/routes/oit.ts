@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { plainText, titleText } from './cards';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
-import { canAdminister } from '../domain/policy';
+import { accessOf, canAdminister } from '../domain/policy';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { findWritableYear } from '../db/fiscal-year-life';
@@ -60,7 +60,7 @@ export const oitRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const { beYear } = c.req.valid('param');
     const { submissionDeadline } = c.req.valid('json');
-    const fy = await findWritableYear(db, actor, beYear);
+    const fy = await findWritableYear(db, actor, beYear, accessOf(actor));
     if (submissionDeadline !== null) {
       const problem = implausibleDate(submissionDeadline, fiscalYearRange(fy), {
         th: `วันที่ต้องส่งข้อมูล OIT ของปีงบประมาณ พ.ศ. ${beYear} `,
@@ -87,21 +87,21 @@ export const oitRoutes = new Hono<AppEnv>()
   .post('/:beYear/items', valid('param', beYearParam), valid('json', itemBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
-    const fy = await findWritableYear(db, actor, c.req.valid('param').beYear);
+    const fy = await findWritableYear(db, actor, c.req.valid('param').beYear, accessOf(actor));
     return c.json({ item: await createItem(db, actor.orgId, fy, c.req.valid('json')) }, 201);
   })
   .patch('/:beYear/items/:id', valid('param', itemParam), valid('json', itemPatch), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const { beYear, id } = c.req.valid('param');
-    const fy = await findWritableYear(db, actor, beYear);
+    const fy = await findWritableYear(db, actor, beYear, accessOf(actor));
     return c.json({ item: await updateItem(db, actor.orgId, fy, id, c.req.valid('json')) });
   })
   .delete('/:beYear/items/:id', valid('param', itemParam), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const { beYear, id } = c.req.valid('param');
-    const fy = await findWritableYear(db, actor, beYear);
+    const fy = await findWritableYear(db, actor, beYear, accessOf(actor));
     return c.json({ item: await deleteItem(db, actor.orgId, fy, id) });
   })
   .post('/:beYear/items/import/preview', valid('param', beYearParam), valid('json', importBody), async (c) => {
@@ -114,7 +114,7 @@ export const oitRoutes = new Hono<AppEnv>()
   .post('/:beYear/items/import/commit', valid('param', beYearParam), valid('json', importBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
-    const fy = await findWritableYear(db, actor, c.req.valid('param').beYear);
+    const fy = await findWritableYear(db, actor, c.req.valid('param').beYear, accessOf(actor));
     const { plan, items: parsed, ...result } = parseImport(c.req.valid('json').text, await listItems(db, actor.orgId, fy));
     if (parsed.length === 0) {
       throw new AppError(422, 'nothing_to_import', 'ไม่พบรายการ OIT ที่นำเข้าได้ในข้อความ', 'No importable OIT items were found in the text', result.warnings);

@@ -22,7 +22,7 @@ import { boardColumns, cardEvents, cards, fiscalYears, measures, oitItems, repor
 import { DAY_MS, bangkokDate, fiscalYearBounds, fiscalYearOf } from '../domain/fiscal-year';
 import { scheduledPeriods } from '../domain/report-schedule';
 import { REPORT_AUDIENCES } from '../domain/report-cadence';
-import type { Actor } from '../domain/policy';
+import { accessOf, type Actor } from '../domain/policy';
 import { DEMO_ACCOUNTS, seedDemo } from './demo';
 
 /** When the shipped FY 2567 announcement was imported: early June 2567 (2024), as it was issued. */
@@ -194,9 +194,6 @@ async function play(
   const [doing, review, done] = [col('doing'), col('review'), col('done')];
   const played = new Map<string, PlayedCard>(board.rows.map((r) => [r.id, { ...r }]));
   const actions: Action[] = [];
-  const refuse = async () => {
-    throw new Error('demo history: a change the policy refused');
-  };
   const track = (card: PlayedCard) => (commit: { card: { version: number } }) => (card.version = commit.card.version);
 
   board.rows.forEach((row, i) => {
@@ -208,38 +205,38 @@ async function play(
       const plannedDue = t.plannedDue;
       actions.push({
         at: at(t.planDay, 10, i * 2),
-        run: () => editCard(db, people.admin.actor, card.id, { version: card.version, dueOn: plannedDue }, refuse).then(track(card)),
+        run: () => editCard(db, people.admin.actor, card.id, { version: card.version, dueOn: plannedDue }, accessOf(people.admin.actor)).then(track(card)),
       });
     }
     if (doing) {
-      actions.push({ at: at(t.start, hour), run: () => moveCard(db, who.actor, card.id, { toColumnId: doing, afterCardId: null, beforeCardId: null, version: card.version }, refuse).then(track(card)) });
-      if (i % 3 === 0) actions.push({ at: at(t.start, hour + 1, 15), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.started, refuse) });
+      actions.push({ at: at(t.start, hour), run: () => moveCard(db, who.actor, card.id, { toColumnId: doing, afterCardId: null, beforeCardId: null, version: card.version }, accessOf(who.actor)).then(track(card)) });
+      if (i % 3 === 0) actions.push({ at: at(t.start, hour + 1, 15), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.started, accessOf(who.actor)) });
     }
     // Evidence while the work goes on, on some cards.
     if (i % 4 === 1) {
       actions.push({
         at: at(addDays(t.start, 6), hour, 40),
-        run: () => addEvidence(db, who.actor, who.ref, card.id, evidence(beYear, card, board.codes, 'ร่าง'), refuse),
+        run: () => addEvidence(db, who.actor, who.ref, card.id, evidence(beYear, card, board.codes, 'ร่าง'), accessOf(who.actor)),
       });
     }
-    if (t.late) actions.push({ at: at(addDays(t.done, -20), 15, 5), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.late, refuse) });
+    if (t.late) actions.push({ at: at(addDays(t.done, -20), 15, 5), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.late, accessOf(who.actor)) });
     if (review && i % 2 === 0) {
       const inReview = addDays(t.done, -4);
       if (inReview > t.start) {
-        actions.push({ at: at(inReview, hour), run: () => moveCard(db, who.actor, card.id, { toColumnId: review, afterCardId: null, beforeCardId: null, version: card.version }, refuse).then(track(card)) });
-        actions.push({ at: at(inReview, hour, 30), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.review, refuse) });
+        actions.push({ at: at(inReview, hour), run: () => moveCard(db, who.actor, card.id, { toColumnId: review, afterCardId: null, beforeCardId: null, version: card.version }, accessOf(who.actor)).then(track(card)) });
+        actions.push({ at: at(inReview, hour, 30), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.review, accessOf(who.actor)) });
       }
     }
     if (done) {
       // Every finished step has its evidence, added just before it is marked done.
-      actions.push({ at: at(t.done, hour, 10), run: () => addEvidence(db, who.actor, who.ref, card.id, evidence(beYear, card, board.codes, 'ฉบับเผยแพร่'), refuse) });
+      actions.push({ at: at(t.done, hour, 10), run: () => addEvidence(db, who.actor, who.ref, card.id, evidence(beYear, card, board.codes, 'ฉบับเผยแพร่'), accessOf(who.actor)) });
       // The monitoring checklist ticked off as the step is finished.
       if (card.checklist.length > 0) {
         const ticked = card.checklist.map((item) => ({ ...item, done: true }));
-        actions.push({ at: at(t.done, hour, 15), run: () => editCard(db, who.actor, card.id, { version: card.version, checklist: ticked }, refuse).then(track(card)) });
+        actions.push({ at: at(t.done, hour, 15), run: () => editCard(db, who.actor, card.id, { version: card.version, checklist: ticked }, accessOf(who.actor)).then(track(card)) });
       }
-      actions.push({ at: at(t.done, hour, 20), run: () => moveCard(db, who.actor, card.id, { toColumnId: done, afterCardId: null, beforeCardId: null, version: card.version }, refuse).then(track(card)) });
-      if (i % 5 === 2) actions.push({ at: at(t.done, hour, 45), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.done, refuse) });
+      actions.push({ at: at(t.done, hour, 20), run: () => moveCard(db, who.actor, card.id, { toColumnId: done, afterCardId: null, beforeCardId: null, version: card.version }, accessOf(who.actor)).then(track(card)) });
+      if (i % 5 === 2) actions.push({ at: at(t.done, hour, 45), run: () => addComment(db, who.actor, who.ref, card.id, COMMENTS.done, accessOf(who.actor)) });
     }
   });
 
