@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, cookieFor, getBoard, seedOffice, type Demo } from './helpers';
 import { replaySeries, samplePoints, trendFromEvents, type ColumnInfo, type PlacementEvent } from '../../worker/domain/progress';
-import type { DashboardView, O43ReportView } from '../../worker/db/dashboard';
+import type { DashboardView, O43ReportView } from '../../worker/domain/views';
 import type { BoardView } from '../../worker/domain/contracts';
 
 let demo: Demo;

@@ -7,7 +7,7 @@ import { call, cookieFor, db, getBoard, seedOffice, type Demo, type Who } from '
 import { evidenceLinks } from '../../worker/db/schema';
 import { OIT_ITEMS_2567 } from '../../worker/seed/oit-items-2567';
 import { PHICHIT_2567_ANNOUNCEMENT } from '../../worker/seed/announcement-phichit-2567';
-import type { OitReadinessView } from '../../worker/db/oit';
+import type { OitReadinessView } from '../../worker/domain/views';
 import type { BoardView } from '../../worker/domain/contracts';
 
 let home: Demo;

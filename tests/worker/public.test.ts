@@ -6,7 +6,8 @@ import { env, exports } from 'cloudflare:workers';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 import { evidenceLinks } from '../../worker/db/schema';
 import { DEMO_ACCOUNTS } from '../../worker/seed/demo';
-import { PUBLIC_CSV_FIELDS, type PublicView } from '../../worker/db/public';
+import { PUBLIC_CSV_FIELDS } from '../../worker/db/public';
+import type { PublicView } from '../../worker/domain/views';
 import type { BoardView } from '../../worker/domain/contracts';
 
 const SLUG = 'pub-office';

@@ -4,7 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { call, cookieFor, getBoard, seedOffice, type Demo, type Who } from './helpers';
-import { retitle, shiftOneYear, shiftYears, type RolloverPreview } from '../../worker/db/rollover';
+import { retitle, shiftOneYear, shiftYears } from '../../worker/db/rollover';
+import type { RolloverPreview } from '../../worker/domain/views';
 import type { BoardView } from '../../worker/domain/contracts';
 
 let home: Demo;

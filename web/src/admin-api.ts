@@ -2,7 +2,7 @@
 import { request } from './api';
 import type { Member } from './accounts-api';
 import type { Role } from '../../worker/domain/contracts';
-import type { IntegrityVerdict } from '../../worker/routes/admin';
+import type { IntegrityVerdict } from '../../worker/domain/views';
 import type { KnownGroup, ParsedAnnouncement } from '../../worker/domain/announcement/types';
 import type { GroupChoice, ImportPlan } from '../../worker/domain/announcement/plan';
 
@@ -16,7 +16,7 @@ export interface AdminGroup {
 }
 // What the server sends, typed by the server's own definitions.
 export type { ChainProblem, ChainVerdict } from '../../worker/domain/event-chain';
-export type { IntegrityVerdict } from '../../worker/routes/admin';
+export type { IntegrityVerdict } from '../../worker/domain/views';
 /** The import preview: the parsed announcement, what will be created (plan) and its token. */
 export type ImportPreview = ParsedAnnouncement & { plan: ImportPlan; token: string; groups: KnownGroup[]; yearHasBoard: boolean };
 export type { GroupChoice, ImportPlan } from '../../worker/domain/announcement/plan';

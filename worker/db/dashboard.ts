@@ -14,50 +14,9 @@ import {
   tally,
   categoryLookup,
   trendFromEvents,
-  type ColumnInfo,
-  type GroupInfo,
-  type GroupProgress,
-  type MeasureProgress,
-  type OverdueCard,
-  type SeriesPoint,
-  type Tally,
 } from '../domain/progress';
-import type { FiscalYearView } from '../domain/contracts';
-import { compileO43, type O43Measure, type O43Summary } from '../domain/o43-report';
-
-export interface OfficeHeading {
-  nameTh: string;
-  nameEn: string;
-  /** Official documents in Thai digits (OrgSettings.thaiDigits). */
-  thaiDigits: boolean;
-}
-
-export interface DashboardView {
-  office: OfficeHeading;
-  fiscalYear: FiscalYearView;
-  /** Bangkok date the figures were computed for. */
-  today: string;
-  columns: ColumnInfo[];
-  groups: GroupInfo[];
-  overall: Tally;
-  measures: MeasureProgress[];
-  groupProgress: GroupProgress[];
-  overdue: OverdueCard[];
-  /** Percent complete and cards per column over time (columns in `columns` order). */
-  series: SeriesPoint[];
-}
-
-export interface O43ReportView {
-  office: OfficeHeading;
-  fiscalYear: FiscalYearView;
-  from: string;
-  to: string;
-  generatedAt: number;
-  columns: ColumnInfo[];
-  groups: GroupInfo[];
-  measures: O43Measure[];
-  summary: O43Summary;
-}
+import { compileO43 } from '../domain/o43-report';
+import type { DashboardView, O43ReportView, OfficeHeading } from '../domain/views';
 
 /** Events that place or remove a card: the only ones the replay needs. */
 const PLACEMENT_KINDS = ['card.deleted', 'card.archived'];

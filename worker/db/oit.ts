@@ -15,25 +15,9 @@ import {
   assessReadiness,
   type CardRef,
   type CatalogueRow,
-  type EvidenceRow,
-  type ItemReadiness,
   type OitItemInfo,
-  type ReadinessSummary,
 } from '../domain/readiness';
-import type { FiscalYearView } from '../domain/contracts';
-
-export interface OitReadinessView {
-  fiscalYear: FiscalYearView;
-  today: string;
-  /** `submissionDeadline`: this fiscal year's OIT deadline (each year has its own). */
-  office: { slug: string; publicPage: boolean; submissionDeadline: string | null };
-  /** Whether the reader may edit the catalogue and the settings (the server checks again). */
-  canEdit: boolean;
-  items: ItemReadiness[];
-  summary: ReadinessSummary;
-  /** Evidence naming a code that is not in this year's catalogue. */
-  unmatched: EvidenceRow[];
-}
+import type { OitReadinessView } from '../domain/views';
 
 export interface OitItemInput {
   code: string;

@@ -12,44 +12,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { toCsv, type CsvValue } from '../domain/csv';
 import { percentOf } from '../domain/progress';
 import { isTrustworthyWebUrl } from '../domain/user-text';
-import type { ColumnCategory } from '../domain/contracts';
-
-export interface PublicStatus {
-  key: string;
-  category: ColumnCategory;
-  labelTh: string;
-  labelEn: string;
-}
-
-export interface PublicStep {
-  number: number;
-  title: string;
-  dueOn: string | null;
-  status: PublicStatus;
-  evidence: { url: string; note: string; oitCode: string | null }[];
-}
-
-export interface PublicMeasure {
-  number: number;
-  title: string;
-  /** The lead group (an organisational unit, as named in the announcement). */
-  responsibleTh: string;
-  responsibleEn: string;
-  allGroups: boolean;
-  total: number;
-  done: number;
-  percent: number;
-  steps: PublicStep[];
-}
-
-export interface PublicView {
-  office: { slug: string; nameTh: string; nameEn: string };
-  fiscalYear: { beYear: number; titleTh: string; startsOn: string; endsOn: string };
-  generatedAt: string;
-  summary: { steps: number; done: number; percent: number };
-  columns: PublicStatus[];
-  measures: PublicMeasure[];
-}
+import type { PublicStatus, PublicStep, PublicMeasure, PublicView } from '../domain/views';
 
 /**
  * What the office's public answers are built from, as a short string, null for an unknown office:

@@ -16,28 +16,7 @@ import { keysAfter } from '../domain/ordering';
 import { readScheduleEntries, reportScheduleStatements } from './report-schedule';
 import { clockNow } from './clock';
 import { scheduleOn } from '../domain/report-schedule';
-
-export interface RolloverWarning {
-  code: string;
-  messageTh: string;
-  messageEn: string;
-}
-
-export interface RolloverPreview {
-  from: number;
-  to: number;
-  /** Years between source and target: due dates move by this many years. */
-  yearsBetween: number;
-  /** The target is not the year after the source: the commit needs `confirmNonAdjacent`. */
-  needsConfirmation: boolean;
-  fiscalYear: { beYear: number; titleTh: string; startsOn: string; endsOn: string };
-  columns: { key: string; labelTh: string; labelEn: string; category: string }[];
-  measures: { number: number; title: string; steps: number }[];
-  counts: { measures: number; steps: number; columns: number; oitItems: number; groups: number };
-  /** What stays behind in the source year. */
-  notCarried: { evidence: number; comments: number; stepsDone: number };
-  warnings: RolloverWarning[];
-}
+import type { RolloverPreview, RolloverWarning } from '../domain/views';
 
 /** The same calendar day `years` later; 29 February becomes 28 February unless that year has one. */
 export function shiftYears(iso: string, years: number): string {

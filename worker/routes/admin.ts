@@ -24,8 +24,8 @@ import {
   updateColumn,
 } from '../db/admin';
 import { ROLES } from '../domain/contracts';
-import { verifyBoard, type BoardVerdict } from '../domain/replay';
-import { verifyChain, type ChainVerdict } from '../domain/event-chain';
+import { verifyBoard } from '../domain/replay';
+import { verifyChain } from '../domain/event-chain';
 import { AppError, notFound } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { PASSWORD_MAX, passwordProblem } from '../domain/password-policy';
@@ -33,6 +33,7 @@ import { listMembers, officeNames } from '../db/accounts';
 import { chainHeadQuery, headOf } from '../db/events';
 import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
+import type { IntegrityVerdict } from '../domain/views';
 import { adminOf } from '../middleware/authorize';
 import { titleText } from './cards';
 import { beYearParam } from '../domain/params';
@@ -42,9 +43,6 @@ async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: stri
   const head = headOf(await chainHeadQuery(c.get('db'), fiscalYearId));
   notifyResync(c.env, c.executionCtx, orgId, fiscalYearId, head.seq);
 }
-
-/** Administration → Integrity: the event chain, and the board against a replay of its log. */
-export type IntegrityVerdict = ChainVerdict & { board: BoardVerdict };
 
 const id = z.string().min(1).max(64);
 // Names people read (accounts, groups, columns): visible, no bidirectional controls.

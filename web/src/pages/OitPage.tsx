@@ -2,7 +2,7 @@
 // missing before the submission deadline, and the catalogue with the evidence and cards serving
 // each item. Administrators edit the catalogue, import it and set the deadline and public page.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { OitReadinessView } from '../../../worker/db/oit';
+import type { OitReadinessView } from '../../../worker/domain/views';
 import type { ApiError } from '../api';
 import { fiscalYearLabel, local } from '../i18n';
 import { selectedYear } from '../state/ui';

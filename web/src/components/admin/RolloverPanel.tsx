@@ -2,7 +2,7 @@
 // steps, columns and OIT list without their progress (preview first, nothing is written until
 // the commit), or import the new year's announcement.
 import { useEffect, useState } from 'preact/hooks';
-import type { RolloverPreview } from '../../../../worker/db/rollover';
+import type { RolloverPreview } from '../../../../worker/domain/views';
 
 /** "3 years on" / "2 years back" (the same words as the server's warning). */
 const shiftTh = (years: number) => (years >= 0 ? `เลื่อนไป ${years} ปี` : `เลื่อนย้อนกลับ ${-years} ปี`);

@@ -4,7 +4,7 @@
 // with each step's status and evidence, and a signature block).
 import { useEffect, useState } from 'preact/hooks';
 import type { FiscalYearView } from '../../../../worker/domain/contracts';
-import type { O43ReportView } from '../../../../worker/db/dashboard';
+import type { O43ReportView } from '../../../../worker/domain/views';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { dashboardApi } from './api';

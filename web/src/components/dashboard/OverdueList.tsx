@@ -1,5 +1,5 @@
 // Steps past their due date and not complete, oldest first.
-import type { DashboardView } from '../../../../worker/db/dashboard';
+import type { DashboardView } from '../../../../worker/domain/views';
 import { local } from '../../i18n';
 import { shortDate } from './format';
 

@@ -1,6 +1,6 @@
 // The dashboard's overview: headline figures, progress per measure and per group, the trend,
 // the cumulative flow and the overdue steps.
-import type { DashboardView } from '../../../../worker/db/dashboard';
+import type { DashboardView } from '../../../../worker/domain/views';
 import { local } from '../../i18n';
 import { FlowChart } from './FlowChart';
 import { OverdueList } from './OverdueList';

@@ -1,6 +1,6 @@
 // Calls of the dashboard and the O43 report.
 import { request } from '../../api';
-import type { DashboardView, O43ReportView } from '../../../../worker/db/dashboard';
+import type { DashboardView, O43ReportView } from '../../../../worker/domain/views';
 
 const enc = encodeURIComponent;
 

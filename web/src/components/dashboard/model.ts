@@ -3,7 +3,7 @@
 // meeting-room screen (remembered on this device).
 import { effect, signal } from '@preact/signals';
 import type { ApiError } from '../../api';
-import type { DashboardView } from '../../../../worker/db/dashboard';
+import type { DashboardView } from '../../../../worker/domain/views';
 import { dashboardApi } from './api';
 
 export type DashboardTab = 'overview' | 'o43';

@@ -1,7 +1,7 @@
 // The fiscal year's OIT items, by sub-indicator: each with its evidence links and the cards they
 // come from. Administrators edit, add and delete items here.
 import { useState } from 'preact/hooks';
-import type { OitReadinessView } from '../../../../worker/db/oit';
+import type { OitReadinessView } from '../../../../worker/domain/views';
 import type { ItemReadiness } from '../../../../worker/domain/readiness';
 import type { ApiError } from '../../api';
 import { local } from '../../i18n';

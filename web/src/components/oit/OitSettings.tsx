@@ -1,7 +1,7 @@
 // The office's OIT settings (administrators): this fiscal year's submission deadline (a Buddhist
 // Era date, inside the year), and whether the public progress page and open data are published.
 import { useEffect, useState } from 'preact/hooks';
-import type { OitReadinessView } from '../../../../worker/db/oit';
+import type { OitReadinessView } from '../../../../worker/domain/views';
 import { local } from '../../i18n';
 import { oitApi } from './api';
 import { Feedback } from '../Feedback';

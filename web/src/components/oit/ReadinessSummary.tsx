@@ -1,6 +1,6 @@
 // How ready the office is for the OIT submission: the share of items with evidence, the days
 // left before the deadline, and what is still missing.
-import type { OitReadinessView } from '../../../../worker/db/oit';
+import type { OitReadinessView } from '../../../../worker/domain/views';
 import { local } from '../../i18n';
 import { formatLongDate, percentText } from '../dashboard/format';
 

@@ -1,7 +1,7 @@
 // Calls of the OIT readiness page: the catalogue with its evidence, the administrator's edits,
 // the TSV import, each fiscal year's submission deadline and the public-page opt-in.
 import { request } from '../../api';
-import type { OitReadinessView } from '../../../../worker/db/oit';
+import type { OitReadinessView } from '../../../../worker/domain/views';
 import type { OitItemInfo } from '../../../../worker/domain/readiness';
 
 export interface ItemInput {

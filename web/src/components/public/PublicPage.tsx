@@ -3,7 +3,7 @@
 // with the open data (CSV, JSON and the CSV's column documentation) one click away.
 import { effect } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import type { PublicView } from '../../../../worker/db/public';
+import type { PublicView } from '../../../../worker/domain/views';
 import { request, type ApiError } from '../../api';
 import { local } from '../../i18n';
 import { lang, selectedYear } from '../../state/ui';
