@@ -46,6 +46,8 @@ describe('import rules between rooms', () => {
     expect(check('web/src/x.ts', "import type { CardsApi } from '../../worker/routes/cards';")).toEqual([]);
     expect(check('web/src/x.ts', "import { type CardsApi } from '../../worker/routes/cards';")).toEqual([]);
     expect(check('web/src/x.ts', "import type { BoardView } from '../../worker/domain/contracts';")).toEqual([]);
+    expect(check('web/src/x.ts', "import { moveCardBody } from '../../worker/domain/schemas/cards';")).toHaveLength(1);
+    expect(check('web/src/x.ts', "import type { MoveCardRequest } from '../../worker/domain/schemas/cards';")).toEqual([]);
     expect(check('web/src/x.ts', "import { isOverdueOn } from '../../worker/domain/due';")).toEqual([]);
     expect(check('worker/domain/x.ts', "import { z } from 'zod';")).toEqual([]);
     expect(check('worker/email/x.ts', "import { enqueue } from '../db/outbox';")).toHaveLength(1);

@@ -70,5 +70,7 @@ export function brokenRules(f: ImportFact): string[] {
     if (!under(f.target, 'worker/routes')) out.push('the web app takes from the Worker only worker/domain/ (and the route types)');
     else if (!f.typeOnly) out.push('the web app takes only types from worker/routes/ (for the typed client)');
   }
+  if (under(f.from, 'web/src') && under(f.target, 'worker/domain/schemas') && !f.typeOnly)
+    out.push('the web app takes only the types of the request schemas (zod stays out of its bundle)');
   return out;
 }

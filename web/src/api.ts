@@ -6,15 +6,12 @@ import type {
   CardResponse,
   CardView,
   ConflictBody,
-  EditCardRequest,
   FiscalYearView,
   Me,
-  MoveCardRequest,
   Role,
 } from '../../worker/domain/contracts';
+import type { AddCommentRequest, AddEvidenceRequest, EditCardRequest, MoveCardRequest } from '../../worker/domain/schemas/cards';
 import type {
-  AddCommentRequest,
-  AddEvidenceRequest,
   CardDetailsResponse,
   CommentResponse,
   EvidenceResponse,

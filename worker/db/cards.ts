@@ -15,7 +15,8 @@ import { toCardView } from './board';
 import { AppError, notFound, refused, wouldLoseAccess, yearArchived } from '../domain/errors';
 import type { Access, Actor, CardAction } from '../domain/access';
 import { keyBetween } from '../domain/ordering';
-import type { CardView, EditCardRequest, MoveCardRequest } from '../domain/contracts';
+import type { CardView } from '../domain/contracts';
+import type { EditCardRequest, MoveCardRequest } from '../domain/schemas/cards';
 
 const MAX_ATTEMPTS = 8;
 

@@ -18,14 +18,7 @@ import {
   type OitItemInfo,
 } from '../domain/readiness';
 import type { OitReadinessView } from '../domain/views';
-
-export interface OitItemInput {
-  code: string;
-  titleTh: string;
-  titleEn: string;
-  subIndicator: string;
-  position: number;
-}
+import type { OitItemInput } from '../domain/schemas/oit';
 
 const itemFields = {
   id: oitItems.id,

@@ -9,8 +9,8 @@ import { OUTBOX_CHANNELS } from '../domain/report-types';
 
 export { COLUMN_CATEGORIES, ROLES, type ColumnCategory, type Role };
 
-export const REPORT_KINDS = ['executive', 'staff', 'digest'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
+import { REPORT_KINDS, type ReportKindName as ReportKind } from '../domain/report-types';
+export { REPORT_KINDS, type ReportKind };
 
 export interface OrgSettings {
   /** Official documents and emails in Thai digits (๐–๙). */

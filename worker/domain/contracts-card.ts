@@ -1,5 +1,5 @@
 // The shapes of the card-details and live-updates API, shared by the worker and (as types only)
-// the web app. Request bodies are zod schemas in worker/routes/card-details.ts; these are answers.
+// the web app. Request bodies are zod schemas in ./schemas/cards.ts; these are answers.
 import type { CardView } from './contracts';
 
 export interface PersonRef {
@@ -60,24 +60,8 @@ export interface CardDetailsResponse {
   timeline: TimelineEntry[];
 }
 
-export interface AddEvidenceRequest {
-  url: string;
-  note: string;
-  oitCode: string | null;
-}
-
-/** PATCH /api/evidence/:id: name at least one. */
-export interface EvidencePublicationRequest {
-  linkPublished?: boolean;
-  notePublished?: boolean;
-}
-
 export interface EvidenceResponse {
   evidence: EvidenceView;
-}
-
-export interface AddCommentRequest {
-  body: string;
 }
 
 export interface CommentResponse {

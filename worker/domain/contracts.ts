@@ -1,5 +1,6 @@
 // The shapes the API returns, shared by the worker and (as types only) the web app.
-// Request bodies are defined once, as zod schemas, in worker/routes/*; these are the answers.
+// Request bodies are declared once, as zod schemas, in ./schemas/ (their types are z.infer of
+// them); these are the answers.
 
 /** The roles a member of an office has (declared once: the schema's columns use these too). */
 export const ROLES = ['admin', 'executive', 'director', 'staff'] as const;
@@ -90,27 +91,6 @@ export interface BoardView {
   cards: CardView[];
   /** Head of the year's event log when this was read (0: no events yet): what the cards include. */
   seq: number;
-}
-
-export interface MoveCardRequest {
-  toColumnId: string;
-  /** The card it now follows in the target column (null: first). */
-  afterCardId: string | null;
-  /** The card it now precedes (null: last). Used when afterCardId is null. */
-  beforeCardId: string | null;
-  version: number;
-}
-
-/** PATCH /api/cards/:id: the fields to change, guarded by the card's version. */
-export interface EditCardRequest {
-  version: number;
-  title?: string;
-  details?: string;
-  dueOn?: string | null;
-  leadGroupId?: string | null;
-  groupIds?: string[];
-  allGroups?: boolean;
-  checklist?: CardView['checklist'];
 }
 
 export interface CardResponse {

@@ -4,8 +4,10 @@
 // formats them in Buddhist Era, Bangkok time, with Thai digits when `thaiDigits` was on.
 import type { ColumnCategory } from './contracts';
 
-export type MeetingReportKind = 'executive' | 'staff';
-export type ReportKindName = MeetingReportKind | 'digest';
+/** The reports an office can send: the two meeting reports and the directors' digest (declared once: the schema's columns use these too). */
+export const REPORT_KINDS = ['executive', 'staff', 'digest'] as const;
+export type ReportKindName = (typeof REPORT_KINDS)[number];
+export type MeetingReportKind = Exclude<ReportKindName, 'digest'>;
 
 /** Steps of a set of cards by status at the period's end. */
 export interface Progress {

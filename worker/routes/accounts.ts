@@ -3,7 +3,6 @@
 // (the name stays on the history), set a temporary password (72 hours, to be changed at the first
 // sign-in; only for an account in no other office). Every change is one batch with its audit entry.
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { adminOf } from '../middleware/authorize';
@@ -13,14 +12,13 @@ import { fiscalYearIds } from '../db/board';
 import { disconnectSignedOut } from '../live/notify';
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { hashPassword } from '../domain/password';
-import { PASSWORD_MAX, passwordProblem } from '../domain/password-policy';
+import { passwordProblem } from '../domain/password-policy';
 import { canManageMember, canResetPassword, type Actor } from '../domain/policy';
 import type { AppEnv } from '../env';
+import { idParam } from '../domain/schemas/common';
+import { resetBody } from '../domain/schemas/office';
 
 export const TEMPORARY_PASSWORD_HOURS = 72;
-
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const resetBody = z.strictObject({ temporaryPassword: z.string().min(1).max(PASSWORD_MAX * 4) });
 
 const notYourself = () => new AppError(422, 'cannot_change_self', 'ไม่สามารถทำรายการนี้กับบัญชีของตนเองได้', 'You cannot do this to your own account');
 const wrongState = (th: string, en: string) => new AppError(409, 'wrong_account_state', th, en);

@@ -1,7 +1,6 @@
 // Administration of an office: users and roles, groups, board columns, fiscal years, and the
 // verification of the event chain. Administrators only; every route checks through the policy.
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { findFiscalYear } from '../db/board';
@@ -23,19 +22,19 @@ import {
   setMemberRole,
   updateColumn,
 } from '../db/admin';
-import { ROLES } from '../domain/contracts';
 import { verifyBoard } from '../domain/replay';
 import { verifyChain } from '../domain/event-chain';
 import { AppError, notFound } from '../domain/errors';
 import { hashPassword } from '../domain/password';
-import { PASSWORD_MAX, passwordProblem } from '../domain/password-policy';
+import { passwordProblem } from '../domain/password-policy';
 import { listMembers, officeNames } from '../db/accounts';
 import { chainHeadQuery, headOf } from '../db/events';
 import { notifyResync } from '../live/notify';
 import type { AppEnv } from '../env';
 import type { IntegrityVerdict } from '../domain/views';
 import { adminOf } from '../middleware/authorize';
-import { titleText } from './cards';
+import { idParam } from '../domain/schemas/common';
+import { columnBody, columnOrderBody, groupBody, groupPatch, newUserBody, roleBody } from '../domain/schemas/office';
 import { beYearParam } from '../domain/params';
 
 /** Column changes reshape open boards: tell them to reload (after the change committed). */
@@ -43,35 +42,6 @@ async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: stri
   const head = headOf(await chainHeadQuery(c.get('db'), fiscalYearId));
   notifyResync(c.env, c.executionCtx, orgId, fiscalYearId, head.seq);
 }
-
-const id = z.string().min(1).max(64);
-// Names people read (accounts, groups, columns): visible, no bidirectional controls.
-const name = titleText(200);
-
-const newUserBody = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(254),
-  displayName: name,
-  password: z.string().min(1).max(PASSWORD_MAX * 4),
-  role: z.enum(ROLES),
-  groupId: id.nullable(),
-});
-const roleBody = z.strictObject({ role: z.enum(ROLES), groupId: id.nullable() });
-const groupBody = z.strictObject({ nameTh: name, nameEn: z.string().trim().max(200).default('') });
-// No defaults here: a field left out of a patch keeps its value (a default would overwrite it).
-const groupPatch = z.strictObject({ nameTh: name, nameEn: z.string().trim().max(200) }).partial();
-/** A partial update must change something: an empty one is a mistake, not a no-op. */
-const somethingToChange = <T extends object>(o: T) => Object.keys(o).length > 0;
-const nothingToChange = { message: 'name at least one field to change' };
-
-const columnBody = z
-  .strictObject({
-    labelTh: name,
-    labelEn: name,
-    position: z.number().int().min(0).max(100),
-    wipLimit: z.number().int().min(1).max(10_000).nullable(),
-  })
-  .partial()
-  .refine(somethingToChange, nothingToChange);
 
 const groupRequired = () =>
   new AppError(422, 'group_required', 'ผู้อำนวยการกลุ่มต้องระบุกลุ่มงาน', 'A director must be given a group');
@@ -109,7 +79,7 @@ export const adminRoutes = new Hono<AppEnv>()
     if (!created) throw new AppError(409, 'email_taken', 'อีเมลนี้มีผู้ใช้แล้ว', 'This email already has an account');
     return c.json({ id: userId }, 201);
   })
-  .put('/users/:id/role', valid('param', z.object({ id })), valid('json', roleBody), async (c) => {
+  .put('/users/:id/role', valid('param', idParam), valid('json', roleBody), async (c) => {
     const actor = adminOf(c);
     const { id: userId } = c.req.valid('param');
     const { role, groupId } = c.req.valid('json');
@@ -140,13 +110,13 @@ export const adminRoutes = new Hono<AppEnv>()
     if (!groupId) throw new AppError(409, 'group_exists', 'มีกลุ่มงานชื่อนี้แล้ว', 'A group with this name exists');
     return c.json({ id: groupId }, 201);
   })
-  .patch('/groups/:id', valid('param', z.object({ id })), valid('json', groupPatch.refine(somethingToChange, nothingToChange)), async (c) => {
+  .patch('/groups/:id', valid('param', idParam), valid('json', groupPatch), async (c) => {
     const actor = adminOf(c);
     const row = await renameGroup(c.get('db'), actor.orgId, c.req.valid('param').id, c.req.valid('json'));
     if (!row) throw notFound('Group', 'กลุ่มงาน');
     return c.json({ group: row });
   })
-  .patch('/columns/:id', valid('param', z.object({ id })), valid('json', columnBody), async (c) => {
+  .patch('/columns/:id', valid('param', idParam), valid('json', columnBody), async (c) => {
     const actor = adminOf(c);
     const columnId = c.req.valid('param').id;
     const fiscalYearId = await columnYearId(c.get('db'), actor.orgId, columnId);
@@ -156,7 +126,7 @@ export const adminRoutes = new Hono<AppEnv>()
     await resyncBoard(c, actor.orgId, row.fiscalYearId);
     return c.json({ column: row });
   })
-  .put('/columns/order', valid('json', z.strictObject({ beYear: z.number().int(), columnIds: z.array(id).min(1).max(20) })), async (c) => {
+  .put('/columns/order', valid('json', columnOrderBody), async (c) => {
     const actor = adminOf(c);
     const { beYear, columnIds } = c.req.valid('json');
     const db = c.get('db');

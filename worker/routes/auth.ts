@@ -3,7 +3,6 @@
 // decided here (domain/throttle.ts explains the figures).
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { SESSION_COOKIE, actorOf, clientIp, sessionCookieOptions } from '../middleware/session';
 import {
@@ -27,11 +26,7 @@ import { DUMMY_HASH, verifyPassword } from '../domain/password';
 import { THROTTLE, retryAfterSeconds, throttleKey, waitText } from '../domain/throttle';
 import { DEVICE_COOKIE_MAX_AGE_S, deviceCookieName, signDevice, verifyDevice } from '../domain/device-cookie';
 import type { AppEnv } from '../env';
-
-const signInBody = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(1024),
-});
+import { signInBody } from '../domain/schemas/office';
 
 const invalidCredentials = () =>
   new AppError(401, 'invalid_credentials', 'อีเมลหรือรหัสผ่านไม่ถูกต้อง', 'Wrong email or password');

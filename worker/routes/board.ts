@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { listFiscalYears, loadBoard } from '../db/board';

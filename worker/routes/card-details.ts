@@ -3,7 +3,6 @@
 // asked of the rows db/ reads); this file records refusals; every committed change is announced to
 // the board's open tabs afterwards.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { oneWriterPerOffice } from '../middleware/one-writer';
 import { actorOf } from '../middleware/session';
@@ -12,26 +11,12 @@ import { accessOf } from '../domain/policy';
 import { addComment, addEvidence, listOitItems, readCardDetails, removeEvidence, setEvidencePublication } from '../db/card-details';
 import { notifyCardChange } from '../live/notify';
 import { unauthenticated } from '../domain/errors';
-import { cardParam, id, plainText, webLink } from './cards';
+import { cardParam, commentBody, evidenceBody, publicationBody } from '../domain/schemas/cards';
+import { idParam } from '../domain/schemas/common';
 import type { PersonRef } from '../domain/contracts-card';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
 import { beYearParam } from '../domain/params';
-
-
-
-const evidenceBody = z.strictObject({
-  url: webLink,
-  note: plainText(1000),
-  oitCode: z.string().trim().min(1).max(20).nullable(),
-});
-
-const publicationBody = z
-  .strictObject({ linkPublished: z.boolean(), notePublished: z.boolean() })
-  .partial()
-  .refine((o) => Object.keys(o).length > 0, { message: 'name linkPublished or notePublished' });
-
-const commentBody = z.strictObject({ body: z.string().trim().min(1).max(5000) });
 
 /** The signed-in person as shown beside what they add. */
 function me(c: Context<AppEnv>): PersonRef {
@@ -52,14 +37,14 @@ export const cardDetailRoutes = new Hono<AppEnv>()
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ evidence: commit.value }, 201);
   })
-  .delete('/evidence/:id', valid('param', z.object({ id })), oneWriterPerOffice, async (c) => {
+  .delete('/evidence/:id', valid('param', idParam), oneWriterPerOffice, async (c) => {
     const evidenceId = c.req.valid('param').id;
     const actor = actorOf(c);
     const commit = await recordingRefusal(c, 'evidence.remove', { evidenceId }, () => removeEvidence(c.get('db'), actor, evidenceId, accessOf(actor)));
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.body(null, 204);
   })
-  .patch('/evidence/:id', valid('param', z.object({ id })), valid('json', publicationBody), oneWriterPerOffice, async (c) => {
+  .patch('/evidence/:id', valid('param', idParam), valid('json', publicationBody), oneWriterPerOffice, async (c) => {
     const evidenceId = c.req.valid('param').id;
     const actor = actorOf(c);
     const commit = await recordingRefusal(c, 'evidence.publication', { evidenceId }, () =>

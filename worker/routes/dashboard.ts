@@ -1,19 +1,13 @@
 // The executives' dashboard and the O43 progress report. Every member of the office may read
 // both (policy: canReadBoard); nothing here changes anything.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { loadDashboard, loadO43 } from '../db/dashboard';
-import { isIsoDate } from '../domain/fiscal-year';
+import { periodQuery } from '../domain/schemas/reports';
 import { implausibleDate, PLAUSIBLE_DATES } from '../domain/plausible-date';
 import type { AppEnv } from '../env';
 import { readerOf } from '../middleware/authorize';
 import { beYearParam } from '../domain/params';
-
-const isoDate = z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD');
-const periodQuery = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] });
 
 export const dashboardRoutes = new Hono<AppEnv>()
   .get('/:beYear', valid('param', beYearParam), async (c) => {

@@ -11,7 +11,6 @@
 // lookup (the middleware) is outside both timings; the bench script also times the real HTTP
 // GET /api/boards/:beYear from outside, where the session lookup is included.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { valid } from '../middleware/validate';
 import { adminOf } from '../middleware/authorize';
@@ -29,9 +28,9 @@ import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
 import { GENESIS_HASH } from '../domain/event-chain';
 import type { AppEnv } from '../env';
-import { beYear, beYearParam } from '../domain/params';
+import { beYearParam } from '../domain/params';
+import { benchBoardBody } from '../domain/schemas/dev';
 
-const boardBody = z.strictObject({ beYear, cards: z.number().int().min(1).max(20_000) });
 
 function requireAdmin(actor: Actor): Actor {
   if (!canAdminister(actor, actor.orgId)) throw forbidden();
@@ -126,7 +125,7 @@ export const devBenchRoutes = new Hono<AppEnv>()
     adminOf(c);
     await next();
   })
-  .post('/boards', valid('json', boardBody), async (c) => {
+  .post('/boards', valid('json', benchBoardBody), async (c) => {
     const { beYear, cards: n } = c.req.valid('json');
     return c.json(await createBenchBoard(c.get('db'), requireAdmin(actorOf(c)), beYear, n), 201);
   })

@@ -7,7 +7,6 @@
 //   100,000 PBKDF2 rounds are what sign-in measures, not what setting up a load run should cost).
 import { Hono } from 'hono';
 import { asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { valid } from '../middleware/validate';
 import { adminOf } from '../middleware/authorize';
@@ -19,8 +18,8 @@ import { hashPassword } from '../domain/password';
 import { canAdminister } from '../domain/policy';
 import { DEMO_PASSWORD, seedOffice } from '../seed/demo';
 import type { AppEnv } from '../env';
+import { directorsBody } from '../domain/schemas/dev';
 
-const directorsBody = z.strictObject({ count: z.number().int().min(1).max(500) });
 
 export const devLoadRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {

@@ -6,7 +6,6 @@
 //   counting the rows D1 reads. No office id is taken from the request.
 import { Hono } from 'hono';
 import { and, eq, gte, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { createDb, type Db } from '../db/client';
 import { meteredD1, newMeter } from '../db/metered';
 import { compileReport } from '../cron/report-job';
@@ -20,6 +19,7 @@ import { fiscalYearBounds } from '../domain/fiscal-year';
 import { parsePeriodKey } from '../domain/report-period';
 import { valid } from '../middleware/validate';
 import type { AppEnv } from '../env';
+import { reportsBenchRunQuery, reportsBenchSeedBody } from '../domain/schemas/dev';
 
 const BENCH_YEAR = 2567;
 
@@ -32,8 +32,6 @@ function countingDb(d1: D1Database): { db: Db; rowsRead: () => number } {
   return { db: createDb(meteredD1(d1, meter)), rowsRead: () => meter.rowsRead };
 }
 
-const seedBody = z.strictObject({ cards: z.number().int().min(1).max(50_000), events: z.number().int().min(0).max(500_000), measures: z.number().int().min(1).max(500).default(50) });
-const runQuery = z.object({ mode: z.enum(['compile', 'scan']), kind: z.enum(['executive', 'staff']), periodKey: z.string().max(20) });
 
 export const devReportsBenchRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -41,7 +39,7 @@ export const devReportsBenchRoutes = new Hono<AppEnv>()
     adminOf(c);
     await next();
   })
-  .post('/seed', valid('json', seedBody), async (c) => {
+  .post('/seed', valid('json', reportsBenchSeedBody), async (c) => {
     const { cards: cardCount, events: eventCount, measures: measureCount } = c.req.valid('json');
     const db = c.get('db');
     const p = crypto.randomUUID().slice(0, 8); // id prefix: several benches can share a database
@@ -84,7 +82,7 @@ export const devReportsBenchRoutes = new Hono<AppEnv>()
     }
     return c.json({ adminEmail: `admin@${p}.bench.local`, password: DEMO_PASSWORD, cards: cardCount, events: eventCount, measures: measureCount });
   })
-  .get('/run', valid('query', runQuery), async (c) => {
+  .get('/run', valid('query', reportsBenchRunQuery), async (c) => {
     const q = c.req.valid('query');
     const plain = c.get('db');
     const orgId = adminOf(c).orgId;

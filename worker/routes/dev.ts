@@ -7,7 +7,6 @@
 // is answered by the asset router with index.html and never reaches the Worker.
 import { Hono } from 'hono';
 import { count } from 'drizzle-orm';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { runScheduled } from '../cron';
 import { organisations } from '../db/schema';
@@ -16,6 +15,7 @@ import { adminOf } from '../middleware/authorize';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { seedLiveDemo } from '../seed/demo-history';
 import type { AppEnv } from '../env';
+import { scheduledQuery, seedQuery } from '../domain/schemas/dev';
 
 export const devRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -25,7 +25,7 @@ export const devRoutes = new Hono<AppEnv>()
   .get('/demo-accounts', (c) =>
     c.json({ accounts: DEMO_ACCOUNTS.map(({ email, role, labelTh, labelEn }) => ({ email, password: DEMO_PASSWORD, role, labelTh, labelEn })) }),
   )
-  .post('/scheduled', valid('query', z.object({ cron: z.string().min(1).max(50), time: z.coerce.number().int().min(0).optional() })), async (c) => {
+  .post('/scheduled', valid('query', scheduledQuery), async (c) => {
     adminOf(c);
     const { cron, time } = c.req.valid('query');
     const scheduledTime = time ?? Date.now();
@@ -35,7 +35,7 @@ export const devRoutes = new Hono<AppEnv>()
   })
   // The demo office in the current fiscal year with its history (seed/demo-history.ts); with
   // ?variant=fy2567 only the FY 2567 board as imported, untouched (the browser tests' fixture).
-  .post('/seed', valid('query', z.object({ variant: z.enum(['current', 'fy2567']).default('current') })), async (c) => {
+  .post('/seed', valid('query', seedQuery), async (c) => {
     const db = c.get('db');
     const [row] = await db.select({ n: count() }).from(organisations);
     if ((row?.n ?? 0) > 0) return c.json({ seeded: false, reason: 'database not empty' });

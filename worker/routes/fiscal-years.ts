@@ -4,26 +4,18 @@
 // deleting one whose log holds nothing but its import. GET /api/fiscal-years (the list) lives in
 // routes/board.ts.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { oneWriterPerOffice } from '../middleware/one-writer';
 import { commitRollover, previewRollover } from '../db/rollover';
 import { findFiscalYear, toFiscalYearView } from '../db/board';
 import { deleteUnusedYear, setArchived, yearActivity, yearHasActivity } from '../db/fiscal-year-life';
-import { isPlausibleBeYear } from '../domain/fiscal-year';
+import { archivedBody, rolloverBody } from '../domain/schemas/office';
 import { canArchiveYear, canDeleteYear } from '../domain/policy';
 import { forbidden } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { adminOf } from '../middleware/authorize';
 import { beYearParam } from '../domain/params';
-
-const archivedBody = z.strictObject({ archived: z.boolean() });
-const rolloverBody = z.strictObject({
-  toBeYear: z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2568'),
-  /** Required when the target is not the year after the source. */
-  confirmNonAdjacent: z.boolean().optional(),
-});
 
 export const fiscalYearRoutes = new Hono<AppEnv>()
   .post('/:beYear/rollover/preview', valid('param', beYearParam), valid('json', rolloverBody), async (c) => {

@@ -9,7 +9,6 @@
 // year or office that differs was not confirmed.
 import { Hono } from 'hono';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { fiscalYears, groups, organisations } from '../db/schema';
@@ -17,27 +16,9 @@ import { createBoardFromImport } from '../db/import';
 import { blockingNames, choiceProblems, parseAnnouncement, planImport, planToken, type GroupChoice } from '../domain/announcement';
 import { canAdminister } from '../domain/policy';
 import { AppError, forbidden } from '../domain/errors';
-import { isPlausibleBeYear } from '../domain/fiscal-year';
+import { importCommitBody, importPreviewBody } from '../domain/schemas/office';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
-
-const beYear = z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2570');
-const choice = z.union([z.strictObject({ groupId: z.string().min(1).max(64) }), z.strictObject({ create: z.literal(true) })]);
-const choices = z
-  .record(z.string().min(1).max(500), choice)
-  .refine((c) => Object.keys(c).length <= 200, 'at most 200 choices')
-  .default({});
-const text = z.string().min(1).max(500_000);
-
-const previewBody = z.strictObject({ text, beYear: beYear.nullable().optional(), choices });
-const commitBody = z.strictObject({
-  text,
-  beYear,
-  choices,
-  token: z.string().regex(/^[0-9a-f]{64}$/, 'the token of a preview'),
-  confirmYear: z.boolean().optional(),
-  confirmOffice: z.boolean().optional(),
-});
 
 async function planFor(c: Context<AppEnv>, body: { text: string; beYear?: number | null; choices: Record<string, GroupChoice> }) {
   const actor = actorOf(c);
@@ -67,7 +48,7 @@ async function planFor(c: Context<AppEnv>, body: { text: string; beYear?: number
 }
 
 export const importRoutes = new Hono<AppEnv>()
-  .post('/preview', valid('json', previewBody), async (c) => {
+  .post('/preview', valid('json', importPreviewBody), async (c) => {
     const { db, actor, parsed, plan, groups: known, token } = await planFor(c, c.req.valid('json'));
     const [existing] =
       plan.beYear === null
@@ -78,7 +59,7 @@ export const importRoutes = new Hono<AppEnv>()
             .where(and(eq(fiscalYears.orgId, actor.orgId), eq(fiscalYears.beYear, plan.beYear)));
     return c.json({ ...parsed, plan, token, groups: known, yearHasBoard: existing !== undefined });
   })
-  .post('/commit', valid('json', commitBody), async (c) => {
+  .post('/commit', valid('json', importCommitBody), async (c) => {
     const body = c.req.valid('json');
     const { actor, db, parsed, plan, token } = await planFor(c, body);
     if (parsed.measures.length === 0) {

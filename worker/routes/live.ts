@@ -3,7 +3,6 @@
 // (401), the origin (403: WebSocket handshakes are not subject to CORS, so a page elsewhere could
 // otherwise open one with the user's cookie), and the board belonging to the actor's office (404).
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { findFiscalYear } from '../db/board';

@@ -1,7 +1,6 @@
 // The signed-in person's own account: who they are, changing their password (a temporary one
 // included), and seeing and ending their own sessions.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { unauthenticated, AppError, notFound } from '../domain/errors';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
@@ -10,15 +9,10 @@ import { liveSessions, officeNames, passwordHashOf, revokeOtherSessions, revokeO
 import { fiscalYearIds } from '../db/board';
 import { disconnectSignedOut } from '../live/notify';
 import { hashPassword, verifyPassword } from '../domain/password';
-import { PASSWORD_MAX, passwordProblem } from '../domain/password-policy';
+import { passwordProblem } from '../domain/password-policy';
+import { passwordBody, sessionParam } from '../domain/schemas/office';
 import { THROTTLE, retryAfterSeconds, waitText } from '../domain/throttle';
 import type { AppEnv } from '../env';
-
-const passwordBody = z.strictObject({
-  currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(1).max(PASSWORD_MAX * 4),
-});
-const sessionParam = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/) });
 
 export const meRoutes = new Hono<AppEnv>()
   .get('/me', (c) => {

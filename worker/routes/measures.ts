@@ -1,6 +1,5 @@
 // Measures after import (administrators): change a measure's lead group; its cards follow.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { oneWriterPerOffice } from '../middleware/one-writer';
 import { actorOf } from '../middleware/session';
@@ -8,15 +7,14 @@ import { changeMeasureLead } from '../db/measures';
 import { notifyCardChange } from '../live/notify';
 import { recordingRefusal } from '../middleware/audit-refusals';
 import { accessOf } from '../domain/policy';
+import { idParam } from '../domain/schemas/common';
+import { measureLeadBody } from '../domain/schemas/office';
 import type { AppEnv } from '../env';
-
-const id = z.string().min(1).max(64);
-const leadBody = z.strictObject({ leadGroupId: id });
 
 export const measureRoutes = new Hono<AppEnv>().patch(
   '/:id',
-  valid('param', z.object({ id })),
-  valid('json', leadBody),
+  valid('param', idParam),
+  valid('json', measureLeadBody),
   oneWriterPerOffice,
   async (c) => {
     const measureId = c.req.valid('param').id;

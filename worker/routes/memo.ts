@@ -1,30 +1,14 @@
 // The office's official-memo settings (the head and signature of printed reports): every member
 // reads them (their reports print with them); only administrators change them.
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { adminOf, readerOf } from '../middleware/authorize';
 import { audit } from '../db/auth';
 import { loadMemo, saveMemo } from '../db/memo';
-import { checkEmblem, EMBLEM_MAX_BYTES, MEMO_TEXT_MAX } from '../domain/memo';
+import { checkEmblem } from '../domain/memo';
+import { memoBody } from '../domain/schemas/office';
 import type { AppEnv } from '../env';
-
-const text = z.string().trim().max(MEMO_TEXT_MAX);
-const memoBody = z.strictObject({
-  department: text,
-  docPrefix: text,
-  addressee: text,
-  signerName: text,
-  signerPosition: text,
-  thaiDigits: z.boolean(),
-  /** Absent: keep the emblem; null: remove it; a data: URL: replace it. */
-  emblem: z
-    .string()
-    .max(Math.ceil((EMBLEM_MAX_BYTES * 4) / 3) + 64)
-    .nullable()
-    .optional(),
-});
 
 export const memoRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {

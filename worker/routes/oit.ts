@@ -2,8 +2,6 @@
 // catalogue, import it from TSV (preview, then commit) and set each fiscal year's submission
 // deadline (a date inside that fiscal year: a year typed in the wrong era is refused).
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { plainText, titleText } from './cards';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { accessOf, canAdminister } from '../domain/policy';
@@ -12,33 +10,12 @@ import { findFiscalYear } from '../db/board';
 import { findWritableYear } from '../db/fiscal-year-life';
 import { createItem, deleteItem, importItems, listItems, loadReadiness, setOitDeadline, updateItem } from '../db/oit';
 import { AppError } from '../domain/errors';
-import { isIsoDate } from '../domain/fiscal-year';
 import { fiscalYearRange, implausibleDate } from '../domain/plausible-date';
-import { CODE_PATTERN, normaliseCode, parseCatalogueTsv, planCatalogueImport } from '../domain/readiness';
+import { parseCatalogueTsv, planCatalogueImport } from '../domain/readiness';
+import { catalogueImportBody, deadlineBody, itemBody, itemParam, itemPatch } from '../domain/schemas/oit';
 import type { AppEnv } from '../env';
 import { adminOf, readerOf } from '../middleware/authorize';
 import { beYearParam } from '../domain/params';
-
-const itemParam = beYearParam.extend({ id: z.string().min(1).max(64) });
-const code = z
-  .string()
-  .transform(normaliseCode)
-  .refine((s) => CODE_PATTERN.test(s), 'letters and digits such as O12');
-// A required title must be visible; none may carry bidirectional controls (routes/cards.ts).
-const title = (min: number) => (min > 0 ? titleText(500) : plainText(500));
-const itemBody = z.strictObject({
-  code,
-  titleTh: title(1),
-  titleEn: title(0).default(''),
-  subIndicator: title(0).default(''),
-  position: z.number().int().min(0).max(10_000).default(0),
-});
-const itemPatch = z
-  .strictObject({ code, titleTh: title(1), titleEn: title(0), subIndicator: title(0), position: z.number().int().min(0).max(10_000) })
-  .partial()
-  .refine((p) => Object.keys(p).length > 0, 'nothing to change');
-const importBody = z.strictObject({ text: z.string().min(1).max(60_000) });
-const settingsBody = z.strictObject({ submissionDeadline: z.string().refine(isIsoDate, 'a real date written YYYY-MM-DD').nullable() });
 
 function parseImport(text: string, existing: Awaited<ReturnType<typeof listItems>>) {
   const parsed = parseCatalogueTsv(text);
@@ -55,7 +32,7 @@ function parseImport(text: string, existing: Awaited<ReturnType<typeof listItems
 }
 
 export const oitRoutes = new Hono<AppEnv>()
-  .patch('/:beYear/deadline', valid('param', beYearParam), valid('json', settingsBody), async (c) => {
+  .patch('/:beYear/deadline', valid('param', beYearParam), valid('json', deadlineBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const { beYear } = c.req.valid('param');
@@ -104,14 +81,14 @@ export const oitRoutes = new Hono<AppEnv>()
     const fy = await findWritableYear(db, actor, beYear, accessOf(actor));
     return c.json({ item: await deleteItem(db, actor.orgId, fy, id) });
   })
-  .post('/:beYear/items/import/preview', valid('param', beYearParam), valid('json', importBody), async (c) => {
+  .post('/:beYear/items/import/preview', valid('param', beYearParam), valid('json', catalogueImportBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
     const { plan: _plan, ...preview } = parseImport(c.req.valid('json').text, await listItems(db, actor.orgId, fy));
     return c.json(preview);
   })
-  .post('/:beYear/items/import/commit', valid('param', beYearParam), valid('json', importBody), async (c) => {
+  .post('/:beYear/items/import/commit', valid('param', beYearParam), valid('json', catalogueImportBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findWritableYear(db, actor, c.req.valid('param').beYear, accessOf(actor));

@@ -13,7 +13,6 @@
 // advances: after a withdrawal or a move no location can find its old copies (deleting from the
 // cache would purge only one location, and only the spellings it knew).
 import { Hono, type Context } from 'hono';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
 import { markRefusalRecorded } from '../middleware/audit-refusals';
@@ -22,7 +21,8 @@ import { loadPublic, publicationVersion, publicCsv, publicYears, setYearPublishe
 import { AppError, forbidden, notFound } from '../domain/errors';
 import { canPublish } from '../domain/policy';
 import type { AppEnv } from '../env';
-import { beYear, beYearText } from '../domain/params';
+import { beYearText } from '../domain/params';
+import { fileParam, publicSettingsBody, schemaParam, slugParam } from '../domain/schemas/oit';
 
 /** How long this location's edge cache keeps an answer (the copy stored with the Cache API). */
 export const EDGE_CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
@@ -33,10 +33,6 @@ export const EDGE_CACHE_CONTROL = 'public, max-age=300, s-maxage=300';
  */
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
-const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/) });
-const fileParam = slugParam.extend({ file: z.string().regex(/^\d{4}(\.(json|csv))?$/) });
-const schemaParam = slugParam.extend({ beYear: beYearText });
-const settingsBody = z.strictObject({ beYear, published: z.boolean() });
 
 const notPublished = () =>
   new AppError(404, 'not_found', 'ไม่พบหน้าข้อมูลสาธารณะของหน่วยงานนี้', 'This office has no public page for that year');
@@ -85,7 +81,7 @@ function download(body: string, type: string, filename: string): Response {
 }
 
 export const publicRoutes = new Hono<AppEnv>()
-  .patch('/settings', valid('json', settingsBody), async (c) => {
+  .patch('/settings', valid('json', publicSettingsBody), async (c) => {
     const actor = actorOf(c);
     const db = c.get('db');
     const { beYear, published } = c.req.valid('json');

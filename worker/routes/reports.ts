@@ -3,7 +3,6 @@
 // Reports of another office answer 404, like anything else that is not the caller's.
 import { Hono, type Context } from 'hono';
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import type { Actor } from '../domain/policy';
@@ -18,7 +17,7 @@ import { AppError, notFound } from '../domain/errors';
 import { parseMeetingPeriodKey, type ReportPeriod } from '../domain/report-period';
 import type { MeetingReportKind, PeriodChoice, ReportArchive, ReportSettingsView, ScheduleAudienceView } from '../domain/report-types';
 import { readScheduleEntries, reportScheduleStatements } from '../db/report-schedule';
-import { CADENCES, REPORT_AUDIENCES } from '../domain/report-cadence';
+import { REPORT_AUDIENCES } from '../domain/report-cadence';
 import { cadenceOn, changeEffectiveFrom, pendingChanges, scheduledPeriods, scheduleOn, type ScheduleEntry } from '../domain/report-schedule';
 import { bangkokDate } from '../domain/fiscal-year';
 import { canWriteYear } from '../domain/policy';
@@ -27,19 +26,9 @@ import { findMessage, listMessages, retryFailed } from '../db/outbox';
 import { compileReport, publishReport } from '../cron/report-job';
 import type { AppEnv } from '../env';
 import { adminOf, readerOf } from '../middleware/authorize';
-import { beYearText as beYear } from '../domain/params';
+import { idParam } from '../domain/schemas/common';
+import { archiveQuery, compileBody, kindsBody, recipientBody, scheduleBody } from '../domain/schemas/reports';
 
-const MEETING_KINDS = ['executive', 'staff'] as const;
-const id = z.string().min(1).max(64);
-const idParam = z.object({ id });
-const compileBody = z.strictObject({ beYear, kind: z.enum(MEETING_KINDS), periodKey: z.string().trim().max(20).optional() });
-const recipientBody = z.strictObject({
-  kind: z.enum(REPORT_KINDS),
-  email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().trim().max(200).default(''),
-});
-const scheduleBody = z.strictObject({ beYear, audience: z.enum(REPORT_AUDIENCES), cadence: z.enum(CADENCES) });
-const kindsBody = z.strictObject({ reportKinds: z.strictObject({ executive: z.boolean(), staff: z.boolean(), digest: z.boolean() }).partial() });
 
 const periodError = (code: string, th: string, en: string) => new AppError(422, code, th, en);
 
@@ -98,7 +87,7 @@ async function officeAndYear(c: Context<AppEnv>, actor: Actor, year: number) {
 }
 
 export const reportRoutes = new Hono<AppEnv>()
-  .get('/', valid('query', z.object({ beYear })), async (c) => {
+  .get('/', valid('query', archiveQuery), async (c) => {
     const actor = readerOf(c);
     const year = c.req.valid('query').beYear;
     const fy = await findFiscalYear(c.get('db'), actor.orgId, year);

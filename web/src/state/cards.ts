@@ -1,6 +1,7 @@
 // Card mutations. A move or an edit shows at once (optimistic) and is sent to the server in order,
 // one at a time; a 409 puts the server's card back with a message, other errors undo the change.
-import type { CardView, MoveCardRequest } from '../../../worker/domain/contracts';
+import type { CardView } from '../../../worker/domain/contracts';
+import type { MoveCardRequest } from '../../../worker/domain/schemas/cards';
 import { api, isConflictBody, type CardPatch } from '../api';
 import { both, t, type StringKey } from '../i18n';
 import {

@@ -2,11 +2,8 @@
 // shared), its details from the server (evidence, comments, timeline), the fiscal year's OIT
 // catalogue for evidence links, and adding and removing evidence and comments.
 import { effect, signal, untracked } from '@preact/signals';
-import type {
-  AddEvidenceRequest,
-  CardDetailsResponse,
-  OitItemView,
-} from '../../../worker/domain/contracts-card';
+import type { CardDetailsResponse, OitItemView } from '../../../worker/domain/contracts-card';
+import type { AddEvidenceRequest } from '../../../worker/domain/schemas/cards';
 import { api, type ApiError } from '../api';
 import { both } from '../i18n';
 import { selectedYear } from './ui';

@@ -3,7 +3,8 @@
 // shows its real host, and the card's editors choose whether the link (on by default) and its
 // note (off by default) appear on the public page of a published year.
 import { useState } from 'preact/hooks';
-import type { EvidencePublicationRequest, EvidenceResponse, EvidenceView, OitItemView } from '../../../../../worker/domain/contracts-card';
+import type { EvidenceResponse, EvidenceView, OitItemView } from '../../../../../worker/domain/contracts-card';
+import type { EvidencePublicationRequest } from '../../../../../worker/domain/schemas/cards';
 import { request } from '../../../api';
 import { pushApiError } from '../../../state/notices';
 import { local, t } from '../../../i18n';

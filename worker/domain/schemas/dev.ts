@@ -1,0 +1,26 @@
+// Request bodies of the routes that exist only under `npm start` (DEMO_SEED=1): the demo seed,
+// the scheduled jobs run by hand, and the benches' fixtures (routes/dev*.ts).
+import { z } from 'zod';
+import { beYear } from '../params';
+
+/** POST /api/dev/scheduled?cron=&time= */
+export const scheduledQuery = z.object({ cron: z.string().min(1).max(50), time: z.coerce.number().int().min(0).optional() });
+
+/** POST /api/dev/seed?variant= */
+export const seedQuery = z.object({ variant: z.enum(['current', 'fy2567']).default('current') });
+
+/** POST /api/dev/bench/boards */
+export const benchBoardBody = z.strictObject({ beYear, cards: z.number().int().min(1).max(20_000) });
+
+/** POST /api/dev/load/directors */
+export const directorsBody = z.strictObject({ count: z.number().int().min(1).max(500) });
+
+/** POST /api/dev/reports-bench/seed */
+export const reportsBenchSeedBody = z.strictObject({
+  cards: z.number().int().min(1).max(50_000),
+  events: z.number().int().min(0).max(500_000),
+  measures: z.number().int().min(1).max(500).default(50),
+});
+
+/** GET /api/dev/reports-bench/run */
+export const reportsBenchRunQuery = z.object({ mode: z.enum(['compile', 'scan']), kind: z.enum(['executive', 'staff']), periodKey: z.string().max(20) });
