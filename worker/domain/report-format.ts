@@ -2,33 +2,16 @@
 // Buddhist Era dates in Bangkok time, and Thai digits (๐–๙) when the office asked for them.
 // Calendar dates (YYYY-MM-DD) are formatted as dates, never shifted across time zones.
 import type { PeriodView, ReportKindName } from './report-types';
-
-const BANGKOK = 'Asia/Bangkok';
-
-const dayLong = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' });
-const dayShort = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
-const monthYear = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'UTC', month: 'long', year: 'numeric' });
-const moment = new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
-  timeZone: BANGKOK,
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** Arabic digits to Thai digits. */
-export function toThaiDigits(text: string): string {
-  return text.replace(/[0-9]/g, (d) => String.fromCharCode(0x0e50 + Number(d)));
-}
+import { formatDate, formatLongDate, formatMoment, formatMonthYear, toThaiDigits } from './thai-date';
 
 export interface Style {
   thaiDigits: boolean;
 }
 
 const digits = (text: string, style: Style) => (style.thaiDigits ? toThaiDigits(text) : text);
-const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const dayShort = (iso: string) => formatDate(iso, 'th');
+const monthYear = (iso: string) => formatMonthYear(iso, 'th');
+const dayOfMonth = (iso: string) => Number(iso.slice(8, 10));
 
 /** A number as the document shows it. */
 export function num(n: number, style: Style): string {
@@ -47,12 +30,12 @@ export function percent(n: number, style: Style): string {
 
 /** "15 มิถุนายน 2567" (long) or "15 มิ.ย. 2567" (short). */
 export function thaiDate(iso: string, style: Style, form: 'long' | 'short' = 'long'): string {
-  return digits((form === 'long' ? dayLong : dayShort).format(utcDate(iso)), style);
+  return digits(form === 'long' ? formatLongDate(iso, 'th') : dayShort(iso), style);
 }
 
 /** "5 มิ.ย. 2567 14:30 น.", Bangkok time. */
 export function thaiMoment(ms: number, style: Style): string {
-  return digits(`${moment.format(new Date(ms))} น.`, style);
+  return digits(`${formatMoment(ms, 'th')} น.`, style);
 }
 
 export function fiscalYearTh(beYear: number, style: Style): string {
@@ -65,18 +48,17 @@ export function fiscalYearTh(beYear: number, style: Style): string {
  * "วันที่ 15 มิถุนายน 2567".
  */
 export function periodTh(period: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 'lastDay'>, style: Style): string {
-  const first = utcDate(period.firstDay);
   // The key tells the cadence (domain/report-period.ts): any audience may have any of them.
   const longer = /^FY(\d{4})-(Q[1-4]|6M|12M)$/.exec(period.key);
   if (longer) {
-    const span = `${dayShort.format(first)} – ${dayShort.format(utcDate(period.lastDay))}`;
+    const span = `${dayShort(period.firstDay)} – ${dayShort(period.lastDay)}`;
     const name = longer[2] === '6M' ? 'รอบ 6 เดือน' : longer[2] === '12M' ? 'รอบ 12 เดือน' : `ไตรมาสที่ ${longer[2]!.slice(1)}`;
     return digits(`${name} ปีงบประมาณ พ.ศ. ${longer[1]} (${span})`, style);
   }
-  if (/^\d{4}-\d{2}$/.test(period.key)) return digits(`เดือน${monthYear.format(first)}`, style);
-  if (period.kind === 'digest') return digits(`วันที่ ${dayLong.format(first)}`, style);
+  if (/^\d{4}-\d{2}$/.test(period.key)) return digits(`เดือน${monthYear(period.firstDay)}`, style);
+  if (period.kind === 'digest') return digits(`วันที่ ${formatLongDate(period.firstDay, 'th')}`, style);
   const half = period.key.endsWith('H1') ? 'ครึ่งเดือนแรก' : 'ครึ่งเดือนหลัง';
-  const range = `${first.getUTCDate()}–${utcDate(period.lastDay).getUTCDate()} ${monthYear.format(first)}`;
+  const range = `${dayOfMonth(period.firstDay)}–${dayOfMonth(period.lastDay)} ${monthYear(period.firstDay)}`;
   return digits(`${half} ${range}`, style);
 }
 

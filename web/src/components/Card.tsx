@@ -5,7 +5,8 @@
 import { memo } from 'preact/compat';
 import { useDraggable } from '@dnd-kit/core';
 import type { CardView, ColumnView } from '../../../worker/domain/contracts';
-import { formatDate, isOverdue } from '../dates';
+import { formatDate } from '../../../worker/domain/thai-date';
+import { isOverdueOn } from '../../../worker/domain/due';
 import { local, t } from '../i18n';
 import { groupsById, measuresById, today } from '../state/board';
 import { openCard } from '../state/details';
@@ -89,7 +90,7 @@ function DraggableCard({ card, column, laneKey, pending }: CardProps) {
 }
 
 function cardClass(card: CardView, column: ColumnView, pending: boolean): string {
-  const overdue = column.category !== 'done' && isOverdue(card.dueOn, today.value);
+  const overdue = column.category !== 'done' && isOverdueOn(card.dueOn, today.value);
   return `card${overdue ? ' is-overdue' : ''}${pending ? ' is-pending' : ''}`;
 }
 
@@ -97,7 +98,7 @@ function cardClass(card: CardView, column: ColumnView, pending: boolean): string
 export const CardBody = memo(function CardBody({ card, column, pending }: Omit<CardProps, 'laneKey'>) {
   const groups = groupsById.value;
   const measure = measuresById.value.get(card.measureId);
-  const overdue = column.category !== 'done' && isOverdue(card.dueOn, today.value);
+  const overdue = column.category !== 'done' && isOverdueOn(card.dueOn, today.value);
   const lead = card.leadGroupId ? groups.get(card.leadGroupId) : undefined;
   const others = card.groupIds
     .filter((id) => id !== card.leadGroupId)

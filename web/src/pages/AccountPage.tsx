@@ -11,7 +11,7 @@ import { PasswordField } from '../components/PasswordField';
 import { useLoad } from '../components/admin/useLoad';
 import '../styles/admin.css';
 import '../styles/account.css';
-import { formatMoment } from '../components/dates/be-date';
+import { formatMoment } from '../../../worker/domain/thai-date';
 
 /** Buddhist Era and Bangkok time in English too (components/dates/be-date.ts). */
 function when(ms: number): string {

@@ -10,7 +10,7 @@ import type {
   MeasureView,
 } from '../../../worker/domain/contracts';
 import { api, type ApiError } from '../api';
-import { todayInBangkok } from '../dates';
+import { todayInBangkok } from '../../../worker/domain/thai-date';
 import { defaultFiscalYear as chooseDefaultYear } from '../../../worker/domain/fiscal-year';
 import { forgetEarly, startEarly, takeEarly } from './early';
 import { cardMatcher, filtersActive, view } from './filters';

@@ -4,7 +4,7 @@
 // shares the same query string; see details.ts.
 import { computed, signal } from '@preact/signals';
 import type { CardView, ColumnView } from '../../../worker/domain/contracts';
-import { isOverdue } from '../dates';
+import { isOverdueOn } from '../../../worker/domain/due';
 
 export type LaneMode = 'measure' | 'group' | 'none';
 export type DueFilter = 'overdue' | 'soon';
@@ -167,7 +167,7 @@ export function cardMatcher(ctx: MatchContext): ((card: CardView) => boolean) | 
     const open = (c: CardView) => columnsById.get(c.columnId)?.category !== 'done';
     tests.push(
       v.due === 'overdue'
-        ? (c) => open(c) && isOverdue(c.dueOn, today)
+        ? (c) => open(c) && isOverdueOn(c.dueOn, today)
         : (c) => open(c) && c.dueOn !== null && c.dueOn >= today && c.dueOn <= soonUntil,
     );
   }

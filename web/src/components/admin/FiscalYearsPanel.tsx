@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FiscalYearView } from '../../../../worker/domain/contracts';
 import { request, type ApiError } from '../../api';
 import { fiscalYearLabel, local } from '../../i18n';
-import { formatDate } from '../../dates';
+import { formatDate } from '../../../../worker/domain/thai-date';
 import { lang } from '../../state/ui';
 import { fiscalYears, loadFiscalYears } from '../../state/board';
 import { AdminPanel, AdminTable } from './Panel';

@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import { adminApi, type GroupChoice, type ImportPreview } from '../../admin-api';
 import type { ApiError } from '../../api';
-import { formatDate } from '../../dates';
+import { formatDate } from '../../../../worker/domain/thai-date';
 import { local } from '../../i18n';
 import { lang } from '../../state/ui';
 import { Feedback } from '../Feedback';

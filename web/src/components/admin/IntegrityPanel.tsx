@@ -5,7 +5,7 @@ import type { ApiError } from '../../api';
 import { local } from '../../i18n';
 import { lang } from '../../state/ui';
 import { Feedback } from '../Feedback';
-import { formatMoment } from '../dates/be-date';
+import { formatMoment } from '../../../../worker/domain/thai-date';
 import { AdminPanel } from './Panel';
 import { useLoad } from './useLoad';
 import { auditLabel } from '../../audit-labels';

@@ -11,7 +11,7 @@ import type { Role } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
-import { formatMoment } from '../dates/be-date';
+import { formatMoment } from '../../../../worker/domain/thai-date';
 
 const ROLES: Role[] = ['admin', 'executive', 'director', 'staff'];
 

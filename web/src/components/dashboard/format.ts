@@ -1,21 +1,13 @@
 // Formatting shared by the dashboard, the O43 report, the OIT page and the public page: Buddhist
 // Era dates in Bangkok time, percentages, and Thai digits for official documents.
 import type { ColumnCategory } from '../../../../worker/domain/contracts';
-import { formatDate, parseIsoDate, toThaiDigits } from '../../dates';
+import { formatDate, formatLongDate as longDate, toThaiDigits } from '../../../../worker/domain/thai-date';
 import { local } from '../../i18n';
 import { lang } from '../../state/ui';
 
-const longDate = {
-  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: 'Asia/Bangkok', day: 'numeric', month: 'long', year: 'numeric' }),
-};
-
 /** "1 ตุลาคม 2566" (official documents spell the month out); Thai digits when asked. */
 export function formatLongDate(iso: string, thaiDigits = false): string {
-  const date = parseIsoDate(iso);
-  if (!date) return iso;
-  const text = longDate[lang.value].format(date);
-  return lang.value === 'th' && thaiDigits ? toThaiDigits(text) : text;
+  return longDate(iso, lang.value, { thaiDigits });
 }
 
 /** "12 มิ.ย. 2567" for screens. */
@@ -24,9 +16,7 @@ export function shortDate(iso: string, thaiDigits = false): string {
 }
 
 /** Bangkok date of an instant, YYYY-MM-DD. */
-export function isoDateOf(at: number): string {
-  return new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
-}
+export { bangkokDate as isoDateOf } from '../../../../worker/domain/thai-date';
 
 export function percentText(n: number, thaiDigits = false): string {
   const text = `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(n)}%`;

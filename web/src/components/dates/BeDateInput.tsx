@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { lang } from '../../state/ui';
-import { beToIso, isoToBe, monthName, type BeDateProblem } from './be-date';
+import { beToIso, isoToBe, monthName, type BeDateProblem } from '../../../../worker/domain/thai-date';
 
 interface Props {
   id: string;

@@ -1,18 +1,9 @@
 // Dates, periods and figures on the reports page: Buddhist Era in Bangkok time, Thai digits when
 // the office keeps its documents in them (and the page is in Thai).
-import { BANGKOK, formatDate, parseIsoDate, toThaiDigits } from '../../dates';
+import { formatDate, formatMoment, formatMonthYear, parseIsoDate, toThaiDigits } from '../../../../worker/domain/thai-date';
 import { lang } from '../../state/ui';
 import type { PeriodView } from '../../../../worker/domain/report-types';
 import { rt } from './strings';
-
-const monthYear = {
-  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: BANGKOK, month: 'long', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: BANGKOK, month: 'long', year: 'numeric' }),
-};
-const moment = {
-  th: new Intl.DateTimeFormat('th-TH-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-  en: new Intl.DateTimeFormat('en-GB-u-ca-buddhist', { timeZone: BANGKOK, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-};
 
 export interface Style {
   thaiDigits?: boolean;
@@ -29,7 +20,7 @@ export const signed = (n: number, style?: Style) => digits(n > 0 ? `+${n}` : n <
 export const day = (iso: string, style?: Style) => formatDate(iso, lang.value, { thaiDigits: style?.thaiDigits });
 
 export function when(ms: number, style?: Style): string {
-  const text = moment[lang.value].format(new Date(ms));
+  const text = formatMoment(ms, lang.value);
   return digits(lang.value === 'th' ? `${text} น.` : text, style);
 }
 
@@ -38,7 +29,7 @@ export function periodLabel(p: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 'l
   const first = parseIsoDate(p.firstDay);
   const last = parseIsoDate(p.lastDay);
   if (!first || !last) return p.key;
-  const month = monthYear[lang.value].format(first);
+  const month = formatMonthYear(p.firstDay, lang.value);
   // The key tells the cadence (worker/domain/report-period.ts): any audience may have any of them.
   const longer = /^FY(\d{4})-(Q[1-4]|6M|12M)$/.exec(p.key);
   if (longer) {

@@ -2,7 +2,7 @@
 // change them in one form; everyone else reads them.
 import { useEffect, useState } from 'preact/hooks';
 import type { CardView } from '../../../../../worker/domain/contracts';
-import { formatDate } from '../../../dates';
+import { formatDate } from '../../../../../worker/domain/thai-date';
 import { local, t } from '../../../i18n';
 import { board, findCard, groupsById } from '../../../state/board';
 import { saveCard } from '../../../state/cards';

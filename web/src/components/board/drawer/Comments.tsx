@@ -4,7 +4,7 @@ import type { CommentView } from '../../../../../worker/domain/contracts-card';
 import { local, t } from '../../../i18n';
 import { addComment } from '../../../state/details';
 import { lang } from '../../../state/ui';
-import { formatMoment } from './be-date';
+import { formatMoment } from '../../../../../worker/domain/thai-date';
 import { Feedback } from '../../Feedback';
 import { personName } from '../../../person';
 

@@ -10,7 +10,7 @@ import { pushApiError } from '../../../state/notices';
 import { local, t } from '../../../i18n';
 import { addEvidence, oitItems, refreshDetails, removeEvidence } from '../../../state/details';
 import { lang } from '../../../state/ui';
-import { formatMoment } from './be-date';
+import { formatMoment } from '../../../../../worker/domain/thai-date';
 import { personName } from '../../../person';
 import { safeHref } from '../../../safe-url';
 import { Feedback } from '../../Feedback';

@@ -1,11 +1,10 @@
 // The card's history from the event log, newest first: who did what, when (Buddhist Era, Bangkok
 // time). Moves read as "ยังไม่เริ่ม → กำลังดำเนินการ", with the board's own column labels.
 import type { TimelineEntry } from '../../../../../worker/domain/contracts-card';
-import { formatDate } from '../../../dates';
 import { local, t, type StringKey } from '../../../i18n';
 import { columnsById, groupsById } from '../../../state/board';
 import { lang } from '../../../state/ui';
-import { formatMoment } from './be-date';
+import { formatDate, formatMoment } from '../../../../../worker/domain/thai-date';
 import { personName } from '../../../person';
 
 const FIELD_LABELS: Record<string, StringKey> = {

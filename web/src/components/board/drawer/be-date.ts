@@ -1,2 +1,0 @@
-// Moved to components/dates/ (shared beyond the drawer); kept so the drawer's imports stay as they are.
-export * from '../../dates/be-date';
