@@ -229,6 +229,8 @@ export const cardEvents = sqliteTable(
   (t) => [
     uniqueIndex('card_events_year_seq').on(t.fiscalYearId, t.seq),
     index('card_events_card').on(t.cardId, t.seq),
+    // The events of a period (reports, the dashboard's trend) are read by time.
+    index('card_events_year_at').on(t.fiscalYearId, t.at),
   ],
 );
 
@@ -377,6 +379,10 @@ export const outbox = sqliteTable(
   },
   (t) => [
     index('outbox_due').on(t.status, t.nextAttemptAt),
+    // A report's messages (and the foreign key's check when a report row changes).
+    index('outbox_report').on(t.reportId),
+    // The office's list of messages, newest first.
+    index('outbox_org_created').on(t.orgId, t.createdAt),
     // Every row names its recipient in the column of its channel.
     // (Plain column names: the migration builds the table under another name and renames it.)
     check('outbox_recipient', sql`(channel = 'email' and to_email is not null) or (channel <> 'email' and target is not null)`),
