@@ -123,7 +123,9 @@ export function recentAuditEntries(db: Db, orgId: string, limit: number) {
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
     .where(eq(auditLog.orgId, orgId))
-    .orderBy(desc(auditLog.id))
+    // Newest first along audit_org_at (org_id, at, then the rowid id): a page, not a sort of the
+    // office's whole log.
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
 }
 

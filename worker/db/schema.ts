@@ -381,8 +381,8 @@ export const outbox = sqliteTable(
     index('outbox_due').on(t.status, t.nextAttemptAt),
     // A report's messages (and the foreign key's check when a report row changes).
     index('outbox_report').on(t.reportId),
-    // The office's list of messages, newest first.
-    index('outbox_org_created').on(t.orgId, t.createdAt),
+    // The office's list of messages: per status, newest first.
+    index('outbox_org_status_created').on(t.orgId, t.status, t.createdAt),
     // Every row names its recipient in the column of its channel.
     // (Plain column names: the migration builds the table under another name and renames it.)
     check('outbox_recipient', sql`(channel = 'email' and to_email is not null) or (channel <> 'email' and target is not null)`),
