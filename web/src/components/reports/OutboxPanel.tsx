@@ -47,7 +47,7 @@ export function OutboxPanel() {
                   <td>
                     <span class={`rpt-status rpt-status-${m.status}`}>{rt(`status.${m.status}`)}</span>
                   </td>
-                  <td>{m.toEmail}</td>
+                  <td>{m.toEmail ?? m.target}</td>
                   <td>{m.subject}</td>
                   <td class="rpt-num">{m.attempts}</td>
                   <td class="rpt-nowrap">{m.status === 'pending' ? when(m.nextAttemptAt) : m.sentAt ? when(m.sentAt) : '-'}</td>
