@@ -4,8 +4,10 @@
 //    (median, p99) and D1 rows read. Both sides run inside the worker and time themselves; see
 //    worker/routes/dev-bench.ts for what each includes. The real HTTP GET /api/boards/:beYear is
 //    timed from here too, for what a client waits.
-// 2. the first render of the 2,000-card board in Chromium: from navigation start to the frame
-//    after 2,000 [data-testid=card] are in the page.
+// 2. the first screenful, interactive, in Chromium: from navigation start until cards are drawn
+//    and a card's "Move to…" menu opens when clicked, on a 10,000-card board against a 200-card
+//    one (lanes off screen are drawn as they come into view: web/src/components/board/lazy-lanes.ts);
+//    then, on the 10,000-card board, from scrolling to its end until the last lane's cards are drawn.
 // 3. JavaScript shipped: web/dist/assets/*.js, each gzipped with node:zlib, summed.
 // 5. Live updates: another user's move, from the moment it is sent until another open board (an
 //    executive's, in Chromium, on the 2,000-card board) shows the card in its new column.
@@ -23,10 +25,13 @@ const SIZES = [
   { beYear: 2590, cards: 2000, samples: 40 },
   { beYear: 2591, cards: 10000, samples: 20 },
 ];
+/** The live-update figure watches the 2,000-card board. */
 const RENDER_YEAR = 2590;
-const RENDER_CARDS = 2000;
+/** The first screenful: a small board (made for it) against the 10,000-card one. */
+const SMALL = { beYear: 2589, cards: 200 };
+const BIG = SIZES[1];
 const RENDER_LOADS = 5;
-const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, firstRenderMs: 800, jsGzKb: 60, moveRowsRead: 50, liveMs: 1000 };
+const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, screenfulRatio: 1.2, screenfulMs: 300, lastLaneMs: 100, jsGzKb: 60, moveRowsRead: 50, liveMs: 1000 };
 const LIVE_MOVES = 20;
 
 const goal = targets();
@@ -105,51 +110,77 @@ async function measureRequestCosts(base, cookie, beYear) {
   return { rows, column: target.length };
 }
 
-async function measureFirstRender(base, cookie) {
+/**
+ * The first screenful, interactive: from navigation start until cards are drawn and a card's
+ * "Move to…" menu, clicked, is open (the frame after it opened). A script in the page, before the
+ * page's own, checks every frame: the first frame with a menu button clicks it. The same board is
+ * then scrolled to its end: from the scroll until the last lane's cards are drawn (the frame after).
+ */
+async function measureFirstScreenful(base, cookie, beYear, { scroll }) {
   const { browser, context } = await chromiumSignedIn(base, cookie);
   try {
-    // Runs in the page before its own scripts: checks every frame for the cards, then notes the
-    // time at the next frame (the one after they were first painted).
-    await context.addInitScript((want) => {
-      const seen = () => document.querySelectorAll('[data-testid="card"]').length;
+    await context.addInitScript(() => {
       const tick = () => {
-        const n = seen();
-        window.__benchCards = n;
-        // The first screenful: cards are on the page (painted at the next frame).
-        if (n > 0 && window.__benchFirstPaint === undefined) {
-          window.__benchFirstPaint = -1;
-          requestAnimationFrame(() => (window.__benchFirstPaint = performance.now()));
+        const button = document.querySelector('[data-testid="card"] [data-testid="move-button"]');
+        if (button && window.__benchClicked === undefined) {
+          window.__benchClicked = performance.now();
+          window.__benchCards = document.querySelectorAll('[data-testid="card"]').length;
+          button.click();
         }
-        if (n >= want) requestAnimationFrame(() => (window.__benchRendered = performance.now()));
-        else requestAnimationFrame(tick);
+        if (window.__benchClicked !== undefined && document.querySelector('#move-menu:popover-open [role="menuitem"]')) {
+          requestAnimationFrame(() => (window.__benchInteractive = performance.now()));
+        } else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    }, RENDER_CARDS);
+    });
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const times = [];
-    const firstPaints = [];
     const dataAt = [];
+    const scrolls = [];
+    let cardsDrawn = 0;
     for (let i = 0; i < RENDER_LOADS; i++) {
-      await page.goto(`${base}/board/${RENDER_YEAR}`, { waitUntil: 'commit' });
+      await page.goto(`${base}/board/${beYear}`, { waitUntil: 'commit' });
       try {
-        await page.waitForFunction(() => typeof window.__benchRendered === 'number', null, { timeout: 15_000 });
+        await page.waitForFunction(() => typeof window.__benchInteractive === 'number', null, { timeout: 15_000 });
       } catch {
-        const n = await page.evaluate(() => window.__benchCards ?? 0);
         const crash = errors.length ? `; page error: ${errors[0]}` : '';
-        throw new Error(`the board showed ${n} of ${RENDER_CARDS} [data-testid=card] within 15 s${crash}`);
+        throw new Error(`board ${beYear}: no card's menu opened within 15 s${crash}`);
       }
-      times.push(await page.evaluate(() => window.__benchRendered));
-      firstPaints.push(await page.evaluate(() => window.__benchFirstPaint));
+      times.push(await page.evaluate(() => window.__benchInteractive));
+      cardsDrawn = await page.evaluate(() => window.__benchCards);
       // When the board's data had fully arrived: separates server + transfer from rendering.
-      const path = `/api/boards/${RENDER_YEAR}`;
+      const path = `/api/boards/${beYear}`;
       dataAt.push(await page.evaluate((p) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === p)?.responseEnd ?? NaN, path));
+      if (scroll) scrolls.push(await scrollToLastLane(page));
     }
-    return { first: times[0], median: median(times), max: Math.max(...times), loads: times.length, dataAt: median(dataAt), firstPaint: median(firstPaints) };
+    return { median: median(times), max: Math.max(...times), loads: times.length, dataAt: median(dataAt), cardsDrawn, scroll: scroll ? { median: median(scrolls), max: Math.max(...scrolls) } : null };
   } finally {
     await browser.close();
   }
+}
+
+/** Scrolls an open board to its end; ms until the last lane's cards are drawn (the frame after). */
+function scrollToLastLane(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        document.querySelector('#move-menu:popover-open')?.hidePopover();
+        const cells = document.querySelector('[data-testid="column"]').querySelectorAll('[data-lane-key]');
+        const lane = cells[cells.length - 1].getAttribute('data-lane-key');
+        const drawn = () => document.querySelector(`[data-testid="cell"][data-lane-key="${CSS.escape(lane)}"] [data-testid="card"]`);
+        if (drawn()) return reject(new Error('the last lane was drawn before scrolling to it'));
+        const start = performance.now();
+        scrollTo(0, document.documentElement.scrollHeight);
+        const tick = () => {
+          if (drawn()) requestAnimationFrame(() => resolve(performance.now() - start));
+          else if (performance.now() - start > 5000) reject(new Error('the last lane was not drawn within 5 s of scrolling to it'));
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
 
 /**
@@ -163,13 +194,16 @@ async function measureLiveLatency(base, moverCookie, watcherCookie) {
   try {
     const page = await context.newPage();
     await page.goto(`${base}/board/${RENDER_YEAR}`);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="card"]').length >= n, RENDER_CARDS, { timeout: 15_000 });
+    await page.locator('[data-testid=card]').first().waitFor({ timeout: 15_000 });
     await page.locator('[data-testid=live-status][data-state=open]').waitFor({ timeout: 10_000 });
     const headers = { cookie: `__Host-ita_session=${moverCookie}`, 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' };
     const board = await getJson(`${base}/api/boards/${RENDER_YEAR}`, { headers });
+    // Cards of the lanes drawn on the watcher's screen (lanes off screen are not drawn).
+    const onScreen = await page.evaluate(() => [...document.querySelectorAll('[data-testid="card"]')].map((n) => n.getAttribute('data-card-id')));
+    if (onScreen.length < LIVE_MOVES) throw new Error(`the watcher drew ${onScreen.length} cards, fewer than ${LIVE_MOVES}`);
     const latencies = [];
     for (let i = 0; i < LIVE_MOVES; i++) {
-      const card = board.cards[i * 7];
+      const card = board.cards.find((c) => c.id === onScreen[i]);
       const target = board.columns.find((c) => c.id !== card.columnId);
       // Watch for the card in its new column before the move is sent.
       await page.evaluate(({ id, column }) => {
@@ -224,7 +258,7 @@ async function main() {
     const admin = await signIn(app.base, 'admin@demo.local');
     const headers = { cookie: `__Host-ita_session=${admin}`, 'content-type': 'application/json' };
     const created = [];
-    for (const size of SIZES) {
+    for (const size of [SMALL, ...SIZES]) {
       const t0 = Date.now();
       await getJson(`${app.base}/api/dev/bench/boards`, { method: 'POST', headers, body: JSON.stringify({ beYear: size.beYear, cards: size.cards }) });
       created.push(`${size.cards} cards in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -238,7 +272,10 @@ async function main() {
     for (const size of SIZES) costs.push(await measureRequestCosts(app.base, admin, size.beYear));
     let render;
     try {
-      render = haveChromium() ? await measureFirstRender(app.base, admin) : { error: 'no /usr/bin/chromium' };
+      if (!haveChromium()) throw new Error('no /usr/bin/chromium');
+      const small = await measureFirstScreenful(app.base, admin, SMALL.beYear, { scroll: false });
+      const big = await measureFirstScreenful(app.base, admin, BIG.beYear, { scroll: true });
+      render = { small, big };
     } catch (e) {
       render = { error: e.message };
     }
@@ -262,11 +299,14 @@ async function main() {
       rows.push([`${r.cards} cards: HTTP GET /api/boards (client ms, median / p99)`, `${fmt(r.http.median)} / ${fmt(r.http.p99)}`, '', '', `${(r.board.bytes / 1024).toFixed(0)} KB JSON`, '']);
     }
     if (render.error) {
-      rows.push([`first render, ${RENDER_CARDS} cards`, `failed: ${render.error}`, '', '', `< ${TARGET.firstRenderMs} ms`, goal.check('first render', false)]);
+      rows.push(['first screenful interactive', `failed: ${render.error}`, '', '', `≤ ${TARGET.screenfulRatio}×`, goal.check('first screenful', false)]);
     } else {
-      rows.push([`first render, ${RENDER_CARDS} cards (ms, median of ${render.loads}; first ${fmt(render.first, 0)}, max ${fmt(render.max, 0)})`, fmt(render.median, 0), '', '', `< ${TARGET.firstRenderMs} ms`, goal.check('first render', render.median < TARGET.firstRenderMs)]);
-      rows.push(['  of which: board data fully arrived at (ms, median)', fmt(render.dataAt, 0), '', '', '', '']);
-      rows.push(['  first screenful of cards painted at (ms, median)', fmt(render.firstPaint, 0), '', '', '', '']);
+      const { small, big } = render;
+      const ratio = big.median / small.median;
+      const label = (r, cards) => `${cards} cards (${r.cardsDrawn} drawn; board data arrived at ${fmt(r.dataAt, 0)} ms)`;
+      rows.push([`first screenful interactive, ${BIG.cards} / ${SMALL.cards} cards: cards drawn, a card's menu opens (ms from navigation, median of ${RENDER_LOADS}; max ${fmt(big.max, 0)} / ${fmt(small.max, 0)})`, `${fmt(big.median, 0)} / ${fmt(small.median, 0)}`, '', `${fmt(ratio, 2)}×`, `≤ ${TARGET.screenfulRatio}×`, goal.check('first screenful ratio', ratio <= TARGET.screenfulRatio)]);
+      rows.push([`  ${label(big, BIG.cards)} vs ${label(small, SMALL.cards)}`, '', '', '', `≤ ${TARGET.screenfulMs} ms`, goal.check('first screenful ms', big.median <= TARGET.screenfulMs)]);
+      rows.push([`scroll to the last lane of ${BIG.cards} cards: its cards drawn (ms, median of ${RENDER_LOADS}; max ${fmt(big.scroll.max, 0)})`, fmt(big.scroll.median, 0), '', '', `≤ ${TARGET.lastLaneMs} ms`, goal.check('last lane drawn', big.scroll.median <= TARGET.lastLaneMs)]);
     }
     if (live.error) {
       rows.push(['live update: a move seen on another open board', `failed: ${live.error}`, '', '', `< ${TARGET.liveMs} ms`, goal.check('live update', false)]);

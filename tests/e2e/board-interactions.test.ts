@@ -1,7 +1,7 @@
 // The board as directors use it, in Chromium against the real app: dragging cards with the mouse
 // and the keyboard (within a column and across columns), the "Move to…" menu, the card drawer
 // (evidence with an OIT item, the timeline, the Buddhist Era due date, the checklist), filters in
-// the address bar, Thai search, a phone-width board, and the first render of a 2,000-card board.
+// the address bar, Thai search, and a phone-width board. A 2,000-card board: board-large.test.ts.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserForFile, signIn } from './browser';
@@ -380,63 +380,5 @@ describe('on a phone (375 px)', () => {
     await expect.poll(() => cellOrder(page, 'not_started', lane).then((ids) => ids.slice(0, 2))).toEqual([second!.id, first!.id]);
     await expect.poll(async () => cardsIn(await serverBoard(page), 'not_started', lane).map((c) => c.id).slice(0, 2)).toEqual([second!.id, first!.id]);
     await context.close();
-  });
-});
-
-describe('a 2,000-card board', () => {
-  it('paints its first screen within 800 ms of the data arriving, and draws every card soon after', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, base, 'admin@demo.local');
-    // A real board of 2,000 cards in 200 measures, made by the local benchmarking route. A year
-    // before 2567, so other tests still open on 2567 (the latest year) by default.
-    const beYear = 2561;
-    const created = await page.evaluate(async (year) => {
-      const res = await fetch('/api/dev/bench/boards', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ beYear: year, cards: 2000 }),
-      });
-      return res.status;
-    }, beYear);
-    expect([201, 409]).toContain(created);
-    // Times in the page: when the board's answer arrives, when the first card is in the page, the
-    // frame after that (painted), and when all 2,000 cards are in the page.
-    await page.addInitScript(() => {
-      const w = window as unknown as Record<string, number>;
-      const original = window.fetch;
-      window.fetch = async (...args) => {
-        const res = await original(...args);
-        if (/\/api\/boards\/\d+$/.test(String(args[0])) && !w.boardAt) w.boardAt = performance.now();
-        return res;
-      };
-      new MutationObserver(() => {
-        const count = document.querySelectorAll('[data-testid=card]').length;
-        if (count > 0 && !w.firstAt) {
-          w.firstAt = performance.now();
-          requestAnimationFrame(() => requestAnimationFrame(() => (w.paintedAt = performance.now())));
-        }
-        if (count >= 2000 && !w.allAt) w.allAt = performance.now();
-      }).observe(document, { childList: true, subtree: true });
-    });
-    // Best of three loads: the machine running the tests may be busy with other work.
-    const runs: { painted: number; all: number }[] = [];
-    for (let i = 0; i < 3; i++) {
-      await page.goto(`${base}/board/${beYear}`);
-      await page.waitForFunction(() => {
-        const w = window as unknown as Record<string, number>;
-        return w.paintedAt && w.allAt;
-      }, undefined, { timeout: 30_000 });
-      runs.push(
-        await page.evaluate(() => {
-          const w = window as unknown as Record<string, number>;
-          return { painted: w.paintedAt! - w.boardAt!, all: w.allAt! - w.boardAt! };
-        }),
-      );
-    }
-    expect(await page.getByTestId('card').count()).toBe(2000);
-    const best = Math.min(...runs.map((r) => r.painted));
-    console.log(`2,000-card board: first screen painted ${runs.map((r) => r.painted.toFixed(0)).join('/')} ms, all cards in the page ${runs.map((r) => r.all.toFixed(0)).join('/')} ms`);
-    expect(best).toBeLessThan(800);
-    await page.close();
   });
 });

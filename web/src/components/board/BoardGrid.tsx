@@ -2,7 +2,7 @@
 // lane for everything), lane heads in the first grid column. Each cell (column × lane) of a lane
 // holding a card the user may move is a drop target.
 import type { CSSProperties } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
 import { useDroppable } from '@dnd-kit/core';
 import type { ColumnView } from '../../../../worker/domain/contracts';
 import { local, t } from '../../i18n';
@@ -18,63 +18,23 @@ import {
 import { view } from '../../state/filters';
 import { Card } from '../Card';
 import { cellDroppableId, type DragData } from './drop';
+import { useLaneLayout, type LaneLayout } from './lazy-lanes';
 
 type Vars = CSSProperties;
 
-/** Lanes drawn in the first render; the rest follow a chunk per task (see useLanesShown). */
-const FIRST_LANES = 12;
-const LANES_PER_TASK = 64;
-
-/** Runs `run` in a task of its own, soon: input waiting to be handled goes first. */
-function inNextTask(run: () => void): () => void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = run;
-  channel.port2.postMessage(null);
-  return () => {
-    channel.port1.onmessage = null;
-  };
-}
-
-/**
- * How many lanes are drawn. A big board (2,000 cards in 200 lanes) first draws the lanes that
- * fill the screen and lets the browser paint them; then it draws the others a chunk per task,
- * without waiting for frames in between (they are off screen, content-visibility skips them)
- * but yielding to input between chunks. So the board appears at once and is complete a moment
- * later (find in page, screen readers). Measured on 2,000 cards: waiting a frame before every
- * chunk cost 40–60 ms of idle time.
- */
-function useLanesShown(total: number): number {
-  const [shown, setShown] = useState(FIRST_LANES);
-  useEffect(() => {
-    if (shown >= total) return;
-    const more = () => setShown((n) => n + LANES_PER_TASK);
-    if (shown > FIRST_LANES) return inNextTask(more);
-    // The first screenful: after the next frame is drawn.
-    let cancelTask: (() => void) | undefined;
-    const frame = requestAnimationFrame(() => (cancelTask = inNextTask(more)));
-    return () => {
-      cancelAnimationFrame(frame);
-      cancelTask?.();
-    };
-  }, [shown, total]);
-  return Math.min(shown, total);
-}
-
-export function BoardGrid({ lanes: allLanes }: { lanes: Lane[] }) {
+export function BoardGrid({ lanes }: { lanes: Lane[] }) {
   const cols = columns.value;
-  const shown = useLanesShown(allLanes.length);
-  const lanes = shown < allLanes.length ? allLanes.slice(0, shown) : allLanes;
-  const gridVars: Vars = { '--columns': cols.length, '--lanes': lanes.length };
+  // A big board draws the lanes near the screen; the others are placeholders (lazy-lanes.ts).
+  const layout = useLaneLayout(lanes, cols.map((c) => c.id));
+  const gridVars: Vars = { '--columns': cols.length, '--lanes': layout.rows };
   return (
-    <div class="board-grid" style={gridVars} data-lanes={view.value.lanes} aria-busy={shown < allLanes.length || undefined}>
+    <div class="board-grid" style={gridVars} data-lanes={view.value.lanes}>
       <div class="board-corner" aria-hidden="true">
         {cornerLabel()}
       </div>
-      {lanes.map((lane, index) => (
-        <LaneHead key={lane.key} lane={lane} index={index} />
-      ))}
+      {layout.segments.map(({ lane, row }) => lane && <LaneHead key={lane.key} lane={lane} row={row} />)}
       {cols.map((column, index) => (
-        <Column key={column.id} column={column} index={index} lanes={lanes} />
+        <Column key={column.id} column={column} index={index} lanes={lanes} layout={layout} />
       ))}
     </div>
   );
@@ -85,9 +45,9 @@ function cornerLabel(): string {
   return mode === 'group' ? t('lanes.byGroup') : mode === 'none' ? '' : t('board.measures');
 }
 
-/** Row 1 holds the column heads; lane i is grid row i + 2. */
-function laneVars(index: number): Vars {
-  return { '--row': index + 2 };
+/** Row 1 holds the column heads; then a row per lane drawn and per run of lanes not drawn yet. */
+function laneVars(row: number): Vars {
+  return { '--row': row };
 }
 
 /** Short name of a lane, for cell labels on phones and screen readers. */
@@ -98,11 +58,11 @@ export function laneLabel(lane: Lane): string {
   return view.value.lanes === 'group' ? t('lane.noGroup') : t('lane.other');
 }
 
-function LaneHead({ lane, index }: { lane: Lane; index: number }) {
+const LaneHead = memo(function LaneHead({ lane, row }: { lane: Lane; row: number }) {
   const measure = lane.measure;
   if (!measure) {
     return (
-      <div class="lane" data-testid="lane" data-lane-key={lane.key} style={laneVars(index)}>
+      <div class="lane" data-testid="lane" data-lane-key={lane.key} style={laneVars(row)}>
         <div class="lane-inner">
           <h2 class="lane-title">
             <span class="lane-name">{laneLabel(lane)}</span>
@@ -128,7 +88,7 @@ function LaneHead({ lane, index }: { lane: Lane; index: number }) {
       data-lane-key={lane.key}
       data-measure-number={measure.number}
       data-measure-id={measure.id}
-      style={laneVars(index)}
+      style={laneVars(row)}
     >
       <div class="lane-inner">
         <h2 class="lane-title">
@@ -139,9 +99,9 @@ function LaneHead({ lane, index }: { lane: Lane; index: number }) {
       </div>
     </div>
   );
-}
+});
 
-function Column({ column, index, lanes }: { column: ColumnView; index: number; lanes: Lane[] }) {
+function Column({ column, index, lanes, layout }: { column: ColumnView; index: number; lanes: Lane[]; layout: LaneLayout }) {
   const count = columnCounts.value.get(column.id) ?? 0;
   const limit = column.wipLimit;
   const over = limit !== null && count > limit;
@@ -174,9 +134,20 @@ function Column({ column, index, lanes }: { column: ColumnView; index: number; l
           </span>
         )}
       </header>
-      {lanes.map((lane, laneIndex) => (
-        <Cell key={lane.key} column={column} columnLabel={label} lane={lane} laneIndex={laneIndex} />
-      ))}
+      {layout.segments.map((segment) =>
+        segment.lane ? (
+          <Cell key={segment.lane.key} column={column} columnLabel={label} lane={segment.lane} row={segment.row} />
+        ) : (
+          // Lanes not drawn yet: an empty placeholder about their height, watched for coming near the screen.
+          <div
+            key={`~${lanes[segment.from]!.key}~${lanes[segment.to - 1]!.key}`}
+            ref={layout.observe}
+            class="cell is-placeholder"
+            aria-hidden="true"
+            {...layout.placeholder(segment, column.id)}
+          />
+        ),
+      )}
     </section>
   );
 }
@@ -185,13 +156,16 @@ interface CellProps {
   column: ColumnView;
   columnLabel: string;
   lane: Lane;
-  laneIndex: number;
+  row: number;
 }
 
-/** Cards move within their own lane only: cells of lanes with nothing the user may move take no drops. */
-function Cell(props: CellProps) {
+/**
+ * Cards move within their own lane only: cells of lanes with nothing the user may move take no
+ * drops. Memoised: drawing more lanes of a big board re-renders only the new ones.
+ */
+const Cell = memo(function Cell(props: CellProps) {
   return editableLanes.value.has(props.lane.key) ? <DroppableCell {...props} /> : <CellView {...props} />;
-}
+});
 
 function DroppableCell(props: CellProps) {
   const { column, lane } = props;
@@ -200,7 +174,7 @@ function DroppableCell(props: CellProps) {
   return <CellView {...props} cellRef={setNodeRef} />;
 }
 
-function CellView({ column, columnLabel, lane, laneIndex, cellRef }: CellProps & { cellRef?: (el: HTMLElement | null) => void }) {
+function CellView({ column, columnLabel, lane, row, cellRef }: CellProps & { cellRef?: (el: HTMLElement | null) => void }) {
   const cards = cardsInCell(column.id, lane.key);
   const pending = pendingCardIds.value;
   const name = laneLabel(lane);
@@ -212,7 +186,7 @@ function CellView({ column, columnLabel, lane, laneIndex, cellRef }: CellProps &
       data-testid="cell"
       data-lane-key={lane.key}
       data-cell-key={cellDroppableId(column.id, lane.key)}
-      style={{ ...laneVars(laneIndex), '--cards': cards.length }}
+      style={{ ...laneVars(row), '--cards': cards.length }}
     >
       {/* Shown on phones only, where the lane heads give way to stacked columns. */}
       <p class="cell-lane" aria-hidden="true">
