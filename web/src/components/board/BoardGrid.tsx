@@ -1,6 +1,7 @@
 // The board grid: column heads on row 1, one row per swimlane (a measure, a lead group, or one
 // lane for everything), lane heads in the first grid column. Each cell (column × lane) of a lane
-// holding a card the user may move is a drop target.
+// holding a card the user may move is a drop target. A big board draws only the lanes near the
+// screen; the others wait as placeholders of about their height (lazy-lanes.ts).
 import type { CSSProperties } from 'preact';
 import { memo } from 'preact/compat';
 import { useDroppable } from '@dnd-kit/core';
@@ -24,7 +25,6 @@ type Vars = CSSProperties;
 
 export function BoardGrid({ lanes }: { lanes: Lane[] }) {
   const cols = columns.value;
-  // A big board draws the lanes near the screen; the others are placeholders (lazy-lanes.ts).
   const layout = useLaneLayout(lanes, cols.map((c) => c.id));
   const gridVars: Vars = { '--columns': cols.length, '--lanes': layout.rows };
   return (

@@ -33,9 +33,34 @@ function cellHeightPx(cards: number): number {
   return cards === 0 ? EMPTY_CELL_PX : cards * CARD_PX + CELL_PX;
 }
 
-/** About a lane's height in the grid: its tallest cell's. */
-function laneHeightPx(lane: Lane, columnIds: readonly string[]): number {
-  return Math.max(EMPTY_CELL_PX, ...columnIds.map((id) => cellHeightPx(cardsInCell(id, lane.key).length)));
+/**
+ * Cards per cell of each lane (lane by lane, a column each), counted once per set of lanes: the
+ * estimates below read it for thousands of lanes.
+ */
+class Counts {
+  private readonly n: Int32Array;
+  constructor(
+    lanes: readonly Lane[],
+    readonly columnIds: readonly string[],
+  ) {
+    const width = columnIds.length;
+    this.n = new Int32Array(lanes.length * width);
+    lanes.forEach((lane, i) => columnIds.forEach((id, c) => (this.n[i * width + c] = cardsInCell(id, lane.key).length)));
+  }
+  /** About the height of lane i's cell in column c once drawn. */
+  cellPx(i: number, c: number): number {
+    return cellHeightPx(this.n[i * this.columnIds.length + c] ?? 0);
+  }
+  /** The same where a column stacks its cells (phones), which hides the empty ones. */
+  stackedPx(i: number, c: number): number {
+    return this.n[i * this.columnIds.length + c] ? this.cellPx(i, c) : 0;
+  }
+  /** About lane i's height in the grid: its tallest cell's. */
+  lanePx(i: number): number {
+    let most = EMPTY_CELL_PX;
+    for (let c = 0; c < this.columnIds.length; c++) most = Math.max(most, this.cellPx(i, c));
+    return most;
+  }
 }
 
 /** A grid row: one drawn lane, or a run of lanes not drawn yet (lanes[from..to)). */
@@ -51,54 +76,54 @@ export interface LaneLayout {
   placeholder(run: Run, columnId: string): Record<string, unknown>;
 }
 
-function placeholderProps(segment: Run, lanes: readonly Lane[], columnIds: readonly string[], columnId: string) {
+function placeholderProps(run: Run, counts: Counts, columnId: string) {
+  const c = counts.columnIds.indexOf(columnId);
   let grid = 0;
   let stacked = 0;
-  for (let i = segment.from; i < segment.to; i++) {
-    const lane = lanes[i]!;
-    grid += laneHeightPx(lane, columnIds);
-    stacked += cellHeightPx(cardsInCell(columnId, lane.key).length);
+  for (let i = run.from; i < run.to; i++) {
+    grid += counts.lanePx(i);
+    stacked += counts.stackedPx(i, c);
   }
   return {
-    'data-from': segment.from,
-    'data-to': segment.to,
+    'data-from': run.from,
+    'data-to': run.to,
     'data-column-id': columnId,
-    style: { '--row': segment.row, '--grid-h': `${grid}px`, '--stack-h': `${stacked}px` },
+    style: { '--row': run.row, '--grid-h': `${grid}px`, '--stack-h': `${stacked}px` },
   };
 }
 
 /** The lanes that fill the first screen, by estimated height. */
-function firstScreenful(lanes: readonly Lane[], columnIds: readonly string[]): Set<string> {
+function firstScreenful(lanes: readonly Lane[], counts: Counts): Set<string> {
   const first = new Set<string>();
   let height = 0;
-  for (const lane of lanes) {
-    if (height >= innerHeight) break;
-    first.add(lane.key);
-    height += laneHeightPx(lane, columnIds);
+  for (let i = 0; i < lanes.length && height < innerHeight; i++) {
+    first.add(lanes[i]!.key);
+    height += counts.lanePx(i);
   }
   return first;
 }
 
 /**
  * The lanes of a placeholder that are within a screen's height of the screen, by their estimated
- * heights from its top; at least the one nearest to the screen.
+ * heights from its top; at least the one nearest to the screen, unless the placeholder is empty.
  */
-function nearLanes(placeholder: Element, lanes: readonly Lane[], columnIds: readonly string[]): string[] {
+function nearLanes(placeholder: Element, lanes: readonly Lane[], counts: Counts): string[] {
   const from = Number(placeholder.getAttribute('data-from'));
   const to = Math.min(Number(placeholder.getAttribute('data-to')), lanes.length);
-  const column = placeholder.getAttribute('data-column-id') ?? '';
+  const c = counts.columnIds.indexOf(placeholder.getAttribute('data-column-id') ?? '');
   const stacked = matchMedia(PHONE).matches;
   const box = placeholder.getBoundingClientRect();
   const near: string[] = [];
   let top = box.top;
   for (let i = from; i < to && top < 2 * innerHeight; i++) {
-    const lane = lanes[i]!;
-    const height = stacked ? cellHeightPx(cardsInCell(column, lane.key).length) : laneHeightPx(lane, columnIds);
-    if (top + height > -innerHeight) near.push(lane.key);
+    const height = stacked ? counts.stackedPx(i, c) : counts.lanePx(i);
+    // Phones: a lane with no card in this column shows nothing here.
+    if (height > 0 && top + height > -innerHeight) near.push(lanes[i]!.key);
     top += height;
   }
+  // Estimates and the page can disagree by a little: draw the nearest lane, so the run moves on.
   const nearest = box.top > 0 ? lanes[from] : lanes[to - 1];
-  if (near.length === 0 && nearest) near.push(nearest.key);
+  if (near.length === 0 && nearest && box.height > 0) near.push(nearest.key);
   return near;
 }
 
@@ -106,9 +131,13 @@ function nearLanes(placeholder: Element, lanes: readonly Lane[], columnIds: read
 export function useLaneLayout(lanes: readonly Lane[], columnIds: readonly string[]): LaneLayout {
   const [seen, setSeen] = useState<ReadonlySet<string>>(() => new Set());
   const [printing, setPrinting] = useState(false);
-  // What the observer's callback reads: the lanes and columns of the last render.
-  const current = useRef({ lanes, columnIds });
-  current.current = { lanes, columnIds };
+  const drawAll = printing || visibleCards.value.length <= DRAW_ALL_UP_TO;
+  // A new list of lanes comes with every change of the cards shown (state/board.ts).
+  const columnsKey = columnIds.join();
+  const counts = useMemo(() => (drawAll ? null : new Counts(lanes, columnIds)), [drawAll, lanes, columnsKey]);
+  // What the observer's callback reads: the lanes and counts of the last render.
+  const current = useRef({ lanes, counts });
+  current.current = { lanes, counts };
   const observer = useMemo(
     () =>
       typeof IntersectionObserver === 'undefined'
@@ -118,7 +147,9 @@ export function useLaneLayout(lanes: readonly Lane[], columnIds: readonly string
               const near = new Set<string>();
               for (const entry of entries) {
                 if (!entry.target.isConnected) self.unobserve(entry.target);
-                else if (entry.isIntersecting) for (const key of nearLanes(entry.target, current.current.lanes, current.current.columnIds)) near.add(key);
+                else if (entry.isIntersecting && current.current.counts) {
+                  for (const key of nearLanes(entry.target, current.current.lanes, current.current.counts)) near.add(key);
+                }
               }
               if (near.size > 0) setSeen((prev) => ([...near].every((key) => prev.has(key)) ? prev : new Set([...prev, ...near])));
             },
@@ -136,12 +167,11 @@ export function useLaneLayout(lanes: readonly Lane[], columnIds: readonly string
     return () => removeEventListener('beforeprint', print);
   }, []);
 
-  const drawAll = !observer || printing || visibleCards.value.length <= DRAW_ALL_UP_TO;
   // The card open in the drawer: its lane is drawn, so focus returns to it when the drawer closes.
   const openId = openCardId.value;
-  const open = openId && !drawAll ? findCard(openId) : undefined;
+  const open = openId && counts ? findCard(openId) : undefined;
   const openLane = open ? laneKeyOf.value(open) : null;
-  const first = drawAll ? null : firstScreenful(lanes, columnIds);
+  const first = counts && observer ? firstScreenful(lanes, counts) : null;
   const segments: Segment[] = [];
   lanes.forEach((lane, index) => {
     const row = segments.length + 2;
@@ -152,5 +182,5 @@ export function useLaneLayout(lanes: readonly Lane[], columnIds: readonly string
       else segments.push({ row, from: index, to: index + 1 });
     }
   });
-  return { segments, rows: segments.length, observe, placeholder: (run, columnId) => placeholderProps(run, lanes, columnIds, columnId) };
+  return { segments, rows: segments.length, observe, placeholder: (run, columnId) => placeholderProps(run, counts!, columnId) };
 }
