@@ -6,7 +6,7 @@ import { env } from 'cloudflare:workers';
 import { createDb } from '../../worker/db/client';
 import { emailMessage, enqueue, listMessages } from '../../worker/db/outbox';
 import { deliverDue, runOutboxJob, type ChannelSender } from '../../worker/cron/outbox-job';
-import { BACKOFF_CAP_MS, retryDelay } from '../../worker/domain/report-delivery';
+import { BACKOFF_CAP_MS, Undeliverable, retryDelay } from '../../worker/domain/report-delivery';
 import type { MailTransport, OutgoingMail } from '../../worker/email/transport';
 import { seedOffice, type Demo } from './helpers';
 
@@ -92,6 +92,21 @@ describe('a message of another channel in the outbox', () => {
     expect(calls).toEqual([1, 2, 3].map((attempts) => ({ target: push.target, retryKey, attempts })));
     expect(await row(push.id)).toMatchObject({ status: 'sent', sent_at: t2, last_error: null, retry_key: retryKey });
     expect(retryDelay(99)).toBe(BACKOFF_CAP_MS);
+  });
+
+  it('that the service refuses for good is failed at once, not retried, and shown to administrators', async () => {
+    const push = linePush(4);
+    await enqueue(db(), [push]);
+    let calls = 0;
+    const line: ChannelSender = async () => {
+      calls++;
+      throw new Undeliverable('LINE answered 400: The property, to, is invalid');
+    };
+    expect(await deliverDue(db(), { line }, T0)).toMatchObject({ failed: 1, retrying: 0, sent: 0 });
+    expect(await deliverDue(db(), { line }, T0 + BACKOFF_CAP_MS)).toMatchObject({ failed: 0, retrying: 0, sent: 0 });
+    expect(calls).toBe(1);
+    const listed = (await listMessages(db(), demo.orgId)).find((m) => m.id === push.id);
+    expect(listed).toMatchObject({ status: 'failed', attempts: 1, lastError: 'LINE answered 400: The property, to, is invalid' });
   });
 
   it('must name its target: the table refuses a push without one, and an email without an address', async () => {

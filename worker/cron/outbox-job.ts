@@ -4,17 +4,20 @@
 //
 // Each message is claimed before it is sent (so two runs never send it twice) and settled after:
 // sent, or back to pending after a back-off, or failed after the last attempt
-// (domain/report-delivery.ts decides which). A sender that throws never loses a message: the row
+// (domain/report-delivery.ts decides which; a sender that throws Undeliverable is not retried). A sender that throws never loses a message: the row
 // stays, with the error, until it goes out or an administrator sees it failed. Each channel has
 // its sender; a run only takes the channels it has a sender for.
 import type { Db } from '../db/client';
 import { claim, dueMessageIds, failAbandoned, markAttemptFailed, markSent, type OutboxRow } from '../db/outbox';
-import { SEND_BATCH, SENDING_LEASE_MS, afterFailedAttempt } from '../domain/report-delivery';
+import { SEND_BATCH, SENDING_LEASE_MS, Undeliverable, afterFailedAttempt } from '../domain/report-delivery';
 import type { OutboxChannel } from '../domain/report-types';
 import { senderOf } from '../email/mime';
 import type { MailTransport } from '../email/transport';
 
-/** Sends one claimed message; resolves when the service accepted it, throws when it did not. */
+/**
+ * Sends one claimed message; resolves when the service accepted it (or had accepted it before),
+ * throws when it did not: Undeliverable when trying again cannot help.
+ */
 export type ChannelSender = (message: OutboxRow) => Promise<void>;
 export type ChannelSenders = Partial<Record<OutboxChannel, ChannelSender>>;
 
@@ -42,7 +45,7 @@ export async function deliverDue(db: Db, senders: ChannelSenders, now: number, l
     try {
       await senders[row.channel]!(row);
     } catch (e) {
-      const next = afterFailedAttempt(row.attempts, now);
+      const next = afterFailedAttempt(row.attempts, now, !(e instanceof Undeliverable));
       await markAttemptFailed(db, row.id, next, e instanceof Error ? e.message : String(e));
       if (next.status === 'failed') run.failed++;
       else run.retrying++;

@@ -20,9 +20,18 @@ export function retryDelay(failedAttempts: number): number {
   return BACKOFF_MS[Math.max(0, failedAttempts - 1)] ?? BACKOFF_CAP_MS;
 }
 
-/** Where a message goes after its `attempts`-th attempt failed: pending again after the back-off, or failed after the last. */
-export function afterFailedAttempt(attempts: number, now: number): { status: 'pending' | 'failed'; nextAttemptAt: number } {
-  return attempts >= MAX_ATTEMPTS ? { status: 'failed', nextAttemptAt: now } : { status: 'pending', nextAttemptAt: now + retryDelay(attempts) };
+/**
+ * Thrown by a channel's sender when the service refused the message for good (a LINE push
+ * answered 400, say): trying again would fail the same way, so it is not retried.
+ */
+export class Undeliverable extends Error {}
+
+/**
+ * Where a message goes after its `attempts`-th attempt failed: pending again after the back-off,
+ * or failed after the last attempt, or at once when the failure is not worth retrying.
+ */
+export function afterFailedAttempt(attempts: number, now: number, retryable = true): { status: 'pending' | 'failed'; nextAttemptAt: number } {
+  return !retryable || attempts >= MAX_ATTEMPTS ? { status: 'failed', nextAttemptAt: now } : { status: 'pending', nextAttemptAt: now + retryDelay(attempts) };
 }
 
 /**
