@@ -31,7 +31,7 @@ const RENDER_YEAR = 2590;
 const SMALL = { beYear: 2589, cards: 200 };
 const BIG = SIZES[1];
 const RENDER_LOADS = 5;
-const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, screenfulRatio: 1.2, screenfulMs: 300, lastLaneMs: 100, jsGzKb: 60, moveRowsRead: 50, liveMs: 1000 };
+const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, screenfulRatio: 1.2, screenfulMs: 300, lastLaneMs: 100, jsGzKb: 50, moveRowsRead: 50, liveMs: 1000 };
 const LIVE_MOVES = 20;
 
 const goal = targets();

@@ -15,14 +15,16 @@ export interface ImportFact {
   /** Project-relative path the specifier points at (no extension), or null for a package. */
   target: string | null;
   typeOnly: boolean;
+  /** An `import()` expression (loaded when called, in a chunk of its own in the web build). */
+  dynamic: boolean;
 }
 
 export function importsOf(file: string, source: string): ImportFact[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
   const facts: ImportFact[] = [];
-  const add = (specifier: string, typeOnly: boolean) => {
+  const add = (specifier: string, typeOnly: boolean, dynamic = false) => {
     const target = specifier.startsWith('.') ? posix.normalize(posix.join(posix.dirname(file), specifier)) : null;
-    facts.push({ from: file, specifier, target, typeOnly });
+    facts.push({ from: file, specifier, target, typeOnly, dynamic });
   };
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -35,7 +37,7 @@ export function importsOf(file: string, source: string): ImportFact[] {
       add(node.moduleSpecifier.text, node.isTypeOnly);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [arg] = node.arguments;
-      if (arg && ts.isStringLiteral(arg)) add(arg.text, false);
+      if (arg && ts.isStringLiteral(arg)) add(arg.text, false, true);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       add(node.argument.literal.text, true);
     }
@@ -72,5 +74,7 @@ export function brokenRules(f: ImportFact): string[] {
   }
   if (under(f.from, 'web/src') && under(f.target, 'worker/domain/schemas') && !f.typeOnly)
     out.push('the web app takes only the types of the request schemas (zod stays out of its bundle)');
+  if (under(f.from, 'web/src') && f.target !== null && /^web\/src\/messages\/[\w-]+\.en$/.test(f.target) && !f.dynamic && !f.typeOnly)
+    out.push('an English dictionary is loaded with import() (a chunk of its own, fetched when English is on)');
   return out;
 }

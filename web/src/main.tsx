@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { App } from './components/App';
+import { languageReady } from './i18n';
 import { startApp } from './state/app';
 import './styles.css';
 
 startApp();
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+// English is a separate chunk: a visitor who chose it gets it before the first render.
+if (root) void languageReady().then(() => render(<App />, root));

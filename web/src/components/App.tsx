@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { languageReady, t } from '../i18n';
 import { me, status } from '../state/session';
 import { Board } from './Board';
 import { Header } from './Header';
@@ -11,13 +11,14 @@ import { lazy, Suspense } from 'preact/compat';
 import { PUBLIC_ROUTE } from './public/route';
 
 // Pages other than the board are loaded when first opened: most visits are to the board, and the
-// app's first load stays small.
-const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => ({ default: m.ReportsPage })));
-const OitPage = lazy(() => import('../pages/OitPage').then((m) => ({ default: m.OitPage })));
-const AdminPage = lazy(() => import('../pages/AdminPage').then((m) => ({ default: m.AdminPage })));
-const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => ({ default: m.AccountPage })));
-const PublicPage = lazy(() => import('./public/PublicPage').then((m) => ({ default: m.PublicPage })));
+// app's first load stays small. A page's strings come with it; with English on, its English
+// dictionary is loaded before it shows.
+const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => languageReady().then(() => ({ default: m.DashboardPage }))));
+const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => languageReady().then(() => ({ default: m.ReportsPage }))));
+const OitPage = lazy(() => import('../pages/OitPage').then((m) => languageReady().then(() => ({ default: m.OitPage }))));
+const AdminPage = lazy(() => import('../pages/AdminPage').then((m) => languageReady().then(() => ({ default: m.AdminPage }))));
+const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => languageReady().then(() => ({ default: m.AccountPage }))));
+const PublicPage = lazy(() => import('./public/PublicPage').then((m) => languageReady().then(() => ({ default: m.PublicPage }))));
 
 /** One view per section of the URL (/board/2567, /dashboard/2567, …). */
 const VIEWS: Record<Section, ComponentType> = {

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { fiscalYearLabel, local, t } from '../i18n';
+import { fiscalYearLabel, pickText, t } from '../i18n';
 import { board, boardError, boardStatus, columns, fiscalYears, fiscalYearsError, lanes, loadBoard, loadFiscalYears } from '../state/board';
 import { startDetails } from '../state/details';
 import { filtersActive, startView, syncViewToAddress } from '../state/filters';
@@ -22,7 +22,7 @@ export function Board() {
 
   const yearsError = fiscalYearsError.value;
   if (yearsError) {
-    return <Problem message={local(yearsError.messageTh, yearsError.messageEn)} retry={loadFiscalYears} />;
+    return <Problem message={pickText(yearsError.messageTh, yearsError.messageEn)} retry={loadFiscalYears} />;
   }
   const years = fiscalYears.value;
   if (years && years.length === 0) return <p class="board-message">{t('fy.none')}</p>;
@@ -34,7 +34,7 @@ export function Board() {
       const year = selectedYear.value;
       return (
         <Problem
-          message={`${t('board.error')} ${local(error.messageTh, error.messageEn)}`}
+          message={`${t('board.error')} ${pickText(error.messageTh, error.messageEn)}`}
           retry={year === null ? undefined : () => loadBoard(year)}
         />
       );

@@ -7,7 +7,7 @@ import { useDraggable } from '@dnd-kit/core';
 import type { CardView, ColumnView } from '../../../worker/domain/contracts';
 import { formatDate } from '../../../worker/domain/thai-date';
 import { isOverdueOn } from '../../../worker/domain/due';
-import { local, t } from '../i18n';
+import { pickText, t } from '../i18n';
 import { groupsById, measuresById, today } from '../state/board';
 import { openCard } from '../state/details';
 import { lang } from '../state/ui';
@@ -134,13 +134,13 @@ export const CardBody = memo(function CardBody({ card, column, pending }: Omit<C
           {lead && (
             <li class="badge badge-lead" title={t('card.lead')}>
               <span class="visually-hidden">{t('card.lead')}: </span>
-              {local(lead.nameTh, lead.nameEn)}
+              {pickText(lead.nameTh, lead.nameEn)}
             </li>
           )}
           {card.allGroups && <li class="badge badge-all">{t('card.allGroups')}</li>}
           {others.map((g) => (
             <li key={g.id} class="badge">
-              {local(g.nameTh, g.nameEn)}
+              {pickText(g.nameTh, g.nameEn)}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { fiscalYearLabel, local, roleLabel, t } from '../i18n';
+import { fiscalYearLabel, pickText, roleLabel, t } from '../i18n';
 import { fiscalYears, groupsById } from '../state/board';
 import { me, signingOut, signOut, signOutEverywhere } from '../state/session';
 import { goTo, selectedYear, selectYear } from '../state/ui';
@@ -16,7 +16,7 @@ export function Header() {
     <header class="app-header">
       <div class="header-brand">
         <span class="brand">{t('app.name')}</span>
-        <h1 class="office-name">{local(user.org.nameTh, user.org.nameEn)}</h1>
+        <h1 class="office-name">{pickText(user.org.nameTh, user.org.nameEn)}</h1>
       </div>
 
       <div class="header-year">
@@ -41,7 +41,7 @@ export function Header() {
             .map((y) => (
               <option key={y.id} value={y.beYear}>
                 {fiscalYearLabel(y.beYear)}
-                {y.archivedAt !== null ? local(' (เก็บถาวร)', ' (archived)') : ''}
+                {y.archivedAt !== null ? t('header.archived') : ''}
               </option>
             ))}
         </select>
@@ -54,7 +54,7 @@ export function Header() {
             class="user-name"
             href="/account"
             data-testid="account-link"
-            title={local('บัญชีของฉัน: รหัสผ่านและเซสชัน', 'My account: password and sessions')}
+            title={t('header.myAccountPasswordAnd')}
             onClick={(e) => {
               if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
               e.preventDefault();
@@ -65,7 +65,7 @@ export function Header() {
           </a>
           <span class="user-role">
             {roleLabel(user.role)}
-            {group ? ` · ${local(group.nameTh, group.nameEn)}` : ''}
+            {group ? ` · ${pickText(group.nameTh, group.nameEn)}` : ''}
           </span>
         </p>
         <LangSwitch />

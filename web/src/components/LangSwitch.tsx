@@ -1,5 +1,5 @@
-import { t } from '../i18n';
-import { lang, toggleLang } from '../state/ui';
+import { t, toggleLanguage } from '../i18n';
+import { lang } from '../state/ui';
 
 /** One button that switches between Thai and English; it names the language it switches to. */
 export function LangSwitch() {
@@ -12,7 +12,7 @@ export function LangSwitch() {
       lang={target}
       aria-label={t('lang.switchLabel')}
       title={t('lang.switchLabel')}
-      onClick={toggleLang}
+      onClick={() => void toggleLanguage()}
     >
       {t('lang.switch')}
     </button>

@@ -1,8 +1,8 @@
-import { t } from '../i18n';
+import { t, type PlainStringKey } from '../i18n';
 import { me } from '../state/session';
 import { goTo, section, type Section } from '../state/ui';
 
-const LINKS: { name: Section; label: string; adminOnly?: boolean }[] = [
+const LINKS: { name: Section; label: PlainStringKey; adminOnly?: boolean }[] = [
   { name: 'board', label: 'nav.board' },
   { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'reports', label: 'nav.reports' },
@@ -28,7 +28,7 @@ export function Nav() {
             goTo(l.name);
           }}
         >
-          {t(l.label as Parameters<typeof t>[0])}
+          {t(l.label)}
         </a>
       ))}
     </nav>

@@ -2,7 +2,7 @@
 // common passwords) is loaded on the first keystroke, only on the screens that set a password.
 // The server decides (worker/domain/password-policy.ts); the hint only says what it will say.
 import { useEffect, useState } from 'preact/hooks';
-import { local } from '../i18n';
+import { tAccount } from '../messages/account';
 
 const MIN = 12;
 const MAX = 128;
@@ -14,13 +14,13 @@ const loadEstimator = () => (loading ??= import('../password-strength').then((m)
 
 function hintFor(password: string, score: number | null): { text: string; level: 'weak' | 'ok' | 'strong' | 'none' } {
   const length = [...password].length;
-  if (length === 0) return { text: local(`อย่างน้อย ${MIN} ตัวอักษร ใช้ได้ทุกตัวอักษร เช่น หลายคำต่อกัน`, `At least ${MIN} characters, any characters: several words together work well`), level: 'none' };
-  if (length < MIN) return { text: local(`อีก ${MIN - length} ตัวอักษร (อย่างน้อย ${MIN})`, `${MIN - length} more characters (at least ${MIN})`), level: 'weak' };
-  if (length > MAX) return { text: local(`ยาวเกิน ${MAX} ตัวอักษร`, `Longer than ${MAX} characters`), level: 'weak' };
-  if (score === null) return { text: local('กำลังประเมิน…', 'Checking…'), level: 'none' };
-  if (score < MIN_SCORE) return { text: local('เดาง่ายเกินไป: เลี่ยงคำทั่วไป ตัวซ้ำ และตัวเรียงลำดับ', 'Too easy to guess: avoid common words, repeats and sequences'), level: 'weak' };
-  if (score === 3) return { text: local('ใช้ได้', 'Good'), level: 'ok' };
-  return { text: local('แข็งแรง', 'Strong'), level: 'strong' };
+  if (length === 0) return { text: tAccount('passwordField.atLeastMinCharacters', { MIN }), level: 'none' };
+  if (length < MIN) return { text: tAccount('passwordField.minMoreCharactersAt', { MIN: MIN - length, MIN2: MIN }), level: 'weak' };
+  if (length > MAX) return { text: tAccount('passwordField.longerThanMaxCharacters', { MAX }), level: 'weak' };
+  if (score === null) return { text: tAccount('passwordField.checking'), level: 'none' };
+  if (score < MIN_SCORE) return { text: tAccount('passwordField.tooEasyToGuess'), level: 'weak' };
+  if (score === 3) return { text: tAccount('passwordField.good'), level: 'ok' };
+  return { text: tAccount('passwordField.strong'), level: 'strong' };
 }
 
 export function PasswordField({
@@ -73,7 +73,7 @@ export function PasswordField({
       )}
       <label class="password-show">
         <input type="checkbox" checked={shown} onChange={(e) => setShown(e.currentTarget.checked)} />
-        {local('แสดงรหัสผ่าน', 'Show password')}
+        {tAccount('passwordField.showPassword')}
       </label>
       <p id={`${id}-hint`} class={`password-hint password-hint-${hint.level}`} aria-live="polite" data-testid={testId && `${testId}-hint`}>
         {hint.text}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { local, roleLabel, t } from '../i18n';
+import { pickText, roleLabel, t } from '../i18n';
 import {
   demoAccounts,
   loadDemoAccounts,
@@ -49,7 +49,7 @@ export function SignIn() {
   const errorText = missing
     ? t('signIn.required')
     : error
-      ? local(error.messageTh, error.messageEn)
+      ? pickText(error.messageTh, error.messageEn)
       : '';
 
   async function onSubmit(event: Event) {
@@ -115,7 +115,7 @@ export function SignIn() {
             />
             <label class="password-show">
               <input type="checkbox" checked={shown} onChange={(e) => setShown(e.currentTarget.checked)} data-testid="sign-in-show-password" />
-              {local('แสดงรหัสผ่าน', 'Show password')}
+              {t('signIn.showPassword')}
             </label>
           </div>
           <p id="sign-in-error" class="form-error" role="alert" data-testid="sign-in-error">
@@ -125,13 +125,13 @@ export function SignIn() {
             // Optional Turnstile (worker/routes/auth.ts): a page of its own, then back here.
             <p>
               <a class="button button-secondary" href="/api/auth/challenge" data-testid="sign-in-challenge">
-                {local('ยืนยันว่าไม่ใช่โปรแกรมอัตโนมัติ', 'Show you are not a bot')}
+                {t('signIn.showYouAreNot')}
               </a>
             </p>
           )}
           {remaining > 0 && (
             <p class="muted" data-testid="sign-in-wait">
-              {local(`ลองใหม่ได้ในอีก ${remaining} วินาที`, `You can try again in ${remaining} s`)}
+              {t('signIn.youCanTryAgain', { remaining })}
             </p>
           )}
           <button type="submit" class="button button-primary button-block" disabled={busy || remaining > 0}>
@@ -144,7 +144,7 @@ export function SignIn() {
             <h2 id="demo-title">{t('signIn.demoTitle')}</h2>
             <ul>
               {accounts.map((account) => {
-                const label = local(account.labelTh, account.labelEn);
+                const label = pickText(account.labelTh, account.labelEn);
                 return (
                   <li key={account.email}>
                     <button

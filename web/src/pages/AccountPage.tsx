@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import { accountsApi, type OwnSession } from '../accounts-api';
 import type { ApiError } from '../api';
-import { local } from '../i18n';
 import { me, signOut } from '../state/session';
 import { lang } from '../state/ui';
 import { Feedback } from '../components/Feedback';
@@ -12,6 +11,7 @@ import { useLoad } from '../components/admin/useLoad';
 import '../styles/admin.css';
 import '../styles/account.css';
 import { formatMoment } from '../../../worker/domain/thai-date';
+import { tAccount } from '../messages/account';
 
 /** Buddhist Era and Bangkok time in English too (components/dates/be-date.ts). */
 function when(ms: number): string {
@@ -22,8 +22,8 @@ function when(ms: number): string {
 function browserName(ua: string): string {
   const browser = /Edg\//.test(ua) ? 'Edge' : /Firefox\//.test(ua) ? 'Firefox' : /Chrom(e|ium)\//.test(ua) ? 'Chrome' : /Safari\//.test(ua) ? 'Safari' : '';
   const os = /Windows/.test(ua) ? 'Windows' : /Android/.test(ua) ? 'Android' : /iPhone|iPad/.test(ua) ? 'iOS' : /Mac OS/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : '';
-  if (!browser && !os) return local('ไม่ทราบเบราว์เซอร์', 'Unknown browser');
-  return [browser, os].filter(Boolean).join(local(' บน ', ' on '));
+  if (!browser && !os) return tAccount('page.unknownBrowser');
+  return [browser, os].filter(Boolean).join(tAccount('page.on'));
 }
 
 export function ChangePassword() {
@@ -38,7 +38,7 @@ export function ChangePassword() {
     e.preventDefault();
     setOk(null);
     if (next !== repeat) {
-      setError(local('รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน', 'The two new passwords differ'));
+      setError(tAccount('page.theTwoNewPasswords'));
       return;
     }
     setBusy(true);
@@ -52,39 +52,36 @@ export function ChangePassword() {
     setCurrent('');
     setNext('');
     setRepeat('');
-    setOk(local('เปลี่ยนรหัสผ่านแล้ว เซสชันอื่นของคุณถูกปิดทั้งหมด', 'Password changed; your other sessions were ended'));
+    setOk(tAccount('page.passwordChangedYourOther'));
     me.value = r.data;
   }
   return (
     <section class="account-section" aria-labelledby="change-password-title" data-testid="change-password">
-      <h2 id="change-password-title">{local('เปลี่ยนรหัสผ่าน', 'Change password')}</h2>
+      <h2 id="change-password-title">{tAccount('page.changePassword')}</h2>
       {user.mustChangePassword && (
         <p class="account-notice" role="status" data-testid="must-change-password">
-          {local(
-            'คุณเข้าสู่ระบบด้วยรหัสผ่านชั่วคราวจากผู้ดูแลระบบ กรุณาตั้งรหัสผ่านใหม่ก่อนใช้งาน',
-            'You signed in with a temporary password from your administrator; choose a new password to continue',
-          )}
+          {tAccount('page.youSignedInWith')}
         </p>
       )}
       <form class="form account-form" onSubmit={submit} noValidate>
         <div class="field">
-          <label for="current-password">{local('รหัสผ่านปัจจุบัน', 'Current password')}</label>
+          <label for="current-password">{tAccount('page.currentPassword')}</label>
           <input id="current-password" type="password" autoComplete="current-password" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
         </div>
         <PasswordField
           id="new-password"
-          label={local('รหัสผ่านใหม่', 'New password')}
+          label={tAccount('page.newPassword')}
           value={next}
           onInput={setNext}
           userInputs={[user.user.email, user.org.nameTh, user.org.nameEn, user.org.slug]}
           testId="new-password"
         />
         <div class="field">
-          <label for="repeat-password">{local('ใส่รหัสผ่านใหม่อีกครั้ง', 'New password again')}</label>
+          <label for="repeat-password">{tAccount('page.newPasswordAgain')}</label>
           <input id="repeat-password" type="password" autoComplete="new-password" required value={repeat} onInput={(e) => setRepeat(e.currentTarget.value)} />
         </div>
         <button type="submit" class="button button-primary" disabled={busy}>
-          {local('เปลี่ยนรหัสผ่าน', 'Change password')}
+          {tAccount('page.changePassword')}
         </button>
         <Feedback testId="password" error={error} ok={ok} />
       </form>
@@ -107,13 +104,13 @@ function SessionRow({ session, onEnded }: { session: OwnSession; onEnded: () => 
     <tr data-testid="own-session" data-current={session.current ? 'true' : undefined}>
       <td title={session.userAgent}>
         {browserName(session.userAgent)}
-        {session.current && <strong class="account-current"> · {local('เบราว์เซอร์นี้', 'this browser')}</strong>}
+        {session.current && <strong class="account-current"> · {tAccount('page.thisBrowser')}</strong>}
       </td>
       <td>{session.ip ?? '—'}</td>
       <td>{when(session.createdAt)}</td>
       <td>
         <button type="button" class="button button-secondary" onClick={() => void end()} data-testid="end-session">
-          {session.current ? local('ออกจากระบบ', 'Sign out') : local('ปิดเซสชันนี้', 'End this session')}
+          {session.current ? tAccount('page.signOut') : tAccount('page.endThisSession')}
         </button>
         <Feedback error={error} />
       </td>
@@ -125,14 +122,14 @@ function Sessions() {
   const sessions = useLoad(accountsApi.sessions);
   return (
     <section class="account-section" aria-labelledby="sessions-title" data-testid="own-sessions">
-      <h2 id="sessions-title">{local('เซสชันที่เข้าสู่ระบบอยู่', 'Where you are signed in')}</h2>
+      <h2 id="sessions-title">{tAccount('page.whereYouAreSigned')}</h2>
       <Feedback error={sessions.error} />
       <table class="admin-table">
         <thead>
           <tr>
-            <th>{local('เบราว์เซอร์', 'Browser')}</th>
-            <th>{local('ที่อยู่ IP', 'IP address')}</th>
-            <th>{local('เข้าสู่ระบบเมื่อ', 'Signed in')}</th>
+            <th>{tAccount('page.browser')}</th>
+            <th>{tAccount('page.ipAddress')}</th>
+            <th>{tAccount('page.signedIn')}</th>
             <th />
           </tr>
         </thead>
@@ -151,7 +148,7 @@ export function AccountPage() {
   if (!user) return null;
   return (
     <div class="account-page" data-testid="account-page">
-      <h1>{local('บัญชีของฉัน', 'My account')}</h1>
+      <h1>{tAccount('page.myAccount')}</h1>
       <p class="muted">
         {user.user.displayName} · {user.user.email}
       </p>

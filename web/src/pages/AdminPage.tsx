@@ -2,7 +2,6 @@
 // and the integrity of the activity log. The server refuses all of it to non-administrators;
 // this page only spares them the controls.
 import { useState } from 'preact/hooks';
-import { local } from '../i18n';
 import { me } from '../state/session';
 import { selectedYear } from '../state/ui';
 import { UsersPanel } from '../components/admin/UsersPanel';
@@ -13,26 +12,27 @@ import { RolloverPanel } from '../components/admin/RolloverPanel';
 import { FiscalYearsPanel } from '../components/admin/FiscalYearsPanel';
 import { IntegrityPanel } from '../components/admin/IntegrityPanel';
 import '../styles/admin.css';
+import { tAdmin } from '../messages/admin';
 
 const TABS = [
-  { id: 'users', th: 'ผู้ใช้', en: 'Users' },
-  { id: 'groups', th: 'กลุ่มงาน', en: 'Groups' },
-  { id: 'columns', th: 'คอลัมน์', en: 'Columns' },
-  { id: 'measures', th: 'มาตรการ', en: 'Measures' },
-  { id: 'years', th: 'ปีงบประมาณ', en: 'Fiscal years' },
-  { id: 'integrity', th: 'ความถูกต้อง', en: 'Integrity' },
+  { id: 'users', label: 'page.tab.users' },
+  { id: 'groups', label: 'page.tab.groups' },
+  { id: 'columns', label: 'page.tab.columns' },
+  { id: 'measures', label: 'page.tab.measures' },
+  { id: 'years', label: 'page.tab.years' },
+  { id: 'integrity', label: 'page.tab.integrity' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
 export function AdminPage() {
   const [tab, setTab] = useState<Tab>('users');
   if (me.value?.role !== 'admin') {
-    return <p class="board-message">{local('หน้านี้สำหรับผู้ดูแลระบบเท่านั้น', 'This page is for administrators only')}</p>;
+    return <p class="board-message">{tAdmin('page.thisPageIsFor')}</p>;
   }
   const year = selectedYear.value;
   return (
     <div class="admin-page" data-testid="admin-page">
-      <div class="admin-tabs" role="tablist" aria-label={local('การตั้งค่า', 'Settings')}>
+      <div class="admin-tabs" role="tablist" aria-label={tAdmin('page.settings')}>
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -45,7 +45,7 @@ export function AdminPage() {
             data-testid={`admin-tab-${t.id}`}
             onClick={() => setTab(t.id)}
           >
-            {local(t.th, t.en)}
+            {tAdmin(t.label)}
           </button>
         ))}
       </div>

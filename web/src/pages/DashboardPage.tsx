@@ -2,17 +2,18 @@
 // the cumulative flow, overdue steps, and the O43 progress report (?view=o43). Every member of
 // the office may read it; one API call brings everything.
 import { useEffect } from 'preact/hooks';
-import { fiscalYearLabel, local } from '../i18n';
+import { fiscalYearLabel, pickText } from '../i18n';
 import { selectedYear } from '../state/ui';
 import { O43Report } from '../components/dashboard/O43Report';
 import { Overview } from '../components/dashboard/Overview';
 import { dashboard, dashboardError, dashboardLoading, largeType, loadDashboard, showTab, tab, tabFromLocation, type DashboardTab } from '../components/dashboard/model';
 import '../components/dashboard/dashboard.css';
 import '../components/dashboard/print.css';
+import { tDashboard, type DashboardLabel } from '../messages/dashboard';
 
-const TABS: { id: DashboardTab; th: string; en: string }[] = [
-  { id: 'overview', th: 'ภาพรวม', en: 'Overview' },
-  { id: 'o43', th: 'รายงานผล (O43)', en: 'Progress report (O43)' },
+const TABS: { id: DashboardTab; label: DashboardLabel }[] = [
+  { id: 'overview', label: 'page.tab.overview' },
+  { id: 'o43', label: 'page.tab.o43' },
 ];
 
 export function DashboardPage() {
@@ -32,10 +33,10 @@ export function DashboardPage() {
     <div class={`page-column dashboard${largeType.value ? ' dashboard-large' : ''}`} data-testid="dashboard">
       <div class="dash-top no-print">
         <h1 class="dash-title">
-          {local('แดชบอร์ด', 'Dashboard')}
+          {tDashboard('page.dashboard')}
           {year !== null && <span class="muted"> · {fiscalYearLabel(year)}</span>}
         </h1>
-        <div class="dash-tabs" role="tablist" aria-label={local('มุมมอง', 'Views')}>
+        <div class="dash-tabs" role="tablist" aria-label={tDashboard('page.views')}>
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -46,7 +47,7 @@ export function DashboardPage() {
               data-testid={`dash-tab-${t.id}`}
               onClick={() => showTab(t.id)}
             >
-              {local(t.th, t.en)}
+              {tDashboard(t.label)}
             </button>
           ))}
         </div>
@@ -57,22 +58,22 @@ export function DashboardPage() {
           data-testid="large-type"
           onClick={() => (largeType.value = !largeType.value)}
         >
-          {local('ตัวอักษรใหญ่ (จอประชุม)', 'Large type (meeting screen)')}
+          {tDashboard('page.largeTypeMeetingScreen')}
         </button>
       </div>
       {error && !current && (
         <div class="board-problem" role="alert">
-          <p>{local(error.messageTh, error.messageEn)}</p>
+          <p>{pickText(error.messageTh, error.messageEn)}</p>
           {year !== null && (
             <button type="button" class="button button-secondary" onClick={() => void loadDashboard(year)}>
-              {local('ลองอีกครั้ง', 'Try again')}
+              {tDashboard('page.tryAgain')}
             </button>
           )}
         </div>
       )}
       {!current && !error && (
         <p class="board-message" aria-busy="true">
-          {local('กำลังโหลดแดชบอร์ด…', 'Loading the dashboard…')}
+          {tDashboard('page.loadingTheDashboard')}
         </p>
       )}
       {current && (

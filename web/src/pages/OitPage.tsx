@@ -4,7 +4,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { OitReadinessView } from '../../../worker/domain/views';
 import type { ApiError } from '../api';
-import { fiscalYearLabel, local } from '../i18n';
+import { fiscalYearLabel, pickText } from '../i18n';
 import { selectedYear } from '../state/ui';
 import { oitApi } from '../components/oit/api';
 import { Catalogue } from '../components/oit/Catalogue';
@@ -13,6 +13,7 @@ import { OitSettings } from '../components/oit/OitSettings';
 import { ReadinessSummary } from '../components/oit/ReadinessSummary';
 import '../components/dashboard/charts.css';
 import '../components/oit/oit.css';
+import { tOit } from '../messages/oit';
 
 export function OitPage() {
   const year = selectedYear.value;
@@ -34,20 +35,20 @@ export function OitPage() {
   return (
     <div class="page-column oit-page" data-testid="oit-page">
       <h1 class="dash-title">
-        {local('ความพร้อมการเปิดเผยข้อมูลสาธารณะ (OIT)', 'OIT readiness (public disclosure)')}
+        {tOit('page.oitReadinessPublicDisclosure')}
         {year !== null && <span class="muted"> · {fiscalYearLabel(year)}</span>}
       </h1>
       {error && (
         <div class="board-problem" role="alert">
-          <p>{local(error.messageTh, error.messageEn)}</p>
+          <p>{pickText(error.messageTh, error.messageEn)}</p>
           <button type="button" class="button button-secondary" onClick={() => void reload()}>
-            {local('ลองอีกครั้ง', 'Try again')}
+            {tOit('page.tryAgain')}
           </button>
         </div>
       )}
       {!current && !error && (
         <p class="board-message" aria-busy="true">
-          {local('กำลังโหลด…', 'Loading…')}
+          {tOit('page.loading')}
         </p>
       )}
       {current && (

@@ -2,7 +2,7 @@
 // viewable, printable on A4 and downloadable as CSV (?report=<id>); for administrators, preview
 // and send now, recipients and report kinds, and the outgoing email.
 import { useEffect } from 'preact/hooks';
-import { fiscalYearLabel, local } from '../i18n';
+import { fiscalYearLabel, pickText } from '../i18n';
 import { me } from '../state/session';
 import { selectedYear } from '../state/ui';
 import { OutboxPanel } from '../components/reports/OutboxPanel';
@@ -12,7 +12,7 @@ import { ReportAdmin } from '../components/reports/ReportAdmin';
 import { ReportArchive } from '../components/reports/ReportArchive';
 import { ReportViewer } from '../components/reports/ReportViewer';
 import { archive, archiveError, loadArchive, openId, resetReports, startReports } from '../components/reports/model';
-import { rt } from '../components/reports/strings';
+import { tReports } from '../messages/reports';
 import '../styles/reports.css';
 
 export function ReportsPage() {
@@ -42,19 +42,19 @@ export function ReportsPage() {
     <div class="rpt-page" data-testid="reports-page">
       <header class="rpt-page-head">
         <h1 class="rpt-h1">
-          {rt('title')}
+          {tReports('title')}
           {year !== null && <span class="muted"> · {fiscalYearLabel(year)}</span>}
         </h1>
-        <p class="muted rpt-help">{rt('intro')}</p>
+        <p class="muted rpt-help">{tReports('intro')}</p>
       </header>
       {error && !current && (
         <p class="board-problem" role="alert">
-          {rt('error')} {local(error.messageTh, error.messageEn)}
+          {tReports('error')} {pickText(error.messageTh, error.messageEn)}
         </p>
       )}
       {!current && !error && (
         <p class="board-message" aria-busy="true">
-          {rt('loading')}
+          {tReports('loading')}
         </p>
       )}
       {current && <ReportArchive reports={current.reports} />}

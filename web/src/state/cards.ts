@@ -3,7 +3,7 @@
 import type { CardView } from '../../../worker/domain/contracts';
 import type { MoveCardRequest } from '../../../worker/domain/schemas/cards';
 import { api, isConflictBody, type CardPatch } from '../api';
-import { both, t, type StringKey } from '../i18n';
+import { both, t } from '../i18n';
 import {
   acceptServerCard,
   board,
@@ -96,8 +96,10 @@ export function moveCard(cardId: string, toColumnId: string, place: Placement | 
         acceptServerCard(result.data.card);
         const column = columnsById.value.get(result.data.card.columnId) ?? target;
         announce({
-          th: t('move.done', { title: card.title, column: column.labelTh }, 'th'),
-          en: t('move.done', { title: card.title, column: column.labelEn || column.labelTh }, 'en'),
+          th: t.in('th', 'move.done', { title: card.title, column: column.labelTh }),
+          get en() {
+            return t.in('en', 'move.done', { title: card.title, column: column.labelEn || column.labelTh });
+          },
         });
         return;
       }
@@ -155,7 +157,7 @@ function fieldsOf(card: CardView, changes: Changes): Partial<CardView> {
  * Edit a card's title, details, due date, groups or checklist. The change shows at once; resolves
  * to true when the server saved it.
  */
-export function saveCard(cardId: string, changes: Changes, done: StringKey = 'edit.done'): Promise<boolean> {
+export function saveCard(cardId: string, changes: Changes, done: 'edit.done' | 'checklist.saved' = 'edit.done'): Promise<boolean> {
   const card = findCard(cardId);
   if (!card || !card.editable) return Promise.resolve(false);
   let chain = chains.get(cardId);

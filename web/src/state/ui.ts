@@ -56,12 +56,9 @@ export function goTo(name: Section, options: { replace?: boolean; keepQuery?: bo
   else history.pushState(null, '', url);
 }
 
+/** Set the language; switch through i18n.ts's switchLanguage, which loads its dictionaries first. */
 export function setLang(next: Lang): void {
   lang.value = next;
-}
-
-export function toggleLang(): void {
-  setLang(lang.value === 'th' ? 'en' : 'th');
 }
 
 /** Choose a fiscal year. `replace` is for automatic choices that should not add history. */

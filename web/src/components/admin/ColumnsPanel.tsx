@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { adminApi } from '../../admin-api';
 import { api, type ApiError } from '../../api';
-import { local } from '../../i18n';
 import type { ColumnView } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
+import { tAdmin } from '../../messages/admin';
 
 function ColumnRow({ column, onSaved, onMove, first, last }: { column: ColumnView; onSaved: () => void; onMove: (d: -1 | 1) => void; first: boolean; last: boolean }) {
   const [labelTh, setTh] = useState(column.labelTh);
@@ -25,30 +25,30 @@ function ColumnRow({ column, onSaved, onMove, first, last }: { column: ColumnVie
   return (
     <tr data-testid="admin-column" data-column-key={column.key}>
       <td class="admin-order">
-        <button type="button" class="button button-ghost" disabled={first} aria-label={local('เลื่อนขึ้น', 'Move earlier')} onClick={() => onMove(-1)}>
+        <button type="button" class="button button-ghost" disabled={first} aria-label={tAdmin('columns.moveEarlier')} onClick={() => onMove(-1)}>
           ↑
         </button>
-        <button type="button" class="button button-ghost" disabled={last} aria-label={local('เลื่อนลง', 'Move later')} onClick={() => onMove(1)}>
+        <button type="button" class="button button-ghost" disabled={last} aria-label={tAdmin('columns.moveLater')} onClick={() => onMove(1)}>
           ↓
         </button>
       </td>
       <td>
-        <input aria-label={local('ชื่อคอลัมน์ (ไทย)', 'Column label (Thai)')} value={labelTh} onInput={(e) => setTh(e.currentTarget.value)} />
+        <input aria-label={tAdmin('columns.columnLabelThai')} value={labelTh} onInput={(e) => setTh(e.currentTarget.value)} />
       </td>
       <td>
-        <input aria-label={local('ชื่อคอลัมน์ (อังกฤษ)', 'Column label (English)')} value={labelEn} onInput={(e) => setEn(e.currentTarget.value)} />
+        <input aria-label={tAdmin('columns.columnLabelEnglish')} value={labelEn} onInput={(e) => setEn(e.currentTarget.value)} />
       </td>
       <td>
         <input
           class="admin-narrow"
           inputMode="numeric"
-          aria-label={local('จำนวนการ์ดสูงสุด (WIP)', 'WIP limit')}
-          placeholder={local('ไม่จำกัด', 'none')}
+          aria-label={tAdmin('columns.wipLimit')}
+          placeholder={tAdmin('columns.none')}
           value={wip}
           aria-invalid={!wipValid || undefined}
           onInput={(e) => setWip(e.currentTarget.value)}
         />
-        {!wipValid && <small class="form-error">{local('ใส่จำนวนเต็มตั้งแต่ 1 หรือเว้นว่าง', 'A whole number from 1, or empty')}</small>}
+        {!wipValid && <small class="form-error">{tAdmin('columns.aWholeNumberFrom')}</small>}
       </td>
       <SaveCell changed={changed} onSave={save} error={error} testId="admin-column-save" />
     </tr>
@@ -68,9 +68,9 @@ export function ColumnsPanel({ beYear }: { beYear: number }) {
     void board.reload();
   }
   return (
-    <AdminPanel name="columns" title={local(`คอลัมน์ของบอร์ด ปีงบประมาณ พ.ศ. ${beYear}`, `Board columns, fiscal year ${beYear}`)}>
+    <AdminPanel name="columns" title={tAdmin('columns.boardColumnsFiscalYear', { beYear })}>
       <Feedback testId="admin" error={board.error ?? error} />
-      <AdminTable headers={[local('ลำดับ', 'Order'), local('ไทย', 'Thai'), local('อังกฤษ', 'English'), 'WIP', '']}>
+      <AdminTable headers={[tAdmin('columns.order'), tAdmin('columns.thai'), tAdmin('columns.english'), 'WIP', '']}>
         {columns.map((c, i) => (
           <ColumnRow
             key={`${c.id}:${c.position}:${c.labelTh}:${c.labelEn}:${c.wipLimit}`}

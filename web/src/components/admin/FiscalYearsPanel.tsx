@@ -5,12 +5,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FiscalYearView } from '../../../../worker/domain/contracts';
 import { request, type ApiError } from '../../api';
-import { fiscalYearLabel, local } from '../../i18n';
+import { fiscalYearLabel } from '../../i18n';
 import { formatDate } from '../../../../worker/domain/thai-date';
 import { lang } from '../../state/ui';
 import { fiscalYears, loadFiscalYears } from '../../state/board';
 import { AdminPanel, AdminTable } from './Panel';
 import { Feedback } from '../Feedback';
+import { tAdmin } from '../../messages/admin';
 
 interface YearLife {
   fiscalYear: FiscalYearView;
@@ -48,7 +49,7 @@ export function FiscalYearsPanel() {
   }, [key]);
 
   async function act(beYear: number, what: 'archive' | 'restore' | 'remove') {
-    if (what === 'remove' && !confirm(local(`ลบปีงบประมาณ ${beYear} ทั้งปี? การลบย้อนกลับไม่ได้`, `Delete fiscal year ${beYear} entirely? This cannot be undone.`))) return;
+    if (what === 'remove' && !confirm(tAdmin('fiscalYears.deleteFiscalYearBeyear', { beYear }))) return;
     setBusy(beYear);
     const r = await lifeApi[what](beYear);
     setBusy(null);
@@ -56,23 +57,20 @@ export function FiscalYearsPanel() {
     setError(null);
     setOk(
       what === 'archive'
-        ? local(`เก็บถาวรปีงบประมาณ ${beYear} แล้ว (อ่านได้อย่างเดียว)`, `Fiscal year ${beYear} archived (read-only)`)
+        ? tAdmin('fiscalYears.fiscalYearBeyearArchived', { beYear })
         : what === 'restore'
-          ? local(`กู้คืนปีงบประมาณ ${beYear} แล้ว`, `Fiscal year ${beYear} restored`)
-          : local(`ลบปีงบประมาณ ${beYear} แล้ว`, `Fiscal year ${beYear} deleted`),
+          ? tAdmin('fiscalYears.fiscalYearBeyearRestored', { beYear })
+          : tAdmin('fiscalYears.fiscalYearBeyearDeleted', { beYear }),
     );
     await loadFiscalYears();
   }
 
   return (
-    <AdminPanel name="fiscal-years" title={local('ปีงบประมาณของสำนักงาน', "The office's fiscal years")}>
+    <AdminPanel name="fiscal-years" title={tAdmin('fiscalYears.theOfficeSFiscal')}>
       <p class="muted">
-        {local(
-          'ปีที่เก็บถาวรอ่านได้อย่างเดียวและไม่แสดงในเมนูปี แต่ยังเก็บรายงานและบันทึกไว้ครบ กู้คืนได้ ลบได้เฉพาะปีที่ยังไม่มีการดำเนินงานใดนอกจากการนำเข้า',
-          'An archived year is read-only and off the year menu, with its reports and log kept; it can be restored. Only a year with nothing but its import can be deleted.',
-        )}
+        {tAdmin('fiscalYears.anArchivedYearIs')}
       </p>
-      <AdminTable headers={[local('ปีงบประมาณ', 'Fiscal year'), local('ช่วงเวลา', 'Dates'), local('สถานะ', 'State'), local('บันทึก', 'Log'), '']}>
+      <AdminTable headers={[tAdmin('fiscalYears.fiscalYear'), tAdmin('fiscalYears.dates'), tAdmin('fiscalYears.state'), tAdmin('fiscalYears.log'), '']}>
         {years.map((y) => {
           const life = lives[y.beYear];
           const archived = y.archivedAt !== null;
@@ -82,25 +80,25 @@ export function FiscalYearsPanel() {
               <td>
                 {formatDate(y.startsOn, lang.value)} – {formatDate(y.endsOn, lang.value)}
               </td>
-              <td data-testid={`year-state-${y.beYear}`}>{archived ? local('เก็บถาวร', 'Archived') : local('ใช้งาน', 'In use')}</td>
+              <td data-testid={`year-state-${y.beYear}`}>{archived ? tAdmin('fiscalYears.archived') : tAdmin('fiscalYears.inUse')}</td>
               <td>
                 {life
-                  ? local(`${life.activity.events} รายการ รายงาน ${life.activity.reports} ฉบับ`, `${life.activity.events} changes, ${life.activity.reports} reports`)
+                  ? tAdmin('fiscalYears.eventsChangesReportsReports', { events: life.activity.events, reports: life.activity.reports })
                   : '…'}
               </td>
               <td>
                 {archived ? (
                   <button type="button" class="button button-secondary" disabled={busy !== null} onClick={() => void act(y.beYear, 'restore')} data-testid={`year-restore-${y.beYear}`}>
-                    {local('กู้คืน', 'Restore')}
+                    {tAdmin('fiscalYears.restore')}
                   </button>
                 ) : (
                   <button type="button" class="button button-secondary" disabled={busy !== null} onClick={() => void act(y.beYear, 'archive')} data-testid={`year-archive-${y.beYear}`}>
-                    {local('เก็บถาวร', 'Archive')}
+                    {tAdmin('fiscalYears.archive')}
                   </button>
                 )}
                 {life?.deletable && (
                   <button type="button" class="button button-danger" disabled={busy !== null} onClick={() => void act(y.beYear, 'remove')} data-testid={`year-delete-${y.beYear}`}>
-                    {local('ลบ', 'Delete')}
+                    {tAdmin('fiscalYears.delete')}
                   </button>
                 )}
               </td>

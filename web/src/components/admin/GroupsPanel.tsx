@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { adminApi, type AdminGroup } from '../../admin-api';
 import type { ApiError } from '../../api';
-import { local } from '../../i18n';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
+import { tAdmin } from '../../messages/admin';
 
 function GroupRow({ group, onSaved }: { group: AdminGroup; onSaved: () => void }) {
   const [nameTh, setTh] = useState(group.nameTh);
@@ -19,10 +19,10 @@ function GroupRow({ group, onSaved }: { group: AdminGroup; onSaved: () => void }
   return (
     <tr data-testid="admin-group">
       <td>
-        <input aria-label={local('ชื่อภาษาไทย', 'Thai name')} value={nameTh} onInput={(e) => setTh(e.currentTarget.value)} />
+        <input aria-label={tAdmin('groups.thaiName')} value={nameTh} onInput={(e) => setTh(e.currentTarget.value)} />
       </td>
       <td>
-        <input aria-label={local('ชื่อภาษาอังกฤษ', 'English name')} value={nameEn} onInput={(e) => setEn(e.currentTarget.value)} />
+        <input aria-label={tAdmin('groups.englishName')} value={nameEn} onInput={(e) => setEn(e.currentTarget.value)} />
       </td>
       <SaveCell changed={changed} onSave={save} error={error} />
     </tr>
@@ -45,24 +45,24 @@ export function GroupsPanel() {
     }
   }
   return (
-    <AdminPanel name="groups" title={local('กลุ่มงาน', 'Groups')}>
+    <AdminPanel name="groups" title={tAdmin('groups.groups')}>
       <Feedback testId="admin" error={groups.error} />
-      <AdminTable headers={[local('ชื่อภาษาไทย', 'Thai name'), local('ชื่อภาษาอังกฤษ', 'English name'), '']}>
+      <AdminTable headers={[tAdmin('groups.thaiName'), tAdmin('groups.englishName'), '']}>
         {(groups.data?.groups ?? []).map((g) => (
           <GroupRow key={`${g.id}:${g.nameTh}:${g.nameEn}`} group={g} onSaved={() => void groups.reload()} />
         ))}
       </AdminTable>
       <form class="admin-form admin-form-inline" onSubmit={add}>
         <label>
-          {local('กลุ่มใหม่ (ไทย)', 'New group (Thai)')}
+          {tAdmin('groups.newGroupThai')}
           <input required value={nameTh} onInput={(e) => setTh(e.currentTarget.value)} />
         </label>
         <label>
-          {local('ชื่อภาษาอังกฤษ', 'English name')}
+          {tAdmin('groups.englishName')}
           <input value={nameEn} onInput={(e) => setEn(e.currentTarget.value)} />
         </label>
         <button type="submit" class="button button-primary">
-          {local('เพิ่มกลุ่ม', 'Add group')}
+          {tAdmin('groups.addGroup')}
         </button>
         <Feedback testId="admin" error={error} />
       </form>

@@ -9,20 +9,15 @@ import { useState } from 'preact/hooks';
 import { adminApi, type GroupChoice, type ImportPreview } from '../../admin-api';
 import type { ApiError } from '../../api';
 import { formatDate } from '../../../../worker/domain/thai-date';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
 import { lang } from '../../state/ui';
 import { Feedback } from '../Feedback';
 import { AdminPanel } from './Panel';
 import './import.css';
 import type { Cadence } from '../../../../worker/domain/report-cadence';
+import { tAdmin } from '../../messages/admin';
 
-const CADENCE: Record<Cadence, [string, string]> = {
-  'twice-monthly': ['เดือนละ 2 ครั้ง', 'twice a month'],
-  monthly: ['เดือนละครั้ง', 'monthly'],
-  quarterly: ['ทุกไตรมาส', 'quarterly'],
-  'half-yearly': ['รอบ 6 เดือนและ 12 เดือน', 'at 6 and 12 months'],
-};
-const cadenceLabel = (c: Cadence) => local(...CADENCE[c]);
+const cadenceLabel = (c: Cadence) => tAdmin(`import.cadence.${c}`);
 const NEW_GROUP = 'new:';
 
 type Choices = Record<string, GroupChoice>;
@@ -96,7 +91,7 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
-    setOk(local(`สร้างบอร์ดปีงบประมาณ ${beYear} แล้ว (${r.data.cards} การ์ด)`, `Created the FY ${beYear} board (${r.data.cards} cards)`));
+    setOk(tAdmin('import.createdTheFyBeyear', { beYear, cards: r.data.cards }));
     setPreview(null);
     setPreviewed(null);
     setChoices({});
@@ -105,7 +100,7 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
 
   const groupName = (id: string | null): string | null => {
     if (!id) return null;
-    if (id.startsWith(NEW_GROUP)) return local(`${id.slice(NEW_GROUP.length)} (กลุ่มใหม่)`, `${id.slice(NEW_GROUP.length)} (new group)`);
+    if (id.startsWith(NEW_GROUP)) return tAdmin('import.sliceNewGroup', { slice: id.slice(NEW_GROUP.length) });
     return preview?.groups.find((g) => g.id === id)?.nameTh ?? id;
   };
   const plan = preview?.plan;
@@ -116,65 +111,65 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
   const canCreate = plan !== undefined && plan.beYear !== null && !preview!.yearHasBoard && blocking.length === 0 && !needsYear && !needsOffice && !busy;
 
   return (
-    <AdminPanel name="import" title={local('นำเข้าประกาศมาตรการ', 'Import an announcement')}>
+    <AdminPanel name="import" title={tAdmin('import.importAnAnnouncement')}>
       <form class="admin-form" onSubmit={check}>
         <label>
-          {local('วางข้อความประกาศ (คัดลอกจาก PDF หรือ Word)', 'Paste the announcement text (copied from PDF or Word)')}
+          {tAdmin('import.pasteTheAnnouncementText')}
           <textarea rows={8} required value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="import-text" />
         </label>
         <label>
-          {local('ปีงบประมาณของบอร์ด (พ.ศ.) ว่างไว้เพื่อใช้ปีตามประกาศ', 'Fiscal year of the board (BE); leave empty for the announcement’s')}
+          {tAdmin('import.fiscalYearOfThe')}
           <input
             class="admin-narrow"
             inputMode="numeric"
             value={year}
-            placeholder={local('ตามประกาศ', 'as announced')}
+            placeholder={tAdmin('import.asAnnounced')}
             onInput={(e) => setYear(e.currentTarget.value)}
             aria-invalid={!yearValid || undefined}
             data-testid="import-year"
           />
-          {!yearValid && <small class="form-error">{local('ใส่ปี พ.ศ. 4 หลัก เช่น 2570 หรือเว้นว่าง', 'A four-digit BE year such as 2570, or empty')}</small>}
+          {!yearValid && <small class="form-error">{tAdmin('import.aFourDigitBe')}</small>}
         </label>
         <button type="submit" class="button button-secondary" disabled={busy || !yearValid} data-testid="import-preview">
-          {local('ตรวจสอบก่อนนำเข้า', 'Preview')}
+          {tAdmin('import.preview')}
         </button>
       </form>
       <Feedback testId="admin" error={error} ok={ok} />
       {preview && plan && (
         <div class={`import-preview${stale ? ' import-stale' : ''}`} data-testid="import-result" aria-busy={busy}>
           <p>
-            <strong>{preview.title || local('(ไม่พบชื่อเรื่อง)', '(no title found)')}</strong>
+            <strong>{preview.title || tAdmin('import.noTitleFound')}</strong>
             <br />
-            {local(`${plan.measures.length} มาตรการ ${steps} ขั้นตอน`, `${plan.measures.length} measures, ${steps} steps`)}
+            {tAdmin('import.measuresMeasuresStepsSteps', { measures: plan.measures.length, steps })}
           </p>
           <dl class="import-facts" data-testid="import-facts">
-            <dt>{local('หน่วยงานตามประกาศ', 'Office in the announcement')}</dt>
+            <dt>{tAdmin('import.officeInTheAnnouncement')}</dt>
             <dd>
-              {plan.checks.announcedOffice ?? local('(ไม่พบ)', '(not found)')}
+              {plan.checks.announcedOffice ?? tAdmin('import.notFound')}
               {plan.checks.officeDiffers && (
-                <strong class="import-differs">{local(` — ไม่ตรงกับ ${plan.checks.officeName}`, ` — not ${plan.checks.officeName}`)}</strong>
+                <strong class="import-differs">{tAdmin('import.notOfficename', { officeName: plan.checks.officeName })}</strong>
               )}
             </dd>
-            <dt>{local('ปีงบประมาณตามประกาศ', 'Fiscal year in the announcement')}</dt>
-            <dd>{plan.checks.announcedYear ?? local('(ไม่พบ)', '(not found)')}</dd>
-            <dt>{local('บอร์ดที่จะสร้าง', 'Board to create')}</dt>
+            <dt>{tAdmin('import.fiscalYearInThe')}</dt>
+            <dd>{plan.checks.announcedYear ?? tAdmin('import.notFound')}</dd>
+            <dt>{tAdmin('import.boardToCreate')}</dt>
             <dd data-testid="import-board-year">
               {plan.beYear === null
-                ? local('ไม่ทราบปีงบประมาณ กรุณาระบุปีแล้วตรวจสอบอีกครั้ง', 'No fiscal year: type one and preview again')
-                : local(`ปีงบประมาณ พ.ศ. ${plan.beYear}`, `Fiscal year ${plan.beYear} BE`)}
+                ? tAdmin('import.noFiscalYearType')
+                : tAdmin('import.fiscalYearBeyearBe', { beYear: plan.beYear })}
               {preview.yearHasBoard && (
-                <strong class="import-differs">{local(' — ปีนี้มีบอร์ดอยู่แล้ว', ' — this year already has a board')}</strong>
+                <strong class="import-differs">{tAdmin('import.thisYearAlreadyHas')}</strong>
               )}
             </dd>
-            <dt>{local('การรายงานผล', 'Reports')}</dt>
+            <dt>{tAdmin('import.reports')}</dt>
             <dd data-testid="import-schedule">
               {(['executive', 'staff'] as const).map((a) => (
                 <span key={a} class="import-cadence">
-                  {a === 'executive' ? local('ผู้บริหารและผู้อำนวยการกลุ่ม: ', 'Executives and group directors: ') : local('บุคลากร: ', 'All staff: ')}
+                  {a === 'executive' ? tAdmin('import.executivesAndGroupDirectors') : tAdmin('import.allStaff')}
                   {cadenceLabel(plan.schedule[a])}
                   {plan.scheduleStated[a]
                     ? ''
-                    : local(' (ประกาศไม่ได้ระบุ ใช้ค่าเริ่มต้น)', ' (not stated in the announcement: the default)')}
+                    : tAdmin('import.notStatedInThe')}
                   <br />
                 </span>
               ))}
@@ -188,37 +183,31 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
           {plan.checks.yearDiffers && (
             <label class="import-confirm">
               <input type="checkbox" checked={confirmYear} onChange={(e) => setConfirmYear(e.currentTarget.checked)} data-testid="import-confirm-year" />
-              {local(
-                `ยืนยันสร้างบอร์ดปี ${plan.beYear} จากประกาศของปี ${plan.checks.announcedYear}`,
-                `Create the ${plan.beYear} board from the announcement for ${plan.checks.announcedYear}`,
-              )}
+              {tAdmin('import.createTheBeyearBoard', { beYear: String(plan.beYear), announcedYear: String(plan.checks.announcedYear) })}
             </label>
           )}
           {plan.checks.officeDiffers && (
             <label class="import-confirm">
               <input type="checkbox" checked={confirmOffice} onChange={(e) => setConfirmOffice(e.currentTarget.checked)} data-testid="import-confirm-office" />
-              {local(
-                `ยืนยันนำเข้าประกาศของ ${plan.checks.announcedOffice} เป็นของ ${plan.checks.officeName}`,
-                `Import the announcement of ${plan.checks.announcedOffice} for ${plan.checks.officeName}`,
-              )}
+              {tAdmin('import.importTheAnnouncementOf', { announcedOffice: String(plan.checks.announcedOffice), officeName: plan.checks.officeName })}
             </label>
           )}
           {preview.unresolved.length > 0 && (
             <fieldset class="import-unresolved" data-testid="import-unresolved">
-              <legend>{local('ผู้รับผิดชอบที่ไม่ตรงกับกลุ่มงานใด: เลือกกลุ่ม หรือสร้างกลุ่มใหม่', 'Responsible names that match no group: choose a group, or create one')}</legend>
+              <legend>{tAdmin('import.responsibleNamesThatMatch')}</legend>
               {preview.unresolved.map((u, i) => (
                 <label key={u.key}>
                   <span>
-                    {u.name === '' ? local('(ไม่ระบุผู้รับผิดชอบ)', '(no responsible group given)') : `«${u.name}»`}{' '}
-                    {local(`มาตรการ ${u.measures.join(', ')}`, `measure ${u.measures.join(', ')}`)}
-                    {u.everyGroup ? local(' (ทุกกลุ่มงานมีส่วนร่วม ไม่เลือกก็ได้)', ' (every group takes part: optional)') : ''}
+                    {u.name === '' ? tAdmin('import.noResponsibleGroupGiven') : `«${u.name}»`}{' '}
+                    {tAdmin('import.measureJoin', { join: u.measures.join(', ') })}
+                    {u.everyGroup ? tAdmin('import.everyGroupTakesPart') : ''}
                   </span>
                   <select class="select" value={choiceValue(choices[u.key])} disabled={busy} onChange={(e) => void choose(u.key, e.currentTarget.value)} data-testid={`import-choice-${i}`}>
-                    <option value="">{local('— เลือก —', '— choose —')}</option>
-                    {u.name !== '' && <option value="create">{local(`สร้างกลุ่มใหม่ "${u.name}"`, `Create the group "${u.name}"`)}</option>}
+                    <option value="">{tAdmin('import.choose')}</option>
+                    {u.name !== '' && <option value="create">{tAdmin('import.createTheGroupName', { name: u.name })}</option>}
                     {u.candidates.map((g) => (
                       <option key={`near-${g.id}`} value={g.id}>
-                        {local(`${g.nameTh} (ใกล้เคียง)`, `${g.nameTh} (close)`)}
+                        {tAdmin('import.namethClose', { nameTh: g.nameTh })}
                       </option>
                     ))}
                     {preview.groups.filter((g) => !u.candidates.some((c) => c.id === g.id)).map((g) => (
@@ -235,7 +224,7 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
             <ul class="import-warnings" data-testid="import-warnings">
               {preview.warnings.map((w, i) => (
                 <li key={i} class={`warning-${w.severity}`}>
-                  <strong>{w.location}</strong>: {local(w.messageTh, w.messageEn)}
+                  <strong>{w.location}</strong>: {pickText(w.messageTh, w.messageEn)}
                   {w.from !== undefined && w.to !== undefined && !w.changes && (
                     <span class="import-change">
                       {' '}
@@ -249,10 +238,10 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
           <ol class="import-measures" data-testid="import-measures">
             {plan.measures.map((m) => (
               <li key={m.number}>
-                {m.title} — {groupName(m.leadGroupId) ?? local('ยังไม่มีกลุ่มรับผิดชอบ', 'no lead group yet')}
-                {m.groupIds.length > 0 ? local(` ร่วมกับ ${m.groupIds.map(groupName).join(', ')}`, ` with ${m.groupIds.map(groupName).join(', ')}`) : ''}
-                {m.allGroups ? local(' และทุกกลุ่มงาน', ' and every group') : ''}
-                {m.dueOn ? local(` · ครบกำหนด ${formatDate(m.dueOn, lang.value)}`, ` · due ${formatDate(m.dueOn, lang.value)}`) : ''}
+                {m.title} — {groupName(m.leadGroupId) ?? tAdmin('import.noLeadGroupYet')}
+                {m.groupIds.length > 0 ? tAdmin('import.withMap', { map: m.groupIds.map(groupName).join(', ') }) : ''}
+                {m.allGroups ? tAdmin('import.andEveryGroup') : ''}
+                {m.dueOn ? tAdmin('import.dueFormatdate', { formatDate: formatDate(m.dueOn, lang.value) }) : ''}
                 <ol>
                   {m.steps.map((s) => (
                     <li key={s.number}>{s.text}</li>
@@ -265,18 +254,18 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
             (stale ? (
               <p class="admin-form-inline">
                 <span data-testid="import-stale">
-                  {local('ข้อความหรือปีเปลี่ยนไปหลังการตรวจสอบ', 'The text or the year changed after the preview')}
+                  {tAdmin('import.theTextOrThe')}
                 </span>
                 <button type="button" class="button button-primary" disabled={busy} onClick={() => void check()} data-testid="import-commit">
-                  {local('ตรวจสอบอีกครั้งก่อนสร้างบอร์ด', 'Preview again before creating the board')}
+                  {tAdmin('import.previewAgainBeforeCreating')}
                 </button>
               </p>
             ) : (
               <p class="admin-form-inline">
                 <button type="button" class="button button-primary" disabled={!canCreate} onClick={() => void commit()} data-testid="import-commit">
-                  {local('สร้างบอร์ด', 'Create the board')}
+                  {tAdmin('import.createTheBoard')}
                 </button>
-                {blocking.length > 0 && <span>{local('เลือกกลุ่มให้ผู้รับผิดชอบทุกชื่อก่อน', 'Choose a group for every responsible name first')}</span>}
+                {blocking.length > 0 && <span>{tAdmin('import.chooseAGroupFor')}</span>}
               </p>
             ))}
         </div>

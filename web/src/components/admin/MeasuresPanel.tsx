@@ -3,12 +3,12 @@
 import { useState } from 'preact/hooks';
 import { adminApi, type AdminGroup } from '../../admin-api';
 import { api, type ApiError } from '../../api';
-import { local } from '../../i18n';
 import type { MeasureView } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
 import './measures.css';
+import { tAdmin } from '../../messages/admin';
 
 function MeasureRow({ measure, groups, cards, onSaved }: { measure: MeasureView; groups: AdminGroup[]; cards: number; onSaved: (moved: number) => void }) {
   const [lead, setLead] = useState(measure.leadGroupId ?? '');
@@ -26,18 +26,18 @@ function MeasureRow({ measure, groups, cards, onSaved }: { measure: MeasureView;
         {measure.title}
         <br />
         <small class="import-change">
-          {local(`ตามประกาศ: ${measure.responsibleText || '-'} · ${cards} การ์ด`, `As announced: ${measure.responsibleText || '-'} · ${cards} cards`)}
+          {tAdmin('measures.asAnnouncedResponsibletextCards', { responsibleText: measure.responsibleText || '-', cards })}
         </small>
       </td>
       <td>
         <select
           class="select admin-measure-lead"
           value={lead}
-          aria-label={local(`กลุ่มที่รับผิดชอบหลักของมาตรการ ${measure.number}`, `Lead group of measure ${measure.number}`)}
+          aria-label={tAdmin('measures.leadGroupOfMeasure', { number: measure.number })}
           onChange={(e) => setLead(e.currentTarget.value)}
           data-testid="admin-measure-lead"
         >
-          {lead === '' && <option value="">{local('— ยังไม่มี —', '— none yet —')}</option>}
+          {lead === '' && <option value="">{tAdmin('measures.noneYet')}</option>}
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
               {g.nameTh}
@@ -57,15 +57,12 @@ export function MeasuresPanel({ beYear }: { beYear: number }) {
   const measures = board.data?.measures ?? [];
   const cardsOf = (id: string) => board.data?.cards.filter((c) => c.measureId === id).length ?? 0;
   return (
-    <AdminPanel name="measures" title={local(`มาตรการ ปีงบประมาณ พ.ศ. ${beYear}`, `Measures, fiscal year ${beYear}`)}>
+    <AdminPanel name="measures" title={tAdmin('measures.measuresFiscalYearBeyear', { beYear })}>
       <p>
-        {local(
-          'เปลี่ยนกลุ่มที่รับผิดชอบหลักของมาตรการ การ์ดทุกใบของมาตรการจะเปลี่ยนตาม และบันทึกในประวัติการ์ดทีละใบ',
-          'Change a measure’s lead group: every card of the measure follows, each recorded in its history.',
-        )}
+        {tAdmin('measures.changeAMeasureS')}
       </p>
       <Feedback testId="admin" error={board.error ?? groups.error} ok={ok} />
-      <AdminTable headers={[local('ที่', 'No.'), local('มาตรการ', 'Measure'), local('กลุ่มที่รับผิดชอบหลัก', 'Lead group'), '']}>
+      <AdminTable headers={[tAdmin('measures.no'), tAdmin('measures.measure'), tAdmin('measures.leadGroup'), '']}>
         {measures.map((m) => (
           <MeasureRow
             key={`${m.id}:${m.leadGroupId}`}
@@ -73,7 +70,7 @@ export function MeasuresPanel({ beYear }: { beYear: number }) {
             groups={groups.data?.groups ?? []}
             cards={cardsOf(m.id)}
             onSaved={(moved) => {
-              setOk(local(`เปลี่ยนกลุ่มของมาตรการ ${m.number} แล้ว (${moved} การ์ด)`, `Changed the lead group of measure ${m.number} (${moved} cards)`));
+              setOk(tAdmin('measures.changedTheLeadGroup', { number: m.number, moved }));
               void board.reload();
             }}
           />

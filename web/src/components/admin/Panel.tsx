@@ -2,8 +2,8 @@
 // it administers, and each row's save button with what saving said.
 import type { ComponentChildren } from 'preact';
 import type { ApiError } from '../../api';
-import { local } from '../../i18n';
 import { Feedback } from '../Feedback';
+import { tAdmin } from '../../messages/admin';
 
 /** `name`: the panel's short name, for its heading id and its test id (admin-<name>). */
 export function AdminPanel({ name, title, children }: { name: string; title: string; children: ComponentChildren }) {
@@ -37,7 +37,7 @@ export function SaveCell({ changed, onSave, error, testId }: { changed: boolean;
   return (
     <td>
       <button type="button" class="button button-secondary" disabled={!changed} onClick={() => void onSave()} data-testid={testId}>
-        {local('บันทึก', 'Save')}
+        {tAdmin('panel.save')}
       </button>
       <Feedback testId="admin" error={error} />
     </td>

@@ -5,15 +5,18 @@ import { useEffect, useState } from 'preact/hooks';
 import type { RolloverPreview } from '../../../../worker/domain/views';
 
 /** "3 years on" / "2 years back" (the same words as the server's warning). */
-const shiftTh = (years: number) => (years >= 0 ? `เลื่อนไป ${years} ปี` : `เลื่อนย้อนกลับ ${-years} ปี`);
-const shiftEn = (years: number) => (years >= 0 ? `move ${years} year${years === 1 ? '' : 's'} on` : `move ${-years} year${years === -1 ? '' : 's'} back`);
+const shift = (years: number) =>
+  years >= 0
+    ? tAdmin(years === 1 ? 'rollover.shiftOnOne' : 'rollover.shiftOn', { years })
+    : tAdmin(years === -1 ? 'rollover.shiftBackOne' : 'rollover.shiftBack', { years: -years });
 import { request, type ApiError } from '../../api';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
 import { fiscalYears, loadFiscalYears } from '../../state/board';
 import { selectedYear, selectYear } from '../../state/ui';
 import { ImportPanel } from './ImportPanel';
 import './rollover.css';
 import { Feedback } from '../Feedback';
+import { tAdmin } from '../../messages/admin';
 
 type Mode = 'copy' | 'import';
 
@@ -71,22 +74,22 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
     if (!r.ok) return setError(r.error);
     setError(null);
     setPreview(null);
-    setOk(local(`สร้างปีงบประมาณ ${r.data.to} แล้ว (${r.data.counts.steps} การ์ด)`, `Created fiscal year ${r.data.to} (${r.data.counts.steps} cards)`));
+    setOk(tAdmin('rollover.createdFiscalYearTo', { to: r.data.to, steps: r.data.counts.steps }));
     await created(r.data.to);
   }
 
   return (
     <section class="admin-panel rollover-panel" aria-labelledby="rollover-title" data-testid="rollover-panel">
-      <h2 id="rollover-title">{local('เริ่มปีงบประมาณใหม่', 'Start a new fiscal year')}</h2>
+      <h2 id="rollover-title">{tAdmin('rollover.startANewFiscal')}</h2>
       <fieldset class="rollover-modes">
-        <legend class="visually-hidden">{local('วิธีสร้างปีใหม่', 'How to create the year')}</legend>
+        <legend class="visually-hidden">{tAdmin('rollover.howToCreateThe')}</legend>
         <label>
           <input type="radio" name="rollover-mode" checked={mode === 'copy'} onChange={() => setMode('copy')} data-testid="rollover-mode-copy" />
-          {local('คัดลอกมาตรการจากปีที่ผ่านมา (ไม่รวมความคืบหน้า)', 'Copy the measures of a previous year (without progress)')}
+          {tAdmin('rollover.copyTheMeasuresOf')}
         </label>
         <label>
           <input type="radio" name="rollover-mode" checked={mode === 'import'} onChange={() => setMode('import')} data-testid="rollover-mode-import" />
-          {local('นำเข้าประกาศมาตรการฉบับใหม่', 'Import the new announcement')}
+          {tAdmin('rollover.importTheNewAnnouncement')}
         </label>
       </fieldset>
       {mode === 'import' ? (
@@ -95,7 +98,7 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
         <>
           <form class="admin-form rollover-form" onSubmit={check}>
             <label>
-              {local('คัดลอกจากปีงบประมาณ', 'Copy from fiscal year')}
+              {tAdmin('rollover.copyFromFiscalYear')}
               <select class="select" value={from ?? ''} onChange={(e) => setFrom(Number(e.currentTarget.value))} data-testid="rollover-from">
                 {years.map((y) => (
                   <option key={y} value={y}>
@@ -105,46 +108,37 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
               </select>
             </label>
             <label>
-              {local('เป็นปีงบประมาณ (พ.ศ.)', 'To fiscal year (BE)')}
+              {tAdmin('rollover.toFiscalYearBe')}
               <input type="number" min={2500} max={2700} required value={to} onInput={(e) => setTo(e.currentTarget.value)} data-testid="rollover-to" />
             </label>
             <button type="submit" class="button button-secondary" disabled={busy || from === null} data-testid="rollover-preview">
-              {local('ดูสิ่งที่จะสร้าง', 'Preview')}
+              {tAdmin('rollover.preview')}
             </button>
           </form>
           {preview && (
             <div class="rollover-preview" data-testid="rollover-result">
               <p>
-                {local(
-                  `จะสร้างปีงบประมาณ ${preview.to}: ${preview.counts.measures} มาตรการ ${preview.counts.steps} ขั้นตอน (ทุกการ์ดอยู่คอลัมน์แรก) ${preview.counts.columns} คอลัมน์ รายการ OIT ${preview.counts.oitItems} ข้อ กลุ่มงานเดิม ${preview.counts.groups} กลุ่ม`,
-                  `Fiscal year ${preview.to} will have ${preview.counts.measures} measures, ${preview.counts.steps} steps (all in the first column), ${preview.counts.columns} columns, ${preview.counts.oitItems} OIT items and the office's ${preview.counts.groups} groups`,
-                )}
+                {tAdmin('rollover.fiscalYearToWill', { to: preview.to, measures: preview.counts.measures, steps: preview.counts.steps, columns: preview.counts.columns, oitItems: preview.counts.oitItems, groups: preview.counts.groups })}
               </p>
               <p class="muted">
-                {local(
-                  `ไม่คัดลอก: หลักฐาน ${preview.notCarried.evidence} รายการ ความเห็น ${preview.notCarried.comments} รายการ และสถานะของ ${preview.notCarried.stepsDone} ขั้นตอนที่เสร็จแล้ว วันครบกำหนด${shiftTh(preview.yearsBetween)}`,
-                  `Not copied: ${preview.notCarried.evidence} evidence links, ${preview.notCarried.comments} comments and the state of ${preview.notCarried.stepsDone} completed steps. Due dates ${shiftEn(preview.yearsBetween)}.`,
-                )}
+                {tAdmin('rollover.notCopied', { ...preview.notCarried, shift: shift(preview.yearsBetween) })}
               </p>
               <ul class="rollover-measures">
                 {preview.measures.map((m) => (
-                  <li key={m.number}>{local(`มาตรการที่ ${m.number} ${m.title} (${m.steps} ขั้นตอน)`, `Measure ${m.number}: ${m.title} (${m.steps} steps)`)}</li>
+                  <li key={m.number}>{tAdmin('rollover.measureNumberTitleSteps', { number: m.number, title: m.title, steps: m.steps })}</li>
                 ))}
               </ul>
               {preview.warnings.length > 0 && (
                 <ul class="rollover-warnings" data-testid="rollover-warnings">
                   {preview.warnings.map((w) => (
-                    <li key={w.code}>{local(w.messageTh, w.messageEn)}</li>
+                    <li key={w.code}>{pickText(w.messageTh, w.messageEn)}</li>
                   ))}
                 </ul>
               )}
               {preview.needsConfirmation && (
                 <label class="rollover-confirm">
                   <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} data-testid="rollover-confirm" />
-                  {local(
-                    `ยืนยัน: ${preview.to} ไม่ใช่ปีถัดจาก ${preview.from} วันครบกำหนดทุกขั้นตอนจะ${shiftTh(preview.yearsBetween)}`,
-                    `Confirm: ${preview.to} is not the year after ${preview.from}; every due date will ${shiftEn(preview.yearsBetween)}`,
-                  )}
+                  {tAdmin('rollover.confirmNotNext', { to: preview.to, from: preview.from, shift: shift(preview.yearsBetween) })}
                 </label>
               )}
               <button
@@ -154,7 +148,7 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
                 onClick={() => void commit()}
                 data-testid="rollover-commit"
               >
-                {local(`สร้างปีงบประมาณ ${preview.to}`, `Create fiscal year ${preview.to}`)}
+                {tAdmin('rollover.createFiscalYearTo', { to: preview.to })}
               </button>
             </div>
           )}

@@ -6,22 +6,23 @@ import { lang } from '../../state/ui';
 import { PasswordField } from '../PasswordField';
 import '../../styles/account.css';
 import type { ApiError } from '../../api';
-import { local, roleLabel } from '../../i18n';
+import { pickText, roleLabel } from '../../i18n';
 import type { Role } from '../../../../worker/domain/contracts';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
 import { formatMoment } from '../../../../worker/domain/thai-date';
+import { tAdmin } from '../../messages/admin';
 
 const ROLES: Role[] = ['admin', 'executive', 'director', 'staff'];
 
 function GroupSelect({ groups, value, onChange, label }: { groups: AdminGroup[]; value: string | null; onChange: (v: string | null) => void; label: string }) {
   return (
     <select class="select select-small" aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
-      <option value="">{local('— ไม่ระบุกลุ่ม —', '— no group —')}</option>
+      <option value="">{tAdmin('users.noGroup')}</option>
       {groups.map((g) => (
         <option key={g.id} value={g.id}>
-          {local(g.nameTh, g.nameEn || g.nameTh)}
+          {pickText(g.nameTh, g.nameEn || g.nameTh)}
         </option>
       ))}
     </select>
@@ -33,11 +34,6 @@ function untilText(ms: number): string {
   return formatMoment(ms, lang.value);
 }
 
-const STATE_LABEL = {
-  active: ['ใช้งานอยู่', 'Active'],
-  disabled: ['ถูกระงับ', 'Disabled'],
-  removed: ['นำออกแล้ว', 'Removed'],
-} as const;
 
 /** Disable, re-enable, remove, set a temporary password: the account life cycle of one member. */
 function MemberActions({ member, onChanged }: { member: Member; onChanged: () => void }) {
@@ -68,10 +64,7 @@ function MemberActions({ member, onChanged }: { member: Member; onChanged: () =>
       setTemp('');
       setTempOpen(false);
       setOk(
-        local(
-          `ตั้งรหัสผ่านชั่วคราวแล้ว ใช้ได้ถึง ${untilText(r.data.expiresAt)} ส่งให้เจ้าของบัญชีโดยตรง ระบบจะให้เปลี่ยนเมื่อเข้าสู่ระบบครั้งแรก`,
-          `Temporary password set, valid until ${untilText(r.data.expiresAt)}. Hand it to the person yourself; they must change it at their first sign-in`,
-        ),
+        tAdmin('users.temporaryPasswordSetValid', { untilText: untilText(r.data.expiresAt) }),
       );
       onChanged();
     } else {
@@ -83,40 +76,40 @@ function MemberActions({ member, onChanged }: { member: Member; onChanged: () =>
   return (
     <div class="member-actions">
       {member.state === 'active' ? (
-        <button type="button" class="button button-secondary" data-testid="member-disable" aria-label={local(`ระงับ ${name}`, `Disable ${name}`)} onClick={() => void act(() => accountsApi.disable(member.id), local('ระงับบัญชีแล้ว', 'Account disabled'))}>
-          {local('ระงับ', 'Disable')}
+        <button type="button" class="button button-secondary" data-testid="member-disable" aria-label={tAdmin('users.disableName', { name })} onClick={() => void act(() => accountsApi.disable(member.id), tAdmin('users.accountDisabled'))}>
+          {tAdmin('users.disable')}
         </button>
       ) : (
-        <button type="button" class="button button-secondary" data-testid="member-enable" aria-label={local(`เปิดใช้ ${name}`, `Re-enable ${name}`)} onClick={() => void act(() => accountsApi.enable(member.id), local('เปิดใช้บัญชีแล้ว', 'Account re-enabled'))}>
-          {local('เปิดใช้', 'Re-enable')}
+        <button type="button" class="button button-secondary" data-testid="member-enable" aria-label={tAdmin('users.reEnableName', { name })} onClick={() => void act(() => accountsApi.enable(member.id), tAdmin('users.accountReEnabled'))}>
+          {tAdmin('users.reEnable')}
         </button>
       )}
       {member.otherOffices === 0 && (
-        <button type="button" class="button button-secondary" data-testid="member-temp-open" aria-label={local(`ตั้งรหัสผ่านชั่วคราว ${name}`, `Temporary password ${name}`)} aria-expanded={tempOpen} onClick={() => setTempOpen(!tempOpen)}>
-          {local('ตั้งรหัสผ่านชั่วคราว', 'Temporary password')}
+        <button type="button" class="button button-secondary" data-testid="member-temp-open" aria-label={tAdmin('users.temporaryPasswordName', { name })} aria-expanded={tempOpen} onClick={() => setTempOpen(!tempOpen)}>
+          {tAdmin('users.temporaryPassword')}
         </button>
       )}
       {confirmRemove ? (
-        <button type="button" class="button button-secondary" data-testid="member-remove-confirm" onClick={() => void act(() => accountsApi.remove(member.id), local('นำออกจากสำนักงานแล้ว', 'Removed from the office'))}>
-          {local(`ยืนยันนำ ${name} ออก`, `Confirm: remove ${name}`)}
+        <button type="button" class="button button-secondary" data-testid="member-remove-confirm" onClick={() => void act(() => accountsApi.remove(member.id), tAdmin('users.removedFromTheOffice'))}>
+          {tAdmin('users.confirmRemoveName', { name })}
         </button>
       ) : (
-        <button type="button" class="button button-link" data-testid="member-remove" aria-label={local(`นำออกจากสำนักงาน ${name}`, `Remove ${name}`)} onClick={() => setConfirmRemove(true)}>
-          {local('นำออกจากสำนักงาน', 'Remove')}
+        <button type="button" class="button button-link" data-testid="member-remove" aria-label={tAdmin('users.removeName', { name })} onClick={() => setConfirmRemove(true)}>
+          {tAdmin('users.remove')}
         </button>
       )}
       {tempOpen && (
         <form class="member-temp-form" onSubmit={setTemporary} data-testid="member-temp-form" noValidate>
           <PasswordField
             id={`temp-${member.id}`}
-            label={local('รหัสผ่านชั่วคราว (ใช้ได้ 72 ชั่วโมง)', 'Temporary password (valid 72 hours)')}
+            label={tAdmin('users.temporaryPasswordValid72')}
             value={temp}
             onInput={setTemp}
             userInputs={[member.email]}
             testId="member-temp-password"
           />
           <button type="submit" class="button button-primary" data-testid="member-temp-submit">
-            {local('ตั้งรหัสผ่านชั่วคราว', 'Set temporary password')}
+            {tAdmin('users.setTemporaryPassword')}
           </button>
         </form>
       )}
@@ -148,12 +141,12 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
           <>
             <br />
             <span class={`member-state member-state-${member.state}`} data-testid="member-state">
-              {local(STATE_LABEL[member.state][0], STATE_LABEL[member.state][1])}
+              {tAdmin(`users.state.${member.state}`)}
             </span>
             {member.temporaryPasswordUntil !== null && member.state !== 'removed' && (
               <small>
                 {' '}
-                · {local(`รหัสผ่านชั่วคราวถึง ${untilText(member.temporaryPasswordUntil)}`, `temporary password until ${untilText(member.temporaryPasswordUntil)}`)}
+                · {tAdmin('users.temporaryPasswordUntilUntiltext', { untilText: untilText(member.temporaryPasswordUntil) })}
               </small>
             )}
           </>
@@ -163,13 +156,13 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
         // A removed member keeps their row (their name is on the history) but has no role to change.
         <>
           <td>{roleLabel(user.role)}</td>
-          <td>{group ? local(group.nameTh, group.nameEn || group.nameTh) : '—'}</td>
+          <td>{group ? pickText(group.nameTh, group.nameEn || group.nameTh) : '—'}</td>
           <td />
         </>
       ) : (
         <>
           <td>
-            <select class="select select-small" aria-label={local('บทบาท', 'Role')} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
+            <select class="select select-small" aria-label={tAdmin('users.role')} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {roleLabel(r)}
@@ -178,7 +171,7 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
             </select>
           </td>
           <td>
-            <GroupSelect groups={groups} value={groupId} onChange={setGroupId} label={local('กลุ่มงาน', 'Group')} />
+            <GroupSelect groups={groups} value={groupId} onChange={setGroupId} label={tAdmin('users.group')} />
           </td>
           <SaveCell changed={changed} onSave={save} error={error} />
         </>
@@ -202,7 +195,7 @@ export function UsersPanel() {
     const r = await adminApi.createUser(form);
     if (r.ok) {
       setError(null);
-      setOk(local(`เพิ่มผู้ใช้ ${form.email} แล้ว`, `Added ${form.email}`));
+      setOk(tAdmin('users.addedEmail', { email: form.email }));
       setForm({ ...form, email: '', displayName: '', password: '' });
       reloadAll();
     } else {
@@ -211,32 +204,32 @@ export function UsersPanel() {
     }
   }
   return (
-    <AdminPanel name="users" title={local('ผู้ใช้และบทบาท', 'Users and roles')}>
+    <AdminPanel name="users" title={tAdmin('users.usersAndRoles')}>
       <Feedback testId="admin" error={users.error} />
-      <AdminTable headers={[local('ผู้ใช้', 'User'), local('บทบาท', 'Role'), local('กลุ่มงาน', 'Group'), '', local('บัญชี', 'Account')]}>
+      <AdminTable headers={[tAdmin('users.user'), tAdmin('users.role'), tAdmin('users.group'), '', tAdmin('users.account')]}>
         {(users.data?.users ?? []).map((u) => (
           <UserRow key={`${u.id}:${u.role}:${u.groupId}`} user={u} member={u} groups={groupList} onSaved={reloadAll} />
         ))}
       </AdminTable>
       <form class="admin-form" onSubmit={create} data-testid="admin-new-user">
-        <h3>{local('เพิ่มผู้ใช้', 'Add a user')}</h3>
+        <h3>{tAdmin('users.addAUser')}</h3>
         <label>
-          {local('อีเมล', 'Email')}
+          {tAdmin('users.email')}
           <input type="email" required value={form.email} onInput={(e) => setForm({ ...form, email: e.currentTarget.value })} />
         </label>
         <label>
-          {local('ชื่อที่แสดง', 'Display name')}
+          {tAdmin('users.displayName')}
           <input required value={form.displayName} onInput={(e) => setForm({ ...form, displayName: e.currentTarget.value })} />
         </label>
         <PasswordField
           id="new-user-password"
-          label={local('รหัสผ่านเริ่มต้น', 'Initial password')}
+          label={tAdmin('users.initialPassword')}
           value={form.password}
           onInput={(password) => setForm({ ...form, password })}
           userInputs={[form.email]}
         />
         <label>
-          {local('บทบาท', 'Role')}
+          {tAdmin('users.role')}
           <select class="select" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
@@ -246,11 +239,11 @@ export function UsersPanel() {
           </select>
         </label>
         <label>
-          {local('กลุ่มงาน', 'Group')}
-          <GroupSelect groups={groupList} value={form.groupId} onChange={(groupId) => setForm({ ...form, groupId })} label={local('กลุ่มงาน', 'Group')} />
+          {tAdmin('users.group')}
+          <GroupSelect groups={groupList} value={form.groupId} onChange={(groupId) => setForm({ ...form, groupId })} label={tAdmin('users.group')} />
         </label>
         <button type="submit" class="button button-primary">
-          {local('เพิ่มผู้ใช้', 'Add user')}
+          {tAdmin('users.addUser')}
         </button>
         <Feedback testId="admin" error={error} ok={ok} />
       </form>

@@ -25,7 +25,7 @@ import { t } from '../../i18n';
 import { cardsInCell, columns } from '../../state/board';
 import { moveCard } from '../../state/cards';
 import { lang } from '../../state/ui';
-import { announcementsFor, placeText } from './announcements';
+import { announcementsFor, placeText, type Place } from './announcements';
 import { DragPreview, DropIndicator, openDropLane } from './DragLayer';
 import { watchReadOnlyDrags } from './read-only';
 import { neighboursAt, startSlot, stepOf, stepSlot, type Slot } from './drop';
@@ -58,7 +58,7 @@ interface Drag {
 }
 let drag: Drag | null = null;
 /** Where the last drop went, for its announcement (taken before the card moves). */
-let lastDrop: Record<string, string | number> | null = null;
+let lastDrop: Place | null = null;
 let lastDropAt = Number.NEGATIVE_INFINITY;
 
 const announcements = announcementsFor({ keyboard: () => drag?.keyboard ?? false, lastDrop: () => lastDrop });
@@ -142,7 +142,7 @@ export function BoardDnd({ children }: { children: ComponentChildren }) {
   }, []);
   const language = lang.value;
   const accessibility = useMemo(
-    () => ({ announcements, screenReaderInstructions: { draggable: t('dnd.instructions', undefined, language) } }),
+    () => ({ announcements, screenReaderInstructions: { draggable: t.in(language, 'dnd.instructions') } }),
     [language],
   );
 

@@ -6,7 +6,7 @@ import type { CSSProperties } from 'preact';
 import { memo } from 'preact/compat';
 import { useDroppable } from '@dnd-kit/core';
 import type { ColumnView } from '../../../../worker/domain/contracts';
-import { local, t } from '../../i18n';
+import { pickText, t } from '../../i18n';
 import {
   cardsInCell,
   columnCounts,
@@ -53,7 +53,7 @@ function laneVars(row: number): Vars {
 /** Short name of a lane, for cell labels on phones and screen readers. */
 export function laneLabel(lane: Lane): string {
   if (lane.measure) return t('lane.measure', { n: lane.measure.number });
-  if (lane.group) return local(lane.group.nameTh, lane.group.nameEn);
+  if (lane.group) return pickText(lane.group.nameTh, lane.group.nameEn);
   if (lane.kind === 'all') return t('lane.all');
   return view.value.lanes === 'group' ? t('lane.noGroup') : t('lane.other');
 }
@@ -72,7 +72,7 @@ const LaneHead = memo(function LaneHead({ lane, row }: { lane: Lane; row: number
     );
   }
   const lead = measure.leadGroupId ? groupsById.value.get(measure.leadGroupId) : undefined;
-  const leadName = lead ? local(lead.nameTh, lead.nameEn) : '';
+  const leadName = lead ? pickText(lead.nameTh, lead.nameEn) : '';
   const who = leadName
     ? measure.allGroups
       ? t('lane.andAll', { lead: leadName })
@@ -105,7 +105,7 @@ function Column({ column, index, lanes, layout }: { column: ColumnView; index: n
   const count = columnCounts.value.get(column.id) ?? 0;
   const limit = column.wipLimit;
   const over = limit !== null && count > limit;
-  const label = local(column.labelTh, column.labelEn);
+  const label = pickText(column.labelTh, column.labelEn);
   const headId = `column-${column.id}`;
   const countText = limit !== null ? t('column.wip', { n: count, limit }) : t('column.count', { n: count });
   const vars: Vars = { '--col': index + 2 };

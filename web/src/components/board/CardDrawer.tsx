@@ -1,17 +1,27 @@
 // A card's details in a side drawer: a modal <dialog>, so focus stays inside while it is open
 // and the rest of the page is inert; Escape closes it and focus goes back where it was. The
 // address bar names the open card (?card=<id>), so the view can be shared.
+import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import { local, t } from '../../i18n';
+import { languageReady, pickText, t } from '../../i18n';
 import { columnsById, findCard, measuresById } from '../../state/board';
 import { closeCard, details, detailsError, openCardId } from '../../state/details';
-import { CardFields } from './drawer/CardFields';
-import { Checklist } from './drawer/Checklist';
-import { Comments } from './drawer/Comments';
-import { Evidence } from './drawer/Evidence';
-import { Timeline } from './drawer/Timeline';
+import type { DrawerSections as Sections } from './drawer/Sections';
 import '../../styles/drawer.css';
 import { Feedback } from '../Feedback';
+
+// The drawer's sections are a chunk of their own: fetched when the board is idle (or at once when
+// a card is opened first), so the JavaScript that opens the board stays small.
+const sections = signal<typeof Sections | null>(null);
+let sectionsLoading: Promise<void> | null = null;
+function loadSections(): Promise<void> {
+  sectionsLoading ??= import('./drawer/Sections').then((m) =>
+    languageReady().then(() => {
+      sections.value = m.DrawerSections;
+    }),
+  );
+  return sectionsLoading;
+}
 
 export function CardDrawer() {
   const id = openCardId.value;
@@ -19,6 +29,12 @@ export function CardDrawer() {
   const returnTo = useRef<Element | null>(null);
 
   useEffect(() => {
+    const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    whenIdle(() => void loadSections());
+  }, []);
+
+  useEffect(() => {
+    if (id !== null) void loadSections();
     const el = dialog.current;
     if (!el) return;
     if (id !== null && !el.open) {
@@ -70,6 +86,7 @@ function DrawerContent({ cardId }: { cardId: string }) {
   const info = loaded?.card.id === cardId ? loaded : null;
   const measure = card ? measuresById.value.get(card.measureId) : undefined;
   const column = card ? columnsById.value.get(card.columnId) : undefined;
+  const Loaded = sections.value;
 
   return (
     <div class="drawer-body">
@@ -79,7 +96,7 @@ function DrawerContent({ cardId }: { cardId: string }) {
             <p class="card-step">
               {measure && `${t('lane.measure', { n: measure.number })} · `}
               {t('card.step', { n: card.stepNumber })}
-              {column && ` · ${local(column.labelTh, column.labelEn)}`}
+              {column && ` · ${pickText(column.labelTh, column.labelEn)}`}
             </p>
           )}
           <h2 id="drawer-title" class="drawer-title" data-testid="drawer-title">
@@ -98,23 +115,14 @@ function DrawerContent({ cardId }: { cardId: string }) {
       </header>
 
       <Feedback error={card ? null : error} />
-      {card && (
-        <>
-          <CardFields card={card} />
-          <Checklist card={card} />
-          {info ? (
-            <>
-              <Evidence cardId={card.id} evidence={info.evidence} canContribute={info.canContribute} />
-              <Comments cardId={card.id} comments={info.comments} canContribute={info.canContribute} />
-              <Timeline entries={info.timeline} />
-            </>
-          ) : (
-            <p class="muted" aria-busy="true">
-              {error ? local(error.messageTh, error.messageEn) : t('loading')}
-            </p>
-          )}
-        </>
-      )}
+      {card &&
+        (Loaded ? (
+          <Loaded card={card} info={info} error={error} />
+        ) : (
+          <p class="muted" aria-busy="true">
+            {t('loading')}
+          </p>
+        ))}
     </div>
   );
 }

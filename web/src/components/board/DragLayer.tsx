@@ -1,6 +1,6 @@
 // What a drag draws above the board: the copy of the card that follows the pointer, the target
 // cell's outline and a line where the card will land.
-import { local, t } from '../../i18n';
+import { pickText, t } from '../../i18n';
 import { columnsById, findCard } from '../../state/board';
 import { draggingId, dropHint } from './drop-hint';
 
@@ -29,7 +29,7 @@ export function DropIndicator() {
         style={{ left: `${box.left}px`, top: `${box.top}px`, width: `${box.width}px`, height: `${box.height}px` }}
       />
       <div class="drop-line" style={{ left: `${box.left + 6}px`, top: `${box.lineTop - 2}px`, width: `${box.width - 12}px` }}>
-        {column && <span class="drop-label">{local(column.labelTh, column.labelEn)}</span>}
+        {column && <span class="drop-label">{pickText(column.labelTh, column.labelEn)}</span>}
       </div>
     </div>
   );

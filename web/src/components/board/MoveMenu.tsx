@@ -9,7 +9,7 @@
 // closes it and goes on. Focus returns to the card's button, wherever the card now is.
 import { signal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { local, t } from '../../i18n';
+import { pickText, t } from '../../i18n';
 import { columns, findCard } from '../../state/board';
 import { isPending, moveCard } from '../../state/cards';
 
@@ -174,7 +174,7 @@ export function MoveMenu() {
           data-column-key={column.key}
           onClick={() => choose(column.id)}
         >
-          {local(column.labelTh, column.labelEn)}
+          {pickText(column.labelTh, column.labelEn)}
         </button>
       ))}
     </div>

@@ -2,7 +2,7 @@
 // whether live updates are connected.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { local, t } from '../../i18n';
+import { pickText, t } from '../../i18n';
 import { board, groupsById, visibleCards } from '../../state/board';
 import { clearFilters, filtersActive, setView, view, type DueFilter, type LaneMode } from '../../state/filters';
 import { liveState } from '../../state/live';
@@ -51,7 +51,7 @@ export function BoardToolbar() {
             name="group"
             label={t('filters.group')}
             value={v.group ?? ''}
-            options={[['', t('filters.allGroups')], ...groups.map((g): Option => [g.id, local(g.nameTh, g.nameEn)])]}
+            options={[['', t('filters.allGroups')], ...groups.map((g): Option => [g.id, pickText(g.nameTh, g.nameEn)])]}
             onChange={(value) => setView({ group: value || null })}
           />
           <FilterSelect
@@ -80,7 +80,7 @@ export function BoardToolbar() {
                 checked={v.mine}
                 onChange={(e) => setView({ mine: e.currentTarget.checked })}
               />
-              <span>{t('filters.mine', { group: local(myGroup.nameTh, myGroup.nameEn) })}</span>
+              <span>{t('filters.mine', { group: pickText(myGroup.nameTh, myGroup.nameEn) })}</span>
             </label>
           )}
         </div>

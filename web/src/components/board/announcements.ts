@@ -24,7 +24,13 @@ function fromColumn(active: Active): string {
 }
 
 /** "column, position n of total" for a drop target, counted as it will be after the drop. */
-export function placeText(target: DropTarget | null): Record<string, string | number> | null {
+export interface Place {
+  column: string;
+  position: number;
+  total: number;
+}
+
+export function placeText(target: DropTarget | null): Place | null {
   if (!target) return null;
   const total = cardsInCell(target.columnId, target.laneKey).length + (target.unchanged ? 0 : 1);
   return { column: columnLabel(target.columnId), position: target.index + 1, total };
@@ -39,7 +45,7 @@ export interface DragFacts {
   /** Whether the drag in progress is a keyboard drag. */
   keyboard(): boolean;
   /** Where the last drop went (taken before the card moved), or null when it stayed. */
-  lastDrop(): Record<string, string | number> | null;
+  lastDrop(): Place | null;
 }
 
 const placeKey = (target: DropTarget | null) => (target ? `${target.columnId}:${target.index}` : '');

@@ -1,7 +1,7 @@
 // Someone who may not move a card tries to drag it (an executive, staff, or a director on
 // another group's card): instead of selecting text, the board says that it is read-only for
 // them, and why. Mouse and pen: a press that moves a few pixels; touch: a long press.
-import type { Bilingual } from '../../i18n';
+import { both, type Bilingual } from '../../i18n';
 import { me } from '../../state/session';
 import { pushNotice } from '../../state/notices';
 import { MOUSE_DISTANCE_PX, TOUCH_DELAY_MS, TOUCH_TOLERANCE_PX } from './sensors';
@@ -13,20 +13,11 @@ const CONTROLS = 'a[href]:not(.card-open), button, select, input, textarea, labe
 export function readOnlyReason(role: string | undefined): Bilingual {
   switch (role) {
     case 'executive':
-      return {
-        th: 'กระดานนี้อ่านได้อย่างเดียวสำหรับผู้บริหาร: ผู้บริหารติดตามความก้าวหน้า ส่วนการย้ายการ์ดเป็นหน้าที่ของผู้อำนวยการกลุ่มที่รับผิดชอบ',
-        en: 'The board is read-only for executives: executives follow progress; the responsible group directors move the cards',
-      };
+      return both('readOnly.executive');
     case 'staff':
-      return {
-        th: 'กระดานนี้อ่านได้อย่างเดียวสำหรับบุคลากร: การ์ดย้ายได้โดยผู้อำนวยการกลุ่มที่รับผิดชอบ',
-        en: 'The board is read-only for staff: the responsible group directors move the cards',
-      };
+      return both('readOnly.staff');
     default:
-      return {
-        th: 'การ์ดนี้อ่านได้อย่างเดียวสำหรับคุณ: ย้ายได้เฉพาะการ์ดที่กลุ่มของคุณรับผิดชอบ',
-        en: 'This card is read-only for you: you can move only the cards your group is responsible for',
-      };
+      return both('readOnly.card');
   }
 }
 

@@ -1,5 +1,5 @@
 // The accessible alternative every chart carries: its figures as a table, folded away.
-import { local } from '../../i18n';
+import { tDashboard } from '../../messages/dashboard';
 
 export interface DataTableRow {
   key: string | number;
@@ -10,7 +10,7 @@ export interface DataTableRow {
 export function DataTable({ title, corner, headers, rows }: { title: string; corner: string; headers: string[]; rows: DataTableRow[] }) {
   return (
     <details class="data-table">
-      <summary>{local('แสดงข้อมูลเป็นตาราง', 'Show the figures as a table')}</summary>
+      <summary>{tDashboard('dataTable.showTheFiguresAs')}</summary>
       <table>
         <caption class="visually-hidden">{title}</caption>
         <thead>

@@ -1,18 +1,20 @@
 // Cumulative flow: how many cards stood in each column over time, stacked (complete at the
 // bottom), so a widening band shows where work piles up. SVG image plus a table.
 import type { ColumnInfo, SeriesPoint } from '../../../../worker/domain/progress';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
+import { lang } from '../../state/ui';
 import { FRAME, axisLabels, countTicks, plotWidth, stackedAreas, xPositions, yOf } from './geometry';
 import { shortDate } from './format';
 import { DataTable } from './DataTable';
+import { tDashboard } from '../../messages/dashboard';
 
 export function FlowChart({ series, columns }: { series: SeriesPoint[]; columns: ColumnInfo[] }) {
-  const title = local('การไหลสะสมของงานในแต่ละคอลัมน์', 'Cumulative flow per column');
+  const title = tDashboard('flowChart.cumulativeFlowPerColumn');
   if (series.length === 0 || columns.length === 0) {
     return (
       <section class="dash-panel" aria-labelledby="dash-flow" data-testid="flow-chart">
         <h2 id="dash-flow">{title}</h2>
-        <p class="muted">{local('ยังไม่มีข้อมูลการเปลี่ยนแปลง', 'No changes recorded yet')}</p>
+        <p class="muted">{tDashboard('flowChart.noChangesRecordedYet')}</p>
       </section>
     );
   }
@@ -24,10 +26,10 @@ export function FlowChart({ series, columns }: { series: SeriesPoint[]; columns:
   const { max, ticks } = countTicks(Math.max(...points.map((p) => p.perColumn.reduce((a, b) => a + b, 0))));
   const areas = stackedAreas(xs, order.map((i) => points.map((p) => p.perColumn[i] ?? 0)), max);
   const last = series[series.length - 1]!;
-  const summary = local(
-    `กราฟพื้นที่ซ้อนแสดงจำนวนการ์ดในแต่ละคอลัมน์ตามเวลา ล่าสุด ${shortDate(last.date)}: ${columns.map((c, i) => `${c.labelTh} ${last.perColumn[i] ?? 0}`).join(', ')}`,
-    `Stacked area chart of cards per column over time; latest ${shortDate(last.date)}: ${columns.map((c, i) => `${c.labelEn} ${last.perColumn[i] ?? 0}`).join(', ')}`,
-  );
+  const summary = tDashboard('flowChart.summary', {
+    date: shortDate(last.date),
+    columns: columns.map((c, i) => `${lang.value === 'en' ? c.labelEn : c.labelTh} ${last.perColumn[i] ?? 0}`).join(', '),
+  });
   return (
     <section class="dash-panel" aria-labelledby="dash-flow" data-testid="flow-chart">
       <h2 id="dash-flow">{title}</h2>
@@ -53,14 +55,14 @@ export function FlowChart({ series, columns }: { series: SeriesPoint[]; columns:
         {columns.map((c) => (
           <li key={c.id}>
             <span class={`swatch cat-bg-${c.category}`} />
-            {local(c.labelTh, c.labelEn)}
+            {pickText(c.labelTh, c.labelEn)}
           </li>
         ))}
       </ul>
       <DataTable
         title={title}
-        corner={local('วันที่', 'Date')}
-        headers={columns.map((c) => local(c.labelTh, c.labelEn))}
+        corner={tDashboard('flowChart.date')}
+        headers={columns.map((c) => pickText(c.labelTh, c.labelEn))}
         rows={series.map((p) => ({ key: p.at, label: shortDate(p.date), cells: columns.map((_, i) => p.perColumn[i] ?? 0) }))}
       />
     </section>

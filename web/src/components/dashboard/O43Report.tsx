@@ -6,13 +6,14 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FiscalYearView } from '../../../../worker/domain/contracts';
 import type { O43ReportView } from '../../../../worker/domain/views';
 import type { ApiError } from '../../api';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
 import { dashboardApi } from './api';
 import { DocEvidence } from './DocEvidence';
 import { digits, formatLongDate, isoDateOf, percentText } from './format';
 import { Feedback } from '../Feedback';
 import { BeDateInput } from '../dates/BeDateInput';
 import { MemoFrame } from '../memo/Memo';
+import { tDashboard } from '../../messages/dashboard';
 
 /**
  * The year's own range for a year that is over (the report of 2567 ends on 30 Sep 2567, whatever
@@ -33,8 +34,8 @@ function periodYears(fy: FiscalYearView, today: string): number[] {
 function presets(fy: FiscalYearView) {
   const endYear = Number(fy.endsOn.slice(0, 4));
   return [
-    { key: 'half', label: local('รอบ 6 เดือน (ต.ค.–มี.ค.)', 'Six months (Oct–Mar)'), from: fy.startsOn, to: `${endYear}-03-31` },
-    { key: 'year', label: local('ทั้งปีงบประมาณ', 'Whole fiscal year'), from: fy.startsOn, to: fy.endsOn },
+    { key: 'half', label: tDashboard('o43Report.sixMonthsOctMar'), from: fy.startsOn, to: `${endYear}-03-31` },
+    { key: 'year', label: tDashboard('o43Report.wholeFiscalYear'), from: fy.startsOn, to: fy.endsOn },
   ];
 }
 
@@ -77,7 +78,7 @@ export function O43Report({ fiscalYear }: { fiscalYear: FiscalYearView }) {
             key={end}
             id={`o43-${end}`}
             testId={`o43-${end}`}
-            legend={end === 'from' ? local('ตั้งแต่วันที่', 'From') : local('ถึงวันที่', 'To')}
+            legend={end === 'from' ? tDashboard('o43Report.from') : tDashboard('o43Report.to')}
             value={period[end]}
             years={periodYears(fiscalYear, today)}
             required
@@ -103,10 +104,10 @@ export function O43Report({ fiscalYear }: { fiscalYear: FiscalYearView }) {
             </button>
           ))}
           <button type="submit" class="button button-primary" disabled={busy || incomplete.from || incomplete.to} data-testid="o43-load">
-            {local('สร้างรายงาน', 'Compile report')}
+            {tDashboard('o43Report.compileReport')}
           </button>
           <button type="button" class="button button-secondary" disabled={!report} onClick={() => window.print()} data-testid="o43-print">
-            {local('พิมพ์ (A4)', 'Print (A4)')}
+            {tDashboard('o43Report.printA4')}
           </button>
         </div>
       </form>
@@ -122,56 +123,51 @@ function O43Document({ report }: { report: O43ReportView }) {
   const columns = new Map(report.columns.map((c) => [c.id, c]));
   const groups = new Map(report.groups.map((g) => [g.id, g]));
   const s = report.summary;
-  const subject = local(
-    `รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. ${report.fiscalYear.beYear}`,
-    `Report on the measures to promote integrity and transparency, fiscal year ${report.fiscalYear.beYear} BE`,
-  );
+  const subject = tDashboard('o43Report.reportOnTheMeasures', { beYear: report.fiscalYear.beYear });
   return (
     <MemoFrame subject={subject} date={isoDateOf(Date.now())}>
-      <article class="o43-document print-document" data-testid="o43-document" aria-label={local('รายงานผลการดำเนินการ (O43)', 'Progress report (O43)')}>
+      <article class="o43-document print-document" data-testid="o43-document" aria-label={tDashboard('o43Report.progressReportO43')}>
         <header class="doc-head">
-          <p class="doc-office">{local(report.office.nameTh, report.office.nameEn || report.office.nameTh)}</p>
+          <p class="doc-office">{pickText(report.office.nameTh, report.office.nameEn || report.office.nameTh)}</p>
           <h1 class="doc-title">
-            {local(
-              'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
-              'Report on the measures to promote integrity and transparency within the agency',
-            )}
+            {tDashboard('o43Report.reportOnTheMeasures2')}
           </h1>
-          <p>{local(`ประจำปีงบประมาณ พ.ศ. ${n(report.fiscalYear.beYear)}`, `Fiscal year ${report.fiscalYear.beYear} BE`)}</p>
+          <p>{tDashboard('o43Report.fiscalYear', { beYear: n(report.fiscalYear.beYear) })}</p>
           <p data-testid="o43-period">
-            {local(
-              `ระหว่างวันที่ ${formatLongDate(report.from, th)} ถึงวันที่ ${formatLongDate(report.to, th)}`,
-              `From ${formatLongDate(report.from)} to ${formatLongDate(report.to)}`,
-            )}
+            {tDashboard('o43Report.period', { from: formatLongDate(report.from, th), to: formatLongDate(report.to, th) })}
           </p>
         </header>
         <p class="doc-summary">
-          {local(
-            `ณ วันสิ้นสุดรอบรายงาน มีขั้นตอนตามมาตรการทั้งหมด ${n(s.total)} ขั้นตอน ดำเนินการแล้วเสร็จ ${n(s.doneAtEnd)} ขั้นตอน คิดเป็นร้อยละ ${percentText(s.percentAtEnd, th).replace('%', '')} โดยแล้วเสร็จในรอบรายงานนี้ ${n(s.completedInPeriod)} ขั้นตอน และเผยแพร่หลักฐานเพิ่ม ${n(s.evidenceInPeriod)} รายการ`,
-            `At the end of the period, ${s.doneAtEnd} of ${s.total} steps were complete (${percentText(s.percentAtEnd)}); ${s.completedInPeriod} were completed during the period and ${s.evidenceInPeriod} evidence links were published.`,
-          )}
+          {tDashboard('o43Report.summary', {
+            total: n(s.total),
+            doneAtEnd: n(s.doneAtEnd),
+            // Thai digits (when set) apply to Thai only; the English template adds the % itself.
+            percent: percentText(s.percentAtEnd, th).replace('%', ''),
+            completedInPeriod: n(s.completedInPeriod),
+            evidenceInPeriod: n(s.evidenceInPeriod),
+          })}
         </p>
         {report.measures.map((m) => {
           const lead = m.leadGroupId ? groups.get(m.leadGroupId) : undefined;
           return (
             <section key={m.number} class="doc-measure" data-testid="o43-measure">
               <h2>
-                {local(`มาตรการที่ ${n(m.number)} ${m.title}`, `Measure ${m.number}: ${m.title}`)}
+                {tDashboard('o43Report.measure', { number: n(m.number), title: m.title })}
               </h2>
               <p class="doc-responsible">
-                {local('ผู้รับผิดชอบ: ', 'Responsible: ')}
-                {lead ? local(lead.nameTh, lead.nameEn || lead.nameTh) : '–'}
-                {m.allGroups ? local(' และทุกกลุ่มงาน', ' and all groups') : ''}
+                {tDashboard('o43Report.responsible')}
+                {lead ? pickText(lead.nameTh, lead.nameEn || lead.nameTh) : '–'}
+                {m.allGroups ? tDashboard('o43Report.andAllGroups') : ''}
                 {' · '}
-                {local(`เสร็จสิ้น ${n(m.done)}/${n(m.total)} ขั้นตอน`, `${m.done}/${m.total} steps done`)}
+                {tDashboard('o43Report.stepsDone', { done: n(m.done), total: n(m.total) })}
               </p>
               <table class="doc-table">
                 <thead>
                   <tr>
-                    <th scope="col" class="col-no">{local('ขั้นตอนที่', 'Step')}</th>
-                    <th scope="col">{local('ขั้นตอน/วิธีดำเนินการ', 'Step / method')}</th>
-                    <th scope="col" class="col-status">{local('ผลการดำเนินการ', 'Status')}</th>
-                    <th scope="col" class="col-evidence">{local('หลักฐาน/การเผยแพร่', 'Evidence / publication')}</th>
+                    <th scope="col" class="col-no">{tDashboard('o43Report.step')}</th>
+                    <th scope="col">{tDashboard('o43Report.stepMethod')}</th>
+                    <th scope="col" class="col-status">{tDashboard('o43Report.status')}</th>
+                    <th scope="col" class="col-evidence">{tDashboard('o43Report.evidencePublication')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -179,15 +175,15 @@ function O43Document({ report }: { report: O43ReportView }) {
                     const column = step.columnId ? columns.get(step.columnId) : undefined;
                     return (
                       <tr key={step.stepNumber}>
-                        <td class="col-no" data-label={local('ขั้นตอนที่', 'Step')}>
+                        <td class="col-no" data-label={tDashboard('o43Report.step')}>
                           {n(step.stepNumber)}
                         </td>
                         <td class="col-title">{step.title}</td>
-                        <td class="col-status" data-label={local('ผลการดำเนินการ', 'Status')}>
-                          {column ? local(column.labelTh, column.labelEn) : local('ยังไม่ได้ดำเนินการ', 'Not yet on the board')}
-                          {step.movedInPeriod && <span class="doc-changed">{local(' (มีความคืบหน้าในรอบนี้)', ' (progressed this period)')}</span>}
+                        <td class="col-status" data-label={tDashboard('o43Report.status')}>
+                          {column ? pickText(column.labelTh, column.labelEn) : tDashboard('o43Report.notYetOnThe')}
+                          {step.movedInPeriod && <span class="doc-changed">{tDashboard('o43Report.progressedThisPeriod')}</span>}
                         </td>
-                        <td class="col-evidence" data-label={local('หลักฐาน/การเผยแพร่', 'Evidence / publication')}>
+                        <td class="col-evidence" data-label={tDashboard('o43Report.evidencePublication')}>
                           <DocEvidence evidence={step.evidence} print />
                         </td>
                       </tr>
@@ -199,12 +195,12 @@ function O43Document({ report }: { report: O43ReportView }) {
           );
         })}
         <footer class="doc-signatures">
-          {[local('ผู้รายงาน', 'Reported by'), local('ผู้รับรอง', 'Approved by')].map((role) => (
+          {[tDashboard('o43Report.reportedBy'), tDashboard('o43Report.approvedBy')].map((role) => (
             <div key={role} class="doc-signature">
-              <p>{local('(ลงชื่อ)', '(Signed)')}............................................{role}</p>
+              <p>{tDashboard('o43Report.signed')}............................................{role}</p>
               <p>(............................................)</p>
-              <p>{local('ตำแหน่ง', 'Position')}............................................</p>
-              <p>{local('วันที่', 'Date')}........../........../..........</p>
+              <p>{tDashboard('o43Report.position')}............................................</p>
+              <p>{tDashboard('flowChart.date')}........../........../..........</p>
             </div>
           ))}
         </footer>

@@ -2,9 +2,9 @@
 // complete first. Each bar is an SVG image with a spoken label; the same figures are in a table.
 import type { ColumnCategory } from '../../../../worker/domain/contracts';
 import type { Tally } from '../../../../worker/domain/progress';
-import { local } from '../../i18n';
 import { STACK_ORDER, categoryLabel, percentText } from './format';
 import { DataTable } from './DataTable';
+import { tDashboard } from '../../messages/dashboard';
 
 export interface BarRow extends Tally {
   key: string;
@@ -15,10 +15,7 @@ export interface BarRow extends Tally {
 
 function spoken(row: BarRow): string {
   const parts = STACK_ORDER.map((c) => `${categoryLabel(c)} ${row.byCategory[c]}`).join(', ');
-  return local(
-    `${row.label}: เสร็จสิ้น ${row.done} จาก ${row.total} ขั้นตอน (${percentText(row.percent)}); ${parts}`,
-    `${row.label}: ${row.done} of ${row.total} steps done (${percentText(row.percent)}); ${parts}`,
-  );
+  return tDashboard('progressBars.labelDoneOfTotal', { label: row.label, done: row.done, total: row.total, percentText: percentText(row.percent), parts });
 }
 
 function Bar({ row }: { row: BarRow }) {
@@ -63,8 +60,8 @@ export function ProgressBars({ id, title, rows, testId }: { id: string; title: s
       <Legend />
       <DataTable
         title={title}
-        corner={local('รายการ', 'Item')}
-        headers={[...STACK_ORDER.map((c) => categoryLabel(c)), local('ทั้งหมด', 'Total'), local('ร้อยละที่เสร็จ', 'Percent done')]}
+        corner={tDashboard('progressBars.item')}
+        headers={[...STACK_ORDER.map((c) => categoryLabel(c)), tDashboard('progressBars.total'), tDashboard('progressBars.percentDone')]}
         rows={rows.map((row) => ({ key: row.key, label: row.label, cells: [...STACK_ORDER.map((c) => row.byCategory[c]), row.total, percentText(row.percent)] }))}
       />
     </section>

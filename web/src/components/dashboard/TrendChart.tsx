@@ -1,20 +1,20 @@
 // Percent of steps complete over the fiscal year (replayed from the event log on the server),
 // as a line. An SVG image with a spoken summary, and the figures in a table.
 import type { SeriesPoint } from '../../../../worker/domain/progress';
-import { local } from '../../i18n';
 import { FRAME, axisLabels, linePath, xPositions, yOf } from './geometry';
 import { percentText, shortDate } from './format';
 import { DataTable } from './DataTable';
+import { tDashboard } from '../../messages/dashboard';
 
 const PERCENT_TICKS = [0, 25, 50, 75, 100];
 
 export function TrendChart({ series }: { series: SeriesPoint[] }) {
-  const title = local('แนวโน้มความก้าวหน้า (ร้อยละของขั้นตอนที่เสร็จสิ้น)', 'Trend (percent of steps complete)');
+  const title = tDashboard('trendChart.trendPercentOfSteps');
   if (series.length === 0) {
     return (
       <section class="dash-panel" aria-labelledby="dash-trend" data-testid="trend-chart">
         <h2 id="dash-trend">{title}</h2>
-        <p class="muted">{local('ยังไม่มีข้อมูลการเปลี่ยนแปลง', 'No changes recorded yet')}</p>
+        <p class="muted">{tDashboard('flowChart.noChangesRecordedYet')}</p>
       </section>
     );
   }
@@ -22,10 +22,7 @@ export function TrendChart({ series }: { series: SeriesPoint[] }) {
   const ys = series.map((p) => (p.percent === null ? null : yOf(p.percent, 100)));
   const first = series[0]!;
   const last = series[series.length - 1]!;
-  const summary = local(
-    `กราฟเส้นแสดงร้อยละของขั้นตอนที่เสร็จสิ้น ตั้งแต่ ${shortDate(first.date)} (${percentText(first.percent ?? 0)}) ถึง ${shortDate(last.date)} (${percentText(last.percent ?? 0)})`,
-    `Line chart of the percent of steps complete, from ${shortDate(first.date)} (${percentText(first.percent ?? 0)}) to ${shortDate(last.date)} (${percentText(last.percent ?? 0)})`,
-  );
+  const summary = tDashboard('trendChart.lineChartOfThe', { shortDate: shortDate(first.date), percentText: percentText(first.percent ?? 0), shortDate2: shortDate(last.date), percentText2: percentText(last.percent ?? 0) });
   return (
     <section class="dash-panel" aria-labelledby="dash-trend" data-testid="trend-chart">
       <h2 id="dash-trend">{title}</h2>
@@ -54,8 +51,8 @@ export function TrendChart({ series }: { series: SeriesPoint[] }) {
       </svg>
       <DataTable
         title={title}
-        corner={local('วันที่', 'Date')}
-        headers={[local('เสร็จสิ้น', 'Done'), local('ทั้งหมด', 'Total'), local('ร้อยละ', 'Percent')]}
+        corner={tDashboard('flowChart.date')}
+        headers={[tDashboard('trendChart.done'), tDashboard('progressBars.total'), tDashboard('trendChart.percent')]}
         rows={series.map((p) => ({ key: p.at, label: shortDate(p.date), cells: [p.done, p.total, p.percent === null ? '–' : percentText(p.percent)] }))}
       />
     </section>

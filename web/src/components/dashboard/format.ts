@@ -2,8 +2,8 @@
 // Era dates in Bangkok time, percentages, and Thai digits for official documents.
 import type { ColumnCategory } from '../../../../worker/domain/contracts';
 import { formatDate, formatLongDate as longDate, toThaiDigits } from '../../../../worker/domain/thai-date';
-import { local } from '../../i18n';
 import { lang } from '../../state/ui';
+import { tDashboard } from '../../messages/dashboard';
 
 /** "1 ตุลาคม 2566" (official documents spell the month out); Thai digits when asked. */
 export function formatLongDate(iso: string, thaiDigits = false): string {
@@ -33,13 +33,13 @@ export const STACK_ORDER: readonly ColumnCategory[] = ['done', 'review', 'doing'
 export function categoryLabel(category: ColumnCategory): string {
   switch (category) {
     case 'done':
-      return local('เสร็จสิ้น', 'Done');
+      return tDashboard('trendChart.done');
     case 'review':
-      return local('รอรายงานผล', 'Awaiting report');
+      return tDashboard('format.awaitingReport');
     case 'doing':
-      return local('กำลังดำเนินการ', 'In progress');
+      return tDashboard('overview.inProgress');
     default:
-      return local('ยังไม่เริ่ม', 'Not started');
+      return tDashboard('format.notStarted');
   }
 }
 

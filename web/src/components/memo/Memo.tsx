@@ -4,10 +4,10 @@
 // on screen the report stays as it is (styles/memo.css), in the Sarabun typeface at 16 pt.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { local } from '../../i18n';
 import { digits, formatLongDate } from '../dashboard/format';
 import { loadMemo, memo } from './memo-state';
 import '../../styles/memo.css';
+import { tMemo } from '../../messages/memo';
 
 interface MemoProps {
   /** เรื่อง */
@@ -27,33 +27,33 @@ export function MemoFrame({ subject, date, children }: MemoProps) {
   return (
     <div class="memo" data-testid="memo">
       <header class="memo-head print-only" data-testid="memo-head">
-        {m?.emblem && <img class="memo-emblem" src={m.emblem} alt={local('ตราสัญลักษณ์', 'Emblem')} />}
-        <p class="memo-title">{local('บันทึกข้อความ', 'Memorandum')}</p>
+        {m?.emblem && <img class="memo-emblem" src={m.emblem} alt={tMemo('memo.emblem')} />}
+        <p class="memo-title">{tMemo('memo.memorandum')}</p>
         <p class="memo-line">
-          <span class="memo-label">{local('ส่วนราชการ', 'Department')}</span> <span class="memo-value">{d(m?.department ?? '')}</span>
+          <span class="memo-label">{tMemo('memo.department')}</span> <span class="memo-value">{d(m?.department ?? '')}</span>
         </p>
         <p class="memo-line memo-two">
           <span>
-            <span class="memo-label">{local('ที่', 'Ref.')}</span> <span class="memo-value">{d(m?.docPrefix ?? '')}</span>
+            <span class="memo-label">{tMemo('memo.ref')}</span> <span class="memo-value">{d(m?.docPrefix ?? '')}</span>
           </span>
           <span>
-            <span class="memo-label">{local('วันที่', 'Date')}</span> <span class="memo-value">{formatLongDate(date, th)}</span>
+            <span class="memo-label">{tMemo('memo.date')}</span> <span class="memo-value">{formatLongDate(date, th)}</span>
           </span>
         </p>
         <p class="memo-line memo-subject">
-          <span class="memo-label">{local('เรื่อง', 'Subject')}</span> <span class="memo-value">{d(subject)}</span>
+          <span class="memo-label">{tMemo('memo.subject')}</span> <span class="memo-value">{d(subject)}</span>
         </p>
         <p class="memo-to">
-          {local('เรียน', 'To')} {d(m?.addressee ?? '')}
+          {tMemo('memo.to')} {d(m?.addressee ?? '')}
         </p>
       </header>
       <div class="memo-body">{children}</div>
       <footer class="memo-foot print-only" data-testid="memo-signature">
-        <p class="memo-closing">{local('จึงเรียนมาเพื่อโปรดทราบ', 'For your information.')}</p>
+        <p class="memo-closing">{tMemo('memo.forYourInformation')}</p>
         <div class="memo-signature">
           <p class="memo-sign-space" aria-hidden="true" />
           <p>({m?.signerName || '........................................'})</p>
-          <p>{m?.signerPosition ? d(m.signerPosition) : local('ตำแหน่ง ........................................', 'Position ........................................')}</p>
+          <p>{m?.signerPosition ? d(m.signerPosition) : tMemo('memo.position')}</p>
         </div>
       </footer>
     </div>

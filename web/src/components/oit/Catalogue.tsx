@@ -4,12 +4,13 @@ import { useState } from 'preact/hooks';
 import type { OitReadinessView } from '../../../../worker/domain/views';
 import type { ItemReadiness } from '../../../../worker/domain/readiness';
 import type { ApiError } from '../../api';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
 import { categoryLabel, safeHref } from '../dashboard/format';
 import { LinkHost } from '../LinkHost';
 import { oitApi } from './api';
 import { ItemEditor } from './ItemEditor';
 import { Feedback } from '../Feedback';
+import { tOit } from '../../messages/oit';
 
 function bySubIndicator(items: ItemReadiness[]): [string, ItemReadiness[]][] {
   const groups = new Map<string, ItemReadiness[]>();
@@ -40,36 +41,36 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
   return (
     <section class="oit-catalogue" aria-labelledby="oit-catalogue-title" data-testid="oit-catalogue">
       <div class="oit-section-head">
-        <h2 id="oit-catalogue-title">{local(`รายการ OIT ปีงบประมาณ ${beYear} (${view.items.length} ข้อ)`, `OIT items, FY ${beYear} (${view.items.length})`)}</h2>
+        <h2 id="oit-catalogue-title">{tOit('catalogue.oitItemsFyBeyear', { beYear, items: view.items.length })}</h2>
         {view.canEdit && editing !== 'new' && (
           <button type="button" class="button button-secondary" onClick={() => setEditing('new')} data-testid="oit-add">
-            {local('เพิ่มข้อ', 'Add item')}
+            {tOit('catalogue.addItem')}
           </button>
         )}
       </div>
       <Feedback error={error} testId="oit" />
       {editing === 'new' && <ItemEditor beYear={beYear} nextPosition={nextPosition} onDone={done} />}
-      {view.items.length === 0 && <p class="muted">{local('ยังไม่มีรายการ OIT ของปีนี้ นำเข้าจากไฟล์ TSV ได้ด้านล่าง', 'No OIT items for this year yet; import a TSV below')}</p>}
+      {view.items.length === 0 && <p class="muted">{tOit('catalogue.noOitItemsFor')}</p>}
       {bySubIndicator(view.items).map(([sub, items]) => (
         <div key={sub} class="oit-group">
-          <h3>{sub || local('ไม่ระบุตัวชี้วัดย่อย', 'No sub-indicator')}</h3>
+          <h3>{sub || tOit('catalogue.noSubIndicator')}</h3>
           <ul class="oit-items">
             {items.map((item) => (
               <li key={item.id} class={`oit-item${item.ready ? ' is-ready' : ''}`} data-testid="oit-item" data-code={item.code}>
                 <div class="oit-item-head">
                   <span class="oit-code">{item.code}</span>
                   <span class="oit-title">
-                    {local(item.titleTh, item.titleEn || item.titleTh)}
-                    {item.titleEn && <span class="muted oit-title-en" lang={local('en', 'th')}>{local(item.titleEn, item.titleTh)}</span>}
+                    {pickText(item.titleTh, item.titleEn || item.titleTh)}
+                    {item.titleEn && <span class="muted oit-title-en" lang={tOit('catalogue.th')}>{pickText(item.titleEn, item.titleTh)}</span>}
                   </span>
-                  <span class={`oit-status${item.ready ? ' ready' : ''}`}>{item.ready ? local('มีหลักฐาน', 'Has evidence') : local('ยังไม่มีหลักฐาน', 'Missing')}</span>
+                  <span class={`oit-status${item.ready ? ' ready' : ''}`}>{item.ready ? tOit('catalogue.hasEvidence') : tOit('catalogue.missing')}</span>
                   {view.canEdit && (
                     <span class="oit-actions">
                       <button type="button" class="button button-link" onClick={() => setEditing(item.id)} data-testid="oit-edit">
-                        {local('แก้ไข', 'Edit')}
+                        {tOit('catalogue.edit')}
                       </button>
                       <button type="button" class="button button-link danger" onClick={() => void remove(item)} data-testid="oit-delete">
-                        {confirming === item.id ? local('ยืนยันการลบ', 'Confirm delete') : local('ลบ', 'Delete')}
+                        {confirming === item.id ? tOit('catalogue.confirmDelete') : tOit('catalogue.delete')}
                       </button>
                     </span>
                   )}
@@ -89,7 +90,7 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
                 )}
                 {item.cards.length > 0 && (
                   <p class="oit-cards muted">
-                    {local('จากการ์ด: ', 'From cards: ')}
+                    {tOit('catalogue.fromCards')}
                     {item.cards.map((c) => `${c.measureNumber ?? '–'}.${c.stepNumber} ${c.title} (${categoryLabel(c.category)})`).join(' · ')}
                   </p>
                 )}
@@ -100,7 +101,7 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
       ))}
       {view.unmatched.length > 0 && (
         <div class="oit-unmatched" role="note">
-          <h3>{local('หลักฐานที่ระบุรหัสซึ่งไม่อยู่ในรายการปีนี้', 'Evidence naming a code not in this year’s list')}</h3>
+          <h3>{tOit('catalogue.evidenceNamingACode')}</h3>
           <ul>
             {view.unmatched.map((e) => (
               <li key={e.id}>

@@ -3,9 +3,10 @@
 // preview writes nothing; the commit adds new codes and updates the titles and order of others.
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../api';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
 import { oitApi, type CatalogueImportPreview } from './api';
 import { Feedback } from '../Feedback';
+import { tOit } from '../../messages/oit';
 
 export function CatalogueImport({ beYear, onImported }: { beYear: number; onImported: () => void }) {
   const [text, setText] = useState('');
@@ -28,46 +29,43 @@ export function CatalogueImport({ beYear, onImported }: { beYear: number; onImpo
     setError(null);
     setPreview(null);
     setText('');
-    setOk(local(`นำเข้าแล้ว: เพิ่ม ${r.data.add.length} ข้อ ปรับปรุง ${r.data.update.length} ข้อ`, `Imported: ${r.data.add.length} added, ${r.data.update.length} updated`));
+    setOk(tOit('catalogueImport.importedAddAddedUpdate', { add: r.data.add.length, update: r.data.update.length }));
     onImported();
   }
 
   return (
     <section class="oit-panel" aria-labelledby="oit-import-title" data-testid="oit-import">
-      <h2 id="oit-import-title">{local('นำเข้ารายการ OIT จากไฟล์ TSV', 'Import the OIT list from TSV')}</h2>
+      <h2 id="oit-import-title">{tOit('catalogueImport.importTheOitList')}</h2>
       <form class="oit-form" onSubmit={check}>
         <label>
-          {local('วางข้อความแบบแท็บคั่น (รหัส, ชื่อข้อภาษาไทย, ตัวชี้วัดย่อย, ชื่อภาษาอังกฤษ)', 'Paste tab-separated text (code, Thai title, sub-indicator, English title)')}
+          {tOit('catalogueImport.pasteTabSeparatedText')}
           <textarea rows={6} required value={text} onInput={(e) => setText(e.currentTarget.value)} data-testid="oit-import-text" />
         </label>
         <button type="submit" class="button button-secondary" data-testid="oit-import-preview">
-          {local('ตรวจสอบก่อนนำเข้า', 'Preview')}
+          {tOit('catalogueImport.preview')}
         </button>
       </form>
       {preview && (
         <div class="oit-preview" data-testid="oit-import-result">
           <p>
-            {local(
-              `พบ ${preview.items.length} ข้อ: เพิ่มใหม่ ${preview.add.length} ข้อ ปรับปรุง ${preview.update.length} ข้อ ไม่เปลี่ยนแปลง ${preview.unchanged} ข้อ`,
-              `${preview.items.length} items: ${preview.add.length} new, ${preview.update.length} changed, ${preview.unchanged} unchanged`,
-            )}
+            {tOit('catalogueImport.itemsItemsAddNew', { items: preview.items.length, add: preview.add.length, update: preview.update.length, unchanged: preview.unchanged })}
           </p>
           {preview.notInFile.length > 0 && (
             <p class="muted">
-              {local(`ข้อที่มีอยู่แต่ไม่อยู่ในไฟล์ (จะไม่ถูกลบ): ${preview.notInFile.join(', ')}`, `Existing items not in the file (kept): ${preview.notInFile.join(', ')}`)}
+              {tOit('catalogueImport.existingItemsNotIn', { join: preview.notInFile.join(', ') })}
             </p>
           )}
           {preview.warnings.length > 0 && (
             <ul class="oit-warnings">
               {preview.warnings.map((w) => (
                 <li key={`${w.line}-${w.code}`}>
-                  {local(`บรรทัด ${w.line}`, `Line ${w.line}`)} {w.code && <strong>{w.code}</strong>}: {local(w.messageTh, w.messageEn)}
+                  {tOit('catalogueImport.lineLine', { line: w.line })} {w.code && <strong>{w.code}</strong>}: {pickText(w.messageTh, w.messageEn)}
                 </li>
               ))}
             </ul>
           )}
           <button type="button" class="button button-primary" disabled={preview.items.length === 0} onClick={() => void commit()} data-testid="oit-import-commit">
-            {local('นำเข้า', 'Import')}
+            {tOit('catalogueImport.import')}
           </button>
         </div>
       )}

@@ -3,9 +3,9 @@
 import { useState } from 'preact/hooks';
 import type { OitItemInfo } from '../../../../worker/domain/readiness';
 import type { ApiError } from '../../api';
-import { local } from '../../i18n';
 import { oitApi, type ItemInput } from './api';
 import { Feedback } from '../Feedback';
+import { tOit } from '../../messages/oit';
 
 export function ItemEditor({ beYear, item, nextPosition, onDone }: { beYear: number; item?: OitItemInfo; nextPosition: number; onDone: (changed: boolean) => void }) {
   const [form, setForm] = useState<ItemInput>(() =>
@@ -35,31 +35,31 @@ export function ItemEditor({ beYear, item, nextPosition, onDone }: { beYear: num
   return (
     <form class="oit-editor" onSubmit={save} data-testid="oit-editor">
       <label>
-        {local('รหัสข้อ', 'Code')}
+        {tOit('itemEditor.code')}
         <input required maxLength={16} {...field('code')} data-testid="oit-edit-code" />
       </label>
       <label class="wide">
-        {local('ชื่อข้อ (ไทย)', 'Title (Thai)')}
+        {tOit('itemEditor.titleThai')}
         <input required maxLength={500} {...field('titleTh')} data-testid="oit-edit-title" />
       </label>
       <label class="wide">
-        {local('ชื่อข้อ (อังกฤษ)', 'Title (English)')}
+        {tOit('itemEditor.titleEnglish')}
         <input maxLength={500} {...field('titleEn')} />
       </label>
       <label>
-        {local('ตัวชี้วัดย่อย', 'Sub-indicator')}
+        {tOit('itemEditor.subIndicator')}
         <input maxLength={500} {...field('subIndicator')} />
       </label>
       <label>
-        {local('ลำดับ', 'Order')}
+        {tOit('itemEditor.order')}
         <input type="number" min={0} max={10000} required {...field('position')} />
       </label>
       <div class="oit-editor-actions">
         <button type="submit" class="button button-primary" disabled={busy} data-testid="oit-edit-save">
-          {local('บันทึก', 'Save')}
+          {tOit('itemEditor.save')}
         </button>
         <button type="button" class="button button-ghost" onClick={() => onDone(false)}>
-          {local('ยกเลิก', 'Cancel')}
+          {tOit('itemEditor.cancel')}
         </button>
       </div>
       <Feedback error={error} testId="oit" />

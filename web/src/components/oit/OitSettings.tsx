@@ -2,11 +2,11 @@
 // Era date, inside the year), and whether the public progress page and open data are published.
 import { useEffect, useState } from 'preact/hooks';
 import type { OitReadinessView } from '../../../../worker/domain/views';
-import { local } from '../../i18n';
 import { oitApi } from './api';
 import { Feedback } from '../Feedback';
 import { BeDateInput } from '../dates/BeDateInput';
 import { ApiError as ClientError } from '../../api';
+import { tOit } from '../../messages/oit';
 
 export function OitSettings({ view, onChanged }: { view: OitReadinessView; onChanged: () => void }) {
   const [deadline, setDeadline] = useState<string | null>(view.office.submissionDeadline);
@@ -31,7 +31,7 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
     const r = await oitApi.setDeadline(beYear, deadline);
     if (!r.ok) return setError(r.error);
     setError(null);
-    setOk(local('บันทึกวันส่งแล้ว', 'Deadline saved'));
+    setOk(tOit('oitSettings.deadlineSaved'));
     onChanged();
   }
 
@@ -44,41 +44,38 @@ export function OitSettings({ view, onChanged }: { view: OitReadinessView; onCha
     }
     setError(null);
     const year = view.fiscalYear.beYear;
-    setOk(on ? local(`เผยแพร่หน้าสาธารณะของปีงบประมาณ ${year} แล้ว`, `The public page of fiscal year ${year} is published`) : local(`ยกเลิกการเผยแพร่ปีงบประมาณ ${year} แล้ว`, `The public page of fiscal year ${year} is withdrawn`));
+    setOk(on ? tOit('oitSettings.thePublicPageOf', { year }) : tOit('oitSettings.thePublicPageOf2', { year }));
     onChanged();
   }
 
   return (
     <section class="oit-panel" aria-labelledby="oit-settings-title" data-testid="oit-settings">
-      <h2 id="oit-settings-title">{local('การตั้งค่า', 'Settings')}</h2>
+      <h2 id="oit-settings-title">{tOit('oitSettings.settings')}</h2>
       <form class="oit-form oit-inline" onSubmit={saveDeadline}>
         <BeDateInput
           id="oit-deadline"
           testId="oit-deadline"
-          legend={local(`วันที่ต้องส่งข้อมูล OIT ปีงบประมาณ พ.ศ. ${beYear}`, `OIT submission deadline, fiscal year ${beYear} BE`)}
+          legend={tOit('oitSettings.oitSubmissionDeadlineFiscal', { beYear })}
           value={deadline}
           years={[beYear - 1, beYear]}
-          clearLabel={local('ไม่กำหนดวันส่ง', 'No deadline')}
+          clearLabel={tOit('oitSettings.noDeadline')}
           onChange={(r) => {
             setComplete(r.ok);
             if (r.ok) setDeadline(r.iso);
           }}
         />
         <button type="submit" class="button button-secondary" data-testid="oit-deadline-save">
-          {local('บันทึก', 'Save')}
+          {tOit('itemEditor.save')}
         </button>
       </form>
       <label class="oit-check">
         <input type="checkbox" checked={publicOn} onChange={(e) => void togglePublic(e.currentTarget.checked)} data-testid="oit-public-toggle" />
-        {local(
-          `เผยแพร่ความก้าวหน้าของปีงบประมาณ พ.ศ. ${view.fiscalYear.beYear} ต่อสาธารณะ (หน้าเว็บและข้อมูลเปิด ไม่ต้องเข้าสู่ระบบ; ปีอื่นเลือกแยกกัน)`,
-          `Publish the progress of fiscal year ${view.fiscalYear.beYear} to the public (web page and open data, no sign-in; other years are chosen separately)`,
-        )}
+        {tOit('oitSettings.publishTheProgressOf', { beYear: view.fiscalYear.beYear })}
       </label>
       {publicOn && (
         <p>
           <a href={publicPath} target="_blank" rel="noopener" data-testid="oit-public-link">
-            {local('เปิดหน้าสาธารณะ', 'Open the public page')} ({publicPath})
+            {tOit('oitSettings.openThePublicPage')} ({publicPath})
           </a>
         </p>
       )}

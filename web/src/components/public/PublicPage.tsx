@@ -5,7 +5,7 @@ import { effect } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { PublicView } from '../../../../worker/domain/views';
 import { request, type ApiError } from '../../api';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
 import { lang, selectedYear } from '../../state/ui';
 import { LangSwitch } from '../LangSwitch';
 import { DocEvidence } from '../dashboard/DocEvidence';
@@ -14,6 +14,7 @@ import type { PublicRoute } from './route';
 import '../dashboard/charts.css';
 import '../dashboard/print.css';
 import './public.css';
+import { tPublic } from '../../messages/public';
 
 const enc = encodeURIComponent;
 
@@ -59,7 +60,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
   );
 
   useEffect(() => {
-    document.title = view ? `${local(view.office.nameTh, view.office.nameEn || view.office.nameTh)} · ITA` : 'ITA Board';
+    document.title = view ? `${pickText(view.office.nameTh, view.office.nameEn || view.office.nameTh)} · ITA` : 'ITA Board';
   }, [view, lang.value]);
 
   if (error) {
@@ -69,7 +70,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
           <LangSwitch />
         </div>
         <p class="board-message" role="alert" data-testid="public-missing">
-          {error.status === 404 ? local('ไม่พบหน้าข้อมูลสาธารณะของหน่วยงานนี้', 'This office has not published a progress page') : local(error.messageTh, error.messageEn)}
+          {error.status === 404 ? tPublic('publicPage.thisOfficeHasNot') : pickText(error.messageTh, error.messageEn)}
         </p>
       </main>
     );
@@ -77,7 +78,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
   if (!view) {
     return (
       <main id="main" class="public-page" aria-busy="true">
-        <p class="board-message">{local('กำลังโหลด…', 'Loading…')}</p>
+        <p class="board-message">{tPublic('publicPage.loading')}</p>
       </main>
     );
   }
@@ -86,7 +87,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
     <main id="main" class="public-page" data-testid="public-page">
       <div class="public-top no-print">
         {years.length > 1 && (
-          <nav class="public-years" aria-label={local('ปีงบประมาณ', 'Fiscal years')}>
+          <nav class="public-years" aria-label={tPublic('publicPage.fiscalYears')}>
             {years.map((y) => (
               <a
                 key={y}
@@ -104,62 +105,62 @@ export function PublicPage({ route }: { route: PublicRoute }) {
         )}
         <LangSwitch />
         <button type="button" class="button button-secondary" onClick={() => window.print()}>
-          {local('พิมพ์', 'Print')}
+          {tPublic('publicPage.print')}
         </button>
       </div>
       <article class="print-document public-document">
         <header class="doc-head">
           <p class="doc-office" data-testid="public-office">
-            {local(view.office.nameTh, view.office.nameEn || view.office.nameTh)}
+            {pickText(view.office.nameTh, view.office.nameEn || view.office.nameTh)}
           </p>
           <h1 class="doc-title">
-            {local('ความก้าวหน้าการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน', 'Progress of the measures to promote integrity and transparency')}
+            {tPublic('publicPage.progressOfTheMeasures')}
           </h1>
           <p>
-            {local(`ปีงบประมาณ พ.ศ. ${view.fiscalYear.beYear}`, `Fiscal year ${view.fiscalYear.beYear} BE`)} (
+            {tPublic('publicPage.fiscalYearBeyearBe', { beYear: view.fiscalYear.beYear })} (
             {formatLongDate(view.fiscalYear.startsOn)} – {formatLongDate(view.fiscalYear.endsOn)})
           </p>
-          <p class="muted">{local(`ข้อมูล ณ ${formatLongDate(isoDateOf(Date.parse(view.generatedAt)))}`, `As of ${formatLongDate(isoDateOf(Date.parse(view.generatedAt)))}`)}</p>
+          <p class="muted">{tPublic('publicPage.asOfFormatlongdate', { formatLongDate: formatLongDate(isoDateOf(Date.parse(view.generatedAt))) })}</p>
         </header>
-        <section class="public-summary" aria-label={local('สรุป', 'Summary')}>
+        <section class="public-summary" aria-label={tPublic('publicPage.summary')}>
           <p class="figure-big" data-testid="public-percent">
             {percentText(view.summary.percent)}
           </p>
-          <p>{local(`ดำเนินการแล้วเสร็จ ${view.summary.done} จาก ${view.summary.steps} ขั้นตอน`, `${view.summary.done} of ${view.summary.steps} steps complete`)}</p>
+          <p>{tPublic('publicPage.doneOfStepsSteps', { done: view.summary.done, steps: view.summary.steps })}</p>
         </section>
         {view.measures.map((m) => (
           <section key={m.number} class="doc-measure" data-testid="public-measure" aria-labelledby={`pm-${m.number}`}>
-            <h2 id={`pm-${m.number}`}>{local(`มาตรการที่ ${m.number} ${m.title}`, `Measure ${m.number}: ${m.title}`)}</h2>
+            <h2 id={`pm-${m.number}`}>{tPublic('publicPage.measureNumberTitle', { number: m.number, title: m.title })}</h2>
             <p class="doc-responsible">
-              {local('ผู้รับผิดชอบ: ', 'Responsible: ')}
-              {local(m.responsibleTh || '–', m.responsibleEn || m.responsibleTh || '–')}
-              {m.allGroups ? local(' และทุกกลุ่มงาน', ' and all groups') : ''}
+              {tPublic('publicPage.responsible')}
+              {pickText(m.responsibleTh || '–', m.responsibleEn || m.responsibleTh || '–')}
+              {m.allGroups ? tPublic('publicPage.andAllGroups') : ''}
               {' · '}
-              {local(`เสร็จสิ้น ${m.done}/${m.total} ขั้นตอน (${percentText(m.percent)})`, `${m.done}/${m.total} steps done (${percentText(m.percent)})`)}
+              {tPublic('publicPage.doneTotalStepsDone', { done: m.done, total: m.total, percentText: percentText(m.percent) })}
             </p>
             <table class="doc-table">
               <thead>
                 <tr>
-                  <th scope="col" class="col-no">{local('ขั้นตอนที่', 'Step')}</th>
-                  <th scope="col">{local('ขั้นตอน/วิธีดำเนินการ', 'Step / method')}</th>
-                  <th scope="col" class="col-status">{local('สถานะ', 'Status')}</th>
-                  <th scope="col" class="col-evidence">{local('หลักฐานที่เผยแพร่', 'Published evidence')}</th>
+                  <th scope="col" class="col-no">{tPublic('publicPage.step')}</th>
+                  <th scope="col">{tPublic('publicPage.stepMethod')}</th>
+                  <th scope="col" class="col-status">{tPublic('publicPage.status')}</th>
+                  <th scope="col" class="col-evidence">{tPublic('publicPage.publishedEvidence')}</th>
                 </tr>
               </thead>
               <tbody>
                 {m.steps.map((s) => (
                   <tr key={s.number} data-testid="public-step">
-                    <td class="col-no" data-label={local('ขั้นตอนที่', 'Step')}>{s.number}</td>
+                    <td class="col-no" data-label={tPublic('publicPage.step')}>{s.number}</td>
                     <td class="col-title">
                       {s.title}
-                      {s.dueOn && <span class="public-due">{local(`กำหนด ${shortDate(s.dueOn)}`, `Due ${shortDate(s.dueOn)}`)}</span>}
+                      {s.dueOn && <span class="public-due">{tPublic('publicPage.dueShortdate', { shortDate: shortDate(s.dueOn) })}</span>}
                     </td>
-                    <td class="col-status" data-label={local('สถานะ', 'Status')}>
+                    <td class="col-status" data-label={tPublic('publicPage.status')}>
                       <span class={`public-status status-${s.status.category}`} title={categoryLabel(s.status.category)}>
-                        {local(s.status.labelTh, s.status.labelEn)}
+                        {pickText(s.status.labelTh, s.status.labelEn)}
                       </span>
                     </td>
-                    <td class="col-evidence" data-label={local('หลักฐานที่เผยแพร่', 'Published evidence')}>
+                    <td class="col-evidence" data-label={tPublic('publicPage.publishedEvidence')}>
                       <DocEvidence evidence={s.evidence} print={false} />
                     </td>
                   </tr>
@@ -170,8 +171,8 @@ export function PublicPage({ route }: { route: PublicRoute }) {
         ))}
       </article>
       <section class="public-open-data no-print" aria-labelledby="open-data">
-        <h2 id="open-data">{local('ข้อมูลเปิด (Open Data)', 'Open data')}</h2>
-        <p>{local('ดาวน์โหลดข้อมูลชุดนี้เพื่อนำไปใช้ต่อได้ (หนึ่งแถวต่อหนึ่งขั้นตอน)', 'Download this data to reuse it (one row per step)')}</p>
+        <h2 id="open-data">{tPublic('publicPage.openData')}</h2>
+        <p>{tPublic('publicPage.downloadThisDataTo')}</p>
         <ul>
           <li>
             <a href={`${base}.csv`} download data-testid="public-csv">
@@ -185,7 +186,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
           </li>
           <li>
             <a href={`${base}/schema`} data-testid="public-schema">
-              {local('คำอธิบายคอลัมน์ (Table Schema)', 'Column documentation (Table Schema)')}
+              {tPublic('publicPage.columnDocumentationTableSchema')}
             </a>
           </li>
         </ul>

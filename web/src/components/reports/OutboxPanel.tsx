@@ -5,7 +5,7 @@ import { pushApiError, pushNotice } from '../../state/notices';
 import { reportsApi } from './api';
 import { when } from './format';
 import { loadOutbox, outbox } from './model';
-import { rboth, rt } from './strings';
+import { tReports } from '../../messages/reports';
 
 export function OutboxPanel() {
   useEffect(() => {
@@ -17,27 +17,27 @@ export function OutboxPanel() {
     <section class="rpt-admin no-print" data-testid="report-outbox" aria-labelledby="rpt-outbox-title">
       <div class="rpt-admin-head">
         <h2 id="rpt-outbox-title" class="rpt-h2">
-          {rt('outbox')}
+          {tReports('outbox')}
         </h2>
         <button type="button" class="button button-ghost" onClick={() => void loadOutbox()}>
-          {rt('refresh')}
+          {tReports('refresh')}
         </button>
       </div>
       {messages.length === 0 ? (
-        <p class="muted">{rt('outboxEmpty')}</p>
+        <p class="muted">{tReports('outboxEmpty')}</p>
       ) : (
         <div class="rpt-scroll">
           <table class="rpt-table rpt-screen-table">
             <thead>
               <tr>
-                <th scope="col">{rt('status')}</th>
-                <th scope="col">{rt('recipient')}</th>
-                <th scope="col">{rt('subject')}</th>
-                <th scope="col">{rt('attempts')}</th>
-                <th scope="col">{rt('nextAttempt')}</th>
-                <th scope="col">{rt('lastError')}</th>
+                <th scope="col">{tReports('status')}</th>
+                <th scope="col">{tReports('recipient')}</th>
+                <th scope="col">{tReports('subject')}</th>
+                <th scope="col">{tReports('attempts')}</th>
+                <th scope="col">{tReports('nextAttempt')}</th>
+                <th scope="col">{tReports('lastError')}</th>
                 <th scope="col">
-                  <span class="visually-hidden">{rt('retry')}</span>
+                  <span class="visually-hidden">{tReports('retry')}</span>
                 </th>
               </tr>
             </thead>
@@ -45,7 +45,7 @@ export function OutboxPanel() {
               {messages.map((m) => (
                 <tr key={m.id} data-testid="outbox-row" data-status={m.status}>
                   <td>
-                    <span class={`rpt-status rpt-status-${m.status}`}>{rt(`status.${m.status}`)}</span>
+                    <span class={`rpt-status rpt-status-${m.status}`}>{tReports(`status.${m.status}`)}</span>
                   </td>
                   <td>{m.toEmail ?? m.target}</td>
                   <td>{m.subject}</td>
@@ -59,12 +59,12 @@ export function OutboxPanel() {
                         class="button button-secondary"
                         onClick={async () => {
                           const r = await reportsApi.retry(m.id);
-                          if (r.ok) pushNotice('info', rboth('retried'));
+                          if (r.ok) pushNotice('info', tReports.both('retried'));
                           else pushApiError(r.error);
                           await loadOutbox();
                         }}
                       >
-                        {rt('retry')}
+                        {tReports('retry')}
                       </button>
                     )}
                   </td>

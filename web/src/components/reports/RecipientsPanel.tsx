@@ -6,7 +6,7 @@ import type { ReportKindName } from '../../../../worker/domain/report-types';
 import { pushApiError } from '../../state/notices';
 import { reportsApi } from './api';
 import { loadSettings, settings } from './model';
-import { rt } from './strings';
+import { tReports } from '../../messages/reports';
 
 export function RecipientsPanel() {
   useEffect(() => {
@@ -31,15 +31,15 @@ export function RecipientsPanel() {
   return (
     <section class="rpt-admin no-print" data-testid="report-recipients" aria-labelledby="rpt-recipients-title">
       <h2 id="rpt-recipients-title" class="rpt-h2">
-        {rt('recipients')}
+        {tReports('recipients')}
       </h2>
-      <p class="muted rpt-help">{rt('recipientsHelp')}</p>
+      <p class="muted rpt-help">{tReports('recipientsHelp')}</p>
       <table class="rpt-table rpt-screen-table">
         <tbody>
           {REPORT_KIND_NAMES.map((k) => (
             <tr key={k}>
-              <th scope="row">{rt(`kind.${k}`)}</th>
-              <td>{rt('defaults', { n: current.defaultRecipients[k] })}</td>
+              <th scope="row">{tReports(`kind.${k}`)}</th>
+              <td>{tReports('defaults', { n: current.defaultRecipients[k] })}</td>
               <td>
                 <label class="rpt-check">
                   <input
@@ -49,7 +49,7 @@ export function RecipientsPanel() {
                     disabled={saving}
                     onChange={(e) => void act(() => reportsApi.setKinds({ [k]: e.currentTarget.checked }))}
                   />
-                  {rt('sendsOn')}
+                  {tReports('sendsOn')}
                 </label>
               </td>
             </tr>
@@ -57,22 +57,22 @@ export function RecipientsPanel() {
         </tbody>
       </table>
       {current.recipients.length === 0 ? (
-        <p class="muted">{rt('noRecipients')}</p>
+        <p class="muted">{tReports('noRecipients')}</p>
       ) : (
         <ul class="rpt-recipients" data-testid="recipient-list">
           {current.recipients.map((r) => (
             <li key={r.id} data-testid="recipient">
               <span>
-                <strong>{rt(`kind.${r.kind}`)}</strong>: {r.name ? `${r.name} <${r.email}>` : r.email}
+                <strong>{tReports(`kind.${r.kind}`)}</strong>: {r.name ? `${r.name} <${r.email}>` : r.email}
               </span>
               <button
                 type="button"
                 class="button button-link"
                 disabled={saving}
-                aria-label={rt('removeLabel', { email: r.email, kind: rt(`kind.${r.kind}`) })}
+                aria-label={tReports('removeLabel', { email: r.email, kind: tReports(`kind.${r.kind}`) })}
                 onClick={() => void act(() => reportsApi.removeRecipient(r.id))}
               >
-                {rt('remove')}
+                {tReports('remove')}
               </button>
             </li>
           ))}
@@ -90,26 +90,26 @@ export function RecipientsPanel() {
         }}
       >
         <label class="rpt-field">
-          <span>{rt('previewKind')}</span>
+          <span>{tReports('previewKind')}</span>
           <select class="select" value={kind} onChange={(e) => setKind(e.currentTarget.value as ReportKindName)}>
             {REPORT_KIND_NAMES.map((k) => (
               <option key={k} value={k}>
-                {rt(`kind.${k}`)}
+                {tReports(`kind.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label class="rpt-field">
-          <span>{rt('email')}</span>
+          <span>{tReports('email')}</span>
           <input class="rpt-input" type="email" required maxLength={254} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
         </label>
         <label class="rpt-field">
-          <span>{rt('name')}</span>
+          <span>{tReports('name')}</span>
           <input class="rpt-input" type="text" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         <div class="rpt-actions">
           <button type="submit" class="button button-secondary" disabled={saving} data-testid="recipient-add">
-            {rt('add')}
+            {tReports('add')}
           </button>
         </div>
       </form>

@@ -8,10 +8,19 @@ import { pushApiError, pushNotice } from '../../state/notices';
 import { day, periodLabel } from './format';
 import { archive, busy, loadArchive, preview, runPreview, runSend } from './model';
 import { ReportDocument } from './ReportDocument';
-import { rboth, rt } from './strings';
+import { tReports } from '../../messages/reports';
 
 const CADENCES = ['twice-monthly', 'monthly', 'quarterly', 'half-yearly'] as const;
 type Cadence = (typeof CADENCES)[number];
+
+/** A button of the page's forms (secondary unless `primary`). */
+function Action({ testId, primary, disabled, onClick, children }: { testId: string; primary?: boolean; disabled: boolean; onClick: () => void; children: string }) {
+  return (
+    <button type="button" class={`button ${primary ? 'button-primary' : 'button-secondary'}`} data-testid={testId} disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
 
 function ScheduleRow({ beYear, row, readOnly }: { beYear: number; row: ScheduleAudienceView; readOnly: boolean }) {
   const [chosen, setChosen] = useState<Cadence>(row.pending?.cadence ?? row.cadence);
@@ -23,14 +32,14 @@ function ScheduleRow({ beYear, row, readOnly }: { beYear: number; row: ScheduleA
     setSaving(false);
     if (!r.ok) return void pushApiError(r.error);
     const date = r.data.effectiveFrom;
-    pushNotice('info', rboth('scheduleSaved', { date }));
+    pushNotice('info', tReports.both('scheduleSaved', { date }));
     await loadArchive(beYear);
   }
   return (
     <div data-testid={`schedule-${row.audience}`}>
       <div class="rpt-form">
         <label class="rpt-field">
-          <span>{rt(`kind.${row.audience}`)}</span>
+          <span>{tReports(`kind.${row.audience}`)}</span>
           <select
             class="select"
             data-testid={`schedule-${row.audience}-select`}
@@ -40,28 +49,22 @@ function ScheduleRow({ beYear, row, readOnly }: { beYear: number; row: ScheduleA
           >
             {CADENCES.map((c) => (
               <option key={c} value={c}>
-                {rt(`cadence.${c}`)}
+                {tReports(`cadence.${c}`)}
               </option>
             ))}
           </select>
         </label>
         <div class="rpt-actions">
-          <button
-            type="button"
-            class="button button-secondary"
-            data-testid={`schedule-${row.audience}-save`}
-            disabled={readOnly || saving || !changed}
-            onClick={() => void save()}
-          >
-            {rt('scheduleSave')}
-          </button>
+          <Action testId={`schedule-${row.audience}-save`} disabled={readOnly || saving || !changed} onClick={() => void save()}>
+            {tReports('scheduleSave')}
+          </Action>
         </div>
       </div>
       <p class="muted rpt-help" data-testid={`schedule-${row.audience}-state`}>
         {row.pending
-          ? rt('schedulePending', { cadence: rt(`cadence.${row.pending.cadence}`), date: day(row.pending.effectiveFrom) })
+          ? tReports('schedulePending', { cadence: tReports(`cadence.${row.pending.cadence}`), date: day(row.pending.effectiveFrom) })
           : !row.stored
-            ? rt('scheduleDefault')
+            ? tReports('scheduleDefault')
             : ''}
       </p>
     </div>
@@ -76,9 +79,9 @@ function ScheduleControl({ beYear }: { beYear: number }) {
   return (
     <section class="rpt-admin no-print" data-testid="report-schedule" aria-labelledby="rpt-schedule-title">
       <h2 id="rpt-schedule-title" class="rpt-h2">
-        {rt('scheduleTitle')}
+        {tReports('scheduleTitle')}
       </h2>
-      <p class="muted rpt-help">{readOnly ? rt('scheduleArchived') : rt('scheduleIntro')}</p>
+      <p class="muted rpt-help">{readOnly ? tReports('scheduleArchived') : tReports('scheduleIntro')}</p>
       {current.schedule.map((row) => (
         <ScheduleRow key={`${beYear}-${row.audience}-${row.cadence}-${row.pending?.cadence ?? ''}`} beYear={beYear} row={row} readOnly={readOnly} />
       ))}
@@ -103,11 +106,11 @@ export function ReportAdmin({ beYear, periods }: { beYear: number; periods: Reco
     <ScheduleControl beYear={beYear} />
     <section class="rpt-admin no-print" data-testid="report-admin" aria-labelledby="rpt-admin-title">
       <h2 id="rpt-admin-title" class="rpt-h2">
-        {rt('previewTitle')}
+        {tReports('previewTitle')}
       </h2>
       <div class="rpt-form">
         <label class="rpt-field">
-          <span>{rt('previewKind')}</span>
+          <span>{tReports('previewKind')}</span>
           <select
             class="select"
             data-testid="report-kind-select"
@@ -117,52 +120,45 @@ export function ReportAdmin({ beYear, periods }: { beYear: number; periods: Reco
               setPeriodKey('');
             }}
           >
-            <option value="executive">{rt('kind.executive')}</option>
-            <option value="staff">{rt('kind.staff')}</option>
+            <option value="executive">{tReports('kind.executive')}</option>
+            <option value="staff">{tReports('kind.staff')}</option>
           </select>
         </label>
         <label class="rpt-field">
-          <span>{rt('previewPeriod')}</span>
+          <span>{tReports('previewPeriod')}</span>
           <select class="select" data-testid="report-period-select" value={periodKey} onChange={(e) => setPeriodKey(e.currentTarget.value)}>
             <option value="">
-              {rt('latestEnded')}
+              {tReports('latestEnded')}
               {latestEnded ? ` (${periodLabel(latestEnded)})` : ''}
             </option>
             {choices.map((p) => (
               <option key={p.key} value={p.key}>
-                {p.ended ? periodLabel(p) : rt('notEnded', { period: periodLabel(p) })}
+                {p.ended ? periodLabel(p) : tReports('notEnded', { period: periodLabel(p) })}
               </option>
             ))}
           </select>
         </label>
         <div class="rpt-actions">
-          <button
-            type="button"
-            class="button button-secondary"
-            data-testid="report-preview-button"
-            disabled={busy.value !== null}
-            onClick={() => void runPreview(beYear, kind, periodKey || undefined)}
-          >
-            {rt('previewRun')}
-          </button>
-          <button
-            type="button"
-            class="button button-primary"
-            data-testid="report-send-button"
+          <Action testId="report-preview-button" disabled={busy.value !== null} onClick={() => void runPreview(beYear, kind, periodKey || undefined)}>
+            {tReports('previewRun')}
+          </Action>
+          <Action
+            testId="report-send-button"
+            primary
             disabled={!canSend}
             onClick={() => {
-              if (!target || !confirm(rt('sendConfirm', { period: periodLabel(target) }))) return;
+              if (!target || !confirm(tReports('sendConfirm', { period: periodLabel(target) }))) return;
               void runSend(beYear, kind, periodKey || undefined);
             }}
           >
-            {rt('sendRun')}
-          </button>
+            {tReports('sendRun')}
+          </Action>
         </div>
       </div>
       {shown && (
         <div class="rpt-preview" data-testid="report-preview">
           <button type="button" class="button button-link" onClick={() => (preview.value = null)}>
-            {rt('previewClose')}
+            {tReports('previewClose')}
           </button>
           <ReportDocument content={shown} preview />
         </div>

@@ -4,7 +4,7 @@ import type { MeetingReportKind, ReportSummary } from '../../../../worker/domain
 import { selectedYear } from '../../state/ui';
 import { pct, periodLabel, when } from './format';
 import { openReport } from './model';
-import { rt } from './strings';
+import { tReports } from '../../messages/reports';
 
 const KINDS: MeetingReportKind[] = ['executive', 'staff'];
 
@@ -17,16 +17,16 @@ export function ReportArchive({ reports }: { reports: ReportSummary[] }) {
   return (
     <section class="rpt-archive" data-testid="report-archive" aria-labelledby="rpt-archive-title">
       <h2 id="rpt-archive-title" class="rpt-h2">
-        {rt('archive')}
+        {tReports('archive')}
       </h2>
-      {reports.length === 0 && <p class="muted">{rt('none')}</p>}
+      {reports.length === 0 && <p class="muted">{tReports('none')}</p>}
       <div class="rpt-archive-kinds">
         {KINDS.map((kind) => {
           const list = reports.filter((r) => r.kind === kind);
           if (list.length === 0) return null;
           return (
             <div class="rpt-archive-kind" key={kind}>
-              <h3>{rt(`kind.${kind}`)}</h3>
+              <h3>{tReports(`kind.${kind}`)}</h3>
               <ul class="rpt-archive-list">
                 {list.map((r) => {
                   const period = periodLabel(asPeriod(r));
@@ -45,7 +45,7 @@ export function ReportArchive({ reports }: { reports: ReportSummary[] }) {
                       >
                         <span class="rpt-archive-period">{period}</span>
                         <span class="rpt-archive-meta">
-                          {rt('done', { percent: pct(r.totals.percent) })} · {rt('compiledAt', { when: when(r.createdAt) })}
+                          {tReports('done', { percent: pct(r.totals.percent) })} · {tReports('compiledAt', { when: when(r.createdAt) })}
                         </span>
                       </a>
                     </li>

@@ -2,15 +2,15 @@
 // on A4 as it is: the office, the title, the period in Buddhist Era, the tables, and space for
 // the signatures. Everything users typed is JSX text (escaped); only web links are links.
 import type { ColumnRef, Progress, ReportContent } from '../../../../worker/domain/report-types';
-import { fiscalYearLabel, local } from '../../i18n';
+import { fiscalYearLabel, pickText } from '../../i18n';
 import { day, num, pct, periodLabel, signed, when, type Style } from './format';
-import { rt } from './strings';
+import { tReports } from '../../messages/reports';
 import { safeHref } from '../../safe-url';
 import { LinkHost } from '../LinkHost';
 import { MemoFrame } from '../memo/Memo';
 import { isoDateOf } from '../dashboard/format';
 
-const columnName = (c: ColumnRef | null) => (c ? local(c.labelTh, c.labelEn) : '-');
+const columnName = (c: ColumnRef | null) => (c ? pickText(c.labelTh, c.labelEn) : '-');
 const stepNo = (measure: number | null, step: number, s: Style) => (measure === null ? num(step, s) : `${num(measure, s)}.${num(step, s)}`);
 
 function ProgressCells({ p, s }: { p: Progress; s: Style }) {
@@ -25,35 +25,35 @@ function ProgressCells({ p, s }: { p: Progress; s: Style }) {
   );
 }
 
-const progressHeads = () => [rt('total'), rt('colDone'), rt('colDoing'), rt('colTodo'), rt('colPercent')];
+const progressHeads = () => [tReports('total'), tReports('colDone'), tReports('colDoing'), tReports('colTodo'), tReports('colPercent')];
 
 function More({ n, s }: { n: number; s: Style }) {
-  return n > 0 ? <p class="rpt-more">{rt('more', { n: num(n, s) })}</p> : null;
+  return n > 0 ? <p class="rpt-more">{tReports('more', { n: num(n, s) })}</p> : null;
 }
 
 export function ReportDocument({ content: r, preview = false }: { content: ReportContent; preview?: boolean }) {
   const s: Style = { thaiDigits: r.thaiDigits };
   const t = r.totals;
   return (
-    <MemoFrame subject={`${rt(`title.${r.kind}`)} ${periodLabel(r.period, s)}`} date={isoDateOf(r.compiledAt)}>
+    <MemoFrame subject={`${tReports(`title.${r.kind}`)} ${periodLabel(r.period, s)}`} date={isoDateOf(r.compiledAt)}>
       <article class="rpt-document" data-testid="report-document" data-period={r.period.key} data-kind={r.kind}>
         {preview && (
           <p class="rpt-preview-banner" role="status">
-            {rt('previewBanner')}
+            {tReports('previewBanner')}
           </p>
         )}
         <header class="rpt-head">
-          <p class="rpt-office">{local(r.org.nameTh, r.org.nameEn || r.org.nameTh)}</p>
-          <h2 class="rpt-title">{rt(`title.${r.kind}`)}</h2>
+          <p class="rpt-office">{pickText(r.org.nameTh, r.org.nameEn || r.org.nameTh)}</p>
+          <h2 class="rpt-title">{tReports(`title.${r.kind}`)}</h2>
           <p class="rpt-period" data-testid="report-period">
             {periodLabel(r.period, s)} · {fiscalYearLabel(r.fiscalYear.beYear).replace(/\d+/g, (d) => num(Number(d), s))}
           </p>
         </header>
 
         <section class="rpt-section">
-          <h3>{rt('summary')}</h3>
+          <h3>{tReports('summary')}</h3>
           <p class="rpt-para" data-testid="report-summary">
-            {rt('summaryLine', {
+            {tReports('summaryLine', {
               done: num(t.done, s),
               total: num(t.total, s),
               percent: pct(t.percent, s),
@@ -64,23 +64,23 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
           </p>
           <p class="rpt-para" data-testid="report-change">
             {r.change
-              ? rt('changeLine', { period: r.change.previousPeriodKey, points: signed(r.change.percentPoints, s), done: signed(r.change.done, s), overdue: signed(r.change.overdue, s) })
-              : rt('noPrevious')}
+              ? tReports('changeLine', { period: r.change.previousPeriodKey, points: signed(r.change.percentPoints, s), done: signed(r.change.done, s), overdue: signed(r.change.overdue, s) })
+              : tReports('noPrevious')}
           </p>
         </section>
 
         <section class="rpt-section">
-          <h3>{rt('measures')}</h3>
+          <h3>{tReports('measures')}</h3>
           <table class="rpt-table" data-testid="report-measures">
             <thead>
               <tr>
-                <th scope="col">{rt('measure')}</th>
+                <th scope="col">{tReports('measure')}</th>
                 {progressHeads().map((h) => (
                   <th scope="col" key={h}>
                     {h}
                   </th>
                 ))}
-                <th scope="col">{rt('colChange')}</th>
+                <th scope="col">{tReports('colChange')}</th>
               </tr>
             </thead>
             <tbody>
@@ -94,7 +94,7 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
                 </tr>
               ))}
               <tr class="rpt-total">
-                <th scope="row">{rt('total')}</th>
+                <th scope="row">{tReports('total')}</th>
                 <ProgressCells p={t} s={s} />
                 <td class="rpt-num">{r.change ? signed(r.change.percentPoints, s) : '-'}</td>
               </tr>
@@ -103,11 +103,11 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
         </section>
 
         <section class="rpt-section">
-          <h3>{rt('groups')}</h3>
+          <h3>{tReports('groups')}</h3>
           <table class="rpt-table" data-testid="report-groups">
             <thead>
               <tr>
-                <th scope="col">{rt('group')}</th>
+                <th scope="col">{tReports('group')}</th>
                 {progressHeads().map((h) => (
                   <th scope="col" key={h}>
                     {h}
@@ -119,7 +119,7 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
               {r.groups.map((g) => (
                 <tr key={g.groupId ?? 'none'}>
                   <th scope="row" class="rpt-rowhead">
-                    {local(g.nameTh, g.nameEn)}
+                    {pickText(g.nameTh, g.nameEn)}
                   </th>
                   <ProgressCells p={g.progress} s={s} />
                 </tr>
@@ -129,18 +129,18 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
         </section>
 
         <section class="rpt-section">
-          <h3>{rt('moves')}</h3>
+          <h3>{tReports('moves')}</h3>
           {r.moves.length === 0 ? (
-            <p class="rpt-empty">{rt('nothing')}</p>
+            <p class="rpt-empty">{tReports('nothing')}</p>
           ) : (
             <table class="rpt-table" data-testid="report-moves">
               <thead>
                 <tr>
-                  <th scope="col">{rt('when')}</th>
-                  <th scope="col">{rt('step')}</th>
-                  <th scope="col">{rt('from')}</th>
-                  <th scope="col">{rt('to')}</th>
-                  <th scope="col">{rt('who')}</th>
+                  <th scope="col">{tReports('when')}</th>
+                  <th scope="col">{tReports('step')}</th>
+                  <th scope="col">{tReports('from')}</th>
+                  <th scope="col">{tReports('to')}</th>
+                  <th scope="col">{tReports('who')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -162,18 +162,18 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
         </section>
 
         <section class="rpt-section">
-          <h3>{rt('overdue')}</h3>
+          <h3>{tReports('overdue')}</h3>
           {r.overdue.length === 0 ? (
-            <p class="rpt-empty">{rt('nothing')}</p>
+            <p class="rpt-empty">{tReports('nothing')}</p>
           ) : (
             <table class="rpt-table" data-testid="report-overdue">
               <thead>
                 <tr>
-                  <th scope="col">{rt('step')}</th>
-                  <th scope="col">{rt('due')}</th>
-                  <th scope="col">{rt('daysLate')}</th>
-                  <th scope="col">{rt('status')}</th>
-                  <th scope="col">{rt('group')}</th>
+                  <th scope="col">{tReports('step')}</th>
+                  <th scope="col">{tReports('due')}</th>
+                  <th scope="col">{tReports('daysLate')}</th>
+                  <th scope="col">{tReports('status')}</th>
+                  <th scope="col">{tReports('group')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -195,18 +195,18 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
         </section>
 
         <section class="rpt-section">
-          <h3>{rt('evidence')}</h3>
+          <h3>{tReports('evidence')}</h3>
           {r.evidence.length === 0 ? (
-            <p class="rpt-empty">{rt('nothing')}</p>
+            <p class="rpt-empty">{tReports('nothing')}</p>
           ) : (
             <table class="rpt-table" data-testid="report-evidence">
               <thead>
                 <tr>
-                  <th scope="col">{rt('when')}</th>
-                  <th scope="col">{rt('step')}</th>
-                  <th scope="col">{rt('link')}</th>
-                  <th scope="col">{rt('note')}</th>
-                  <th scope="col">{rt('addedBy')}</th>
+                  <th scope="col">{tReports('when')}</th>
+                  <th scope="col">{tReports('step')}</th>
+                  <th scope="col">{tReports('link')}</th>
+                  <th scope="col">{tReports('note')}</th>
+                  <th scope="col">{tReports('addedBy')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -225,7 +225,7 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
                         e.url
                       )}
                       <LinkHost url={e.url} />
-                      {e.removed && <span class="rpt-removed-note"> ({rt('removed')})</span>}
+                      {e.removed && <span class="rpt-removed-note"> ({tReports('removed')})</span>}
                     </td>
                     <td>{[e.oitCode, e.note].filter(Boolean).join(' · ') || '-'}</td>
                     <td>{e.actor ?? '-'}</td>
@@ -239,20 +239,20 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
 
         <footer class="rpt-foot">
           <p class="rpt-meta">
-            {rt('compiledAt', { when: when(r.compiledAt, s) })} ·{' '}
-            {rt('chain', { seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash.slice(0, 12) })}
+            {tReports('compiledAt', { when: when(r.compiledAt, s) })} ·{' '}
+            {tReports('chain', { seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash.slice(0, 12) })}
           </p>
           <div class="rpt-signatures" data-testid="report-signatures">
             {(['reporter', 'supervisor'] as const).map((role) => (
               <div class="rpt-signature" key={role}>
                 <p>
-                  {rt('signed')} <span class="rpt-dots">........................................</span> {rt(role)}
+                  {tReports('signed')} <span class="rpt-dots">........................................</span> {tReports(role)}
                 </p>
                 <p>
                   (<span class="rpt-dots">........................................</span>)
                 </p>
                 <p>
-                  {rt('position')} <span class="rpt-dots">........................................</span>
+                  {tReports('position')} <span class="rpt-dots">........................................</span>
                 </p>
               </div>
             ))}

@@ -1,10 +1,10 @@
 // A kept report opened from the archive: back, print (A4, see styles/reports.css) and the CSV.
 import { useEffect } from 'preact/hooks';
-import { local } from '../../i18n';
+import { pickText } from '../../i18n';
 import { reportsApi } from './api';
 import { closeReport, loadOpened, opened, openedError } from './model';
 import { ReportDocument } from './ReportDocument';
-import { rt } from './strings';
+import { tReports } from '../../messages/reports';
 
 export function ReportViewer({ reportId }: { reportId: string }) {
   useEffect(() => {
@@ -16,24 +16,24 @@ export function ReportViewer({ reportId }: { reportId: string }) {
     <div class="rpt-viewer">
       <div class="rpt-toolbar no-print">
         <button type="button" class="button button-ghost" data-testid="report-back" onClick={closeReport}>
-          {rt('back')}
+          {tReports('back')}
         </button>
         <button type="button" class="button button-secondary" data-testid="report-print" disabled={!report} onClick={() => print()}>
-          {rt('print')}
+          {tReports('print')}
         </button>
         <a class="button button-secondary" data-testid="report-csv" href={reportsApi.csvUrl(reportId)} download>
-          {rt('csv')}
+          {tReports('csv')}
         </a>
       </div>
       {report ? (
         <ReportDocument content={report.content} />
       ) : error ? (
         <p class="board-problem" role="alert">
-          {rt('error')} {local(error.messageTh, error.messageEn)}
+          {tReports('error')} {pickText(error.messageTh, error.messageEn)}
         </p>
       ) : (
         <p class="board-message" aria-busy="true">
-          {rt('loading')}
+          {tReports('loading')}
         </p>
       )}
     </div>

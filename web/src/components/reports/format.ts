@@ -3,7 +3,7 @@
 import { formatDate, formatMoment, formatMonthYear, parseIsoDate, toThaiDigits } from '../../../../worker/domain/thai-date';
 import { lang } from '../../state/ui';
 import type { PeriodView } from '../../../../worker/domain/report-types';
-import { rt } from './strings';
+import { tReports } from '../../messages/reports';
 
 export interface Style {
   thaiDigits?: boolean;
@@ -34,12 +34,12 @@ export function periodLabel(p: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 'l
   const longer = /^FY(\d{4})-(Q[1-4]|6M|12M)$/.exec(p.key);
   if (longer) {
     const span = `${day(p.firstDay)} – ${day(p.lastDay)}`;
-    const name = longer[2] === '6M' ? rt('sixMonths') : longer[2] === '12M' ? rt('twelveMonths') : rt('quarter', { n: longer[2]!.slice(1) });
-    return digits(`${name} ${rt('fiscalYearShort', { year: longer[1]! })} (${span})`, style);
+    const name = longer[2] === '6M' ? tReports('sixMonths') : longer[2] === '12M' ? tReports('twelveMonths') : tReports('quarter', { n: longer[2]!.slice(1) });
+    return digits(`${name} ${tReports('fiscalYearShort', { year: longer[1]! })} (${span})`, style);
   }
-  if (/^\d{4}-\d{2}$/.test(p.key)) return digits(rt('month', { month }), style);
+  if (/^\d{4}-\d{2}$/.test(p.key)) return digits(tReports('month', { month }), style);
   if (p.kind === 'digest') return day(p.firstDay, style);
-  const half = rt(p.key.endsWith('H1') ? 'half1' : 'half2');
+  const half = tReports(p.key.endsWith('H1') ? 'half1' : 'half2');
   const range = `${first.getUTCDate()}–${last.getUTCDate()}`;
   return digits(lang.value === 'th' ? `${half} ${range} ${month}` : `${half} ${month} (${range})`, style);
 }

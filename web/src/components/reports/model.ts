@@ -13,7 +13,7 @@ import type {
   ReportView,
 } from '../../../../worker/domain/report-types';
 import { reportsApi } from './api';
-import { rboth } from './strings';
+import { tReports } from '../../messages/reports';
 
 export const archive = signal<ReportArchive | null>(null);
 export const archiveError = signal<ApiError | null>(null);
@@ -94,7 +94,7 @@ export async function runSend(beYear: number, kind: MeetingReportKind, periodKey
     pushApiError(r.error);
     return;
   }
-  pushNotice('info', rboth(r.data.created ? 'sendDone' : 'sendExisting', { n: r.data.queued }));
+  pushNotice('info', tReports.both(r.data.created ? 'sendDone' : 'sendExisting', { n: r.data.queued }));
   preview.value = null;
   await Promise.all([loadArchive(beYear), loadOutbox()]);
   openReport(r.data.report.id);

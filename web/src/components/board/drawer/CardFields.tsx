@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CardView } from '../../../../../worker/domain/contracts';
 import { formatDate } from '../../../../../worker/domain/thai-date';
-import { local, t } from '../../../i18n';
+import { pickText, t } from '../../../i18n';
 import { board, findCard, groupsById } from '../../../state/board';
 import { saveCard } from '../../../state/cards';
 import { cardChanged } from '../../../state/details';
@@ -11,6 +11,7 @@ import { me } from '../../../state/session';
 import { lang } from '../../../state/ui';
 import { BeDateInput } from './BeDateInput';
 import { Feedback } from '../../Feedback';
+import { tDrawer } from '../../../messages/drawer';
 
 interface Draft {
   details: string;
@@ -40,17 +41,17 @@ function FieldsView({ card }: { card: CardView }) {
   const groups = groupsById.value;
   const name = (id: string) => {
     const g = groups.get(id);
-    return g ? local(g.nameTh, g.nameEn) : '';
+    return g ? pickText(g.nameTh, g.nameEn) : '';
   };
   const others = card.groupIds.filter((id) => id !== card.leadGroupId).map(name).filter(Boolean);
   return (
     <dl class="drawer-facts" data-testid="card-facts">
       <dt>{t('card.details')}</dt>
       <dd class="drawer-text" data-testid="card-details-text">
-        {card.details || <span class="muted">{t('drawer.noDetails')}</span>}
+        {card.details || <span class="muted">{tDrawer('drawer.noDetails')}</span>}
       </dd>
       <dt>{t('drawer.due')}</dt>
-      <dd>{card.dueOn ? formatDate(card.dueOn, lang.value) : <span class="muted">{t('drawer.noDue')}</span>}</dd>
+      <dd>{card.dueOn ? formatDate(card.dueOn, lang.value) : <span class="muted">{tDrawer('drawer.noDue')}</span>}</dd>
       <dt>{t('card.lead')}</dt>
       <dd>{card.leadGroupId ? name(card.leadGroupId) : <span class="muted">—</span>}</dd>
       <dt>{t('drawer.participants')}</dt>
@@ -90,7 +91,7 @@ function FieldsForm({ card }: { card: CardView }) {
     // The server refuses a director handing the card away from their own group; say so first.
     const mine = user?.role === 'director' ? user.groupId : null;
     if (mine && draft.leadGroupId !== mine && !draft.groupIds.includes(mine)) {
-      setError(t('drawer.keepOwnGroup'));
+      setError(tDrawer('drawer.keepOwnGroup'));
       return;
     }
     setError(null);
@@ -133,7 +134,7 @@ function FieldsForm({ card }: { card: CardView }) {
           set(
             result.ok
               ? { dueOn: result.iso, dueProblem: null }
-              : { dueProblem: result.problem === 'incomplete' ? t('due.incomplete') : t('due.noSuchDay') },
+              : { dueProblem: result.problem === 'incomplete' ? tDrawer('due.incomplete') : tDrawer('due.noSuchDay') },
           )
         }
       />
@@ -146,10 +147,10 @@ function FieldsForm({ card }: { card: CardView }) {
           value={draft.leadGroupId ?? ''}
           onChange={(e) => set({ leadGroupId: e.currentTarget.value || null })}
         >
-          <option value="">{t('drawer.noLead')}</option>
+          <option value="">{tDrawer('drawer.noLead')}</option>
           {groups.map((g) => (
             <option key={g.id} value={g.id}>
-              {local(g.nameTh, g.nameEn)}
+              {pickText(g.nameTh, g.nameEn)}
             </option>
           ))}
         </select>
@@ -177,13 +178,13 @@ function FieldsForm({ card }: { card: CardView }) {
                   set({ groupIds: on ? [...draft.groupIds, g.id] : draft.groupIds.filter((id) => id !== g.id) });
                 }}
               />
-              {local(g.nameTh, g.nameEn)}
+              {pickText(g.nameTh, g.nameEn)}
             </label>
           ))}
       </fieldset>
       <Feedback error={error} testId="fields" />
       <button type="submit" class="button button-primary" data-testid="save-fields">
-        {t('drawer.save')}
+        {tDrawer('drawer.save')}
       </button>
     </form>
   );

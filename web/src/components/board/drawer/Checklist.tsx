@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { CardView } from '../../../../../worker/domain/contracts';
 import { t } from '../../../i18n';
 import { updateChecklist, type ChecklistItem } from '../../../state/cards';
+import { tDrawer } from '../../../messages/drawer';
 
 const MAX_ITEMS = 50;
 const MAX_TEXT = 300;
@@ -23,7 +24,7 @@ export function Checklist({ card }: { card: CardView }) {
         {t('checklist.title')}{' '}
         {items.length > 0 && <span class="muted">{t('checklist.progress', { done, total: items.length })}</span>}
       </h3>
-      {items.length === 0 && <p class="muted">{t('checklist.empty')}</p>}
+      {items.length === 0 && <p class="muted">{tDrawer('checklist.empty')}</p>}
       <ul class="checklist">
         {items.map((item) =>
           card.editable ? (
@@ -31,7 +32,7 @@ export function Checklist({ card }: { card: CardView }) {
           ) : (
             <li key={item.id} class={`checklist-item${item.done ? ' is-done' : ''}`} data-testid="checklist-item">
               <span aria-hidden="true">{item.done ? '☑' : '☐'} </span>
-              <span class="visually-hidden">{item.done ? t('checklist.done') : t('checklist.notDone')}: </span>
+              <span class="visually-hidden">{item.done ? tDrawer('checklist.done') : tDrawer('checklist.notDone')}: </span>
               {item.text}
             </li>
           ),
@@ -61,7 +62,7 @@ function EditableItem({ item, edit }: { item: ChecklistItem; edit: (update: (lis
           }}
         >
           <label class="visually-hidden" for={`${inputId}-text`}>
-            {t('checklist.rename')}
+            {tDrawer('checklist.rename')}
           </label>
           <input
             id={`${inputId}-text`}
@@ -80,7 +81,7 @@ function EditableItem({ item, edit }: { item: ChecklistItem; edit: (update: (lis
             }}
           />
           <button type="submit" class="button button-secondary">
-            {t('drawer.save')}
+            {tDrawer('drawer.save')}
           </button>
         </form>
       </li>
@@ -99,17 +100,17 @@ function EditableItem({ item, edit }: { item: ChecklistItem; edit: (update: (lis
       <label for={inputId} class="checklist-text">
         {item.text}
       </label>
-      <button type="button" class="button button-link" onClick={() => setRenaming(true)} aria-label={t('checklist.renameItem', { text: item.text })}>
-        {t('checklist.rename')}
+      <button type="button" class="button button-link" onClick={() => setRenaming(true)} aria-label={tDrawer('checklist.renameItem', { text: item.text })}>
+        {tDrawer('checklist.rename')}
       </button>
       <button
         type="button"
         class="button button-link button-danger"
         data-testid="checklist-remove"
         onClick={() => edit((list) => list.filter((i) => i.id !== item.id))}
-        aria-label={t('checklist.removeItem', { text: item.text })}
+        aria-label={tDrawer('checklist.removeItem', { text: item.text })}
       >
-        {t('checklist.remove')}
+        {tDrawer('checklist.remove')}
       </button>
     </li>
   );
@@ -129,7 +130,7 @@ function AddItem({ onAdd }: { onAdd: (text: string) => void }) {
       }}
     >
       <label class="visually-hidden" for="checklist-new">
-        {t('checklist.add')}
+        {tDrawer('checklist.add')}
       </label>
       <input
         id="checklist-new"
@@ -137,11 +138,11 @@ function AddItem({ onAdd }: { onAdd: (text: string) => void }) {
         data-testid="checklist-new"
         value={text}
         maxLength={MAX_TEXT}
-        placeholder={t('checklist.addHint')}
+        placeholder={tDrawer('checklist.addHint')}
         onInput={(e) => setText(e.currentTarget.value)}
       />
       <button type="submit" class="button button-secondary" data-testid="checklist-add">
-        {t('checklist.add')}
+        {tDrawer('checklist.add')}
       </button>
     </form>
   );

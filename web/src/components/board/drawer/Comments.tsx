@@ -1,12 +1,13 @@
 // Comments on a card: everyone who may read the board reads them; those who may contribute write.
 import { useState } from 'preact/hooks';
 import type { CommentView } from '../../../../../worker/domain/contracts-card';
-import { local, t } from '../../../i18n';
+import { pickText, t } from '../../../i18n';
 import { addComment } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from '../../../../../worker/domain/thai-date';
 import { Feedback } from '../../Feedback';
 import { personName } from '../../../person';
+import { tDrawer } from '../../../messages/drawer';
 
 const MAX_BODY = 5000;
 
@@ -14,14 +15,14 @@ export function Comments({ cardId, comments, canContribute }: { cardId: string; 
   return (
     <section class="drawer-section" aria-labelledby="drawer-comments" data-testid="comments">
       <h3 id="drawer-comments" class="drawer-heading">
-        {t('comments.title')}
+        {tDrawer('comments.title')}
       </h3>
-      {comments.length === 0 && <p class="muted">{t('comments.empty')}</p>}
+      {comments.length === 0 && <p class="muted">{tDrawer('comments.empty')}</p>}
       <ul class="comment-list">
         {comments.map((c) => (
           <li key={c.id} class="comment" data-testid="comment">
             <p class="muted comment-meta">
-              {t('drawer.byAt', { who: (c.author ? personName(c.author) : t('drawer.someone')), at: formatMoment(c.createdAt, lang.value) })}
+              {tDrawer('drawer.byAt', { who: (c.author ? personName(c.author) : tDrawer('drawer.someone')), at: formatMoment(c.createdAt, lang.value) })}
             </p>
             <p class="drawer-text">{c.body}</p>
           </li>
@@ -41,21 +42,21 @@ function AddComment({ cardId }: { cardId: string }) {
     event.preventDefault();
     const text = body.trim();
     if (!text) {
-      setError(t('comments.required'));
+      setError(tDrawer('comments.required'));
       return;
     }
     setBusy(true);
     setError(null);
     const problem = await addComment(cardId, text);
     setBusy(false);
-    if (problem) setError(local(problem.messageTh, problem.messageEn));
+    if (problem) setError(pickText(problem.messageTh, problem.messageEn));
     else setBody('');
   }
 
   return (
     <form class="drawer-form" data-testid="comment-form" onSubmit={onSubmit}>
       <div class="field">
-        <label for="comment-body">{t('comments.add')}</label>
+        <label for="comment-body">{tDrawer('comments.add')}</label>
         <textarea
           id="comment-body"
           data-testid="comment-body"
@@ -67,7 +68,7 @@ function AddComment({ cardId }: { cardId: string }) {
       </div>
       <Feedback error={error} />
       <button type="submit" class="button button-primary" data-testid="comment-add" disabled={busy}>
-        {t('comments.send')}
+        {tDrawer('comments.send')}
       </button>
     </form>
   );

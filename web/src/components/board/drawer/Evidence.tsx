@@ -7,7 +7,7 @@ import type { EvidenceResponse, EvidenceView, OitItemView } from '../../../../..
 import type { EvidencePublicationRequest } from '../../../../../worker/domain/schemas/cards';
 import { request } from '../../../api';
 import { pushApiError } from '../../../state/notices';
-import { local, t } from '../../../i18n';
+import { pickText, t } from '../../../i18n';
 import { addEvidence, oitItems, refreshDetails, removeEvidence } from '../../../state/details';
 import { lang } from '../../../state/ui';
 import { formatMoment } from '../../../../../worker/domain/thai-date';
@@ -15,6 +15,7 @@ import { personName } from '../../../person';
 import { safeHref } from '../../../safe-url';
 import { Feedback } from '../../Feedback';
 import { LinkHost } from '../../LinkHost';
+import { tDrawer } from '../../../messages/drawer';
 
 const WEB_LINK = /^https?:\/\/\S+$/i;
 
@@ -24,9 +25,9 @@ export function Evidence({ cardId, evidence, canContribute }: { cardId: string; 
   return (
     <section class="drawer-section" aria-labelledby="drawer-evidence" data-testid="evidence">
       <h3 id="drawer-evidence" class="drawer-heading">
-        {t('evidence.title')}
+        {tDrawer('evidence.title')}
       </h3>
-      {evidence.length === 0 && <p class="muted">{t('evidence.empty')}</p>}
+      {evidence.length === 0 && <p class="muted">{tDrawer('evidence.empty')}</p>}
       <ul class="evidence-list">
         {evidence.map((e) => (
           <EvidenceItem key={e.id} item={e} oit={e.oitCode ? byCode.get(e.oitCode) : undefined} />
@@ -38,7 +39,7 @@ export function Evidence({ cardId, evidence, canContribute }: { cardId: string; 
 }
 
 function oitLabel(item: OitItemView): string {
-  return `${item.code} ${local(item.titleTh, item.titleEn)}`;
+  return `${item.code} ${pickText(item.titleTh, item.titleEn)}`;
 }
 
 function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | undefined }) {
@@ -56,13 +57,13 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
       <LinkHost url={item.url} />
       {item.oitCode && (
         <p class="evidence-oit" data-testid="evidence-oit">
-          <span class="badge badge-lead">{item.oitCode}</span> {oit ? local(oit.titleTh, oit.titleEn) : ''}
+          <span class="badge badge-lead">{item.oitCode}</span> {oit ? pickText(oit.titleTh, oit.titleEn) : ''}
         </p>
       )}
       {item.note && <p class="drawer-text">{item.note}</p>}
       <Publication item={item} />
       <p class="muted evidence-meta">
-        {t('drawer.byAt', { who: (item.addedBy ? personName(item.addedBy) : t('drawer.someone')), at: formatMoment(item.createdAt, lang.value) })}
+        {tDrawer('drawer.byAt', { who: (item.addedBy ? personName(item.addedBy) : tDrawer('drawer.someone')), at: formatMoment(item.createdAt, lang.value) })}
         {item.canDelete && (
           <button
             type="button"
@@ -70,12 +71,12 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
             data-testid="evidence-remove"
             disabled={busy}
             onClick={() => {
-              if (!confirm(t('evidence.confirmRemove'))) return;
+              if (!confirm(tDrawer('evidence.confirmRemove'))) return;
               setBusy(true);
               void removeEvidence(item.id).finally(() => setBusy(false));
             }}
           >
-            {t('evidence.remove')}
+            {tDrawer('evidence.remove')}
           </button>
         )}
       </p>
@@ -101,9 +102,9 @@ function Publication({ item }: { item: EvidenceView }) {
       <p class="muted evidence-publication" data-testid="evidence-publication">
         {item.linkPublished
           ? item.notePublished
-            ? local('เผยแพร่ลิงก์และหมายเหตุบนหน้าสาธารณะ', 'Link and note on the public page')
-            : local('เผยแพร่เฉพาะลิงก์บนหน้าสาธารณะ', 'Link (not the note) on the public page')
-          : local('ไม่เผยแพร่บนหน้าสาธารณะ', 'Not on the public page')}
+            ? tDrawer('evidence.linkAndNoteOn')
+            : tDrawer('evidence.linkNotTheNote')
+          : tDrawer('evidence.notOnThePublic')}
       </p>
     );
   }
@@ -118,7 +119,7 @@ function Publication({ item }: { item: EvidenceView }) {
             data-testid="evidence-link-published"
             onChange={(e) => void set({ linkPublished: e.currentTarget.checked })}
           />{' '}
-          {local('เผยแพร่ลิงก์บนหน้าสาธารณะ', 'Link on the public page')}
+          {tDrawer('evidence.linkOnThePublic')}
         </label>
       </div>
       <div>
@@ -130,7 +131,7 @@ function Publication({ item }: { item: EvidenceView }) {
             data-testid="evidence-note-published"
             onChange={(e) => void set({ notePublished: e.currentTarget.checked })}
           />{' '}
-          {local('เผยแพร่หมายเหตุบนหน้าสาธารณะด้วย', 'Note on the public page too')}
+          {tDrawer('evidence.noteOnThePublic')}
         </label>
       </div>
     </div>
@@ -150,10 +151,7 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
     if (!WEB_LINK.test(link) || !safeHref(link)) {
       // The server's rule (worker/domain/user-text.ts), said before sending.
       setError(
-        local(
-          'ลิงก์ต้องขึ้นต้นด้วย http:// หรือ https:// ไม่มีชื่อผู้ใช้ก่อนเครื่องหมาย @ และไม่มีอักขระควบคุมทิศทางข้อความ',
-          'The link must start with http:// or https://, with no user name before an @ and no text-direction control characters',
-        ),
+        tDrawer('evidence.theLinkMustStart'),
       );
       return;
     }
@@ -162,7 +160,7 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
     const problem = await addEvidence(cardId, { url: link, note: note.trim(), oitCode: code || null });
     setBusy(false);
     if (problem) {
-      setError(local(problem.messageTh, problem.messageEn));
+      setError(pickText(problem.messageTh, problem.messageEn));
       return;
     }
     setUrl('');
@@ -173,7 +171,7 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
   return (
     <form class="drawer-form" data-testid="evidence-form" onSubmit={onSubmit}>
       <div class="field">
-        <label for="evidence-url">{t('evidence.url')}</label>
+        <label for="evidence-url">{tDrawer('evidence.url')}</label>
         <input
           id="evidence-url"
           type="url"
@@ -187,9 +185,9 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
         />
       </div>
       <div class="field">
-        <label for="evidence-oit">{t('evidence.oit')}</label>
+        <label for="evidence-oit">{tDrawer('evidence.oit')}</label>
         <select id="evidence-oit" class="select" data-testid="evidence-oit-select" value={code} onChange={(e) => setCode(e.currentTarget.value)}>
-          <option value="">{t('evidence.noOit')}</option>
+          <option value="">{tDrawer('evidence.noOit')}</option>
           {catalogue.map((item) => (
             <option key={item.id} value={item.code}>
               {oitLabel(item)}
@@ -198,7 +196,7 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
         </select>
       </div>
       <div class="field">
-        <label for="evidence-note">{t('evidence.note')}</label>
+        <label for="evidence-note">{tDrawer('evidence.note')}</label>
         <input
           id="evidence-note"
           data-testid="evidence-note"
@@ -209,7 +207,7 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
       </div>
       <Feedback error={error} testId="evidence" />
       <button type="submit" class="button button-primary" data-testid="evidence-add" disabled={busy}>
-        {t('evidence.add')}
+        {tDrawer('evidence.add')}
       </button>
     </form>
   );

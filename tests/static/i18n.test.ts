@@ -1,0 +1,68 @@
+// The one i18n mechanism (worker/domain/i18n.ts) and the dictionaries that use it: every area's
+// English has the Thai's keys and {params} (the type system checks this when the web app builds;
+// this checks the files as they are, in case a cast slips in), no inline Thai/English pair
+// (`local(th, en)`) is left, and the mechanism fills and falls back as documented.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { english, format, translator } from '../../worker/domain/i18n';
+
+const root = join(import.meta.dirname, '../..');
+const messagesDir = join(root, 'web/src/messages');
+
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const path = `${dir}/${name}`;
+    if (statSync(join(root, path)).isDirectory()) return sources(path);
+    return /\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+const paramsOf = (template: string) => [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the i18n mechanism', () => {
+  it('fills {params}, leaves unknown ones as written, and does not re-read filled values', () => {
+    expect(format('{n} of {total}', { n: 2, total: 5 })).toBe('2 of 5');
+    expect(format('{n} of {total}', { n: 2 })).toBe('2 of {total}');
+    expect(format('say {a}', { a: '{b}', b: 'x' })).toBe('say {b}');
+    expect(format('no params')).toBe('no params');
+  });
+
+  it('translates in the language asked, with the params of both languages', () => {
+    const th = { 'fy.label': 'ปีงบประมาณ พ.ศ. {be}', plain: 'ไทย' } as const;
+    const en = english<typeof th, 'fy.label'>()({ 'fy.label': 'Fiscal year {be} BE ({from}–{to})', plain: 'English' });
+    expect(translator({ th, en }, 'th')('fy.label', { be: 2568, from: 2024, to: 2025 })).toBe('ปีงบประมาณ พ.ศ. 2568');
+    expect(translator({ th, en }, 'en')('fy.label', { be: 2568, from: 2024, to: 2025 })).toBe('Fiscal year 2568 BE (2024–2025)');
+    expect(translator({ th, en }, 'en')('plain')).toBe('English');
+  });
+});
+
+describe('the dictionaries (web/src/messages)', () => {
+  const areas = readdirSync(messagesDir)
+    .filter((f) => f.endsWith('.th.ts'))
+    .map((f) => f.slice(0, -'.th.ts'.length));
+
+  it('are split by area, each with its English', () => {
+    expect(areas).toEqual(expect.arrayContaining(['app', 'admin', 'dashboard', 'drawer', 'oit', 'reports']));
+    for (const area of areas) expect(readdirSync(messagesDir)).toContain(`${area}.en.ts`);
+  });
+
+  it('have the same keys and {params} in Thai and English', async () => {
+    const loose = new Set(['app:fy.label']);
+    for (const area of areas) {
+      const th: Record<string, string> = (await import(join(messagesDir, `${area}.th.ts`))).th;
+      const en: Record<string, string> = (await import(join(messagesDir, `${area}.en.ts`))).default;
+      expect(Object.keys(en).sort(), area).toEqual(Object.keys(th).sort());
+      for (const key of Object.keys(th)) {
+        if (!loose.has(`${area}:${key}`)) expect(paramsOf(en[key]!), `${area}: ${key}`).toEqual(paramsOf(th[key]!));
+        expect(th[key], `${area}: ${key}`).not.toBe('');
+      }
+    }
+  });
+
+  it('are the only way strings are translated: no local(th, en) pair is left', () => {
+    const files = [...sources('web/src'), ...sources('worker')];
+    const offenders = files.filter((f) => /(?<![\w.])local\(/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

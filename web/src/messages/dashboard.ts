@@ -1,0 +1,8 @@
+// The dashboard area's translator: Thai ships with the area's code, English is loaded when it is on.
+import type { PlainKey } from '../../../worker/domain/i18n';
+import { messages } from '../i18n';
+import { th } from './dashboard.th';
+
+export const tDashboard = messages(th, () => import('./dashboard.en'));
+/** Keys of the area shown without params (tables of labels). */
+export type DashboardLabel = PlainKey<typeof th>;

@@ -1,0 +1,25 @@
+// The public area's strings, Thai (keys and {params} of the area). English: public.en.ts, loaded
+// when English is on. Mechanism: worker/domain/i18n.ts; bound in ./public.ts.
+export const th = {
+  'publicPage.thisOfficeHasNot': 'ไม่พบหน้าข้อมูลสาธารณะของหน่วยงานนี้',
+  'publicPage.loading': 'กำลังโหลด…',
+  'publicPage.fiscalYears': 'ปีงบประมาณ',
+  'publicPage.print': 'พิมพ์',
+  'publicPage.progressOfTheMeasures': 'ความก้าวหน้าการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน',
+  'publicPage.fiscalYearBeyearBe': 'ปีงบประมาณ พ.ศ. {beYear}',
+  'publicPage.asOfFormatlongdate': 'ข้อมูล ณ {formatLongDate}',
+  'publicPage.summary': 'สรุป',
+  'publicPage.doneOfStepsSteps': 'ดำเนินการแล้วเสร็จ {done} จาก {steps} ขั้นตอน',
+  'publicPage.measureNumberTitle': 'มาตรการที่ {number} {title}',
+  'publicPage.responsible': 'ผู้รับผิดชอบ: ',
+  'publicPage.andAllGroups': ' และทุกกลุ่มงาน',
+  'publicPage.doneTotalStepsDone': 'เสร็จสิ้น {done}/{total} ขั้นตอน ({percentText})',
+  'publicPage.step': 'ขั้นตอนที่',
+  'publicPage.stepMethod': 'ขั้นตอน/วิธีดำเนินการ',
+  'publicPage.status': 'สถานะ',
+  'publicPage.publishedEvidence': 'หลักฐานที่เผยแพร่',
+  'publicPage.dueShortdate': 'กำหนด {shortDate}',
+  'publicPage.openData': 'ข้อมูลเปิด (Open Data)',
+  'publicPage.downloadThisDataTo': 'ดาวน์โหลดข้อมูลชุดนี้เพื่อนำไปใช้ต่อได้ (หนึ่งแถวต่อหนึ่งขั้นตอน)',
+  'publicPage.columnDocumentationTableSchema': 'คำอธิบายคอลัมน์ (Table Schema)',
+} as const;
