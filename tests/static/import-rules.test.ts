@@ -35,6 +35,9 @@ describe('import rules between rooms', () => {
     expect(check('worker/db/x.ts', "import { canEditCard } from '../domain/policy';")).toHaveLength(1);
     expect(check('worker/db/x.ts', "import type { Actor } from '../domain/policy';")).toHaveLength(1);
     expect(check('worker/db/x.ts', "import type { Access } from '../domain/access';")).toEqual([]);
+    expect(check('worker/routes/x.ts', "import { and, eq } from 'drizzle-orm';")).toHaveLength(1);
+    expect(check('worker/routes/x.ts', "import type { BatchItem } from 'drizzle-orm/batch';")).toHaveLength(1);
+    expect(check('worker/routes/x.ts', "import { loadBoard } from '../db/board';")).toEqual([]);
     expect(check('worker/routes/x.ts', "const m = await import('../../web/src/i18n');")).toHaveLength(1);
     expect(check('web/src/x.ts', "import { loadBoard } from '../../worker/db/board';")).toHaveLength(1);
     expect(check('web/src/x.ts', "import { type BoardView } from '../../worker/db/board';")).toHaveLength(1);

@@ -2,7 +2,8 @@
 // domain/ is pure: it imports nothing of the project outside domain/, and no framework or driver.
 // db/ reads and writes: it never imports routes, middleware or hono, nor domain/policy.ts (it asks
 // the decisions a route hands it, domain/access.ts). email/ only composes and sends messages: it
-// never touches the database (no db/, no drizzle), nor the rooms that call it. The Worker never imports the
+// never touches the database (no db/, no drizzle), nor the rooms that call it. routes/ compose:
+// they call db/ and domain/, and build no query themselves (no drizzle-orm). The Worker never imports the
 // web app; the web app takes from the Worker only worker/domain/ (the contract: request schemas and
 // answer types) and, as types the build erases, the sub-apps of worker/routes/ its typed client (hc)
 // is built from; never db/, middleware/ or anything else of the Worker.
@@ -66,6 +67,8 @@ export function brokenRules(f: ImportFact): string[] {
     if (under(f.target, 'worker/db') || (f.target === null && /^drizzle-orm/.test(f.specifier))) out.push('email/ never touches the database (db/, drizzle)');
     if (['worker/cron', 'worker/routes', 'worker/middleware'].some((d) => under(f.target, d))) out.push('email/ never imports the rooms that compose it (cron, routes, middleware)');
   }
+  if (under(f.from, 'worker/routes') && f.target === null && /^drizzle-orm/.test(f.specifier))
+    out.push('routes/ compose: they ask named functions of db/ and build no query (no drizzle-orm)');
   if (under(f.from, 'worker') && under(f.target, 'web')) out.push('the Worker never imports the web app');
   if (under(f.from, 'web/src') && under(f.target, 'worker') && !under(f.target, 'worker/domain')) {
     // The contract lives in domain/ (schemas and answer types); the routes lend only their types, to hc.

@@ -4,7 +4,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
-import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, type ColumnCategory } from './schema';
+import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, organisations, type ColumnCategory } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { reportScheduleStatements } from './report-schedule';
 import { fiscalYearBounds } from '../domain/fiscal-year';
@@ -152,4 +152,22 @@ export async function createBoardFromImport(
     throw new AppError(409, 'group_exists', 'มีกลุ่มงานชื่อนี้อยู่แล้ว กรุณาตรวจสอบก่อนนำเข้าอีกครั้ง', 'A group with this name already exists; preview the import again');
   }
   return { fiscalYearId, cards: cardRows.length, groupsCreated: groupRows.map((g) => ({ id: g.id, nameTh: g.nameTh })) };
+}
+
+/** What an import is planned against, in one round trip: the office's groups and its name. */
+export async function readImportContext(db: Db, orgId: string) {
+  const [known, [office]] = await db.batch([
+    db.select({ id: groups.id, nameTh: groups.nameTh }).from(groups).where(eq(groups.orgId, orgId)),
+    db.select({ nameTh: organisations.nameTh }).from(organisations).where(eq(organisations.id, orgId)),
+  ]);
+  return { known, office };
+}
+
+/** Whether the office has a board for the fiscal year already. */
+export async function yearHasBoard(db: Db, orgId: string, beYear: number): Promise<boolean> {
+  const [existing] = await db
+    .select({ id: fiscalYears.id })
+    .from(fiscalYears)
+    .where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, beYear)));
+  return existing !== undefined;
 }

@@ -3,7 +3,8 @@
 // composes the two); keeping is INSERT … ON CONFLICT DO NOTHING on the unique (org, kind,
 // period) key, so a trigger that fires twice, or two runs that overlap, keep one report.
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { Db } from './client';
+import { isUniqueViolation, type Db } from './client';
+import { audit } from './auth';
 import { chainHeadQuery, headOf } from './events';
 import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, memberships, organisations, reportRecipients, reports, users, type FiscalYear } from './schema';
 import type { CompileInput } from '../domain/report-compile';
@@ -198,6 +199,26 @@ export function explicitRecipients(db: Db, orgId: string, kind?: ReportKindName)
     .from(reportRecipients)
     .where(kind ? and(eq(reportRecipients.orgId, orgId), eq(reportRecipients.kind, kind)) : eq(reportRecipients.orgId, orgId))
     .orderBy(asc(reportRecipients.kind), asc(reportRecipients.email));
+}
+
+/** Adds an explicit recipient with its audit entry, in one batch; false: the address already receives that kind. */
+export async function addRecipient(db: Db, recipient: typeof reportRecipients.$inferInsert, entry: Parameters<typeof audit>[1]): Promise<boolean> {
+  try {
+    await db.batch([db.insert(reportRecipients).values(recipient), audit(db, entry)]);
+    return true;
+  } catch (e) {
+    if (isUniqueViolation(e)) return false;
+    throw e;
+  }
+}
+
+/** Removes one of the office's explicit recipients: the row removed, or null when there was none. */
+export async function removeRecipient(db: Db, orgId: string, id: string) {
+  const [removed] = await db
+    .delete(reportRecipients)
+    .where(and(eq(reportRecipients.id, id), eq(reportRecipients.orgId, orgId)))
+    .returning();
+  return removed ?? null;
 }
 
 /** Who receives a meeting report: the kind's default accounts plus its explicit recipients. */

@@ -11,8 +11,7 @@ import { actorOf, clientIp } from '../middleware/session';
 import { markRefusalRecorded } from '../middleware/audit-refusals';
 import { audit } from '../db/auth';
 import { exportOffice, restoreOffice } from '../db/backup';
-import { organisations } from '../db/schema';
-import { eq } from 'drizzle-orm';
+import { findOrganisation } from '../db/reports';
 import { backupFileSchema, type BackupFile } from '../domain/backup-format';
 import { AppError, forbidden } from '../domain/errors';
 import { canAdminister } from '../domain/policy';
@@ -54,7 +53,7 @@ export const backupRoutes = new Hono<BackupEnv>()
       throw forbidden();
     }
     const file = await exportOffice(db, actor.orgId);
-    const [org] = await db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, actor.orgId));
+    const org = await findOrganisation(db, actor.orgId);
     await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'backup.exported', detail: { counts: file.counts }, ip: clientIp(c) });
     c.header('Content-Disposition', `attachment; filename="${fileName(org?.slug ?? 'office', new Date(file.exportedAt))}"`);
     return c.json(file);

@@ -6,15 +6,11 @@
 //   over the office's groups, all with the demo password (hashed once, not once per account: the
 //   100,000 PBKDF2 rounds are what sign-in measures, not what setting up a load run should cost).
 import { Hono } from 'hono';
-import { asc, eq } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { valid } from '../middleware/validate';
 import { adminOf } from '../middleware/authorize';
 import { actorOf } from '../middleware/session';
-import { chunk, rowsPerInsert } from '../db/import';
-import { groups, memberships, users } from '../db/schema';
+import { seedDirectors } from '../seed/bench';
 import { AppError, forbidden } from '../domain/errors';
-import { hashPassword } from '../domain/password';
 import { canAdminister } from '../domain/policy';
 import { DEMO_PASSWORD, seedOffice } from '../seed/demo';
 import type { AppEnv } from '../env';
@@ -37,22 +33,7 @@ export const devLoadRoutes = new Hono<AppEnv>()
   .post('/directors', valid('json', directorsBody), async (c) => {
     const actor = actorOf(c);
     if (!canAdminister(actor, actor.orgId)) throw forbidden();
-    const db = c.get('db');
-    const officeGroups = await db.select({ id: groups.id, nameTh: groups.nameTh }).from(groups).where(eq(groups.orgId, actor.orgId)).orderBy(asc(groups.position));
-    if (officeGroups.length === 0) throw new AppError(422, 'no_groups', 'สำนักงานนี้ยังไม่มีกลุ่มงาน', 'This office has no groups');
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
-    // A tag per call keeps the emails of repeated runs apart.
-    const tag = crypto.randomUUID().slice(0, 8);
-    const accounts = Array.from({ length: c.req.valid('json').count }, (_, i) => {
-      const group = officeGroups[i % officeGroups.length]!;
-      return { id: crypto.randomUUID(), email: `load-${tag}-${i + 1}@load.local`, displayName: `ผอ.ทดสอบภาระงาน ${i + 1}`, groupId: group.id, groupNameTh: group.nameTh };
-    });
-    const statements: BatchItem<'sqlite'>[] = [
-      ...chunk(accounts, rowsPerInsert(5)).map((rows) => db.insert(users).values(rows.map(({ id, email, displayName }) => ({ id, email, displayName, passwordHash })))),
-      ...chunk(accounts, rowsPerInsert(5)).map((rows) =>
-        db.insert(memberships).values(rows.map(({ id, groupId }) => ({ orgId: actor.orgId, userId: id, role: 'director' as const, groupId }))),
-      ),
-    ];
-    await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-    return c.json({ password: DEMO_PASSWORD, accounts: accounts.map(({ email, groupId, groupNameTh }) => ({ email, groupId, groupNameTh })) }, 201);
+    const accounts = await seedDirectors(c.get('db'), actor.orgId, c.req.valid('json').count);
+    if (!accounts) throw new AppError(422, 'no_groups', 'สำนักงานนี้ยังไม่มีกลุ่มงาน', 'This office has no groups');
+    return c.json({ password: DEMO_PASSWORD, accounts }, 201);
   });

@@ -6,10 +6,9 @@
 // /__scheduled, but with this app's assets (run_worker_first = ["/api/*"], SPA fallback) that path
 // is answered by the asset router with index.html and never reaches the Worker.
 import { Hono } from 'hono';
-import { count } from 'drizzle-orm';
 import { valid } from '../middleware/validate';
 import { runScheduled } from '../cron';
-import { organisations } from '../db/schema';
+import { isDatabaseEmpty } from '../db/backup';
 import { AppError } from '../domain/errors';
 import { adminOf } from '../middleware/authorize';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
@@ -37,8 +36,7 @@ export const devRoutes = new Hono<AppEnv>()
   // ?variant=fy2567 only the FY 2567 board as imported, untouched (the browser tests' fixture).
   .post('/seed', valid('query', seedQuery), async (c) => {
     const db = c.get('db');
-    const [row] = await db.select({ n: count() }).from(organisations);
-    if ((row?.n ?? 0) > 0) return c.json({ seeded: false, reason: 'database not empty' });
+    if (!(await isDatabaseEmpty(db))) return c.json({ seeded: false, reason: 'database not empty' });
     const { variant } = c.req.valid('query');
     if (variant === 'fy2567') {
       const result = await seedDemo(db);

@@ -8,11 +8,9 @@
 // groups changed since the preview), when a responsible name is still unresolved, or when a
 // year or office that differs was not confirmed.
 import { Hono } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
-import { fiscalYears, groups, organisations } from '../db/schema';
-import { createBoardFromImport } from '../db/import';
+import { createBoardFromImport, readImportContext, yearHasBoard } from '../db/import';
 import { blockingNames, choiceProblems, parseAnnouncement, planImport, planToken, type GroupChoice } from '../domain/announcement';
 import { canAdminister } from '../domain/policy';
 import { AppError, forbidden } from '../domain/errors';
@@ -24,10 +22,7 @@ async function planFor(c: Context<AppEnv>, body: { text: string; beYear?: number
   const actor = actorOf(c);
   if (!canAdminister(actor, actor.orgId)) throw forbidden();
   const db = c.get('db');
-  const [known, [office]] = await db.batch([
-    db.select({ id: groups.id, nameTh: groups.nameTh }).from(groups).where(eq(groups.orgId, actor.orgId)),
-    db.select({ nameTh: organisations.nameTh }).from(organisations).where(eq(organisations.id, actor.orgId)),
-  ]);
+  const { known, office } = await readImportContext(db, actor.orgId);
   const typedYear = body.beYear ?? null;
   // Timelines that name no year fall inside the year the board is for.
   const first = parseAnnouncement(body.text, known);
@@ -50,14 +45,8 @@ async function planFor(c: Context<AppEnv>, body: { text: string; beYear?: number
 export const importRoutes = new Hono<AppEnv>()
   .post('/preview', valid('json', importPreviewBody), async (c) => {
     const { db, actor, parsed, plan, groups: known, token } = await planFor(c, c.req.valid('json'));
-    const [existing] =
-      plan.beYear === null
-        ? [undefined]
-        : await db
-            .select({ id: fiscalYears.id })
-            .from(fiscalYears)
-            .where(and(eq(fiscalYears.orgId, actor.orgId), eq(fiscalYears.beYear, plan.beYear)));
-    return c.json({ ...parsed, plan, token, groups: known, yearHasBoard: existing !== undefined });
+    const hasBoard = plan.beYear !== null && (await yearHasBoard(db, actor.orgId, plan.beYear));
+    return c.json({ ...parsed, plan, token, groups: known, yearHasBoard: hasBoard });
   })
   .post('/commit', valid('json', importCommitBody), async (c) => {
     const body = c.req.valid('json');

@@ -2,15 +2,13 @@
 // office), and for administrators: preview, send now, recipients, report kinds and the outbox.
 // Reports of another office answer 404, like anything else that is not the caller's.
 import { Hono, type Context } from 'hono';
-import { and, eq } from 'drizzle-orm';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import type { Actor } from '../domain/policy';
 import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
-import { isUniqueViolation } from '../db/client';
-import { explicitRecipients, findOrganisation, findReport, listReports, membersWithRoles, setReportKinds, toReportView } from '../db/reports';
-import { REPORT_KINDS, reportRecipients } from '../db/schema';
+import { addRecipient, explicitRecipients, findOrganisation, findReport, listReports, membersWithRoles, removeRecipient, setReportKinds, toReportView } from '../db/reports';
+import { REPORT_KINDS } from '../db/schema';
 import { reportCsv, reportFileName } from '../domain/report-csv';
 import { defaultRoles, kindEnabled } from '../domain/report-delivery';
 import { AppError, notFound } from '../domain/errors';
@@ -191,24 +189,18 @@ export const reportRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const db = c.get('db');
     const recipientId = crypto.randomUUID();
-    try {
-      await db.batch([
-        db.insert(reportRecipients).values({ id: recipientId, orgId: actor.orgId, ...body }),
-        audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.recipient_added', detail: { kind: body.kind, email: body.email }, ip: clientIp(c) }),
-      ]);
-    } catch (e) {
-      if (isUniqueViolation(e)) throw new AppError(409, 'recipient_exists', 'มีผู้รับรายงานนี้อยู่แล้ว', 'This address already receives this report');
-      throw e;
-    }
+    const added = await addRecipient(
+      db,
+      { id: recipientId, orgId: actor.orgId, ...body },
+      { orgId: actor.orgId, userId: actor.userId, action: 'report.recipient_added', detail: { kind: body.kind, email: body.email }, ip: clientIp(c) },
+    );
+    if (!added) throw new AppError(409, 'recipient_exists', 'มีผู้รับรายงานนี้อยู่แล้ว', 'This address already receives this report');
     return c.json({ recipient: { id: recipientId, ...body } }, 201);
   })
   .delete('/recipients/:id', valid('param', idParam), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
-    const [removed] = await db
-      .delete(reportRecipients)
-      .where(and(eq(reportRecipients.id, c.req.valid('param').id), eq(reportRecipients.orgId, actor.orgId)))
-      .returning();
+    const removed = await removeRecipient(db, actor.orgId, c.req.valid('param').id);
     if (!removed) throw notFound('Recipient', 'ผู้รับรายงาน');
     await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.recipient_removed', detail: { kind: removed.kind, email: removed.email }, ip: clientIp(c) });
     return c.json({ ok: true });
