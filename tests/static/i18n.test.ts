@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { english, format, translator } from '../../worker/domain/i18n';
 
 const root = join(import.meta.dirname, '../..');
-const messagesDir = join(root, 'web/src/messages');
+const dictionaryDirs = [join(root, 'web/src/messages'), join(root, 'worker/domain/messages')];
 
 function sources(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
@@ -37,21 +37,24 @@ describe('the i18n mechanism', () => {
   });
 });
 
-describe('the dictionaries (web/src/messages)', () => {
-  const areas = readdirSync(messagesDir)
-    .filter((f) => f.endsWith('.th.ts'))
-    .map((f) => f.slice(0, -'.th.ts'.length));
+describe('the dictionaries (web/src/messages, worker/domain/messages)', () => {
+  const dictionaries = dictionaryDirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.th.ts'))
+      .map((f) => ({ dir, area: f.slice(0, -'.th.ts'.length) })),
+  );
+  const areas = dictionaries.map((d) => d.area);
 
   it('are split by area, each with its English', () => {
-    expect(areas).toEqual(expect.arrayContaining(['app', 'admin', 'dashboard', 'drawer', 'oit', 'reports']));
-    for (const area of areas) expect(readdirSync(messagesDir)).toContain(`${area}.en.ts`);
+    expect(areas).toEqual(expect.arrayContaining(['app', 'admin', 'dashboard', 'drawer', 'oit', 'report']));
+    for (const { dir, area } of dictionaries) expect(readdirSync(dir)).toContain(`${area}.en.ts`);
   });
 
   it('have the same keys and {params} in Thai and English', async () => {
     const loose = new Set(['app:fy.label']);
-    for (const area of areas) {
-      const th: Record<string, string> = (await import(join(messagesDir, `${area}.th.ts`))).th;
-      const en: Record<string, string> = (await import(join(messagesDir, `${area}.en.ts`))).default;
+    for (const { dir, area } of dictionaries) {
+      const th: Record<string, string> = (await import(join(dir, `${area}.th.ts`))).th;
+      const en: Record<string, string> = (await import(join(dir, `${area}.en.ts`))).default;
       expect(Object.keys(en).sort(), area).toEqual(Object.keys(th).sort());
       for (const key of Object.keys(th)) {
         if (!loose.has(`${area}:${key}`)) expect(paramsOf(en[key]!), `${area}: ${key}`).toEqual(paramsOf(th[key]!));

@@ -77,7 +77,7 @@ export function brokenRules(f: ImportFact): string[] {
   }
   if (under(f.from, 'web/src') && under(f.target, 'worker/domain/schemas') && !f.typeOnly)
     out.push('the web app takes only the types of the request schemas (zod stays out of its bundle)');
-  if (under(f.from, 'web/src') && f.target !== null && /^web\/src\/messages\/[\w-]+\.en$/.test(f.target) && !f.dynamic && !f.typeOnly)
+  if (under(f.from, 'web/src') && f.target !== null && /(^|\/)messages\/[\w-]+\.en$/.test(f.target) && !f.dynamic && !f.typeOnly)
     out.push('an English dictionary is loaded with import() (a chunk of its own, fetched when English is on)');
   return out;
 }

@@ -1,5 +1,6 @@
 // The reports area's translator: Thai ships with the area's code, English is loaded when it is on.
 import { messages } from '../i18n';
-import { th } from './reports.th';
+import { th } from '../../../worker/domain/messages/report.th';
 
-export const tReports = messages(th, () => import('./reports.en'));
+// Shared with the Worker's report email and CSV (worker/domain/messages/).
+export const tReports = messages(th, () => import('../../../worker/domain/messages/report.en'));

@@ -1,5 +1,5 @@
-// The reports page's strings, Thai. English: reports.en.ts, loaded when English is on.
-// Mechanism: worker/domain/i18n.ts; bound in ./reports.ts.
+// The reports' strings, Thai: the reports page (web/src/messages/reports.ts binds them) and the
+// report as the Worker renders it (email, CSV). English: report.en.ts. Mechanism: ../i18n.ts.
 export const th = {
   title: 'รายงานผลการดำเนินงาน',
   intro: 'รายงานความก้าวหน้าต่อที่ประชุมผู้บริหารและผู้อำนวยการกลุ่ม และต่อที่ประชุมบุคลากร ตามรอบที่ประกาศกำหนด (หากประกาศไม่ระบุ: เดือนละ 2 ครั้ง และเดือนละครั้ง) ระบบจัดทำ จัดเก็บ และส่งอีเมลให้ตามกำหนด',

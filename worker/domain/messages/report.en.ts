@@ -1,6 +1,6 @@
-// English of reports.th.ts (same keys, same {params}: checked by the type system).
-import { english } from '../../../worker/domain/i18n';
-import type { th } from './reports.th';
+// English of report.th.ts (same keys, same {params}: checked by the type system).
+import { english } from '../i18n';
+import type { th } from './report.th';
 
 export default english<typeof th>()({
   title: 'Progress reports',
