@@ -1,38 +1,24 @@
 // Calls of the account screens: an office's members and their life cycle (administrators), and
 // the signed-in person's own password and sessions.
-import { request } from './api';
-import type { Me, Role } from '../../worker/domain/contracts';
+import { call, clients, enc, type Data } from './api';
 
-export type MemberState = 'active' | 'disabled' | 'removed';
-export interface Member {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  groupId: string | null;
-  state: MemberState;
-  temporaryPasswordUntil: number | null;
-  otherOffices: number;
-}
-export interface OwnSession {
-  id: string;
-  createdAt: number;
-  expiresAt: number;
-  userAgent: string;
-  ip: string | null;
-  current: boolean;
-}
-
-const enc = encodeURIComponent;
+const { accounts, me } = clients;
+const member = (id: string) => ({ param: { id: enc(id) } });
 
 export const accountsApi = {
-  members: () => request<{ members: Member[] }>('GET', '/api/admin/accounts'),
-  disable: (id: string) => request<{ ok: true }>('POST', `/api/admin/accounts/${enc(id)}/disable`),
-  enable: (id: string) => request<{ ok: true }>('POST', `/api/admin/accounts/${enc(id)}/enable`),
-  remove: (id: string) => request<{ ok: true }>('POST', `/api/admin/accounts/${enc(id)}/remove`),
+  members: () => call(() => accounts.index.$get()),
+  disable: (id: string) => call(() => accounts[':id'].disable.$post(member(id))),
+  enable: (id: string) => call(() => accounts[':id'].enable.$post(member(id))),
+  remove: (id: string) => call(() => accounts[':id'].remove.$post(member(id))),
   temporaryPassword: (id: string, temporaryPassword: string) =>
-    request<{ ok: true; expiresAt: number }>('POST', `/api/admin/accounts/${enc(id)}/temporary-password`, { temporaryPassword }),
-  changePassword: (currentPassword: string, newPassword: string) => request<Me>('PUT', '/api/me/password', { currentPassword, newPassword }),
-  sessions: () => request<{ sessions: OwnSession[] }>('GET', '/api/me/sessions'),
-  endSession: (id: string) => request<null>('DELETE', `/api/me/sessions/${enc(id)}`),
+    call(() => accounts[':id']['temporary-password'].$post({ ...member(id), json: { temporaryPassword } })),
+  changePassword: (currentPassword: string, newPassword: string) => call(() => me.me.password.$put({ json: { currentPassword, newPassword } })),
+  sessions: () => call(() => me.me.sessions.$get()),
+  endSession: (id: string) => call(() => me.me.sessions[':id'].$delete(member(id))),
 };
+
+/** A member of the office with their account state, as the server sends it. */
+export type Member = Data<typeof accountsApi.members>['members'][number];
+export type MemberState = Member['state'];
+/** One of the signed-in person's own sessions. */
+export type OwnSession = Data<typeof accountsApi.sessions>['sessions'][number];

@@ -1,22 +1,28 @@
-// Typed wrappers around the ITA Board API. Every call resolves to a Result: either the
-// data, or an ApiError carrying the server's stable code and its Thai/English messages.
-// Nothing here throws for HTTP or network failures.
-import type {
-  BoardView,
-  CardResponse,
-  CardView,
-  ConflictBody,
-  FiscalYearView,
-  Me,
-  Role,
-} from '../../worker/domain/contracts';
+// The ITA Board API, called through Hono's typed client (hc): one client per sub-app of
+// worker/routes/ (one client for all 66 routes would exceed TypeScript's instantiation depth), so
+// a route whose path, body or answer changes breaks this build, not a user. Every call resolves to
+// a Result: either the data, or an ApiError carrying the server's stable code and its Thai/English
+// messages. Nothing here throws for HTTP or network failures.
+import { hc, type ClientResponse } from 'hono/client';
+import type { SuccessStatusCode } from 'hono/utils/http-status';
+import type { CardView, ConflictBody } from '../../worker/domain/contracts';
+import type { AccountsApi } from '../../worker/routes/accounts';
+import type { AdminApi } from '../../worker/routes/admin';
+import type { AuthApi } from '../../worker/routes/auth';
+import type { BoardApi } from '../../worker/routes/board';
+import type { CardDetailsApi } from '../../worker/routes/card-details';
+import type { CardsApi } from '../../worker/routes/cards';
+import type { DashboardApi } from '../../worker/routes/dashboard';
+import type { DevApi } from '../../worker/routes/dev';
+import type { FiscalYearsApi } from '../../worker/routes/fiscal-years';
+import type { ImportApi } from '../../worker/routes/import';
+import type { MeApi } from '../../worker/routes/me';
+import type { MeasuresApi } from '../../worker/routes/measures';
+import type { MemoApi } from '../../worker/routes/memo';
+import type { OitApi } from '../../worker/routes/oit';
+import type { PublicApi } from '../../worker/routes/public';
+import type { ReportsApi } from '../../worker/routes/reports';
 import type { AddCommentRequest, AddEvidenceRequest, EditCardRequest, MoveCardRequest } from '../../worker/domain/schemas/cards';
-import type {
-  CardDetailsResponse,
-  CommentResponse,
-  EvidenceResponse,
-  OitItemsResponse,
-} from '../../worker/domain/contracts-card';
 
 export class ApiError extends Error {
   constructor(
@@ -34,25 +40,13 @@ export class ApiError extends Error {
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-export interface DemoAccount {
-  email: string;
-  password: string;
-  role: Role;
-  labelTh: string;
-  labelEn: string;
-}
-
 export type CardPatch = EditCardRequest;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-/** Called when a request other than /api/me or sign-in answers 401 (the session ended). */
+/** Called when a request answers 401 (the session ended), unless the call is `quiet401`. */
 let unauthorizedHandler: (() => void) | null = null;
 export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler;
 }
-
-const QUIET_401 = new Set(['/api/me', '/api/auth/sign-in', '/api/auth/sign-out']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -81,19 +75,61 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/** One typed call to the API; page-specific modules (admin, reports, …) build on it. */
-/** `quiet401`: a 401 answer is only returned, not taken as the end of the session. */
-export async function request<T>(method: Method, path: string, body?: unknown, { quiet401 = false } = {}): Promise<Result<T>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const init: RequestInit = { method, headers, credentials: 'same-origin', cache: 'no-store' };
+/**
+ * The fetch every client uses: same-origin credentials, never cached, JSON accepted; mutations
+ * are always JSON, even when there is nothing to send (the server checks it).
+ */
+const apiFetch: typeof fetch = (input, init) => {
+  const headers = new Headers(init?.headers);
+  headers.set('accept', 'application/json');
+  const method = init?.method ?? 'GET';
+  let body = init?.body;
   if (method !== 'GET') {
-    // Mutations are always JSON, even when there is nothing to send (the server checks it).
-    headers['content-type'] = 'application/json';
-    init.body = JSON.stringify(body ?? {});
+    headers.set('content-type', 'application/json');
+    body ??= '{}';
   }
+  return fetch(input, { ...init, method, headers, body, credentials: 'same-origin', cache: 'no-store' });
+};
+
+const options = { fetch: apiFetch };
+/** One typed client per sub-app, at the path app.ts mounts it on. */
+export const clients = {
+  auth: hc<AuthApi>('/api/auth', options),
+  me: hc<MeApi>('/api', options),
+  board: hc<BoardApi>('/api', options),
+  cards: hc<CardsApi>('/api/cards', options),
+  cardDetails: hc<CardDetailsApi>('/api', options),
+  measures: hc<MeasuresApi>('/api/measures', options),
+  accounts: hc<AccountsApi>('/api/admin/accounts', options),
+  admin: hc<AdminApi>('/api/admin', options),
+  import: hc<ImportApi>('/api/import', options),
+  dashboard: hc<DashboardApi>('/api/dashboard', options),
+  oit: hc<OitApi>('/api/oit', options),
+  memo: hc<MemoApi>('/api/memo', options),
+  public: hc<PublicApi>('/api/public', options),
+  fiscalYears: hc<FiscalYearsApi>('/api/fiscal-years', options),
+  reports: hc<ReportsApi>('/api/reports', options),
+  dev: hc<DevApi>('/api/dev', options),
+};
+
+/** What a route answers when it succeeds, as its type says: its JSON, or null (204, no JSON). */
+export type Answer<R> =
+  R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? (F extends 'json' ? T : null) : never) : never;
+
+/** The data a call of this module (or of its page-specific siblings) resolves to. */
+export type Data<F extends (...args: never[]) => Promise<Result<unknown>>> = Awaited<ReturnType<F>> extends Result<infer T> ? T : never;
+
+/**
+ * One call through a typed client, as a Result. `quiet401`: a 401 answer is only returned, not
+ * taken as the end of the session (asking who is signed in, signing in and out, early requests).
+ */
+export async function call<R extends ClientResponse<unknown, number, string>>(
+  send: () => Promise<R>,
+  { quiet401 = false } = {},
+): Promise<Result<Answer<R>>> {
   let res: Response;
   try {
-    res = await fetch(path, init);
+    res = (await send()) as unknown as Response;
   } catch {
     return {
       ok: false,
@@ -107,8 +143,9 @@ export async function request<T>(method: Method, path: string, body?: unknown, {
     };
   }
   const data = await readJson(res);
-  if (res.ok) return { ok: true, data: data as T };
-  if (res.status === 401 && !quiet401 && !QUIET_401.has(path)) unauthorizedHandler?.();
+  // The answer's shape is the route's own type (hc): nothing here is typed by hand.
+  if (res.ok) return { ok: true, data: data as Answer<R> };
+  if (res.status === 401 && !quiet401) unauthorizedHandler?.();
   return { ok: false, error: toApiError(res.status, data) };
 }
 
@@ -117,28 +154,30 @@ export function isConflictBody(body: unknown): body is ConflictBody {
   return isRecord(body) && isRecord(body.card) && typeof body.card.id === 'string';
 }
 
+/** Path parameters go into the address as they are (hc does not encode them). */
+export const enc = encodeURIComponent;
+const year = (beYear: number) => ({ beYear: enc(beYear) });
+const { auth, me, board, cards, cardDetails, dev } = clients;
+
 export const api = {
-  me: () => request<Me>('GET', '/api/me'),
-  signIn: (email: string, password: string) =>
-    request<Me>('POST', '/api/auth/sign-in', { email, password }),
-  signOut: () => request<null>('POST', '/api/auth/sign-out'),
-  signOutEverywhere: () => request<null>('POST', '/api/auth/sign-out-everywhere'),
-  demoAccounts: () => request<{ accounts: DemoAccount[] }>('GET', '/api/dev/demo-accounts'),
-  fiscalYears: (options?: { quiet401?: boolean }) => request<{ fiscalYears: FiscalYearView[] }>('GET', '/api/fiscal-years', undefined, options),
-  board: (beYear: number, options?: { quiet401?: boolean }) =>
-    request<BoardView>('GET', `/api/boards/${encodeURIComponent(beYear)}`, undefined, options),
-  moveCard: (id: CardView['id'], move: MoveCardRequest) =>
-    request<CardResponse>('POST', `/api/cards/${encodeURIComponent(id)}/move`, move),
-  patchCard: (id: CardView['id'], patch: CardPatch) =>
-    request<CardResponse>('PATCH', `/api/cards/${encodeURIComponent(id)}`, patch),
-  cardDetails: (id: CardView['id']) =>
-    request<CardDetailsResponse>('GET', `/api/cards/${encodeURIComponent(id)}`),
+  me: () => call(() => me.me.$get(), { quiet401: true }),
+  session: () => call(() => me.session.$get()),
+  signIn: (email: string, password: string) => call(() => auth['sign-in'].$post({ json: { email, password } }), { quiet401: true }),
+  signOut: () => call(() => auth['sign-out'].$post(), { quiet401: true }),
+  signOutEverywhere: () => call(() => auth['sign-out-everywhere'].$post()),
+  demoAccounts: () => call(() => dev['demo-accounts'].$get()),
+  fiscalYears: (options?: { quiet401?: boolean }) => call(() => board['fiscal-years'].$get(), options),
+  board: (beYear: number, options?: { quiet401?: boolean }) => call(() => board.boards[':beYear'].$get({ param: year(beYear) }), options),
+  moveCard: (id: CardView['id'], move: MoveCardRequest) => call(() => cards[':id'].move.$post({ param: { id: enc(id) }, json: move })),
+  patchCard: (id: CardView['id'], patch: CardPatch) => call(() => cards[':id'].$patch({ param: { id: enc(id) }, json: patch })),
+  cardDetails: (id: CardView['id']) => call(() => cardDetails.cards[':id'].$get({ param: { id: enc(id) } })),
   addEvidence: (id: CardView['id'], evidence: AddEvidenceRequest) =>
-    request<EvidenceResponse>('POST', `/api/cards/${encodeURIComponent(id)}/evidence`, evidence),
-  deleteEvidence: (evidenceId: string) =>
-    request<null>('DELETE', `/api/evidence/${encodeURIComponent(evidenceId)}`),
+    call(() => cardDetails.cards[':id'].evidence.$post({ param: { id: enc(id) }, json: evidence })),
+  deleteEvidence: (evidenceId: string) => call(() => cardDetails.evidence[':id'].$delete({ param: { id: enc(evidenceId) } })),
   addComment: (id: CardView['id'], comment: AddCommentRequest) =>
-    request<CommentResponse>('POST', `/api/cards/${encodeURIComponent(id)}/comments`, comment),
-  oitItems: (beYear: number) =>
-    request<OitItemsResponse>('GET', `/api/boards/${encodeURIComponent(beYear)}/oit-items`),
+    call(() => cardDetails.cards[':id'].comments.$post({ param: { id: enc(id) }, json: comment })),
+  oitItems: (beYear: number) => call(() => cardDetails.boards[':beYear']['oit-items'].$get({ param: year(beYear) })),
 };
+
+/** A demo account offered on the sign-in page (npm start only). */
+export type DemoAccount = Data<typeof api.demoAccounts>['accounts'][number];

@@ -106,3 +106,6 @@ export const accountRoutes = new Hono<AppEnv>()
     await signOutMember(c, actor.orgId, member.id);
     return c.json({ ok: true, expiresAt });
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type AccountsApi = typeof accountRoutes;

@@ -158,3 +158,6 @@ export const adminRoutes = new Hono<AppEnv>()
     const verdict: IntegrityVerdict = { ...chain, ok: chain.ok && board.ok, board };
     return c.json(verdict);
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type AdminApi = typeof adminRoutes;

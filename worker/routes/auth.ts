@@ -237,3 +237,6 @@ export const authRoutes = new Hono<AppEnv>()
     deleteCookie(c, SESSION_COOKIE, sessionCookieOptions);
     return c.body(null, 204);
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type AuthApi = typeof authRoutes;

@@ -16,3 +16,6 @@ export const boardRoutes = new Hono<AppEnv>()
     const actor = actorOf(c);
     return c.json(await loadBoard(c.get('db'), actor, c.req.valid('param').beYear, accessOf(actor)));
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type BoardApi = typeof boardRoutes;

@@ -64,3 +64,6 @@ export const cardDetailRoutes = new Hono<AppEnv>()
     const actor = actorOf(c);
     return c.json({ items: await listOitItems(c.get('db'), actor, c.req.valid('param').beYear, accessOf(actor)) });
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type CardDetailsApi = typeof cardDetailRoutes;

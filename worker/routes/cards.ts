@@ -31,3 +31,6 @@ export const cardRoutes = new Hono<AppEnv>()
     notifyCardChange(c.env, c.executionCtx, commit);
     return c.json({ card: commit.value });
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type CardsApi = typeof cardRoutes;

@@ -23,3 +23,6 @@ export const dashboardRoutes = new Hono<AppEnv>()
     if (problem) throw problem;
     return c.json(await loadO43(c.get('db'), actor.orgId, c.req.valid('param').beYear, from, to));
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type DashboardApi = typeof dashboardRoutes;

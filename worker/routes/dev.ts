@@ -46,3 +46,6 @@ export const devRoutes = new Hono<AppEnv>()
     const current = demo.years.find((y) => y.beYear === demo.currentYear)!;
     return c.json({ seeded: true, variant, currentYear: demo.currentYear, years: demo.years, cards: current.cards });
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type DevApi = typeof devRoutes;

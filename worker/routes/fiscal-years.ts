@@ -62,3 +62,6 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
     if (!deleted) throw yearHasActivity(fy.beYear, await yearActivity(db, actor.orgId, fy.id));
     return c.json({ deleted: true, beYear: fy.beYear });
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type FiscalYearsApi = typeof fiscalYearRoutes;

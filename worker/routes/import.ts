@@ -100,3 +100,6 @@ export const importRoutes = new Hono<AppEnv>()
     });
     return c.json({ ...result, warnings: parsed.warnings }, 201);
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type ImportApi = typeof importRoutes;

@@ -81,3 +81,6 @@ export const meRoutes = new Hono<AppEnv>()
     disconnectSignedOut(c.env, c.executionCtx, actor.orgId, await fiscalYearIds(db, actor.orgId), { sessionId: id });
     return c.body(null, 204);
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type MeApi = typeof meRoutes;

@@ -25,3 +25,6 @@ export const measureRoutes = new Hono<AppEnv>().patch(
     return c.json({ measure: result.measure, cards: result.changed.length });
   },
 );
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type MeasuresApi = typeof measureRoutes;

@@ -37,3 +37,6 @@ export const memoRoutes = new Hono<AppEnv>()
     ]);
     return c.json({ memo: await loadMemo(db, actor.orgId) });
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type MemoApi = typeof memoRoutes;

@@ -99,3 +99,6 @@ export const oitRoutes = new Hono<AppEnv>()
     await importItems(db, actor.orgId, fy, [...plan.add, ...plan.update]);
     return c.json({ ...result, items: await listItems(db, actor.orgId, fy) });
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type OitApi = typeof oitRoutes;

@@ -52,9 +52,10 @@ export function publicCacheKey(requestUrl: string, slug: string, version: string
 
 /**
  * Serves from the edge cache, or builds, caches and serves. `what` names the answer from
- * validated values; `build` throws for a 404 (not cached).
+ * validated values; `build` throws for a 404 (not cached). Typed as what `build` answers (a copy
+ * from the cache is the same answer), so the web app's typed client knows the answers' shapes.
  */
-async function cached(c: Context<AppEnv>, slug: string, what: string, build: () => Promise<Response>): Promise<Response> {
+async function cached<R extends Response>(c: Context<AppEnv>, slug: string, what: string, build: () => Promise<R>): Promise<R> {
   // A year's answers ('2567', '2567.csv', '2567/schema') change with that year's board only.
   const asked = beYearText.safeParse(what.slice(0, 4));
   const version = await publicationVersion(c.get('db'), slug, what && asked.success ? asked.data : undefined);
@@ -64,7 +65,7 @@ async function cached(c: Context<AppEnv>, slug: string, what: string, build: () 
   if (hit) {
     const served = new Response(hit.body, hit);
     served.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-    return served;
+    return served as R;
   }
   const res = await build();
   res.headers.set('Cache-Control', EDGE_CACHE_CONTROL);
@@ -73,7 +74,7 @@ async function cached(c: Context<AppEnv>, slug: string, what: string, build: () 
   c.executionCtx.waitUntil(edgeCache().put(key, res.clone()));
   const served = new Response(res.body, res);
   served.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
-  return served;
+  return served as R;
 }
 
 function download(body: string, type: string, filename: string): Response {
@@ -138,3 +139,6 @@ export const publicRoutes = new Hono<AppEnv>()
       });
     }),
   );
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type PublicApi = typeof publicRoutes;

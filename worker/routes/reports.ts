@@ -236,3 +236,6 @@ export const reportRoutes = new Hono<AppEnv>()
     c.header('Content-Disposition', `attachment; filename="${reportFileName(view.kind, view.periodKey)}"`);
     return c.body(reportCsv(view.content));
   });
+
+/** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */
+export type ReportsApi = typeof reportRoutes;

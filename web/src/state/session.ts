@@ -1,7 +1,7 @@
 // Session model: who is signed in, and signing in and out.
 import { computed, signal } from '@preact/signals';
 import type { Me } from '../../../worker/domain/contracts';
-import { api, ApiError, onUnauthorized, request, type DemoAccount, type Result } from '../api';
+import { api, ApiError, onUnauthorized, type DemoAccount, type Result } from '../api';
 import { both } from '../i18n';
 import { clearNotices, pushApiError, pushNotice } from './notices';
 
@@ -23,7 +23,7 @@ export const demoAccounts = signal<DemoAccount[]>([]);
 let started = false;
 
 /** Who is signed in: 200 with `me` null when nobody is (no failed request in the console). */
-const askSession = () => request<{ me: Me | null; demo?: boolean }>('GET', '/api/session');
+const askSession = api.session;
 /** The server runs the local demo (npm start): the sign-in page may list its accounts. */
 let demoMode = false;
 

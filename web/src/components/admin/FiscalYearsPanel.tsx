@@ -3,8 +3,7 @@
 // log holds nothing but its import. The server decides what is allowed (policy.ts); this panel
 // shows what it says and asks before deleting.
 import { useEffect, useState } from 'preact/hooks';
-import type { FiscalYearView } from '../../../../worker/domain/contracts';
-import { request, type ApiError } from '../../api';
+import { call, clients, enc, type ApiError, type Data } from '../../api';
 import { fiscalYearLabel } from '../../i18n';
 import { formatDate } from '../../../../worker/domain/thai-date';
 import { lang } from '../../state/ui';
@@ -13,19 +12,15 @@ import { AdminPanel, AdminTable } from './Panel';
 import { Feedback } from '../Feedback';
 import { tAdmin } from '../../messages/admin';
 
-interface YearLife {
-  fiscalYear: FiscalYearView;
-  archivedAt: number | null;
-  activity: { events: number; reports: number; cards: number };
-  deletable: boolean;
-}
-
+const years = clients.fiscalYears[':beYear'];
+const year = (beYear: number) => ({ param: { beYear: enc(beYear) } });
 const lifeApi = {
-  life: (beYear: number) => request<YearLife>('GET', `/api/fiscal-years/${beYear}/life`),
-  archive: (beYear: number) => request<{ archived: boolean }>('PUT', `/api/fiscal-years/${beYear}/archived`, { archived: true }),
-  restore: (beYear: number) => request<{ archived: boolean }>('PUT', `/api/fiscal-years/${beYear}/archived`, { archived: false }),
-  remove: (beYear: number) => request<{ deleted: boolean }>('DELETE', `/api/fiscal-years/${beYear}`),
+  life: (beYear: number) => call(() => years.life.$get(year(beYear))),
+  archive: (beYear: number) => call(() => years.archived.$put({ ...year(beYear), json: { archived: true } })),
+  restore: (beYear: number) => call(() => years.archived.$put({ ...year(beYear), json: { archived: false } })),
+  remove: (beYear: number) => call(() => years.$delete(year(beYear))),
 };
+type YearLife = Data<typeof lifeApi.life>;
 
 export function FiscalYearsPanel() {
   const years = fiscalYears.value ?? [];

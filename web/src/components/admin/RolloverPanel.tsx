@@ -9,7 +9,7 @@ const shift = (years: number) =>
   years >= 0
     ? tAdmin(years === 1 ? 'rollover.shiftOnOne' : 'rollover.shiftOn', { years })
     : tAdmin(years === -1 ? 'rollover.shiftBackOne' : 'rollover.shiftBack', { years: -years });
-import { request, type ApiError } from '../../api';
+import { call, clients, enc, type ApiError } from '../../api';
 import { pickText } from '../../i18n';
 import { fiscalYears, loadFiscalYears } from '../../state/board';
 import { selectedYear, selectYear } from '../../state/ui';
@@ -20,10 +20,11 @@ import { tAdmin } from '../../messages/admin';
 
 type Mode = 'copy' | 'import';
 
+const rollover = clients.fiscalYears[':beYear'].rollover;
 const rolloverApi = {
-  preview: (from: number, toBeYear: number) => request<RolloverPreview>('POST', `/api/fiscal-years/${from}/rollover/preview`, { toBeYear }),
+  preview: (from: number, toBeYear: number) => call(() => rollover.preview.$post({ param: { beYear: enc(from) }, json: { toBeYear } })),
   commit: (from: number, toBeYear: number, confirmNonAdjacent: boolean) =>
-    request<RolloverPreview & { fiscalYearId: string }>('POST', `/api/fiscal-years/${from}/rollover/commit`, { toBeYear, confirmNonAdjacent }),
+    call(() => rollover.commit.$post({ param: { beYear: enc(from) }, json: { toBeYear, confirmNonAdjacent } })),
 };
 
 export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => void }) {

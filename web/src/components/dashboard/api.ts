@@ -1,11 +1,10 @@
 // Calls of the dashboard and the O43 report.
-import { request } from '../../api';
-import type { DashboardView, O43ReportView } from '../../../../worker/domain/views';
+import { call, clients, enc } from '../../api';
 
-const enc = encodeURIComponent;
+const { dashboard } = clients;
+const year = (beYear: number) => ({ beYear: enc(beYear) });
 
 export const dashboardApi = {
-  dashboard: (beYear: number) => request<DashboardView>('GET', `/api/dashboard/${enc(beYear)}`),
-  o43: (beYear: number, from: string, to: string) =>
-    request<O43ReportView>('GET', `/api/dashboard/${enc(beYear)}/o43?from=${enc(from)}&to=${enc(to)}`),
+  dashboard: (beYear: number) => call(() => dashboard[':beYear'].$get({ param: year(beYear) })),
+  o43: (beYear: number, from: string, to: string) => call(() => dashboard[':beYear'].o43.$get({ param: year(beYear), query: { from, to } })),
 };

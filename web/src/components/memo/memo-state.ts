@@ -1,7 +1,7 @@
 // The office's memo settings as the printed reports use them: loaded once per page (every member
 // may read them), replaced after an administrator saves.
 import { signal } from '@preact/signals';
-import { request } from '../../api';
+import { call, clients } from '../../api';
 import type { MemoSettings, MemoView } from '../../../../worker/domain/memo';
 
 export const memo = signal<MemoView | null>(null);
@@ -9,7 +9,7 @@ let loading: Promise<void> | null = null;
 
 export function loadMemo(force = false): Promise<void> {
   if (loading && !force) return loading;
-  loading = request<{ memo: MemoView }>('GET', '/api/memo').then((r) => {
+  loading = call(() => clients.memo.index.$get()).then((r) => {
     if (r.ok) memo.value = r.data.memo;
   });
   return loading;
@@ -17,7 +17,7 @@ export function loadMemo(force = false): Promise<void> {
 
 /** `emblem`: undefined keeps it, null removes it, a data: URL replaces it. */
 export async function saveMemo(settings: MemoSettings, emblem?: string | null) {
-  const r = await request<{ memo: MemoView }>('PUT', '/api/memo', emblem === undefined ? settings : { ...settings, emblem });
+  const r = await call(() => clients.memo.index.$put({ json: emblem === undefined ? settings : { ...settings, emblem } }));
   if (r.ok) memo.value = r.data.memo;
   return r;
 }

@@ -1,39 +1,25 @@
 // Calls of the OIT readiness page: the catalogue with its evidence, the administrator's edits,
 // the TSV import, each fiscal year's submission deadline and the public-page opt-in.
-import { request } from '../../api';
-import type { OitReadinessView } from '../../../../worker/domain/views';
-import type { OitItemInfo } from '../../../../worker/domain/readiness';
+import { call, clients, enc, type Data } from '../../api';
+import type { z } from 'zod';
+import type { itemBody } from '../../../../worker/domain/schemas/oit';
 
-export interface ItemInput {
-  code: string;
-  titleTh: string;
-  titleEn: string;
-  subIndicator: string;
-  position: number;
-}
+/** An item as the form sends it. */
+export type ItemInput = z.input<typeof itemBody>;
 
-export interface CatalogueImportPreview {
-  items: { code: string; titleTh: string; subIndicator: string; titleEn: string }[];
-  warnings: { line: number; code: string; messageTh: string; messageEn: string }[];
-  add: string[];
-  update: string[];
-  unchanged: number;
-  notInFile: string[];
-}
-
-const enc = encodeURIComponent;
+const { oit } = clients;
+const year = (beYear: number) => ({ param: { beYear: enc(beYear) } });
+const item = (beYear: number, id: string) => ({ param: { beYear: enc(beYear), id: enc(id) } });
 
 export const oitApi = {
-  readiness: (beYear: number) => request<OitReadinessView>('GET', `/api/oit/${enc(beYear)}`),
-  createItem: (beYear: number, item: ItemInput) => request<{ item: OitItemInfo }>('POST', `/api/oit/${enc(beYear)}/items`, item),
-  updateItem: (beYear: number, id: string, patch: Partial<ItemInput>) =>
-    request<{ item: OitItemInfo }>('PATCH', `/api/oit/${enc(beYear)}/items/${enc(id)}`, patch),
-  deleteItem: (beYear: number, id: string) => request<{ item: OitItemInfo }>('DELETE', `/api/oit/${enc(beYear)}/items/${enc(id)}`),
-  previewImport: (beYear: number, text: string) =>
-    request<CatalogueImportPreview>('POST', `/api/oit/${enc(beYear)}/items/import/preview`, { text }),
-  commitImport: (beYear: number, text: string) =>
-    request<Omit<CatalogueImportPreview, 'items'> & { items: OitItemInfo[] }>('POST', `/api/oit/${enc(beYear)}/items/import/commit`, { text }),
-  setDeadline: (beYear: number, submissionDeadline: string | null) =>
-    request<{ beYear: number; submissionDeadline: string | null }>('PATCH', `/api/oit/${enc(beYear)}/deadline`, { submissionDeadline }),
-  setPublicPage: (beYear: number, published: boolean) => request<{ beYear: number; published: boolean }>('PATCH', '/api/public/settings', { beYear, published }),
+  readiness: (beYear: number) => call(() => oit[':beYear'].$get(year(beYear))),
+  createItem: (beYear: number, input: ItemInput) => call(() => oit[':beYear'].items.$post({ ...year(beYear), json: input })),
+  updateItem: (beYear: number, id: string, patch: Partial<ItemInput>) => call(() => oit[':beYear'].items[':id'].$patch({ ...item(beYear, id), json: patch })),
+  deleteItem: (beYear: number, id: string) => call(() => oit[':beYear'].items[':id'].$delete(item(beYear, id))),
+  previewImport: (beYear: number, text: string) => call(() => oit[':beYear'].items.import.preview.$post({ ...year(beYear), json: { text } })),
+  commitImport: (beYear: number, text: string) => call(() => oit[':beYear'].items.import.commit.$post({ ...year(beYear), json: { text } })),
+  setDeadline: (beYear: number, submissionDeadline: string | null) => call(() => oit[':beYear'].deadline.$patch({ ...year(beYear), json: { submissionDeadline } })),
+  setPublicPage: (beYear: number, published: boolean) => call(() => clients.public.settings.$patch({ json: { beYear, published } })),
 };
+
+export type CatalogueImportPreview = Data<typeof oitApi.previewImport>;

@@ -4,7 +4,7 @@
 import { effect } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import type { PublicView } from '../../../../worker/domain/views';
-import { request, type ApiError } from '../../api';
+import { call, clients, type ApiError } from '../../api';
 import { pickText } from '../../i18n';
 import { lang, selectedYear } from '../../state/ui';
 import { LangSwitch } from '../LangSwitch';
@@ -27,7 +27,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
 
   useEffect(() => {
     void (async () => {
-      const r = await request<{ years: number[] }>('GET', `/api/public/${enc(route.slug)}`);
+      const r = await call(() => clients.public[':slug'].$get({ param: { slug: enc(route.slug) } }));
       if (!r.ok) return setError(r.error);
       setYears(r.data.years);
       if (year === null && r.data.years.length > 0) setYear(r.data.years[r.data.years.length - 1]!);
@@ -38,7 +38,7 @@ export function PublicPage({ route }: { route: PublicRoute }) {
     if (year === null) return;
     if (location.pathname !== path(year)) history.replaceState(null, '', path(year));
     void (async () => {
-      const r = await request<PublicView>('GET', `/api/public/${enc(route.slug)}/${year}`);
+      const r = await call(() => clients.public[':slug'][':file'].$get({ param: { slug: enc(route.slug), file: String(year) } }));
       if (r.ok) {
         setView(r.data);
         setError(null);

@@ -3,7 +3,7 @@
 // one of the fiscal year's that have started under its schedule; only ended ones can be sent.
 import { useState } from 'preact/hooks';
 import type { MeetingReportKind, PeriodChoice, ScheduleAudienceView } from '../../../../worker/domain/report-types';
-import { request } from '../../api';
+import { call, clients } from '../../api';
 import { pushApiError, pushNotice } from '../../state/notices';
 import { day, periodLabel } from './format';
 import { archive, busy, loadArchive, preview, runPreview, runSend } from './model';
@@ -28,7 +28,7 @@ function ScheduleRow({ beYear, row, readOnly }: { beYear: number; row: ScheduleA
   const changed = chosen !== (row.pending?.cadence ?? row.cadence);
   async function save() {
     setSaving(true);
-    const r = await request<{ effectiveFrom: string }>('PUT', '/api/reports/schedule', { beYear, audience: row.audience, cadence: chosen });
+    const r = await call(() => clients.reports.schedule.$put({ json: { beYear, audience: row.audience, cadence: chosen } }));
     setSaving(false);
     if (!r.ok) return void pushApiError(r.error);
     const date = r.data.effectiveFrom;

@@ -1,38 +1,23 @@
 // Calls of the reports page.
-import { request } from '../../api';
-import type {
-  MeetingReportKind,
-  OutboxMessageView,
-  RecipientView,
-  ReportArchive,
-  ReportContent,
-  ReportKindName,
-  ReportSettingsView,
-  ReportView,
-  SendReportResult,
-} from '../../../../worker/domain/report-types';
+import { call, clients, enc } from '../../api';
+import type { ReportKindName } from '../../../../worker/domain/report-types';
+import type { CompileRequest } from '../../../../worker/domain/schemas/reports';
 
-const enc = encodeURIComponent;
+export type { CompileRequest };
 
-export interface CompileRequest {
-  beYear: number;
-  kind: MeetingReportKind;
-  /** Absent: the latest period of the year that has ended. */
-  periodKey?: string;
-}
+const { reports } = clients;
+const named = (id: string) => ({ param: { id: enc(id) } });
 
 export const reportsApi = {
-  archive: (beYear: number) => request<ReportArchive>('GET', `/api/reports?beYear=${enc(beYear)}`),
-  report: (id: string) => request<{ report: ReportView }>('GET', `/api/reports/${enc(id)}`),
+  archive: (beYear: number) => call(() => reports.index.$get({ query: { beYear: String(beYear) } })),
+  report: (id: string) => call(() => reports[':id'].$get(named(id))),
   csvUrl: (id: string) => `/api/reports/${enc(id)}/csv`,
-  preview: (body: CompileRequest) => request<{ preview: ReportContent }>('POST', '/api/reports/preview', body),
-  send: (body: CompileRequest) => request<SendReportResult>('POST', '/api/reports/send', body),
-  settings: () => request<ReportSettingsView>('GET', '/api/reports/settings'),
-  setKinds: (reportKinds: Partial<Record<ReportKindName, boolean>>) =>
-    request<{ reportKinds: Record<ReportKindName, boolean> }>('PUT', '/api/reports/settings', { reportKinds }),
-  addRecipient: (kind: ReportKindName, email: string, name: string) =>
-    request<{ recipient: RecipientView }>('POST', '/api/reports/recipients', { kind, email, name }),
-  removeRecipient: (id: string) => request<{ ok: true }>('DELETE', `/api/reports/recipients/${enc(id)}`),
-  outbox: () => request<{ messages: OutboxMessageView[] }>('GET', '/api/reports/outbox'),
-  retry: (id: string) => request<{ ok: true }>('POST', `/api/reports/outbox/${enc(id)}/retry`),
+  preview: (body: CompileRequest) => call(() => reports.preview.$post({ json: body })),
+  send: (body: CompileRequest) => call(() => reports.send.$post({ json: body })),
+  settings: () => call(() => reports.settings.$get()),
+  setKinds: (reportKinds: Partial<Record<ReportKindName, boolean>>) => call(() => reports.settings.$put({ json: { reportKinds } })),
+  addRecipient: (kind: ReportKindName, email: string, name: string) => call(() => reports.recipients.$post({ json: { kind, email, name } })),
+  removeRecipient: (id: string) => call(() => reports.recipients[':id'].$delete(named(id))),
+  outbox: () => call(() => reports.outbox.$get()),
+  retry: (id: string) => call(() => reports.outbox[':id'].retry.$post(named(id))),
 };

@@ -3,9 +3,9 @@
 // shows its real host, and the card's editors choose whether the link (on by default) and its
 // note (off by default) appear on the public page of a published year.
 import { useState } from 'preact/hooks';
-import type { EvidenceResponse, EvidenceView, OitItemView } from '../../../../../worker/domain/contracts-card';
+import type { EvidenceView, OitItemView } from '../../../../../worker/domain/contracts-card';
 import type { EvidencePublicationRequest } from '../../../../../worker/domain/schemas/cards';
-import { request } from '../../../api';
+import { call, clients, enc } from '../../../api';
 import { pushApiError } from '../../../state/notices';
 import { pickText, t } from '../../../i18n';
 import { addEvidence, oitItems, refreshDetails, removeEvidence } from '../../../state/details';
@@ -89,7 +89,7 @@ function Publication({ item }: { item: EvidenceView }) {
   const [busy, setBusy] = useState(false);
   async function set(change: EvidencePublicationRequest) {
     setBusy(true);
-    const r = await request<EvidenceResponse>('PATCH', `/api/evidence/${encodeURIComponent(item.id)}`, change);
+    const r = await call(() => clients.cardDetails.evidence[':id'].$patch({ param: { id: enc(item.id) }, json: change }));
     setBusy(false);
     if (!r.ok) {
       if (r.error.status !== 401) pushApiError(r.error);
