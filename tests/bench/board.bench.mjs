@@ -139,6 +139,7 @@ async function measureFirstScreenful(base, cookie, beYear, { scroll }) {
     const times = [];
     const dataAt = [];
     const scrolls = [];
+    const afterData = [];
     let cardsDrawn = 0;
     for (let i = 0; i < RENDER_LOADS; i++) {
       await page.goto(`${base}/board/${beYear}`, { waitUntil: 'commit' });
@@ -153,33 +154,39 @@ async function measureFirstScreenful(base, cookie, beYear, { scroll }) {
       // When the board's data had fully arrived: separates server + transfer from rendering.
       const path = `/api/boards/${beYear}`;
       dataAt.push(await page.evaluate((p) => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname === p)?.responseEnd ?? NaN, path));
-      if (scroll) scrolls.push(await scrollToLastLane(page));
+      afterData.push(times.at(-1) - dataAt.at(-1));
+      if (scroll) scrolls.push(await scrollToLastLane(page, scroll.lane));
     }
-    return { median: median(times), max: Math.max(...times), loads: times.length, dataAt: median(dataAt), cardsDrawn, scroll: scroll ? { median: median(scrolls), max: Math.max(...scrolls) } : null };
+    return { median: median(times), max: Math.max(...times), loads: times.length, dataAt: median(dataAt), afterData: median(afterData), cardsDrawn, scroll: scroll ? { median: median(scrolls), max: Math.max(...scrolls) } : null };
   } finally {
     await browser.close();
   }
 }
 
-/** Scrolls an open board to its end; ms until the last lane's cards are drawn (the frame after). */
-function scrollToLastLane(page) {
+/** Scrolls an open board to its end; ms until the last lane's (a measure id) cards are drawn (the frame after). */
+function scrollToLastLane(page, lane) {
   return page.evaluate(
-    () =>
+    (lane) =>
       new Promise((resolve, reject) => {
         document.querySelector('#move-menu:popover-open')?.hidePopover();
-        const cells = document.querySelector('[data-testid="column"]').querySelectorAll('[data-lane-key]');
-        const lane = cells[cells.length - 1].getAttribute('data-lane-key');
         const drawn = () => document.querySelector(`[data-testid="cell"][data-lane-key="${CSS.escape(lane)}"] [data-testid="card"]`);
         if (drawn()) return reject(new Error('the last lane was drawn before scrolling to it'));
         const start = performance.now();
         scrollTo(0, document.documentElement.scrollHeight);
         const tick = () => {
-          if (drawn()) requestAnimationFrame(() => resolve(performance.now() - start));
+          if (drawn()) {
+            requestAnimationFrame(() => {
+              resolve(performance.now() - start);
+              // The next load of the same address would open where this one was scrolled to.
+              scrollTo(0, 0);
+            });
+          }
           else if (performance.now() - start > 5000) reject(new Error('the last lane was not drawn within 5 s of scrolling to it'));
           else requestAnimationFrame(tick);
         };
         requestAnimationFrame(tick);
       }),
+    lane,
   );
 }
 
@@ -274,7 +281,10 @@ async function main() {
     try {
       if (!haveChromium()) throw new Error('no /usr/bin/chromium');
       const small = await measureFirstScreenful(app.base, admin, SMALL.beYear, { scroll: false });
-      const big = await measureFirstScreenful(app.base, admin, BIG.beYear, { scroll: true });
+      // The last lane: the measure with the highest number (the bench boards' measures share one section).
+      const { measures } = await getJson(`${app.base}/api/boards/${BIG.beYear}`, { headers });
+      const lane = measures.reduce((a, b) => (b.number > a.number ? b : a)).id;
+      const big = await measureFirstScreenful(app.base, admin, BIG.beYear, { scroll: { lane } });
       render = { small, big };
     } catch (e) {
       render = { error: e.message };
@@ -306,6 +316,7 @@ async function main() {
       const label = (r, cards) => `${cards} cards (${r.cardsDrawn} drawn; board data arrived at ${fmt(r.dataAt, 0)} ms)`;
       rows.push([`first screenful interactive, ${BIG.cards} / ${SMALL.cards} cards: cards drawn, a card's menu opens (ms from navigation, median of ${RENDER_LOADS}; max ${fmt(big.max, 0)} / ${fmt(small.max, 0)})`, `${fmt(big.median, 0)} / ${fmt(small.median, 0)}`, '', `${fmt(ratio, 2)}×`, `≤ ${TARGET.screenfulRatio}×`, goal.check('first screenful ratio', ratio <= TARGET.screenfulRatio)]);
       rows.push([`  ${label(big, BIG.cards)} vs ${label(small, SMALL.cards)}`, '', '', '', `≤ ${TARGET.screenfulMs} ms`, goal.check('first screenful ms', big.median <= TARGET.screenfulMs)]);
+      rows.push(['  of which after the board data arrived (parse, state, drawing; ms, median)', `${fmt(big.afterData, 0)} / ${fmt(small.afterData, 0)}`, '', `${fmt(big.afterData / small.afterData, 2)}×`, '', '']);
       rows.push([`scroll to the last lane of ${BIG.cards} cards: its cards drawn (ms, median of ${RENDER_LOADS}; max ${fmt(big.scroll.max, 0)})`, fmt(big.scroll.median, 0), '', '', `≤ ${TARGET.lastLaneMs} ms`, goal.check('last lane drawn', big.scroll.median <= TARGET.lastLaneMs)]);
     }
     if (live.error) {
