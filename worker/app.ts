@@ -29,6 +29,7 @@ import { memoRoutes } from './routes/memo';
 import { publicRoutes } from './routes/public';
 import { fiscalYearRoutes } from './routes/fiscal-years';
 import { reportRoutes } from './routes/reports';
+import { lineRoutes, lineWebhook } from './routes/line';
 import { devReportsBenchRoutes } from './routes/dev-reports-bench';
 import type { AppEnv } from './env';
 
@@ -62,6 +63,9 @@ app.use('/api/*', async (c, next) => {
   if (c.req.path.startsWith('/api/import/') || c.req.path === '/api/admin/backup/restore') return next();
   return bodyLimit({ maxSize: 64 * 1024, onError: () => { throw tooLarge(); } })(c, next);
 });
+// LINE's webhook signs its requests (routes/line.ts checks the signature): it has no session and
+// no browser origin, so it is answered here, ahead of the session and same-origin middleware.
+app.post('/api/line/webhook/:office', lineWebhook);
 app.use('/api/*', sameOriginWrites, jsonBodiesOnly, withDb, withSession, withAccess, auditRefusals);
 
 const routes = app
@@ -86,6 +90,7 @@ const routes = app
   .route('/api/public', publicRoutes)
   .route('/api/fiscal-years', fiscalYearRoutes)
   .route('/api/reports', reportRoutes)
+  .route('/api/line', lineRoutes)
   .route('/api/dev/reports-bench', devReportsBenchRoutes);
 
 app.notFound((c) => c.json(new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found').toBody(), 404));

@@ -27,6 +27,11 @@ declare global {
       TURNSTILE_SECRET?: string;
       TURNSTILE_VERIFY_URL?: string;
       TURNSTILE_VERIFY?: Fetcher;
+      /**
+       * Encrypts each office's LINE channel secret and access token at rest (db/line.ts); any long
+       * random string (`openssl rand -base64 32`). Without it, LINE settings cannot be saved.
+       */
+      LINE_CREDENTIALS_KEY?: string;
     }
   }
 }

@@ -7,7 +7,8 @@ import { sendEmailTransport, type MailTransport } from '../email/transport';
 import type { Env } from '../env';
 import { runCleanupJob } from './cleanup-job';
 import { runDigestJob } from './digest-job';
-import { runOutboxJob } from './outbox-job';
+import { runOutboxJob, type LineDeps } from './outbox-job';
+import { lineApi } from '../line/api';
 import { runReportJob } from './report-job';
 import { SCHEDULES } from './schedules';
 
@@ -25,25 +26,26 @@ export async function runScheduled(controller: ScheduledController, env: Env, _c
   // A number (ms) from Cron Triggers; a Date when a test harness passes one through. Either way ms.
   const now = new Date(controller.scheduledTime).getTime();
   const transport = () => (deps.transport ?? defaultTransport)(env);
+  const line: LineDeps = { api: lineApi(env.LINE_API_BASE), credentialsKey: env.LINE_CREDENTIALS_KEY };
   switch (controller.cron) {
     case SCHEDULES.executiveReport:
       await runReportJob(db, 'executive', now, env.MAIL_FROM);
       // Half-month periods end on the 16th too; the staff trigger runs on the 1st only.
       if (new Date(now + BANGKOK_OFFSET_MS).getUTCDate() === 16) await runReportJob(db, 'staff', now, env.MAIL_FROM);
-      await runOutboxJob(db, transport(), now);
+      await runOutboxJob(db, transport(), now, line);
       return;
     case SCHEDULES.staffReport:
       await runReportJob(db, 'staff', now, env.MAIL_FROM);
-      await runOutboxJob(db, transport(), now);
+      await runOutboxJob(db, transport(), now, line);
       return;
     case SCHEDULES.digest:
       await runDigestJob(db, now, env.MAIL_FROM);
-      await runOutboxJob(db, transport(), now);
+      await runOutboxJob(db, transport(), now, line);
       // The daily sweep of what grows by itself (cron/cleanup-job.ts).
       await runCleanupJob(db, now);
       return;
     case SCHEDULES.outbox:
-      await runOutboxJob(db, transport(), now);
+      await runOutboxJob(db, transport(), now, line);
       return;
     default:
       console.warn('scheduled: no job for this cron expression', controller.cron);

@@ -11,7 +11,10 @@ import type { Db } from '../db/client';
 import { claim, dueMessageIds, failAbandoned, markAttemptFailed, markSent, type OutboxRow } from '../db/outbox';
 import { SEND_BATCH, SENDING_LEASE_MS, Undeliverable, afterFailedAttempt } from '../domain/report-delivery';
 import type { OutboxChannel } from '../domain/report-types';
+import { lineCredentials, pushInfo, setMemberCount } from '../db/line';
+import { LINE_RETRY_WINDOW_MS, pushFits } from '../domain/line';
 import { senderOf } from '../email/mime';
+import { LineApiError, type LineApi } from '../line/api';
 import type { MailTransport } from '../email/transport';
 
 /**
@@ -36,6 +39,44 @@ export function emailSender(transport: MailTransport): ChannelSender {
   };
 }
 
+/** What the LINE sender needs: the API and the deployment's key to the offices' credentials. */
+export interface LineDeps {
+  api: LineApi;
+  credentialsKey: string | undefined;
+}
+
+/**
+ * A LINE push goes to its group with the office's access token and the row's retry key (the same
+ * on every attempt; LINE's 409 to a retry means it had accepted the push: delivered). Before
+ * sending, the month's quota, what is used and the group's member count say whether it fits (a
+ * digest must also leave room for the month's remaining reports); a push that does not fit is
+ * not sent (the report's or digest's email goes regardless). 429, 5xx and no answer are retried
+ * with the outbox's back-off, other 4xx are not; after 24 hours (LINE forgets the retry key)
+ * it is given up.
+ */
+export function lineSender(db: Db, deps: LineDeps, now: number): ChannelSender {
+  return async (m) => {
+    if (m.target === null || m.retryKey === null) throw new Undeliverable('LINE push without a group or a retry key');
+    const info = await pushInfo(db, m.id);
+    if (now - (info?.queuedAt ?? m.createdAt) >= LINE_RETRY_WINDOW_MS) {
+      throw new Undeliverable('ส่งทาง LINE ไม่สำเร็จภายใน 24 ชั่วโมง ส่งทางอีเมลแทน / not delivered on LINE within 24 hours; sent by email instead');
+    }
+    const creds = await lineCredentials(db, deps.credentialsKey, m.orgId);
+    if (!creds) throw new Undeliverable('สำนักงานยังไม่ได้เชื่อมต่อ LINE / the office has no LINE settings');
+    try {
+      const [quota, used, members] = await Promise.all([deps.api.quota(creds.token), deps.api.consumption(creds.token), deps.api.membersCount(creds.token, m.target)]);
+      await setMemberCount(db, m.orgId, m.target, members);
+      if (!pushFits({ quota, used, members, reserve: info?.kind === 'digest' ? info.reserve : 0 })) {
+        throw new Undeliverable(`โควตาข้อความ LINE ของเดือนไม่พอ (${used}/${quota}, กลุ่มนี้ ${members} คน) ส่งทางอีเมลแทน / the month's LINE quota would not cover this push (${used}/${quota} used, ${members} members); sent by email instead`);
+      }
+      await deps.api.push(creds.token, m.raw, m.retryKey);
+    } catch (e) {
+      if (e instanceof LineApiError && e.status >= 400 && e.status < 500 && e.status !== 429) throw new Undeliverable(e.message);
+      throw e;
+    }
+  };
+}
+
 export async function deliverDue(db: Db, senders: ChannelSenders, now: number, limit = SEND_BATCH): Promise<DeliveryRun> {
   const run: DeliveryRun = { sent: 0, retrying: 0, failed: 0, abandoned: await failAbandoned(db, now) };
   const channels = (Object.keys(senders) as OutboxChannel[]).filter((c) => senders[c]);
@@ -57,8 +98,8 @@ export async function deliverDue(db: Db, senders: ChannelSenders, now: number, l
   return run;
 }
 
-export async function runOutboxJob(db: Db, transport: MailTransport, now: number): Promise<DeliveryRun> {
-  const run = await deliverDue(db, { email: emailSender(transport) }, now);
+export async function runOutboxJob(db: Db, transport: MailTransport, now: number, line?: LineDeps): Promise<DeliveryRun> {
+  const run = await deliverDue(db, { email: emailSender(transport), ...(line ? { line: lineSender(db, line, now) } : {}) }, now);
   if (run.failed > 0 || run.abandoned > 0) console.warn('outbox: messages failed', run);
   return run;
 }

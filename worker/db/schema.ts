@@ -436,3 +436,77 @@ export type Measure = typeof measures.$inferSelect;
 export type Group = typeof groups.$inferSelect;
 export type FiscalYear = typeof fiscalYears.$inferSelect;
 export type CardEvent = typeof cardEvents.$inferSelect;
+
+// LINE (issue 17): an office's own Official Account, the LINE groups its bot is in, the one-time
+// codes that link a group to an audience, and the webhook events already handled.
+
+/** The office's Messaging API channel: its secret and access token, each AES-GCM encrypted (db/line.ts). */
+export const lineSettings = sqliteTable('line_settings', {
+  orgId: text('org_id').primaryKey().references(() => organisations.id),
+  channelSecretEnc: text('channel_secret_enc').notNull(),
+  channelAccessTokenEnc: text('channel_access_token_enc').notNull(),
+  updatedBy: text('updated_by'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * A LINE group the office's bot is (or was) in, and what it receives: nothing until linked;
+ * 'executives' (the executives' reports), 'staff' (the staff reports) or 'group' (the daily digest
+ * of one office group, `officeGroupId`).
+ */
+export const lineGroups = sqliteTable(
+  'line_groups',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    lineGroupId: text('line_group_id').notNull(),
+    audience: text('audience', { enum: ['executives', 'staff', 'group'] }),
+    officeGroupId: text('office_group_id').references(() => groups.id),
+    /** Members as LINE last counted them (the quota arithmetic); null until counted. */
+    memberCount: integer('member_count'),
+    joinedAt: integer('joined_at').notNull(),
+    /** When the bot was removed from the group (it then receives nothing); null while in it. */
+    leftAt: integer('left_at'),
+    linkedAt: integer('linked_at'),
+  },
+  (t) => [uniqueIndex('line_groups_org_group').on(t.orgId, t.lineGroupId)],
+);
+
+/** One-time link codes: stored as their SHA-256, valid 15 minutes, used once. */
+export const lineLinkCodes = sqliteTable(
+  'line_link_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    audience: text('audience', { enum: ['executives', 'staff', 'group'] }).notNull(),
+    officeGroupId: text('office_group_id').references(() => groups.id),
+    createdBy: text('created_by'),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('line_link_codes_expiry').on(t.expiresAt)],
+);
+
+/** Webhook events handled (LINE redelivers): one row per office and webhookEventId. */
+export const lineWebhookEvents = sqliteTable(
+  'line_webhook_events',
+  {
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    eventId: text('event_id').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.eventId] }), index('line_webhook_events_received').on(t.receivedAt)],
+);
+
+/**
+ * What the LINE sender needs to know of a queued push besides its body: a report's push or a
+ * digest's, and for a digest how many messages of the month's quota must stay for the reports
+ * still to come this month (reports have priority).
+ */
+export const linePushes = sqliteTable('line_pushes', {
+  outboxId: text('outbox_id').primaryKey().references(() => outbox.id),
+  kind: text('kind', { enum: ['report', 'digest'] }).notNull(),
+  reserve: integer('reserve').notNull().default(0),
+  /** When it was queued (LINE holds the retry key 24 hours from the first try). */
+  queuedAt: integer('queued_at').notNull(),
+});

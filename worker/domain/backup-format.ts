@@ -55,6 +55,11 @@ export const NOT_BACKED_UP: Record<string, string> = {
   sessions: 'sign-in sessions: a restored office signs in again (a copied cookie must not work elsewhere)',
   sign_in_throttle: 'failed sign-in counters: short-lived, per deployment',
   server_keys: "the deployment's own signing keys: a new deployment makes its own (a copied key would let old device cookies work there)",
+  line_pushes: "what the LINE sender knows of a queued push: useful for 24 hours, after which LINE has forgotten the push's retry key",
+  line_settings: "the office's LINE channel secret and token, sealed with this deployment's LINE_CREDENTIALS_KEY: an administrator enters them again",
+  line_groups: 'the LINE groups linked to the office: linked again with new codes, so a restored copy never pushes to the live groups by itself',
+  line_link_codes: 'one-time link codes: valid 15 minutes',
+  line_webhook_events: "LINE's webhook events already handled: LINE redelivers for a short while only",
 };
 
 export type BackupRow = Record<string, unknown>;

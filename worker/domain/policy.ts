@@ -150,3 +150,8 @@ export function accessOf(actor: Actor): Access {
     publishesEvidence: (card) => canChangeEvidencePublication(actor, card),
   };
 }
+
+/** Connect the office's LINE Official Account, make link codes, unlink groups: its administrators. */
+export function canManageLine(actor: Actor, orgId: string): boolean {
+  return canAdminister(actor, orgId);
+}

@@ -3,7 +3,7 @@
 // recorded in the audit log (by middleware/audit-refusals.ts, like every 403 to a signed-in user).
 import type { Context } from 'hono';
 import { forbidden } from '../domain/errors';
-import { canAdminister, canReadBoard, type Actor } from '../domain/policy';
+import { canAdminister, canManageLine, canReadBoard, type Actor } from '../domain/policy';
 import { actorOf } from './session';
 import type { AppEnv } from '../env';
 
@@ -16,5 +16,11 @@ export function readerOf(c: Context<AppEnv>): Actor {
 export function adminOf(c: Context<AppEnv>): Actor {
   const actor = actorOf(c);
   if (!canAdminister(actor, actor.orgId)) throw forbidden();
+  return actor;
+}
+
+export function lineAdminOf(c: Context<AppEnv>): Actor {
+  const actor = actorOf(c);
+  if (!canManageLine(actor, actor.orgId)) throw forbidden();
   return actor;
 }
