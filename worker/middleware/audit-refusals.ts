@@ -16,6 +16,13 @@ export function markRefusalRecorded(c: Context<AppEnv>): void {
   recorded.add(c.req.raw);
 }
 
+/** Records this request's refusal in the audit log with the route's action and detail (once). */
+export async function recordRefusal(c: Context<AppEnv>, action: string, detail: Record<string, unknown> = {}): Promise<void> {
+  markRefusalRecorded(c);
+  const actor = actorOf(c);
+  await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action, ...detail }, ip: clientIp(c) });
+}
+
 /**
  * Runs `work` (a change whose permission db/ asks of policy.ts on the rows it reads) and records a
  * refusal it meets (a `Refusal`) with this route's action and detail, before the 403 goes out.
@@ -24,11 +31,7 @@ export async function recordingRefusal<T>(c: Context<AppEnv>, action: string, de
   try {
     return await work();
   } catch (e) {
-    if (e instanceof Refusal) {
-      markRefusalRecorded(c);
-      const actor = actorOf(c);
-      await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action, ...detail }, ip: clientIp(c) });
-    }
+    if (e instanceof Refusal) await recordRefusal(c, action, detail);
     throw e;
   }
 }

@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
-import { markRefusalRecorded } from '../middleware/audit-refusals';
+import { recordRefusal } from '../middleware/audit-refusals';
 import { audit } from '../db/auth';
 import { exportOffice, restoreOffice } from '../db/backup';
 import { findOrganisation } from '../db/reports';
@@ -48,8 +48,7 @@ export const backupRoutes = new Hono<BackupEnv>()
     const actor = actorOf(c);
     const db = c.get('db');
     if (!canAdminister(actor, actor.orgId)) {
-      markRefusalRecorded(c);
-      await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action: 'backup.export' }, ip: clientIp(c) });
+      await recordRefusal(c, 'backup.export');
       throw forbidden();
     }
     const file = await exportOffice(db, actor.orgId);

@@ -15,7 +15,7 @@
 import { Hono, type Context } from 'hono';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
-import { markRefusalRecorded } from '../middleware/audit-refusals';
+import { recordRefusal } from '../middleware/audit-refusals';
 import { audit } from '../db/auth';
 import { loadPublic, publicationVersion, publicCsv, publicYears, setYearPublished, PUBLIC_CSV_FIELDS } from '../db/public';
 import { AppError, forbidden, notFound } from '../domain/errors';
@@ -87,8 +87,7 @@ export const publicRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const { beYear, published } = c.req.valid('json');
     if (!canPublish(actor, actor.orgId)) {
-      markRefusalRecorded(c);
-      await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'authorisation.refused', detail: { action: 'public.publish', beYear }, ip: clientIp(c) });
+      await recordRefusal(c, 'public.publish', { beYear });
       throw forbidden();
     }
     const row = await setYearPublished(
