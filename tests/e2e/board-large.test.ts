@@ -1,6 +1,6 @@
 // A big board in Chromium: lanes off screen are not drawn until they come near the screen
 // (web/src/components/board/lazy-lanes.ts), yet search, the keyboard, the "Move to…" menu, live
-// updates and printing still reach every card. A real board of 2,000 cards in 200 measures, made
+// updates, Tab and printing still reach every card. A real board of 2,000 cards in 200 measures, made
 // by the local benchmarking route, in a year before 2567 so other tests still open on 2567.
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -157,6 +157,31 @@ describe('a 2,000-card board', () => {
     await expectCardInColumn(watcher, card.id, 'awaiting_report');
     await context.close();
     await watcher.close();
+  });
+
+  it('Tab walks on down a column into lanes that were not drawn when the board opened', async () => {
+    const page = await adminPage();
+    await openBoard(page);
+    const column = page.locator('[data-testid=column]').first();
+    const drawnAtOpen = new Set(await column.locator('[data-testid=cell]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-lane-key'))));
+    await column.locator('[data-testid=card] [data-testid=drag-handle]').first().focus();
+    // Where focus is: the lane of its cell, in the first column or not.
+    const focused = () =>
+      page.evaluate(() => {
+        const cell = document.activeElement?.closest('[data-testid=cell]');
+        const first = document.querySelector('[data-testid=column]');
+        return { lane: cell?.getAttribute('data-lane-key') ?? null, firstColumn: !!cell && !!first?.contains(cell) };
+      });
+    let reached = false;
+    for (let i = 0; i < 120 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const at = await focused();
+      expect(at.firstColumn).toBe(true);
+      reached = at.lane !== null && !drawnAtOpen.has(at.lane);
+    }
+    expect(reached).toBe(true);
+    await page.close();
   });
 
   it('printing draws every lane', async () => {
