@@ -10,7 +10,7 @@
 // Placeholders rather than a virtualiser (@tanstack/virtual-core): the board is a CSS grid whose
 // columns are subgrids, and on phones a strip of columns each stacking its own cells, so a lane
 // has no one offset a virtualiser could position; placeholders leave the layout to the browser
-// and cost a few hundred bytes of script.
+// and cost about 1 KB of gzipped script (the chunked drawing they replace was 0.3 KB).
 //
 // Search, filters, the Move-to menu and keyboard moves reach every card: filters draw the lanes
 // they leave (the first screenful is drawn whatever was drawn before), a card opened from the
