@@ -6,6 +6,13 @@
 import { CATEGORY_TH, REPORT_TITLE_TH, fiscalYearTh, periodTh, thaiDate, thaiMoment, type Style } from './report-format';
 import type { ColumnRef, Progress, ReportContent } from './report-types';
 import { UTF8_BOM, quotedCsvCell, type CsvValue } from './csv';
+import { translator, type PlainKey } from './i18n';
+import { th } from './messages/report.th';
+import en from './messages/report.en';
+
+/** The report's strings (messages/report.*): the CSV is written in Thai. */
+const say = translator({ th, en }, 'th');
+const labels = (...keys: PlainKey<typeof th>[]): Cell[] => keys.map((key) => say(key));
 
 type Cell = CsvValue;
 
@@ -17,50 +24,50 @@ export function csvLines(rows: readonly (readonly Cell[])[]): string {
 const arabic: Style = { thaiDigits: false };
 const status = (c: ColumnRef | null) => (c ? c.labelTh || CATEGORY_TH[c.category] : '');
 const progressCells = (p: Progress): Cell[] => [p.total, p.done, p.inProgress, p.notStarted, p.percent];
-const progressHeader = ['ขั้นตอนทั้งหมด', 'เสร็จสิ้น', 'กำลังดำเนินการ/รอรายงานผล', 'ยังไม่เริ่ม', 'ร้อยละความสำเร็จ'];
+const progressHeader = labels('csv.stepsTotal', 'colDone', 'csv.inProgress', 'colTodo', 'csv.percentDone');
 
 /** The whole report as one CSV document, sections separated by a blank line. */
 export function reportCsv(r: ReportContent): string {
   const rows: Cell[][] = [
     [REPORT_TITLE_TH[r.kind]],
-    ['หน่วยงาน', r.org.nameTh],
-    ['ปีงบประมาณ', fiscalYearTh(r.fiscalYear.beYear, arabic)],
-    ['ช่วงเวลาที่รายงาน', periodTh(r.period, arabic), r.period.firstDay, r.period.lastDay],
-    ['จัดทำเมื่อ', thaiMoment(r.compiledAt, arabic)],
-    ['บันทึกเหตุการณ์ถึงลำดับที่', r.chain.periodEndSeq, 'หัวของห่วงโซ่เมื่อจัดทำ', r.chain.seq, r.chain.hash],
+    [say('csv.office'), r.org.nameTh],
+    [say('csv.fiscalYear'), fiscalYearTh(r.fiscalYear.beYear, arabic)],
+    [say('csv.period'), periodTh(r.period, arabic), r.period.firstDay, r.period.lastDay],
+    [say('csv.compiledAt'), thaiMoment(r.compiledAt, arabic)],
+    [say('csv.logUpTo'), r.chain.periodEndSeq, say('csv.chainHead'), r.chain.seq, r.chain.hash],
     [],
-    ['สรุปภาพรวม'],
-    [...progressHeader, 'งานที่เลยกำหนด', 'เปลี่ยนแปลงร้อยละ (จุด)', 'เสร็จสิ้นเพิ่มขึ้น', 'เทียบกับรายงาน'],
+    labels('summary'),
+    [...progressHeader, ...labels('csv.overdue', 'csv.percentChange', 'csv.moreDone', 'csv.comparedWith')],
     [...progressCells(r.totals), r.overdueCount, r.change?.percentPoints, r.change?.done, r.change?.previousPeriodKey],
     [],
-    ['ความก้าวหน้ารายมาตรการ'],
-    ['มาตรการที่', 'มาตรการ', 'ผู้รับผิดชอบ', ...progressHeader, 'เปลี่ยนแปลงร้อยละ (จุด)'],
+    labels('measures'),
+    [...labels('csv.measureNo', 'measure', 'csv.responsible'), ...progressHeader, say('csv.percentChange')],
     ...r.measures.map((m) => [m.number, m.title, m.responsibleText, ...progressCells(m.progress), m.percentChange]),
     [],
-    ['ความก้าวหน้ารายกลุ่มงาน'],
-    ['กลุ่มงาน', ...progressHeader],
+    labels('groups'),
+    [say('group'), ...progressHeader],
     ...r.groups.map((g) => [g.nameTh, ...progressCells(g.progress)]),
     [],
-    ['การเปลี่ยนสถานะในช่วงที่รายงาน'],
-    ['วันเวลา', 'มาตรการที่', 'ขั้นตอนที่', 'ขั้นตอน', 'จาก', 'ไปที่', 'ผู้ดำเนินการ'],
+    labels('moves'),
+    labels('when', 'csv.measureNo', 'csv.stepNo', 'step', 'from', 'to', 'who'),
     ...r.moves.map((m) => [thaiMoment(m.at, arabic), m.measureNumber, m.stepNumber, m.title, status(m.from), status(m.to), m.actor]),
     ...omittedRow(r.omitted.moves),
     [],
-    ['งานที่เลยกำหนด ณ สิ้นช่วงที่รายงาน'],
-    ['มาตรการที่', 'ขั้นตอนที่', 'ขั้นตอน', 'กำหนดเสร็จ', 'เลยกำหนด (วัน)', 'สถานะ', 'กลุ่มงานผู้รับผิดชอบ'],
+    labels('overdue'),
+    labels('csv.measureNo', 'csv.stepNo', 'step', 'due', 'daysLate', 'status', 'csv.leadGroup'),
     ...r.overdue.map((o) => [o.measureNumber, o.stepNumber, o.title, thaiDate(o.dueOn, arabic, 'short'), o.daysOverdue, status(o.column), o.groupNameTh]),
     ...omittedRow(r.omitted.overdue),
     [],
-    ['หลักฐานที่เพิ่มในช่วงที่รายงาน'],
-    ['วันเวลา', 'มาตรการที่', 'ขั้นตอนที่', 'ขั้นตอน', 'ลิงก์', 'หมายเหตุ', 'ข้อ OIT', 'ผู้เพิ่ม', 'หมายเหตุสถานะ'],
-    ...r.evidence.map((e) => [thaiMoment(e.at, arabic), e.measureNumber, e.stepNumber, e.title, e.url, e.note, e.oitCode, e.actor, e.removed ? 'ถูกนำออกแล้ว' : '']),
+    labels('evidence'),
+    labels('when', 'csv.measureNo', 'csv.stepNo', 'step', 'link', 'note', 'csv.oitItem', 'addedBy', 'csv.stateNote'),
+    ...r.evidence.map((e) => [thaiMoment(e.at, arabic), e.measureNumber, e.stepNumber, e.title, e.url, e.note, e.oitCode, e.actor, e.removed ? say('removed') : '']),
     ...omittedRow(r.omitted.evidence),
   ];
   return UTF8_BOM + csvLines(rows);
 }
 
 function omittedRow(n: number): Cell[][] {
-  return n > 0 ? [[`และอีก ${n} รายการ (ดูในระบบ)`]] : [];
+  return n > 0 ? [[say('csv.more', { n })]] : [];
 }
 
 /** An ASCII file name for the attachment and the download. */

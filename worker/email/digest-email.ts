@@ -4,6 +4,12 @@ import type { Digest, DigestItem } from '../domain/report-digest';
 import { DUE_SOON_DAYS } from '../domain/report-digest';
 import { esc, heading, page, paragraph, table } from './html';
 import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
+import { translator } from '../domain/i18n';
+import { th } from '../domain/messages/report.th';
+import en from '../domain/messages/report.en';
+
+/** The digest's strings (domain/messages/report.*): emails go out in Thai. */
+const say = translator({ th, en }, 'th');
 
 /** A digest's message to its one recipient. */
 export function digestMail(d: Digest, from: Mailbox, to: Mailbox, now: number): ComposedMail {
@@ -16,35 +22,39 @@ const status = (i: DigestItem) => (i.column ? i.column.labelTh || CATEGORY_TH[i.
 export function digestEmail(d: Digest): RenderedEmail {
   const s: Style = d;
   const date = thaiDate(d.date, s);
-  const who = d.groupNameTh ?? 'ทุกกลุ่มงาน';
-  const subject = `${REPORT_TITLE_TH.digest} ${who} ประจำวันที่ ${date} (เลยกำหนด ${num(d.overdue.length, s)}, ใกล้ครบกำหนด ${num(d.dueSoon.length, s)})`;
+  const who = d.groupNameTh ?? say('digest.allGroups');
+  const subject = say('digest.subject', { title: REPORT_TITLE_TH.digest, who, date, overdue: num(d.overdue.length, s), soon: num(d.dueSoon.length, s) });
+  const title = say('digest.heading', { title: REPORT_TITLE_TH.digest, who, date });
+  const overdueHeading = say('digest.overdue', { n: num(d.overdue.length, s) });
+  const soonHeading = say('digest.dueSoon', { days: num(DUE_SOON_DAYS, s), n: num(d.dueSoon.length, s) });
   const rows = (items: DigestItem[], daysLabel: (i: DigestItem) => string) =>
     items.map((i) => [`${esc(step(i, s))} ${esc(i.title)}`, esc(thaiDate(i.dueOn, s, 'short')), esc(daysLabel(i)), esc(status(i)), esc(i.groupNameTh ?? '-')]);
-  const cols = (days: string) => [{ label: 'ขั้นตอน' }, { label: 'กำหนดเสร็จ' }, { label: days, align: 'right' as const }, { label: 'สถานะ' }, { label: 'กลุ่มงาน' }];
+  const cols = (days: string) => [{ label: say('step') }, { label: say('due') }, { label: days, align: 'right' as const }, { label: say('status') }, { label: say('group') }];
   const overdueDays = (i: DigestItem) => num(i.days, s);
-  const leftDays = (i: DigestItem) => (i.days === 0 ? 'วันนี้' : num(i.days, s));
+  const leftDays = (i: DigestItem) => (i.days === 0 ? say('digest.today') : num(i.days, s));
   const html = page(
     subject,
     [
       `<p style="margin:0;font-size:16px;font-weight:bold">${esc(d.orgNameTh)}</p>`,
-      `<p style="margin:4px 0 12px;font-size:15px">${esc(`${REPORT_TITLE_TH.digest} — ${who} — ${date}`)}</p>`,
-      heading(`เลยกำหนด (${num(d.overdue.length, s)})`),
-      table(cols('เลยมา (วัน)'), rows(d.overdue, overdueDays), 'ไม่มีงานที่เลยกำหนด'),
-      heading(`ครบกำหนดภายใน ${num(DUE_SOON_DAYS, s)} วัน (${num(d.dueSoon.length, s)})`),
-      table(cols('เหลือ (วัน)'), rows(d.dueSoon, leftDays), 'ไม่มีงานที่ใกล้ครบกำหนด'),
-      paragraph(esc('อีเมลฉบับนี้ส่งโดยระบบ ITA Board วันละหนึ่งฉบับ เฉพาะวันที่มีงานเลยกำหนดหรือใกล้ครบกำหนด'), true),
+      `<p style="margin:4px 0 12px;font-size:15px">${esc(title)}</p>`,
+      heading(overdueHeading),
+      table(cols(say('digest.daysLate')), rows(d.overdue, overdueDays), say('email.noOverdue')),
+      heading(soonHeading),
+      table(cols(say('digest.daysLeft')), rows(d.dueSoon, leftDays), say('digest.noDueSoon')),
+      paragraph(esc(say('digest.footer')), true),
     ].join(''),
   );
-  const line = (i: DigestItem, days: string) => `- ขั้นตอน ${step(i, s)} ${i.title}: กำหนด ${thaiDate(i.dueOn, s, 'short')} (${days}) ${status(i)}`;
+  const line = (i: DigestItem, days: string) => say('digest.line', { step: step(i, s), title: i.title, due: thaiDate(i.dueOn, s, 'short'), days, status: status(i) });
+  const none = [say('email.text.none')];
   const text = [
     d.orgNameTh,
-    `${REPORT_TITLE_TH.digest} — ${who} — ${date}`,
+    title,
     '',
-    `เลยกำหนด (${num(d.overdue.length, s)})`,
-    ...(d.overdue.length ? d.overdue.map((i) => line(i, `เลยมา ${num(i.days, s)} วัน`)) : ['- ไม่มี']),
+    overdueHeading,
+    ...(d.overdue.length ? d.overdue.map((i) => line(i, say('digest.lateDays', { n: num(i.days, s) }))) : none),
     '',
-    `ครบกำหนดภายใน ${num(DUE_SOON_DAYS, s)} วัน (${num(d.dueSoon.length, s)})`,
-    ...(d.dueSoon.length ? d.dueSoon.map((i) => line(i, i.days === 0 ? 'วันนี้' : `เหลือ ${num(i.days, s)} วัน`)) : ['- ไม่มี']),
+    soonHeading,
+    ...(d.dueSoon.length ? d.dueSoon.map((i) => line(i, i.days === 0 ? say('digest.today') : say('digest.leftDays', { n: num(i.days, s) }))) : none),
   ].join('\n');
   return { subject, html, text };
 }

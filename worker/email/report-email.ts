@@ -7,6 +7,12 @@ import type { Recipient } from '../domain/report-delivery';
 import { esc, heading, page, paragraph, safeLink, table, type Column } from './html';
 import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
 import { linkHost } from '../domain/user-text';
+import { translator } from '../domain/i18n';
+import { th } from '../domain/messages/report.th';
+import en from '../domain/messages/report.en';
+
+/** The report's strings (domain/messages/report.*): emails go out in Thai. */
+const say = translator({ th, en }, 'th');
 
 /** The report's message to each recipient: the email rendered once, the full data as a CSV attachment. */
 export function reportMails(content: ReportContent, recipients: readonly Recipient[], from: Mailbox, now: number): ComposedMail[] {
@@ -15,36 +21,33 @@ export function reportMails(content: ReportContent, recipients: readonly Recipie
   return recipients.map((to) => composeMail(from, { addr: to.email, name: to.name }, email, now, [csv]));
 }
 
-const GREETING = { executive: 'เรียน ผู้บริหารและผู้อำนวยการกลุ่ม', staff: 'เรียน บุคลากรทุกท่าน' } as const;
 const status = (c: ColumnRef | null) => (c ? c.labelTh || CATEGORY_TH[c.category] : '-');
 const step = (measure: number | null, stepNo: number, s: Style) => (measure === null ? num(stepNo, s) : `${num(measure, s)}.${num(stepNo, s)}`);
 
 export function reportSubject(r: ReportContent): string {
-  const what = r.kind === 'executive' ? 'รายงานความก้าวหน้ามาตรการ ITA เสนอผู้บริหาร' : 'รายงานความก้าวหน้ามาตรการ ITA แจ้งบุคลากร';
-  return `${what} ${periodTh(r.period, r)} (${r.org.nameTh})`;
+  return say(`email.subject.${r.kind}`, { period: periodTh(r.period, r), office: r.org.nameTh });
 }
 
 function summaryLine(r: ReportContent, s: Style): string {
   const t = r.totals;
-  let line = `ดำเนินการเสร็จสิ้น ${num(t.done, s)} จาก ${num(t.total, s)} ขั้นตอน (ร้อยละ ${percent(t.percent, s).replace('%', '')}) กำลังดำเนินการ ${num(t.inProgress, s)} ขั้นตอน ยังไม่เริ่ม ${num(t.notStarted, s)} ขั้นตอน เลยกำหนด ${num(r.overdueCount, s)} ขั้นตอน`;
-  if (r.change) {
-    line += ` — เทียบกับรายงานครั้งก่อน (${r.change.previousPeriodKey}) ร้อยละความสำเร็จ ${signed(r.change.percentPoints, s)} จุด เสร็จสิ้นเพิ่มขึ้น ${signed(r.change.done, s)} ขั้นตอน งานเลยกำหนด ${signed(r.change.overdue, s)}`;
-  } else {
-    line += ' — ยังไม่มีรายงานครั้งก่อนให้เปรียบเทียบ';
-  }
-  return line;
+  const line = say('summaryLine', {
+    done: num(t.done, s),
+    total: num(t.total, s),
+    percent: percent(t.percent, s).replace('%', ''),
+    inProgress: num(t.inProgress, s),
+    notStarted: num(t.notStarted, s),
+    overdue: num(r.overdueCount, s),
+  });
+  const change = r.change
+    ? say('email.change', { period: r.change.previousPeriodKey, points: signed(r.change.percentPoints, s), done: signed(r.change.done, s), overdue: signed(r.change.overdue, s) })
+    : say('email.noPrevious');
+  return line + change;
 }
 
 const progressCells = (p: Progress, s: Style) => [num(p.total, s), num(p.done, s), num(p.inProgress, s), num(p.notStarted, s), percent(p.percent, s)];
-const PROGRESS_COLUMNS: Column[] = [
-  { label: 'ทั้งหมด', align: 'right' },
-  { label: 'เสร็จสิ้น', align: 'right' },
-  { label: 'กำลังดำเนินการ', align: 'right' },
-  { label: 'ยังไม่เริ่ม', align: 'right' },
-  { label: 'ร้อยละ', align: 'right' },
-];
+const PROGRESS_COLUMNS: Column[] = (['total', 'colDone', 'colDoing', 'colTodo', 'colPercent'] as const).map((key) => ({ label: say(key), align: 'right' }));
 
-const more = (n: number, s: Style) => (n > 0 ? paragraph(esc(`และอีก ${num(n, s)} รายการ (ดูฉบับเต็มในระบบหรือไฟล์ที่แนบ)`), true) : '');
+const more = (n: number, s: Style) => (n > 0 ? paragraph(esc(say('email.more', { n: num(n, s) })), true) : '');
 
 /**
  * Rows per list in the message body. A big board's lists belong in the attachment: the whole
@@ -72,30 +75,30 @@ export function reportEmail(full: ReportContent): RenderedEmail {
       `<p style="margin:0;text-align:center;font-size:18px;font-weight:bold">${esc(r.org.nameTh)}</p>`,
       `<p style="margin:4px 0;text-align:center;font-size:16px">${esc(REPORT_TITLE_TH[r.kind])}</p>`,
       `<p style="margin:0 0 16px;text-align:center;font-size:15px">${esc(`${period} ${fiscalYearTh(r.fiscalYear.beYear, s)}`)}</p>`,
-      paragraph(esc(GREETING[r.kind])),
+      paragraph(esc(say(`email.greeting.${r.kind}`))),
       paragraph(esc(summaryLine(r, s))),
-      heading('ความก้าวหน้ารายมาตรการ'),
+      heading(say('measures')),
       table(
-        [{ label: 'มาตรการ' }, ...PROGRESS_COLUMNS, { label: 'เปลี่ยนแปลง (จุด)', align: 'right' }],
+        [{ label: say('measure') }, ...PROGRESS_COLUMNS, { label: say('colChange'), align: 'right' }],
         r.measures.map((m) => [
           `${esc(num(m.number, s))}. ${esc(m.title)}`,
           ...progressCells(m.progress, s).map(esc),
           esc(m.percentChange === null ? '-' : signed(m.percentChange, s)),
         ]),
-        'ไม่มีมาตรการในปีงบประมาณนี้',
+        say('email.noMeasures'),
       ),
-      heading('ความก้าวหน้ารายกลุ่มงาน'),
-      table([{ label: 'กลุ่มงาน' }, ...PROGRESS_COLUMNS], r.groups.map((g) => [esc(g.nameTh), ...progressCells(g.progress, s).map(esc)]), 'ไม่มีข้อมูล'),
-      heading('การเปลี่ยนสถานะในช่วงที่รายงาน'),
+      heading(say('groups')),
+      table([{ label: say('group') }, ...PROGRESS_COLUMNS], r.groups.map((g) => [esc(g.nameTh), ...progressCells(g.progress, s).map(esc)]), say('email.noData')),
+      heading(say('moves')),
       table(
-        [{ label: 'วันเวลา' }, { label: 'ขั้นตอน' }, { label: 'จาก' }, { label: 'ไปที่' }, { label: 'ผู้ดำเนินการ' }],
+        [{ label: say('when') }, { label: say('step') }, { label: say('from') }, { label: say('to') }, { label: say('who') }],
         r.moves.map((m) => [esc(thaiMoment(m.at, s)), `${esc(step(m.measureNumber, m.stepNumber, s))} ${esc(m.title)}`, esc(status(m.from)), esc(status(m.to)), esc(m.actor ?? '-')]),
-        'ไม่มีการเปลี่ยนสถานะในช่วงนี้',
+        say('email.noMoves'),
       ),
       more(r.omitted.moves, s),
-      heading('งานที่เลยกำหนด ณ สิ้นช่วงที่รายงาน'),
+      heading(say('overdue')),
       table(
-        [{ label: 'ขั้นตอน' }, { label: 'กำหนดเสร็จ' }, { label: 'เลยกำหนด (วัน)', align: 'right' }, { label: 'สถานะ' }, { label: 'กลุ่มงาน' }],
+        [{ label: say('step') }, { label: say('due') }, { label: say('daysLate'), align: 'right' }, { label: say('status') }, { label: say('group') }],
         r.overdue.map((o) => [
           `${esc(step(o.measureNumber, o.stepNumber, s))} ${esc(o.title)}`,
           esc(thaiDate(o.dueOn, s, 'short')),
@@ -103,26 +106,24 @@ export function reportEmail(full: ReportContent): RenderedEmail {
           esc(status(o.column)),
           esc(o.groupNameTh ?? '-'),
         ]),
-        'ไม่มีงานที่เลยกำหนด',
+        say('email.noOverdue'),
       ),
       more(r.omitted.overdue, s),
-      heading('หลักฐานที่เพิ่มในช่วงที่รายงาน'),
+      heading(say('evidence')),
       table(
-        [{ label: 'วันเวลา' }, { label: 'ขั้นตอน' }, { label: 'ลิงก์' }, { label: 'หมายเหตุ' }, { label: 'ผู้เพิ่ม' }],
+        [{ label: say('when') }, { label: say('step') }, { label: say('link') }, { label: say('note') }, { label: say('addedBy') }],
         r.evidence.map((e) => [
           esc(thaiMoment(e.at, s)),
           `${esc(step(e.measureNumber, e.stepNumber, s))} ${esc(e.title)}`,
-          safeLink(e.url) + (e.removed ? ' <em>(ถูกนำออกแล้ว)</em>' : ''),
+          safeLink(e.url) + (e.removed ? ` <em>(${esc(say('removed'))})</em>` : ''),
           esc([e.oitCode, e.note].filter(Boolean).join(' · ') || '-'),
           esc(e.actor ?? '-'),
         ]),
-        'ไม่มีหลักฐานที่เพิ่มในช่วงนี้',
+        say('email.noEvidence'),
       ),
       more(r.omitted.evidence, s),
       paragraph(
-        esc(
-          `จัดทำโดยระบบ ITA Board เมื่อ ${thaiMoment(r.compiledAt, s)} จากบันทึกเหตุการณ์ถึงลำดับที่ ${num(r.chain.periodEndSeq, s)} (หัวของห่วงโซ่ลำดับที่ ${num(r.chain.seq, s)} ${r.chain.hash.slice(0, 16)}…) ข้อมูลฉบับเต็มอยู่ในไฟล์ CSV ที่แนบมา`,
-        ),
+        esc(say('email.footer', { when: thaiMoment(r.compiledAt, s), seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash.slice(0, 16) })),
         true,
       ),
     ].join(''),
@@ -132,34 +133,62 @@ export function reportEmail(full: ReportContent): RenderedEmail {
 
 function reportText(r: ReportContent): string {
   const s: Style = r;
-  const rest = (n: number) => (n > 0 ? [`- และอีก ${num(n, s)} รายการ (ดูในไฟล์ที่แนบ)`] : []);
+  const rest = (n: number) => (n > 0 ? [say('email.text.more', { n: num(n, s) })] : []);
+  const none = [say('email.text.none')];
+  const done = (p: Progress) => ({ done: num(p.done, s), total: num(p.total, s), percent: percent(p.percent, s) });
   const lines: string[] = [
     r.org.nameTh,
     REPORT_TITLE_TH[r.kind],
     `${periodTh(r.period, s)} ${fiscalYearTh(r.fiscalYear.beYear, s)}`,
     '',
-    GREETING[r.kind],
+    say(`email.greeting.${r.kind}`),
     summaryLine(r, s),
     '',
-    'ความก้าวหน้ารายมาตรการ',
-    ...r.measures.map((m) => `- มาตรการที่ ${num(m.number, s)} ${m.title}: เสร็จสิ้น ${num(m.progress.done, s)}/${num(m.progress.total, s)} (${percent(m.progress.percent, s)})${m.percentChange === null ? '' : ` ${signed(m.percentChange, s)} จุด`}`),
+    say('measures'),
+    ...r.measures.map((m) =>
+      say('email.text.measure', {
+        number: num(m.number, s),
+        title: m.title,
+        ...done(m.progress),
+        change: m.percentChange === null ? '' : say('email.text.points', { points: signed(m.percentChange, s) }),
+      }),
+    ),
     '',
-    'ความก้าวหน้ารายกลุ่มงาน',
-    ...r.groups.map((g) => `- ${g.nameTh}: เสร็จสิ้น ${num(g.progress.done, s)}/${num(g.progress.total, s)} (${percent(g.progress.percent, s)})`),
+    say('groups'),
+    ...r.groups.map((g) => say('email.text.group', { name: g.nameTh, ...done(g.progress) })),
     '',
-    'การเปลี่ยนสถานะในช่วงที่รายงาน',
-    ...(r.moves.length ? r.moves.map((m) => `- ${thaiMoment(m.at, s)} ขั้นตอน ${step(m.measureNumber, m.stepNumber, s)} ${m.title}: ${status(m.from)} → ${status(m.to)} (${m.actor ?? '-'})`) : ['- ไม่มี']),
+    say('moves'),
+    ...(r.moves.length
+      ? r.moves.map((m) =>
+          say('email.text.move', { when: thaiMoment(m.at, s), step: step(m.measureNumber, m.stepNumber, s), title: m.title, from: status(m.from), to: status(m.to), who: m.actor ?? '-' }),
+        )
+      : none),
     ...rest(r.omitted.moves),
     '',
-    'งานที่เลยกำหนด ณ สิ้นช่วงที่รายงาน',
-    ...(r.overdue.length ? r.overdue.map((o) => `- ขั้นตอน ${step(o.measureNumber, o.stepNumber, s)} ${o.title}: กำหนด ${thaiDate(o.dueOn, s, 'short')} เลยมา ${num(o.daysOverdue, s)} วัน (${status(o.column)})`) : ['- ไม่มี']),
+    say('overdue'),
+    ...(r.overdue.length
+      ? r.overdue.map((o) =>
+          say('email.text.overdue', { step: step(o.measureNumber, o.stepNumber, s), title: o.title, due: thaiDate(o.dueOn, s, 'short'), days: num(o.daysOverdue, s), status: status(o.column) }),
+        )
+      : none),
     ...rest(r.omitted.overdue),
     '',
-    'หลักฐานที่เพิ่มในช่วงที่รายงาน',
-    ...(r.evidence.length ? r.evidence.map((e) => `- ${thaiMoment(e.at, s)} ขั้นตอน ${step(e.measureNumber, e.stepNumber, s)} ${e.title}: ${e.url}${linkHost(e.url) ? ` (${linkHost(e.url)})` : ''}${e.removed ? ' (ถูกนำออกแล้ว)' : ''}`) : ['- ไม่มี']),
+    say('evidence'),
+    ...(r.evidence.length
+      ? r.evidence.map((e) =>
+          say('email.text.evidence', {
+            when: thaiMoment(e.at, s),
+            step: step(e.measureNumber, e.stepNumber, s),
+            title: e.title,
+            url: e.url,
+            host: linkHost(e.url) ? ` (${linkHost(e.url)})` : '',
+            removed: e.removed ? ` (${say('removed')})` : '',
+          }),
+        )
+      : none),
     ...rest(r.omitted.evidence),
     '',
-    `จัดทำโดยระบบ ITA Board เมื่อ ${thaiMoment(r.compiledAt, s)} — บันทึกเหตุการณ์ถึงลำดับที่ ${num(r.chain.periodEndSeq, s)}; หัวของห่วงโซ่ ${num(r.chain.seq, s)} ${r.chain.hash}`,
+    say('email.text.footer', { when: thaiMoment(r.compiledAt, s), seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash }),
   ];
   return lines.join('\n');
 }
