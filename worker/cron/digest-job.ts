@@ -6,6 +6,10 @@
 // enqueue (db/outbox.ts).
 import type { Db } from '../db/client';
 import { emailMessage, enqueue, type NewMessage } from '../db/outbox';
+import { enqueuePushes, linkedGroups, readLineSettings } from '../db/line';
+import { readScheduleEntriesOfYear } from '../db/report-schedule';
+import { reportReserve } from '../domain/line';
+import { appLink, digestPush, pushSummary } from '../line/messages';
 import { explicitRecipients, findBoardYears, listOrganisations, loadDigestBoard, membersWithRoles, type Organisation } from '../db/reports';
 import { compileDigest, digestIsEmpty } from '../domain/report-digest';
 import { digestDedupeKey, kindEnabled } from '../domain/report-delivery';
@@ -13,7 +17,7 @@ import { periodForRun } from '../domain/report-period';
 import { digestMail } from '../email/digest-email';
 import { senderFor } from '../email/mime';
 
-export async function runDigestJob(db: Db, now: number, mailFrom: string | undefined): Promise<{ orgId: string; queued: number }[]> {
+export async function runDigestJob(db: Db, now: number, mailFrom: string | undefined, appUrl?: string): Promise<{ orgId: string; queued: number }[]> {
   const today = periodForRun('digest', now);
   const outcomes: { orgId: string; queued: number }[] = [];
   if (!mailFrom) {
@@ -27,7 +31,9 @@ export async function runDigestJob(db: Db, now: number, mailFrom: string | undef
     // No board for the year yet, or an archived (read-only) year: nothing to remind anyone of.
     if (!fy || fy.archivedAt !== null) continue;
     try {
-      outcomes.push({ orgId: org.id, queued: await enqueue(db, await digestMessages(db, org, fy.id, today.key, now, mailFrom)) });
+      let queued = await enqueue(db, await digestMessages(db, org, fy.id, today.key, now, mailFrom));
+      if (appUrl) queued += await queueDigestPushes(db, org, fy, today.key, now, appUrl);
+      outcomes.push({ orgId: org.id, queued });
     } catch (e) {
       console.error('digest job failed for an office', { org: org.id, day: today.key, error: e instanceof Error ? e.message : String(e) });
     }
@@ -55,4 +61,28 @@ async function digestMessages(db: Db, org: Organisation, fiscalYearId: string, d
     messages.push(emailMessage(org.id, digestDedupeKey(org.id, day, p.key), null, mail, now));
   }
   return messages;
+}
+
+/**
+ * Each LINE group linked to an office group gets that group's digest, only when it has overdue
+ * or soon-due steps; each push leaves room in the month's quota for the reports still to come
+ * (domain/line.ts reportReserve, by the members LINE last counted in the report groups).
+ */
+async function queueDigestPushes(db: Db, org: Organisation, fy: { id: string; beYear: number }, day: string, now: number, appUrl: string): Promise<number> {
+  if (!(await readLineSettings(db, org.id))) return 0;
+  const linked = await linkedGroups(db, org.id);
+  const targets = linked.filter((g) => g.audience === 'group' && g.officeGroupId);
+  if (targets.length === 0) return 0;
+  const [board, schedules] = await Promise.all([loadDigestBoard(db, org.id, fy.id), readScheduleEntriesOfYear(db, fy.beYear)]);
+  const members = (audience: string) => linked.filter((g) => g.audience === audience).reduce((n, g) => n + (g.memberCount ?? 0), 0);
+  const reserve = reportReserve(schedules.get(fy.id) ?? [], [fy.beYear], now, { executive: members('executives'), staff: members('staff') });
+  const base = { today: day, orgNameTh: org.nameTh, thaiDigits: org.settings?.thaiDigits === true, ...board };
+  const pushes = [];
+  for (const g of targets) {
+    const body = digestPush(compileDigest({ ...base, groupId: g.officeGroupId }), g.lineGroupId, appLink(appUrl, `/board/${fy.beYear}?group=${encodeURIComponent(g.officeGroupId!)}`));
+    if (!body) continue;
+    const message = { id: crypto.randomUUID(), orgId: org.id, channel: 'line' as const, target: g.lineGroupId, dedupeKey: `line-digest:${org.id}:${day}:${g.lineGroupId}`, reportId: null, subject: pushSummary(body), raw: JSON.stringify(body), nextAttemptAt: now };
+    pushes.push({ message, kind: 'digest' as const, reserve });
+  }
+  return enqueuePushes(db, pushes, now);
 }

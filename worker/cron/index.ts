@@ -29,17 +29,17 @@ export async function runScheduled(controller: ScheduledController, env: Env, _c
   const line: LineDeps = { api: lineApi(env.LINE_API_BASE), credentialsKey: env.LINE_CREDENTIALS_KEY };
   switch (controller.cron) {
     case SCHEDULES.executiveReport:
-      await runReportJob(db, 'executive', now, env.MAIL_FROM);
+      await runReportJob(db, 'executive', now, env.MAIL_FROM, env.APP_URL);
       // Half-month periods end on the 16th too; the staff trigger runs on the 1st only.
-      if (new Date(now + BANGKOK_OFFSET_MS).getUTCDate() === 16) await runReportJob(db, 'staff', now, env.MAIL_FROM);
+      if (new Date(now + BANGKOK_OFFSET_MS).getUTCDate() === 16) await runReportJob(db, 'staff', now, env.MAIL_FROM, env.APP_URL);
       await runOutboxJob(db, transport(), now, line);
       return;
     case SCHEDULES.staffReport:
-      await runReportJob(db, 'staff', now, env.MAIL_FROM);
+      await runReportJob(db, 'staff', now, env.MAIL_FROM, env.APP_URL);
       await runOutboxJob(db, transport(), now, line);
       return;
     case SCHEDULES.digest:
-      await runDigestJob(db, now, env.MAIL_FROM);
+      await runDigestJob(db, now, env.MAIL_FROM, env.APP_URL);
       await runOutboxJob(db, transport(), now, line);
       // The daily sweep of what grows by itself (cron/cleanup-job.ts).
       await runCleanupJob(db, now);

@@ -11,6 +11,8 @@
 // (domain/report-compile.ts), render (email/report-email.ts) and enqueue (db/outbox.ts).
 import type { Db } from '../db/client';
 import { emailMessage, enqueue, queuedKeys } from '../db/outbox';
+import { enqueuePushes, linkedGroups, readLineSettings } from '../db/line';
+import { appLink, executiveReportPush, pushSummary, staffReportPush } from '../line/messages';
 import { findBoardYears, keepReport, listOrganisations, readReportSources, recipientsFor, toSummary, type Organisation } from '../db/reports';
 import { readScheduleEntriesOfYear } from '../db/report-schedule';
 import type { FiscalYear } from '../db/schema';
@@ -29,8 +31,28 @@ export interface PublishInput {
   kind: MeetingReportKind;
   period: ReportPeriod;
   now: number;
-  /** MAIL_FROM; without it the report is kept and nothing is queued. */
+  /** MAIL_FROM; without it the report is kept and no email is queued. */
   mailFrom: string | undefined;
+  /** APP_URL, the base of the report's link; without it no LINE push is queued. */
+  appUrl?: string | undefined;
+}
+
+/**
+ * Render and enqueue of the report's LINE pushes: one per LINE group linked to the report's
+ * audience (a Flex Message for the executives, the summary for the staff), one per report and
+ * group however often this runs. Nothing when the office has not connected LINE.
+ */
+async function queueReportPushes(db: Db, orgId: string, reportId: string, content: ReportContent, appUrl: string, now: number): Promise<number> {
+  if (!(await readLineSettings(db, orgId))) return 0;
+  const audience = content.kind === 'executive' ? 'executives' : 'staff';
+  const url = appLink(appUrl, `/reports/${content.fiscalYear.beYear}`);
+  const targets = (await linkedGroups(db, orgId)).filter((g) => g.audience === audience);
+  const pushes = targets.map((g) => {
+    const body = content.kind === 'executive' ? executiveReportPush(content, g.lineGroupId, url) : staffReportPush(content, g.lineGroupId, url);
+    const message = { id: crypto.randomUUID(), orgId, channel: 'line' as const, target: g.lineGroupId, dedupeKey: `line:${reportId}:${g.lineGroupId}`, reportId, subject: pushSummary(body), raw: JSON.stringify(body), nextAttemptAt: now };
+    return { message, kind: 'report' as const, reserve: 0 };
+  });
+  return enqueuePushes(db, pushes, now);
 }
 
 /** Query and compile: the report of `period` as the board and its log say now (also the administrators' preview). */
@@ -59,6 +81,7 @@ export async function publishReport(db: Db, input: PublishInput): Promise<SendRe
   } else {
     console.warn('MAIL_FROM is not set: report kept, no email queued', { org: org.id, kind, period: period.key });
   }
+  if (input.appUrl) queued += await queueReportPushes(db, org.id, report.id, kept, input.appUrl, now);
   return { report: toSummary(report, kept.totals), created, queued };
 }
 
@@ -70,7 +93,7 @@ export interface ReportJobOutcome {
   queued: number;
 }
 
-export async function runReportJob(db: Db, kind: MeetingReportKind, now: number, mailFrom: string | undefined): Promise<ReportJobOutcome[]> {
+export async function runReportJob(db: Db, kind: MeetingReportKind, now: number, mailFrom: string | undefined, appUrl?: string): Promise<ReportJobOutcome[]> {
   // The periods that may have ended today lie in the fiscal year of yesterday.
   const beYear = fiscalYearOf(new Date(bangkokDayStart(now) - 1));
   const outcomes: ReportJobOutcome[] = [];
@@ -93,7 +116,7 @@ export async function runReportJob(db: Db, kind: MeetingReportKind, now: number,
         outcomes.push({ ...base, result: 'not_due' });
         continue;
       }
-      const r = await publishReport(db, { org, fy, kind, period, now, mailFrom });
+      const r = await publishReport(db, { org, fy, kind, period, now, mailFrom, appUrl });
       outcomes.push({ ...base, periodKey: period.key, result: r.created ? 'created' : 'existing', queued: r.queued });
     } catch (e) {
       // One office's failure must not cost the others their report; the error is in the logs.

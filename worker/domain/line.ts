@@ -2,6 +2,9 @@
 // rest, and the quota arithmetic. db/line.ts stores, line/ composes messages and speaks to the
 // API, routes/line.ts and cron/ put them together.
 import { constantTimeEqual, fromBase64Url, toBase64Url } from './crypto';
+import { BANGKOK_OFFSET_MS, bangkokDate } from './fiscal-year';
+import { REPORT_AUDIENCES, type ReportAudience } from './report-cadence';
+import { scheduledPeriods, type ScheduleEntry } from './report-schedule';
 
 export const LINE_AUDIENCES = ['executives', 'staff', 'group'] as const;
 export type LineAudience = (typeof LINE_AUDIENCES)[number];
@@ -115,4 +118,21 @@ export async function openCredential(secret: string, orgId: string, field: strin
  */
 export function pushFits(q: { quota: number | null; used: number; members: number; reserve: number }): boolean {
   return q.quota === null || q.used + q.members + q.reserve <= q.quota;
+}
+
+/**
+ * What a digest must leave of the month's quota: for each audience, the reports still to come
+ * this month (periods ending after `now` and before the next month begins, Bangkok time; a report
+ * of a period ending on the 1st goes out on the 1st, in the next month's quota) × the members of
+ * the LINE groups that receive it.
+ */
+export function reportReserve(entries: readonly ScheduleEntry[], beYears: readonly number[], now: number, members: Record<ReportAudience, number>): number {
+  const [y, m] = bangkokDate(now).split('-').map(Number) as [number, number];
+  const nextMonth = Date.UTC(y, m, 1) - BANGKOK_OFFSET_MS;
+  let reserve = 0;
+  for (const audience of REPORT_AUDIENCES) {
+    const coming = beYears.flatMap((be) => scheduledPeriods(entries, audience, be)).filter((p) => p.end > now && p.end < nextMonth).length;
+    reserve += coming * members[audience];
+  }
+  return reserve;
 }

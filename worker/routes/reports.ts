@@ -116,7 +116,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const now = Date.now();
     const entries = await readScheduleEntries(c.get('db'), actor.orgId, fy.id);
     const period = choosePeriod(body.kind, body.beYear, entries, body.periodKey, now, true);
-    const result = await publishReport(c.get('db'), { org, fy, kind: body.kind, period, now, mailFrom: c.env.MAIL_FROM });
+    const result = await publishReport(c.get('db'), { org, fy, kind: body.kind, period, now, mailFrom: c.env.MAIL_FROM, appUrl: c.env.APP_URL });
     await audit(c.get('db'), {
       orgId: actor.orgId,
       userId: actor.userId,
