@@ -12,7 +12,7 @@ import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type C
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { clockNow } from './clock';
 import { toCardView } from './board';
-import { AppError, notFound, refused, wouldLoseAccess, yearArchived } from '../domain/errors';
+import { AppError, boardBusy, invalidGroup, notFound, refused, wouldLoseAccess, yearArchived } from '../domain/errors';
 import type { Access, Actor, CardAction } from '../domain/access';
 import { keyBetween } from '../domain/ordering';
 import type { CardView } from '../domain/contracts';
@@ -103,7 +103,7 @@ export async function commitCardChange<R>(db: Db, actor: Actor, access: Access, 
       throw e;
     }
   }
-  throw new AppError(409, 'busy', 'มีผู้แก้ไขบอร์ดพร้อมกันจำนวนมาก กรุณาลองอีกครั้ง', 'The board is busy; please try again');
+  throw boardBusy();
 }
 
 /** A change to the card row itself, guarded by the client's `version`; only card editors may. */
@@ -235,7 +235,7 @@ export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, a
           .where(eq(groups.orgId, actor.orgId));
         const known = new Set(found.map((g) => g.id));
         if (named.some((id) => !known.has(id))) {
-          throw new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
+          throw invalidGroup();
         }
       }
       // A director may not hand a card away from their own group (policy.keepsCardAfterEdit).

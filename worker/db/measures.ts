@@ -7,7 +7,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
 import { cardEvents, cards, fiscalYears, groups, measures, type Card } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
-import { AppError, notFound, refused, yearArchived } from '../domain/errors';
+import { boardBusy, invalidGroup, notFound, refused, yearArchived } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 
 const MAX_ATTEMPTS = 8;
@@ -53,7 +53,7 @@ export async function changeMeasureLead(
     // Decided on the rows just read (policy.ts, through the route's `access`); a refusal is recorded by the route.
     if (!access.administers(measure.orgId)) throw refused();
     if (year && !access.writesYear(year)) throw yearArchived(year.beYear);
-    if (!group) throw new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
+    if (!group) throw invalidGroup();
 
     const now = Date.now();
     const changes = cardRows
@@ -103,5 +103,5 @@ export async function changeMeasureLead(
       throw e;
     }
   }
-  throw new AppError(409, 'busy', 'มีผู้แก้ไขบอร์ดพร้อมกันจำนวนมาก กรุณาลองอีกครั้ง', 'The board is busy; please try again');
+  throw boardBusy();
 }

@@ -50,6 +50,12 @@ export class Refusal extends AppError {
 
 export const refused = () => new Refusal();
 
+/** A write that lost the race for the year's next event seq every time it tried (db/ write loops). */
+export const boardBusy = () => new AppError(409, 'busy', 'มีผู้แก้ไขบอร์ดพร้อมกันจำนวนมาก กรุณาลองอีกครั้ง', 'The board is busy; please try again');
+
+/** A group named in a change (a card's, a measure's, a member's) that is not one of the office's. */
+export const invalidGroup = () => new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
+
 /** A director's edit that would take the card away from their group (policy.keepsCardAfterEdit). */
 export const wouldLoseAccess = () =>
   new AppError(

@@ -24,7 +24,7 @@ import {
 } from '../db/admin';
 import { verifyBoard } from '../domain/replay';
 import { verifyChain } from '../domain/event-chain';
-import { AppError, notFound } from '../domain/errors';
+import { AppError, invalidGroup, notFound } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { passwordProblem } from '../domain/password-policy';
 import { listMembers, officeNames } from '../db/accounts';
@@ -49,7 +49,7 @@ const groupRequired = () =>
 async function checkGroup(c: Context<AppEnv>, orgId: string, role: string, groupId: string | null) {
   if (role === 'director' && !groupId) throw groupRequired();
   if (groupId && !(await groupInOffice(c.get('db'), orgId, groupId))) {
-    throw new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
+    throw invalidGroup();
   }
 }
 
