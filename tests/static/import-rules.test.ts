@@ -59,6 +59,9 @@ describe('import rules between rooms', () => {
     expect(check('worker/email/x.ts', "import { runOutboxJob } from '../cron/outbox-job';")).toHaveLength(1);
     expect(check('worker/email/x.ts', "import { reportCsv } from '../domain/report-csv';")).toEqual([]);
     expect(check('worker/cron/x.ts', "import { enqueue } from '../db/outbox';")).toEqual([]);
+    expect(check('worker/line/x.ts', "import { linkedGroups } from '../db/line';")).toHaveLength(1);
+    expect(check('worker/line/x.ts', "import { lineSender } from '../cron/outbox-job';")).toHaveLength(1);
+    expect(check('worker/line/x.ts', "import { clip } from '../domain/line';")).toEqual([]);
     expect(check('web/src/messages/x.ts', "import en from './admin.en';")).toHaveLength(1);
     expect(check('web/src/messages/x.ts', "const en = () => import('./admin.en');")).toEqual([]);
     expect(check('web/src/messages/admin.en.ts', "import type { th } from './admin.th';")).toEqual([]);

@@ -1,7 +1,7 @@
 // The import rules between the project's rooms, checked on the source as TypeScript parses it.
 // domain/ is pure: it imports nothing of the project outside domain/, and no framework or driver.
 // db/ reads and writes: it never imports routes, middleware or hono, nor domain/policy.ts (it asks
-// the decisions a route hands it, domain/access.ts). email/ only composes and sends messages: it
+// the decisions a route hands it, domain/access.ts). email/ (and line/, for LINE) only composes and sends messages: it
 // never touches the database (no db/, no drizzle), nor the rooms that call it. routes/ compose:
 // they call db/ and domain/, and build no query themselves (no drizzle-orm). The Worker never imports the
 // web app; the web app takes from the Worker only worker/domain/ (the contract: request schemas and
@@ -63,9 +63,11 @@ export function brokenRules(f: ImportFact): string[] {
     if (f.target === null && /^(hono|@hono\/)/.test(f.specifier)) out.push('db/ never imports hono');
     if (f.target === 'worker/domain/policy') out.push('db/ never imports domain/policy.ts: it asks the decisions a route hands it (domain/access.ts)');
   }
-  if (under(f.from, 'worker/email')) {
-    if (under(f.target, 'worker/db') || (f.target === null && /^drizzle-orm/.test(f.specifier))) out.push('email/ never touches the database (db/, drizzle)');
-    if (['worker/cron', 'worker/routes', 'worker/middleware'].some((d) => under(f.target, d))) out.push('email/ never imports the rooms that compose it (cron, routes, middleware)');
+  // line/ is email/'s sibling for LINE (issue 17): it composes pushes and speaks LINE's API only.
+  for (const room of ['email', 'line']) {
+    if (!under(f.from, `worker/${room}`)) continue;
+    if (under(f.target, 'worker/db') || (f.target === null && /^drizzle-orm/.test(f.specifier))) out.push(`${room}/ never touches the database (db/, drizzle)`);
+    if (['worker/cron', 'worker/routes', 'worker/middleware'].some((d) => under(f.target, d))) out.push(`${room}/ never imports the rooms that compose it (cron, routes, middleware)`);
   }
   if (under(f.from, 'worker/routes') && f.target === null && /^drizzle-orm/.test(f.specifier))
     out.push('routes/ compose: they ask named functions of db/ and build no query (no drizzle-orm)');
