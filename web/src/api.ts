@@ -3,8 +3,8 @@
 // a route whose path, body or answer changes breaks this build, not a user. Every call resolves to
 // a Result: either the data, or an ApiError carrying the server's stable code and its Thai/English
 // messages. Nothing here throws for HTTP or network failures.
-import type { Hono } from 'hono';
-import type { ClientResponse, hc } from 'hono/client';
+import type { ClientResponse } from 'hono/client';
+import { typed } from './typed-client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { CardView, ConflictBody } from '../../worker/domain/contracts';
 import type { AccountsApi } from '../../worker/routes/accounts';
@@ -74,42 +74,6 @@ async function readJson(res: Response): Promise<unknown> {
   } catch {
     return null;
   }
-}
-
-/**
- * A typed client for one sub-app mounted at `base`: Hono's client type (hc<T>), so the compiler
- * checks each call's path, parameters, body and answer against the route; at run time a proxy of a
- * few lines does what hc's does for the calls we make (path segments, `:param`s, query, a JSON
- * body) and fetches with the app's own rules: same-origin credentials, never cached, JSON
- * accepted, and mutations always JSON, even with nothing to send (the server checks it).
- * hono/client's own runtime (2 KB gzipped, cookie handling a browser cannot use included) would
- * have pushed the JavaScript that opens the board over its 50 KB budget.
- */
-type Client<T extends Hono<any, any, any>> = ReturnType<typeof hc<T>>;
-interface CallArgs {
-  param?: Record<string, string>;
-  query?: Record<string, string>;
-  json?: unknown;
-}
-function typed<T extends Hono<any, any, any>>(base: string): Client<T> {
-  const at = (path: string[]): unknown =>
-    new Proxy(() => undefined, {
-      get: (_, key) => (typeof key === 'string' && key !== 'then' ? at([...path, key]) : undefined),
-      apply: (_, __, [args = {}]: [CallArgs?]) => {
-        const method = path.at(-1)!.slice(1).toUpperCase();
-        const url = `${base}/${path.slice(0, -1).join('/')}`.replace(/\/index$/, '').replace(/\/:(\w+)/g, (_m, k: string) => `/${args.param?.[k]}`);
-        const query = new URLSearchParams(args.query).toString();
-        const get = method === 'GET';
-        return fetch(query ? `${url}?${query}` : url, {
-          method,
-          headers: get ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
-          body: get ? undefined : JSON.stringify(args.json ?? {}),
-          credentials: 'same-origin',
-          cache: 'no-store',
-        });
-      },
-    });
-  return at([]) as Client<T>;
 }
 
 /** One typed client per sub-app, at the path app.ts mounts it on. */
