@@ -9,8 +9,10 @@
 // board a period reports on is the one of the fiscal year its first day falls in.
 import { BANGKOK_OFFSET_MS, DAY_MS, fiscalYearBounds, fiscalYearOf } from './fiscal-year';
 import type { Cadence } from './report-cadence';
+import type { ReportKindName } from './report-types';
 
-export type PeriodKind = 'executive' | 'staff' | 'digest';
+/** The report a period is reckoned for (report-types.ts REPORT_KINDS). */
+export type PeriodKind = ReportKindName;
 
 export interface ReportPeriod {
   kind: PeriodKind;

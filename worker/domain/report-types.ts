@@ -3,6 +3,7 @@
 // formatted text: dates as YYYY-MM-DD or ms since epoch; each reader (email, CSV, web, print)
 // formats them in Buddhist Era, Bangkok time, with Thai digits when `thaiDigits` was on.
 import type { ColumnCategory } from './contracts';
+import type { ReportPeriod } from './report-period';
 
 /** The reports an office can send: the two meeting reports and the directors' digest (declared once: the schema's columns use these too). */
 export const REPORT_KINDS = ['executive', 'staff', 'digest'] as const;
@@ -22,15 +23,8 @@ export interface Progress {
   percent: number;
 }
 
-export interface PeriodView {
-  kind: ReportKindName;
-  key: string;
-  start: number;
-  end: number;
-  firstDay: string;
-  lastDay: string;
-  fiscalYear: number;
-}
+/** A report's period as kept and answered: report-period.ts's ReportPeriod, declared once. */
+export type PeriodView = ReportPeriod;
 
 export interface ColumnRef {
   labelTh: string;
