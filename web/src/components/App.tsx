@@ -3,7 +3,6 @@ import { me, status } from '../state/session';
 import { Board } from './Board';
 import { Header } from './Header';
 import { Notices } from './Notices';
-import { SignIn } from './SignIn';
 import { Nav } from './Nav';
 import { section, type Section } from '../state/ui';
 import type { ComponentType } from 'preact';
@@ -18,6 +17,8 @@ const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => langua
 const OitPage = lazy(() => import('../pages/OitPage').then((m) => languageReady().then(() => ({ default: m.OitPage }))));
 const AdminPage = lazy(() => import('../pages/AdminPage').then((m) => languageReady().then(() => ({ default: m.AdminPage }))));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => languageReady().then(() => ({ default: m.AccountPage }))));
+// The sign-in form too: most visits come signed in (the session cookie lasts).
+const SignIn = lazy(() => import('./SignIn').then((m) => languageReady().then(() => ({ default: m.SignIn }))));
 const PublicPage = lazy(() => import('./public/PublicPage').then((m) => languageReady().then(() => ({ default: m.PublicPage }))));
 
 /** One view per section of the URL (/board/2567, /dashboard/2567, …). */
@@ -35,6 +36,14 @@ function Loading() {
     <p class="board-message" aria-busy="true">
       {t('loading')}
     </p>
+  );
+}
+
+function Splash() {
+  return (
+    <main id="main" class="splash" aria-busy="true">
+      <p>{t('loading')}</p>
+    </main>
   );
 }
 
@@ -59,12 +68,12 @@ export function App() {
       <a class="skip-link" href="#main">
         {t('skip')}
       </a>
-      {current === 'loading' && (
-        <main id="main" class="splash" aria-busy="true">
-          <p>{t('loading')}</p>
-        </main>
+      {current === 'loading' && <Splash />}
+      {current === 'signed-out' && (
+        <Suspense fallback={<Splash />}>
+          <SignIn />
+        </Suspense>
       )}
-      {current === 'signed-out' && <SignIn />}
       {current === 'signed-in' && (
         <>
           <Header />

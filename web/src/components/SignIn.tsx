@@ -8,6 +8,7 @@ import {
   signInError,
 } from '../state/session';
 import { LangSwitch } from './LangSwitch';
+import { tSignIn } from '../messages/signin';
 import '../styles/account.css';
 
 export function SignIn() {
@@ -47,7 +48,7 @@ export function SignIn() {
   const remaining = wait && wait.email === email.trim().toLowerCase() ? Math.max(0, Math.ceil((wait.until - now) / 1000)) : 0;
   const busy = signingIn.value;
   const errorText = missing
-    ? t('signIn.required')
+    ? tSignIn('signIn.required')
     : error
       ? pickText(error.messageTh, error.messageEn)
       : '';
@@ -79,12 +80,12 @@ export function SignIn() {
       </div>
       <section class="sign-in-card" aria-labelledby="sign-in-title">
         <p class="brand">{t('app.name')}</p>
-        <h1 id="sign-in-title">{t('signIn.title')}</h1>
+        <h1 id="sign-in-title">{tSignIn('signIn.title')}</h1>
         <p class="muted">{t('app.tagline')}</p>
 
         <form class="form" data-testid="sign-in-form" noValidate onSubmit={onSubmit}>
           <div class="field">
-            <label for="sign-in-email">{t('signIn.email')}</label>
+            <label for="sign-in-email">{tSignIn('signIn.email')}</label>
             <input
               ref={emailRef}
               id="sign-in-email"
@@ -101,7 +102,7 @@ export function SignIn() {
             />
           </div>
           <div class="field">
-            <label for="sign-in-password">{t('signIn.password')}</label>
+            <label for="sign-in-password">{tSignIn('signIn.password')}</label>
             <input
               id="sign-in-password"
               name="password"
@@ -115,7 +116,7 @@ export function SignIn() {
             />
             <label class="password-show">
               <input type="checkbox" checked={shown} onChange={(e) => setShown(e.currentTarget.checked)} data-testid="sign-in-show-password" />
-              {t('signIn.showPassword')}
+              {tSignIn('signIn.showPassword')}
             </label>
           </div>
           <p id="sign-in-error" class="form-error" role="alert" data-testid="sign-in-error">
@@ -125,23 +126,23 @@ export function SignIn() {
             // Optional Turnstile (worker/routes/auth.ts): a page of its own, then back here.
             <p>
               <a class="button button-secondary" href="/api/auth/challenge" data-testid="sign-in-challenge">
-                {t('signIn.showYouAreNot')}
+                {tSignIn('signIn.showYouAreNot')}
               </a>
             </p>
           )}
           {remaining > 0 && (
             <p class="muted" data-testid="sign-in-wait">
-              {t('signIn.youCanTryAgain', { remaining })}
+              {tSignIn('signIn.youCanTryAgain', { remaining })}
             </p>
           )}
           <button type="submit" class="button button-primary button-block" disabled={busy || remaining > 0}>
-            {busy ? t('signIn.submitting') : t('signIn.submit')}
+            {busy ? tSignIn('signIn.submitting') : tSignIn('signIn.submit')}
           </button>
         </form>
 
         {accounts.length > 0 && (
           <section class="demo-accounts" aria-labelledby="demo-title" data-testid="demo-accounts">
-            <h2 id="demo-title">{t('signIn.demoTitle')}</h2>
+            <h2 id="demo-title">{tSignIn('signIn.demoTitle')}</h2>
             <ul>
               {accounts.map((account) => {
                 const label = pickText(account.labelTh, account.labelEn);
@@ -154,7 +155,7 @@ export function SignIn() {
                       data-email={account.email}
                       onClick={() => signInAs(account.email, account.password)}
                     >
-                      <span class="demo-label">{t('signIn.demoAs', { label })}</span>
+                      <span class="demo-label">{tSignIn('signIn.demoAs', { label })}</span>
                       <span class="demo-meta">
                         {roleLabel(account.role)} · {account.email}
                       </span>
