@@ -20,6 +20,12 @@ import type {
   ReportChange,
   ReportContent,
 } from './report-types';
+import { translator } from './i18n';
+import { th } from './messages/report.th';
+import en from './messages/report.en';
+
+const inThai = translator({ th, en }, 'th');
+const inEnglish = translator({ th, en }, 'en');
 
 export interface CompileInput {
   kind: MeetingReportKind;
@@ -133,7 +139,7 @@ export function compileMonitoringReport(input: CompileInput): ReportContent {
     .filter((g) => g.progress.total > 0);
   const unassigned = cardsAtEnd.filter((c) => c.leadGroupId === null);
   if (unassigned.length > 0) {
-    groups.push({ groupId: null, nameTh: 'ไม่ระบุกลุ่มงาน', nameEn: 'No lead group', progress: tally(unassigned.map(categoryOf)) });
+    groups.push({ groupId: null, nameTh: inThai('noLeadGroup'), nameEn: inEnglish('noLeadGroup'), progress: tally(unassigned.map(categoryOf)) });
   }
 
   const moves: MoveRow[] = inPeriod

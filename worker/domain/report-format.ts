@@ -3,6 +3,12 @@
 // Calendar dates (YYYY-MM-DD) are formatted as dates, never shifted across time zones.
 import type { PeriodView, ReportKindName } from './report-types';
 import { formatDate, formatLongDate, formatMoment, formatMonthYear, toThaiDigits } from './thai-date';
+import { translator } from './i18n';
+import { th } from './messages/report.th';
+import en from './messages/report.en';
+
+/** The report's strings (messages/report.*): documents are written in Thai. */
+const say = translator({ th, en }, 'th');
 
 export interface Style {
   thaiDigits: boolean;
@@ -39,7 +45,7 @@ export function thaiMoment(ms: number, style: Style): string {
 }
 
 export function fiscalYearTh(beYear: number, style: Style): string {
-  return digits(`ปีงบประมาณ พ.ศ. ${beYear}`, style);
+  return digits(say('format.fiscalYear', { be: beYear }), style);
 }
 
 /**
@@ -52,27 +58,27 @@ export function periodTh(period: Pick<PeriodView, 'kind' | 'key' | 'firstDay' | 
   const longer = /^FY(\d{4})-(Q[1-4]|6M|12M)$/.exec(period.key);
   if (longer) {
     const span = `${dayShort(period.firstDay)} – ${dayShort(period.lastDay)}`;
-    const name = longer[2] === '6M' ? 'รอบ 6 เดือน' : longer[2] === '12M' ? 'รอบ 12 เดือน' : `ไตรมาสที่ ${longer[2]!.slice(1)}`;
-    return digits(`${name} ปีงบประมาณ พ.ศ. ${longer[1]} (${span})`, style);
+    const name = longer[2] === '6M' ? say('sixMonths') : longer[2] === '12M' ? say('twelveMonths') : say('quarter', { n: longer[2]!.slice(1) });
+    return digits(say('format.longerPeriod', { name, be: longer[1]!, span }), style);
   }
-  if (/^\d{4}-\d{2}$/.test(period.key)) return digits(`เดือน${monthYear(period.firstDay)}`, style);
-  if (period.kind === 'digest') return digits(`วันที่ ${formatLongDate(period.firstDay, 'th')}`, style);
-  const half = period.key.endsWith('H1') ? 'ครึ่งเดือนแรก' : 'ครึ่งเดือนหลัง';
-  const range = `${dayOfMonth(period.firstDay)}–${dayOfMonth(period.lastDay)} ${monthYear(period.firstDay)}`;
-  return digits(`${half} ${range}`, style);
+  if (/^\d{4}-\d{2}$/.test(period.key)) return digits(say('month', { month: monthYear(period.firstDay) }), style);
+  if (period.kind === 'digest') return digits(say('format.day', { date: formatLongDate(period.firstDay, 'th') }), style);
+  const half = say(period.key.endsWith('H1') ? 'half1' : 'half2');
+  const days = `${dayOfMonth(period.firstDay)}–${dayOfMonth(period.lastDay)}`;
+  return digits(say('format.halfMonth', { half, days, month: monthYear(period.firstDay) }), style);
 }
 
 export const REPORT_TITLE_TH: Record<ReportKindName, string> = {
-  executive: 'รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส เสนอที่ประชุมผู้บริหารและผู้อำนวยการกลุ่ม',
-  staff: 'รายงานผลการดำเนินงานตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส แจ้งที่ประชุมบุคลากร',
-  digest: 'สรุปงานที่เลยกำหนดและใกล้ครบกำหนด',
+  executive: say('title.executive'),
+  staff: say('title.staff'),
+  digest: say('format.title.digest'),
 };
 
 /** Short names for subjects and file names. */
 export const REPORT_SHORT_TH: Record<ReportKindName, string> = {
-  executive: 'รายงานผู้บริหาร',
-  staff: 'รายงานบุคลากร',
-  digest: 'สรุปงานประจำวัน',
+  executive: say('format.short.executive'),
+  staff: say('format.short.staff'),
+  digest: say('format.short.digest'),
 };
 
-export const CATEGORY_TH = { todo: 'ยังไม่เริ่ม', doing: 'กำลังดำเนินการ', review: 'รอรายงานผล', done: 'เสร็จสิ้น' } as const;
+export const CATEGORY_TH = { todo: say('category.todo'), doing: say('category.doing'), review: say('category.review'), done: say('category.done') } as const;
