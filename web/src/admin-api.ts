@@ -10,7 +10,7 @@ export type { IntegrityVerdict } from '../../worker/domain/views';
 export type { GroupChoice, ImportPlan } from '../../worker/domain/announcement/plan';
 export type ImportCommit = ImportCommitRequest;
 
-const { admin, import: importer, measures } = clients;
+const { admin, import: importer, measures, line } = clients;
 const named = (id: string) => ({ param: { id: enc(id) } });
 
 export const adminApi = {
@@ -28,6 +28,10 @@ export const adminApi = {
   setMeasureLead: (measureId: string, leadGroupId: string) => call(() => measures[':id'].$patch({ ...named(measureId), json: { leadGroupId } })),
   chain: (beYear: number) => call(() => admin.chain[':beYear'].$get({ param: { beYear: enc(beYear) } })),
   audit: () => call(() => admin.audit.$get()),
+  lineSettings: () => call(() => line.settings.$get()),
+  saveLineSettings: (channelSecret: string, channelAccessToken: string) => call(() => line.settings.$put({ json: { channelSecret, channelAccessToken } })),
+  lineLinkCode: (audience: 'executives' | 'staff' | 'group', groupId?: string) => call(() => line['link-codes'].$post({ json: groupId ? { audience, groupId } : { audience } })),
+  unlinkLineGroup: (id: string) => call(() => line.groups[':id'].$delete(named(id))),
 };
 
 /** A member of the office with their account state (GET /api/admin/users and /api/admin/accounts send the same rows). */
@@ -36,3 +40,4 @@ export type AdminGroup = Data<typeof adminApi.groups>['groups'][number];
 /** The import preview: the parsed announcement, what will be created (plan) and its token. */
 export type ImportPreview = Data<typeof adminApi.previewImport>;
 export type AuditEntry = Data<typeof adminApi.audit>['entries'][number];
+export type LineSettingsView = Data<typeof adminApi.lineSettings>;

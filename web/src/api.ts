@@ -23,6 +23,7 @@ import type { MemoApi } from '../../worker/routes/memo';
 import type { OitApi } from '../../worker/routes/oit';
 import type { PublicApi } from '../../worker/routes/public';
 import type { ReportsApi } from '../../worker/routes/reports';
+import type { LineSettingsApi } from '../../worker/routes/line';
 import type { AddCommentRequest, AddEvidenceRequest, EditCardRequest, MoveCardRequest } from '../../worker/domain/schemas/cards';
 
 export class ApiError extends Error {
@@ -92,6 +93,7 @@ export const clients = {
   memo: typed<MemoApi>('/api/memo'),
   public: typed<PublicApi>('/api/public'),
   fiscalYears: typed<FiscalYearsApi>('/api/fiscal-years'),
+  line: typed<LineSettingsApi>('/api/line'),
   reports: typed<ReportsApi>('/api/reports'),
   dev: typed<DevApi>('/api/dev'),
 };

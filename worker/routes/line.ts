@@ -95,6 +95,9 @@ export const lineRoutes = new Hono<AppEnv>()
     return c.json({ ok: true });
   });
 
+/** The administrators' sub-app, for the web app's typed client (web/src/api.ts). */
+export type LineSettingsApi = typeof lineRoutes;
+
 interface WebhookEvent {
   type?: string;
   webhookEventId?: string;

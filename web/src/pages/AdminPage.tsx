@@ -11,6 +11,7 @@ import { MeasuresPanel } from '../components/admin/MeasuresPanel';
 import { RolloverPanel } from '../components/admin/RolloverPanel';
 import { FiscalYearsPanel } from '../components/admin/FiscalYearsPanel';
 import { IntegrityPanel } from '../components/admin/IntegrityPanel';
+import { LinePanel } from '../components/admin/LinePanel';
 import '../styles/admin.css';
 import { tAdmin } from '../messages/admin';
 
@@ -21,6 +22,7 @@ const TABS = [
   { id: 'measures', label: 'page.tab.measures' },
   { id: 'years', label: 'page.tab.years' },
   { id: 'integrity', label: 'page.tab.integrity' },
+  { id: 'line', label: 'page.tab.line' },
 ] as const;
 type Tab = (typeof TABS)[number]['id'];
 
@@ -61,6 +63,7 @@ export function AdminPage() {
           </>
         )}
         {tab === 'integrity' && year !== null && <IntegrityPanel beYear={year} />}
+        {tab === 'line' && <LinePanel />}
       </div>
     </div>
   );
