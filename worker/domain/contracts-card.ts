@@ -60,25 +60,12 @@ export interface CardDetailsResponse {
   timeline: TimelineEntry[];
 }
 
-export interface EvidenceResponse {
-  evidence: EvidenceView;
-}
-
-export interface CommentResponse {
-  comment: CommentView;
-}
-
 export interface OitItemView {
   id: string;
   code: string;
   titleTh: string;
   titleEn: string;
   subIndicator: string;
-}
-
-/** GET /api/boards/:beYear/oit-items */
-export interface OitItemsResponse {
-  items: OitItemView[];
 }
 
 /** A card as broadcast to everyone on the board: each client keeps its own `editable`. */

@@ -93,10 +93,6 @@ export interface BoardView {
   seq: number;
 }
 
-export interface CardResponse {
-  card: CardView;
-}
-
 /** 409 body: the error plus the card as the server has it now. */
 export interface ConflictBody extends ApiErrorBody {
   card: CardView;

@@ -4,8 +4,9 @@
 // import.ts, memo.ts).
 import { z } from 'zod';
 import { ROLES } from '../contracts';
+import type { GroupChoice } from '../announcement/plan';
 import { isPlausibleBeYear } from '../fiscal-year';
-import { EMBLEM_MAX_BYTES, MEMO_TEXT_MAX } from '../memo';
+import { EMBLEM_MAX_BYTES, MEMO_TEXT_MAX, type MemoSettings } from '../memo';
 import { PASSWORD_MAX } from '../password-policy';
 import { email, id, somethingToChange, titleText } from './common';
 
@@ -81,7 +82,7 @@ export const rolloverBody = z.strictObject({
 });
 
 const importYear = z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2570');
-const choice = z.union([z.strictObject({ groupId: z.string().min(1).max(64) }), z.strictObject({ create: z.literal(true) })]);
+const choice = z.union([z.strictObject({ groupId: z.string().min(1).max(64) }), z.strictObject({ create: z.literal(true) })]) satisfies z.ZodType<GroupChoice>;
 const choices = z
   .record(z.string().min(1).max(500), choice)
   .refine((c) => Object.keys(c).length <= 200, 'at most 200 choices')
@@ -104,7 +105,7 @@ export type ImportCommitRequest = z.input<typeof importCommitBody>;
 
 const memoText = z.string().trim().max(MEMO_TEXT_MAX);
 
-/** PUT /api/memo: the letterhead and signature of the printed memo. */
+/** PUT /api/memo: the letterhead and signature of the printed memo (every field of MemoSettings, checked). */
 export const memoBody = z.strictObject({
   department: memoText,
   docPrefix: memoText,
@@ -118,4 +119,4 @@ export const memoBody = z.strictObject({
     .max(Math.ceil((EMBLEM_MAX_BYTES * 4) / 3) + 64)
     .nullable()
     .optional(),
-});
+}) satisfies z.ZodType<MemoSettings & { emblem?: string | null }>;
