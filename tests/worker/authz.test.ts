@@ -448,6 +448,29 @@ const RULES: Record<string, Rule[]> = {
       },
     },
   ],
+  'PUT /api/line/settings': [
+    {
+      targets: ['office'],
+      allowed: adminOnly,
+      elsewhere: 'own',
+      request: async () => ({ method: 'PUT', path: '/api/line/settings', body: { channelSecret: '0123456789abcdef0123456789abcdef', channelAccessToken: 'authz-test-token-0123456789' } }),
+    },
+  ],
+  'POST /api/line/link-codes': [
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async () => ({ method: 'POST', path: '/api/line/link-codes', body: { audience: 'staff' } }) },
+  ],
+  'DELETE /api/line/groups/:id': [
+    {
+      targets: ['office'],
+      allowed: adminOnly,
+      elsewhere: 'notFound',
+      request: async ({ n }) => {
+        const id = crypto.randomUUID();
+        await env.DB.prepare("insert into line_groups (id, org_id, line_group_id, audience, joined_at, linked_at) values (?, ?, ?, 'staff', 0, 0)").bind(id, home.orgId, `Cauthz${n}`).run();
+        return { method: 'DELETE', path: `/api/line/groups/${id}` };
+      },
+    },
+  ],
   'POST /api/reports/outbox/:id/retry': [
     {
       targets: ['office'],
@@ -473,6 +496,7 @@ const OUTSIDE: Record<string, string> = {
   'PUT /api/me/password': "acts only on the caller's own account, proven by its current password",
   'DELETE /api/me/sessions/:id': "acts only on the caller's own sessions",
   'POST /api/admin/backup/restore': "the operator's RESTORE_TOKEN, not a role (tests/worker/backup.test.ts)",
+  'POST /api/line/webhook/:office': "LINE's webhook: signed with the office's channel secret, not a session (tests/worker/line.test.ts)",
 };
 const DEV_ONLY = /^\/api\/dev\//;
 

@@ -8,9 +8,16 @@ import { runScheduled, SCHEDULES } from '../../worker/cron';
 import { linkGroup } from '../../worker/db/line';
 import type { MailTransport } from '../../worker/email/transport';
 import type { Env } from '../../worker/env';
+import PostalMime from 'postal-mime';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 
-const quiet: MailTransport = { async send() {} };
+const mailed: string[] = [];
+const quiet: MailTransport = {
+  async send(mail) {
+    mailed.push(mail.raw);
+  },
+};
+const parsed = (raw: string) => PostalMime.parse(raw);
 async function fire(cron: string, scheduledTime: number) {
   const ctx = createExecutionContext();
   await runScheduled(createScheduledController({ scheduledTime, cron }), env as unknown as Env, ctx, { transport: () => quiet });
@@ -73,6 +80,10 @@ describe('LINE pushes of the scheduled jobs', () => {
       expect(JSON.stringify(flex.contents.body)).toContain('ค้างเกินกำหนด');
     }
     expect(new Set(sent.map((p) => p.headers['x-line-retry-key'])).size).toBe(2);
+    // The report's emails carry the same link, as a button and in the text.
+    const email = await parsed(mailed.find((m) => m.includes('executive@demo.local'))!);
+    expect(email.html).toContain('href="https://ita.test/reports/2567"');
+    expect(email.text).toContain('เปิดรายงานในระบบ: https://ita.test/reports/2567');
     const others = await pushes(otherCh.channelAccessToken);
     expect(others.map((p) => p.body.to)).toEqual(['Cother']);
     expect(others[0]!.headers.authorization).toBe(`Bearer ${otherCh.channelAccessToken}`);
@@ -93,6 +104,9 @@ describe('LINE pushes of the scheduled jobs', () => {
     const digests = (await pushes(ch.channelAccessToken)).slice(before);
     expect(digests.map((p) => p.body.to)).toEqual(['Cadmin']);
     const [flex] = digests[0]!.body.messages;
+    const digestMails = await Promise.all(mailed.map(parsed));
+    const toDirector = digestMails.find((m) => m.to?.[0]?.address === 'director.admin@demo.local' && m.html?.includes('เปิดกระดานในระบบ'));
+    expect(toDirector!.html).toContain(`href="https://ita.test/board/2567?group=${demo.groupIds['กลุ่มอำนวยการ']}"`);
     expect(flex.altText).toContain('ค้างเกินกำหนด 1 ขั้น');
     expect(flex.contents.footer.contents[0].action.uri).toBe(`https://ita.test/board/2567?group=${demo.groupIds['กลุ่มอำนวยการ']}`);
   });

@@ -31,7 +31,7 @@ export async function runDigestJob(db: Db, now: number, mailFrom: string | undef
     // No board for the year yet, or an archived (read-only) year: nothing to remind anyone of.
     if (!fy || fy.archivedAt !== null) continue;
     try {
-      let queued = await enqueue(db, await digestMessages(db, org, fy.id, today.key, now, mailFrom));
+      let queued = await enqueue(db, await digestMessages(db, org, fy, today.key, now, mailFrom, appUrl));
       if (appUrl) queued += await queueDigestPushes(db, org, fy, today.key, now, appUrl);
       outcomes.push({ orgId: org.id, queued });
     } catch (e) {
@@ -41,7 +41,8 @@ export async function runDigestJob(db: Db, now: number, mailFrom: string | undef
   return outcomes;
 }
 
-async function digestMessages(db: Db, org: Organisation, fiscalYearId: string, day: string, now: number, mailFrom: string): Promise<NewMessage[]> {
+async function digestMessages(db: Db, org: Organisation, fy: { id: string; beYear: number }, day: string, now: number, mailFrom: string, appUrl: string | undefined): Promise<NewMessage[]> {
+  const fiscalYearId = fy.id;
   const [board, directors, explicit] = await Promise.all([
     loadDigestBoard(db, org.id, fiscalYearId),
     membersWithRoles(db, org.id, ['director']),
@@ -57,7 +58,9 @@ async function digestMessages(db: Db, org: Organisation, fiscalYearId: string, d
   for (const p of people) {
     const digest = compileDigest({ ...base, groupId: p.groupId });
     if (digestIsEmpty(digest)) continue;
-    const mail = digestMail(digest, from, { addr: p.email, name: p.name }, now);
+    // The board filtered to the director's group (the whole board for an explicit recipient).
+    const link = appUrl ? appLink(appUrl, `/board/${fy.beYear}${p.groupId ? `?group=${encodeURIComponent(p.groupId)}` : ''}`) : undefined;
+    const mail = digestMail(digest, from, { addr: p.email, name: p.name }, now, link);
     messages.push(emailMessage(org.id, digestDedupeKey(org.id, day, p.key), null, mail, now));
   }
   return messages;

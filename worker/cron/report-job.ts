@@ -76,7 +76,8 @@ export async function publishReport(db: Db, input: PublishInput): Promise<SendRe
   if (input.mailFrom) {
     const [recipients, known] = await Promise.all([recipientsFor(db, org.id, kind), queuedKeys(db, report.id)]);
     const missing = recipients.filter((r) => !known.has(reportDedupeKey(report.id, r.email)));
-    const mails = reportMails(kept, missing, senderFor(org.nameTh, input.mailFrom), now);
+    const link = input.appUrl ? appLink(input.appUrl, `/reports/${kept.fiscalYear.beYear}`) : undefined;
+    const mails = reportMails(kept, missing, senderFor(org.nameTh, input.mailFrom), now, link);
     queued = await enqueue(db, mails.map((m) => emailMessage(org.id, reportDedupeKey(report.id, m.to), report.id, m, now)));
   } else {
     console.warn('MAIL_FROM is not set: report kept, no email queued', { org: org.id, kind, period: period.key });

@@ -2,7 +2,7 @@
 import { CATEGORY_TH, REPORT_TITLE_TH, num, thaiDate, type Style } from '../domain/report-format';
 import type { Digest, DigestItem } from '../domain/report-digest';
 import { DUE_SOON_DAYS } from '../domain/report-digest';
-import { esc, heading, page, paragraph, table } from './html';
+import { button, esc, heading, page, paragraph, table } from './html';
 import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
 import { translator } from '../domain/i18n';
 import { th } from '../domain/messages/report.th';
@@ -12,14 +12,15 @@ import en from '../domain/messages/report.en';
 const say = translator({ th, en }, 'th');
 
 /** A digest's message to its one recipient. */
-export function digestMail(d: Digest, from: Mailbox, to: Mailbox, now: number): ComposedMail {
-  return composeMail(from, to, digestEmail(d), now);
+export function digestMail(d: Digest, from: Mailbox, to: Mailbox, now: number, link?: string): ComposedMail {
+  return composeMail(from, to, digestEmail(d, link), now);
 }
 
 const step = (i: DigestItem, s: Style) => (i.measureNumber === null ? num(i.stepNumber, s) : `${num(i.measureNumber, s)}.${num(i.stepNumber, s)}`);
 const status = (i: DigestItem) => (i.column ? i.column.labelTh || CATEGORY_TH[i.column.category] : '-');
 
-export function digestEmail(d: Digest): RenderedEmail {
+/** `link`: the board filtered to the digest's group (APP_URL), drawn as a button; none without it. */
+export function digestEmail(d: Digest, link?: string): RenderedEmail {
   const s: Style = d;
   const date = thaiDate(d.date, s);
   const who = d.groupNameTh ?? say('digest.allGroups');
@@ -37,6 +38,7 @@ export function digestEmail(d: Digest): RenderedEmail {
     [
       `<p style="margin:0;font-size:16px;font-weight:bold">${esc(d.orgNameTh)}</p>`,
       `<p style="margin:4px 0 12px;font-size:15px">${esc(title)}</p>`,
+      link ? button(link, say('email.openBoard')) : '',
       heading(overdueHeading),
       table(cols(say('digest.daysLate')), rows(d.overdue, overdueDays), say('email.noOverdue')),
       heading(soonHeading),
@@ -55,6 +57,7 @@ export function digestEmail(d: Digest): RenderedEmail {
     '',
     soonHeading,
     ...(d.dueSoon.length ? d.dueSoon.map((i) => line(i, i.days === 0 ? say('digest.today') : say('digest.leftDays', { n: num(i.days, s) }))) : none),
+    ...(link ? ['', `${say('email.openBoard')}: ${link}`] : []),
   ].join('\n');
   return { subject, html, text };
 }

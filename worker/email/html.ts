@@ -42,6 +42,12 @@ export function table(columns: readonly Column[], rows: readonly (readonly strin
   return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="border-collapse:collapse;${FONT};margin:4px 0 16px"><tr>${head}</tr>${body}</table>`;
 }
 
+/** A link drawn as a button (the report's page, the board): only an http(s) address. */
+export function button(url: string, label: string): string {
+  if (!/^https?:\/\//.test(url)) return '';
+  return `<p style="margin:12px 0"><a href="${esc(url)}" style="${FONT};display:inline-block;background:#1a56b0;color:#ffffff;text-decoration:none;padding:8px 16px;border-radius:4px;font-size:14px">${esc(label)}</a></p>`;
+}
+
 export function heading(text: string): string {
   return `<h2 style="${FONT};font-size:17px;color:#1b2230;margin:20px 0 6px">${esc(text)}</h2>`;
 }

@@ -4,7 +4,7 @@ import { CATEGORY_TH, REPORT_TITLE_TH, fiscalYearTh, num, percent, periodTh, sig
 import type { ColumnRef, Progress, ReportContent } from '../domain/report-types';
 import { reportCsv, reportFileName } from '../domain/report-csv';
 import type { Recipient } from '../domain/report-delivery';
-import { esc, heading, page, paragraph, safeLink, table, type Column } from './html';
+import { button, esc, heading, page, paragraph, safeLink, table, type Column } from './html';
 import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
 import { linkHost } from '../domain/user-text';
 import { translator } from '../domain/i18n';
@@ -15,8 +15,8 @@ import en from '../domain/messages/report.en';
 const say = translator({ th, en }, 'th');
 
 /** The report's message to each recipient: the email rendered once, the full data as a CSV attachment. */
-export function reportMails(content: ReportContent, recipients: readonly Recipient[], from: Mailbox, now: number): ComposedMail[] {
-  const email = reportEmail(content);
+export function reportMails(content: ReportContent, recipients: readonly Recipient[], from: Mailbox, now: number, link?: string): ComposedMail[] {
+  const email = reportEmail(content, link);
   const csv = { filename: reportFileName(content.kind, content.period.key), contentType: 'text/csv; charset=utf-8', text: reportCsv(content) };
   return recipients.map((to) => composeMail(from, { addr: to.email, name: to.name }, email, now, [csv]));
 }
@@ -64,7 +64,8 @@ function clip(r: ReportContent): ReportContent {
   return { ...r, moves: r.moves.slice(0, EMAIL_LIST_LIMIT), overdue: r.overdue.slice(0, EMAIL_LIST_LIMIT), evidence: r.evidence.slice(0, EMAIL_LIST_LIMIT), omitted };
 }
 
-export function reportEmail(full: ReportContent): RenderedEmail {
+/** `link`: the report's page in the app (APP_URL), drawn as a button; none without it. */
+export function reportEmail(full: ReportContent, link?: string): RenderedEmail {
   const r = clip(full);
   const s: Style = r;
   const subject = reportSubject(r);
@@ -77,6 +78,7 @@ export function reportEmail(full: ReportContent): RenderedEmail {
       `<p style="margin:0 0 16px;text-align:center;font-size:15px">${esc(`${period} ${fiscalYearTh(r.fiscalYear.beYear, s)}`)}</p>`,
       paragraph(esc(say(`email.greeting.${r.kind}`))),
       paragraph(esc(summaryLine(r, s))),
+      link ? button(link, say('email.openReport')) : '',
       heading(say('measures')),
       table(
         [{ label: say('measure') }, ...PROGRESS_COLUMNS, { label: say('colChange'), align: 'right' }],
@@ -128,7 +130,7 @@ export function reportEmail(full: ReportContent): RenderedEmail {
       ),
     ].join(''),
   );
-  return { subject, html, text: reportText(r) };
+  return { subject, html, text: link ? `${reportText(r)}\n\n${say('email.openReport')}: ${link}` : reportText(r) };
 }
 
 function reportText(r: ReportContent): string {

@@ -16,7 +16,6 @@ import {
   listLineGroups,
   officeGroupName,
   orgIdOfSlug,
-  readLineSettings,
   saveLineSettings,
   saveLinkCode,
   unlinkGroup,
@@ -32,8 +31,6 @@ import type { AppEnv } from '../env';
 
 const noKey = () =>
   new AppError(422, 'line_key_missing', 'ยังไม่ได้ตั้งค่า LINE_CREDENTIALS_KEY ของระบบ จึงบันทึกข้อมูล LINE ไม่ได้', 'LINE_CREDENTIALS_KEY is not set on this deployment; LINE settings cannot be stored');
-const notConnected = () =>
-  new AppError(422, 'line_not_connected', 'สำนักงานนี้ยังไม่ได้เชื่อมต่อ LINE Official Account', 'This office has not connected a LINE Official Account');
 
 export const lineRoutes = new Hono<AppEnv>()
   .get('/settings', async (c) => {
@@ -73,7 +70,6 @@ export const lineRoutes = new Hono<AppEnv>()
     const actor = lineAdminOf(c);
     const db = c.get('db');
     const body = c.req.valid('json');
-    if (!(await readLineSettings(db, actor.orgId))) throw notConnected();
     if (body.groupId && !(await officeGroupName(db, actor.orgId, body.groupId))) throw notFound('Group', 'กลุ่มงาน');
     const code = newLinkCode();
     const now = Date.now();

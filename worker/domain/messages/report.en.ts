@@ -121,6 +121,8 @@ export default english<typeof th>()({
   'email.noMoves': 'No status changes in this period',
   'email.noOverdue': 'No overdue steps',
   'email.noEvidence': 'No evidence added in this period',
+  'email.openReport': 'Open the report',
+  'email.openBoard': 'Open the board',
   'email.footer': 'Compiled by ITA Board at {when} from the event log up to entry {seq} (chain head {head} {hash}…). The full data is in the attached CSV file.',
   'email.text.more': '- and {n} more (see the attached file)',
   'email.text.measure': '- Measure {number} {title}: {done}/{total} done ({percent}){change}',

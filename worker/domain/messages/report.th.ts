@@ -119,6 +119,8 @@ export const th = {
   'email.noMoves': 'ไม่มีการเปลี่ยนสถานะในช่วงนี้',
   'email.noOverdue': 'ไม่มีงานที่เลยกำหนด',
   'email.noEvidence': 'ไม่มีหลักฐานที่เพิ่มในช่วงนี้',
+  'email.openReport': 'เปิดรายงานในระบบ',
+  'email.openBoard': 'เปิดกระดานในระบบ',
   'email.footer': 'จัดทำโดยระบบ ITA Board เมื่อ {when} จากบันทึกเหตุการณ์ถึงลำดับที่ {seq} (หัวของห่วงโซ่ลำดับที่ {head} {hash}…) ข้อมูลฉบับเต็มอยู่ในไฟล์ CSV ที่แนบมา',
   'email.text.more': '- และอีก {n} รายการ (ดูในไฟล์ที่แนบ)',
   'email.text.measure': '- มาตรการที่ {number} {title}: เสร็จสิ้น {done}/{total} ({percent}){change}',
