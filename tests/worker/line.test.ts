@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
 import { deliverDue, lineSender, type LineDeps } from '../../worker/cron/outbox-job';
 import { enqueuePushes } from '../../worker/db/line';
-import { lineSignature } from '../../worker/domain/line';
+import { lineSignature, monthReportCost, pushFits, reportReserve } from '../../worker/domain/line';
 import { lineApi } from '../../worker/line/api';
 import { call, cookieFor, db, seedOffice, type Demo } from './helpers';
 
@@ -267,6 +267,10 @@ describe('the LINE sender in the outbox', () => {
     expect(failed!.last_error).toContain('LINE 400');
     const outbox = await call('GET', '/api/reports/outbox', { cookie: admin });
     expect(JSON.stringify(outbox.json)).toContain('LINE 400');
+    // The LINE settings page tells administrators too.
+    const settings = await call('GET', '/api/line/settings', { cookie: admin });
+    expect(settings.json.undelivered.map((u: any) => u.id)).toContain(bad.id);
+    expect(typeof settings.json.reportCost).toBe('number');
   });
 
   it('a nearly spent quota sends nothing on LINE; a digest leaves room for the month’s reports', async () => {
@@ -300,5 +304,21 @@ describe('the LINE sender in the outbox', () => {
     expect(r!.status).toBe('failed');
     expect(r!.last_error).toContain('24');
     expect(await pushesOf(ch.channelAccessToken, 'Cslow')).toHaveLength(1);
+  });
+});
+
+describe('the quota arithmetic', () => {
+  it('a push costs its group’s members; digests leave room for the month’s remaining reports', () => {
+    // Default cadences: executives twice a month (periods end at 00:00 Bangkok on the 1st and 16th), staff monthly.
+    const members = { executive: 10, staff: 40 };
+    const nov10 = Date.parse('2026-11-10T00:00:00Z');
+    // Still to come in November: the executives' report of 16 November (the 1 December ones count in December).
+    expect(reportReserve([], [2570], nov10, members)).toBe(10);
+    expect(reportReserve([], [2570], Date.parse('2026-11-20T00:00:00Z'), members)).toBe(0);
+    // All of November: executives on 1 and 16 November, staff on 1 November.
+    expect(monthReportCost([], 2570, nov10, members)).toBe(10 + 10 + 40);
+    expect(pushFits({ quota: 300, used: 280, members: 10, reserve: 10 })).toBe(true);
+    expect(pushFits({ quota: 300, used: 281, members: 10, reserve: 10 })).toBe(false);
+    expect(pushFits({ quota: null, used: 1e9, members: 10, reserve: 10 })).toBe(true);
   });
 });

@@ -2,10 +2,10 @@
 // LINE groups its bot is in and what each receives, one-time link codes, webhook events already
 // handled, and what the LINE sender needs to know of a queued push. Reads and writes; the
 // decisions are domain/line.ts's and domain/policy.ts's.
-import { and, asc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { enqueue, type NewMessage } from './outbox';
-import { groups, lineGroups, lineLinkCodes, linePushes, lineSettings, lineWebhookEvents, organisations } from './schema';
+import { groups, lineGroups, lineLinkCodes, linePushes, lineSettings, lineWebhookEvents, organisations, outbox } from './schema';
 import { openCredential, type LineAudience } from '../domain/line';
 
 export type LineSettingsRow = typeof lineSettings.$inferSelect;
@@ -154,4 +154,14 @@ export async function enqueuePushes(db: Db, pushes: readonly LinePush[], now: nu
 export async function pushInfo(db: Db, outboxId: string) {
   const [row] = await db.select().from(linePushes).where(eq(linePushes.outboxId, outboxId)).limit(1);
   return row ?? null;
+}
+
+/** The office's LINE pushes that failed since `since` (not sent on LINE: over the quota, refused, or too late), newest first. */
+export async function undeliveredPushes(db: Db, orgId: string, since: number, limit = 20) {
+  return db
+    .select({ id: outbox.id, subject: outbox.subject, target: outbox.target, lastError: outbox.lastError, createdAt: outbox.createdAt })
+    .from(outbox)
+    .where(and(eq(outbox.orgId, orgId), eq(outbox.status, 'failed'), eq(outbox.channel, 'line'), gte(outbox.createdAt, since)))
+    .orderBy(desc(outbox.createdAt))
+    .limit(limit);
 }

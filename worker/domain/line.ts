@@ -127,12 +127,31 @@ export function pushFits(q: { quota: number | null; used: number; members: numbe
  * the LINE groups that receive it.
  */
 export function reportReserve(entries: readonly ScheduleEntry[], beYears: readonly number[], now: number, members: Record<ReportAudience, number>): number {
-  const [y, m] = bangkokDate(now).split('-').map(Number) as [number, number];
-  const nextMonth = Date.UTC(y, m, 1) - BANGKOK_OFFSET_MS;
-  let reserve = 0;
+  return reportsCost(entries, beYears, now, nextBangkokMonth(now), members);
+}
+
+/** Reports whose period ends in (from, to) × the members of the groups that receive them. */
+function reportsCost(entries: readonly ScheduleEntry[], beYears: readonly number[], from: number, to: number, members: Record<ReportAudience, number>): number {
+  let cost = 0;
   for (const audience of REPORT_AUDIENCES) {
-    const coming = beYears.flatMap((be) => scheduledPeriods(entries, audience, be)).filter((p) => p.end > now && p.end < nextMonth).length;
-    reserve += coming * members[audience];
+    const coming = beYears.flatMap((be) => scheduledPeriods(entries, audience, be)).filter((p) => p.end > from && p.end < to).length;
+    cost += coming * members[audience];
   }
-  return reserve;
+  return cost;
+}
+
+function nextBangkokMonth(now: number): number {
+  const [y, m] = bangkokDate(now).split('-').map(Number) as [number, number];
+  return Date.UTC(y, m, 1) - BANGKOK_OFFSET_MS;
+}
+
+/** The start of the Bangkok month of `now` (LINE's quota is monthly). */
+export function bangkokMonthStart(now: number): number {
+  const [y, m] = bangkokDate(now).split('-').map(Number) as [number, number];
+  return Date.UTC(y, m - 1, 1) - BANGKOK_OFFSET_MS;
+}
+
+/** What this month's scheduled reports cost on LINE: each report × the members of the groups that receive it. */
+export function monthReportCost(entries: readonly ScheduleEntry[], beYear: number, now: number, members: Record<ReportAudience, number>): number {
+  return reportsCost(entries, [beYear], bangkokMonthStart(now) - 1, nextBangkokMonth(now), members);
 }

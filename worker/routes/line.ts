@@ -18,15 +18,19 @@ import {
   orgIdOfSlug,
   saveLineSettings,
   saveLinkCode,
+  undeliveredPushes,
   unlinkGroup,
   useLinkCode,
 } from '../db/line';
 import { AppError, notFound } from '../domain/errors';
 import { sha256Hex } from '../domain/crypto';
-import { LINK_CODE_TTL_MS, LINK_REFUSED_TH, linkCommand, linkedReplyTh, newLinkCode, sealCredential, verifyLineSignature } from '../domain/line';
+import { bangkokMonthStart, monthReportCost, LINK_CODE_TTL_MS, LINK_REFUSED_TH, linkCommand, linkedReplyTh, newLinkCode, sealCredential, verifyLineSignature } from '../domain/line';
 import { idParam } from '../domain/schemas/common';
 import { linkCodeBody, lineSettingsBody } from '../domain/schemas/line';
 import { lineApi } from '../line/api';
+import { findFiscalYear } from '../db/board';
+import { readScheduleEntries } from '../db/report-schedule';
+import { fiscalYearOf } from '../domain/fiscal-year';
 import type { AppEnv } from '../env';
 
 const noKey = () =>
@@ -48,7 +52,14 @@ export const lineRoutes = new Hono<AppEnv>()
         usage = null; // LINE did not answer: the page says usage is unknown
       }
     }
-    return c.json({ configured: creds !== null, groups, usage });
+    // This month's reports × the members of their groups (as LINE last counted them).
+    const now = Date.now();
+    const members = (audience: string) => groups.filter((g) => g.audience === audience).reduce((n, g) => n + (g.memberCount ?? 0), 0);
+    const beYear = fiscalYearOf(new Date(now));
+    const fy = await findFiscalYear(db, actor.orgId, beYear).catch(() => null);
+    const reportCost = fy ? monthReportCost(await readScheduleEntries(db, actor.orgId, fy.id), beYear, now, { executive: members('executives'), staff: members('staff') }) : 0;
+    const undelivered = await undeliveredPushes(db, actor.orgId, bangkokMonthStart(now));
+    return c.json({ configured: creds !== null, groups, usage, reportCost, undelivered });
   })
   .put('/settings', valid('json', lineSettingsBody), async (c) => {
     const actor = lineAdminOf(c);

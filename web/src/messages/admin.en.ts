@@ -202,4 +202,6 @@ export default english<typeof th>()({
   'line.audience': 'Audience',
   'line.officeGroup': 'Office group',
   'line.code': 'Type in the LINE group within 15 minutes: /link {code} (or ผูก {code}); it works once',
+  'line.reportCost': "This month's scheduled reports cost about {cost} messages (reports × group members)",
+  'line.undelivered': "Not sent on LINE this month (the emails still went)",
 });

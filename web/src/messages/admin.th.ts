@@ -200,4 +200,6 @@ export const th = {
   'line.audience': 'ผู้รับ',
   'line.officeGroup': 'กลุ่มงาน',
   'line.code': 'พิมพ์ในกลุ่ม LINE ภายใน 15 นาที: /link {code} (หรือ ผูก {code}) ใช้ได้ครั้งเดียว',
+  'line.reportCost': 'รายงานตามกำหนดของเดือนนี้ใช้ประมาณ {cost} ข้อความ (จำนวนรายงาน × สมาชิกในกลุ่ม)',
+  'line.undelivered': 'ข้อความที่ไม่ได้ส่งทาง LINE เดือนนี้ (อีเมลยังส่งตามปกติ)',
 } as const;

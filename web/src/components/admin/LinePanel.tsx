@@ -67,6 +67,19 @@ export function LinePanel() {
       <Feedback testId="admin" error={settings.error ?? error} ok={saved ? tAdmin('line.saved') : null} />
       {view && <p data-testid="line-status">{view.configured ? tAdmin('line.on') : tAdmin('line.off')}</p>}
       {view?.configured && <Usage usage={view.usage} />}
+      {view?.configured && <p data-testid="line-report-cost">{tAdmin('line.reportCost', { cost: String(view.reportCost) })}</p>}
+      {view && view.undelivered.length > 0 && (
+        <div class="form-error" role="status" data-testid="line-undelivered">
+          <p>{tAdmin('line.undelivered')}</p>
+          <ul>
+            {view.undelivered.map((u) => (
+              <li key={u.id}>
+                {u.subject} — {u.lastError}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <p>{tAdmin('line.arithmetic')}</p>
       <p>{tAdmin('line.webhook', { url: `${location.origin}/api/line/webhook/${slug}` })}</p>
       <form class="admin-form" onSubmit={save}>
