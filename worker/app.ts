@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { AppError } from './domain/errors';
+import { AppError, appError } from './domain/errors';
 import { sameOriginWrites } from './middleware/csrf';
 import { withDb, withSession } from './middleware/session';
 import { withAccess } from './middleware/access';
@@ -33,7 +33,7 @@ import { lineRoutes, lineWebhook } from './routes/line';
 import { devReportsBenchRoutes } from './routes/dev-reports-bench';
 import type { AppEnv } from './env';
 
-const tooLarge = () => new AppError(413, 'body_too_large', 'ข้อมูลที่ส่งมีขนาดใหญ่เกินไป', 'The request body is too large');
+const tooLarge = () => appError(413, 'body_too_large');
 
 const app = new Hono<AppEnv>();
 
@@ -93,7 +93,7 @@ const routes = app
   .route('/api/line', lineRoutes)
   .route('/api/dev/reports-bench', devReportsBenchRoutes);
 
-app.notFound((c) => c.json(new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found').toBody(), 404));
+app.notFound((c) => c.json(appError(404, 'not_found.page').toBody(), 404));
 
 app.onError((err, c) => {
   if (err instanceof AppError) return c.json(err.toBody(), err.status);
@@ -101,12 +101,12 @@ app.onError((err, c) => {
     const status = err.status;
     const malformed = status === 400;
     const body = malformed
-      ? new AppError(400, 'malformed_request', 'รูปแบบข้อมูลไม่ถูกต้อง (JSON)', 'Malformed request body (JSON expected)')
-      : new AppError(status as 400, `http_${status}`, 'ไม่สามารถดำเนินการได้', err.message || 'Request refused');
+      ? appError(400, 'malformed_request')
+      : appError(status as 400, 'http_error', { message: err.message || 'Request refused' }, { code: `http_${status}` });
     return c.json(body.toBody(), status);
   }
   console.error('unhandled error', err);
-  return c.json(new AppError(500, 'internal_error', 'เกิดข้อผิดพลาดภายในระบบ', 'Internal error').toBody(), 500);
+  return c.json(appError(500, 'internal_error').toBody(), 500);
 });
 
 export type AppType = typeof routes;

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appError, notFound } from '../../worker/domain/errors';
 import { english, format, translator } from '../../worker/domain/i18n';
 
 const root = join(import.meta.dirname, '../..');
@@ -51,7 +52,7 @@ describe('the dictionaries (web/src/messages, worker/domain/messages)', () => {
   });
 
   it('have the same keys and {params} in Thai and English', async () => {
-    const loose = new Set(['app:fy.label']);
+    const loose = new Set(['app:fy.label', 'errors:http_error']);
     for (const { dir, area } of dictionaries) {
       const th: Record<string, string> = (await import(join(dir, `${area}.th.ts`))).th;
       const en: Record<string, string> = (await import(join(dir, `${area}.en.ts`))).default;
@@ -67,5 +68,29 @@ describe('the dictionaries (web/src/messages, worker/domain/messages)', () => {
     const files = [...sources('web/src'), ...sources('worker')];
     const offenders = files.filter((f) => /(?<![\w.])local\(/.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);
+  });
+
+  it('are where the API error messages come from: no AppError is built by hand outside domain/errors.ts', () => {
+    const offenders = sources('worker').filter((f) => f !== 'worker/domain/errors.ts' && /new AppError\(/.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
+
+describe('appError', () => {
+  it('fills both messages from the errors dictionary; the code is the key without its suffix', () => {
+    expect(appError(404, 'not_found.page').toBody()).toEqual({ error: { code: 'not_found', messageTh: 'ไม่พบหน้าที่ขอ', messageEn: 'Not found' } });
+    expect(appError(409, 'fiscal_year_exists', { year: 2570 }).toBody()).toEqual({
+      error: { code: 'fiscal_year_exists', messageTh: 'ปีงบประมาณ 2570 มีบอร์ดอยู่แล้ว', messageEn: 'Fiscal year 2570 already has a board' },
+    });
+  });
+
+  it('takes params per language, a code of its own, details and extra fields', () => {
+    const e = appError(409, 'version_conflict', undefined, { code: 'moved', details: [1], extra: { card: { id: 'c' } } });
+    expect(e.status).toBe(409);
+    expect(e.toBody()).toEqual({
+      error: { code: 'moved', messageTh: 'การ์ดนี้ถูกเปลี่ยนโดยผู้อื่นแล้ว แสดงสถานะล่าสุด', messageEn: 'Someone else changed this card first; here is its current state', details: [1] },
+      card: { id: 'c' },
+    });
+    expect(notFound('Card', 'การ์ด').toBody().error).toEqual({ code: 'not_found', messageTh: 'ไม่พบการ์ด', messageEn: 'Card not found' });
   });
 });

@@ -38,7 +38,7 @@ import {
 import { verifyChain, type ChainedEventContent } from '../domain/event-chain';
 import { verifyBoard, type LoggedEvent } from '../domain/replay';
 import { passwordHashProblem } from '../domain/backup-format';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { isWebUrl } from '../domain/web-url';
 
 /** The Drizzle table of each table name in the format. */
@@ -97,7 +97,7 @@ export async function exportOffice(db: Db, orgId: string, now = new Date()): Pro
 }
 
 const invalidBackup = (problems: string[]) =>
-  new AppError(422, 'invalid_backup', 'ไฟล์สำรองข้อมูลไม่ถูกต้อง', 'The backup file is not valid', problems.slice(0, 20));
+  appError(422, 'invalid_backup', undefined, { details: problems.slice(0, 20) });
 
 /** Whether a value fits a column as Drizzle maps it (the insert would store something else otherwise). */
 function fits(column: Column, value: unknown): boolean {
@@ -198,7 +198,7 @@ function passwordProblems(rows: BackupRow[]): string[] {
 }
 
 export const databaseNotEmpty = () =>
-  new AppError(409, 'database_not_empty', 'ฐานข้อมูลนี้มีสำนักงานอยู่แล้ว การกู้คืนทำได้เฉพาะฐานข้อมูลใหม่ที่ว่างเปล่า', 'This database already has an office; restore only into a new, empty database');
+  appError(409, 'database_not_empty');
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organisations);

@@ -6,7 +6,7 @@ import type { Db } from './client';
 import { cardEvents, cards, comments, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
 import { commitCardChange, type CardCommit } from './cards';
 import { findFiscalYear, toCardView } from './board';
-import { AppError, forbidden, notFound } from '../domain/errors';
+import { forbidden, notFound, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
@@ -95,7 +95,7 @@ function toCommentView(row: typeof comments.$inferSelect, author: PersonRef | nu
 }
 
 const invalidOitItem = () =>
-  new AppError(422, 'invalid_oit_item', 'ไม่พบข้อ OIT นี้ในรายการของปีงบประมาณของการ์ด', 'That OIT item is not in the catalogue of this card\'s fiscal year');
+  appError(422, 'invalid_oit_item');
 
 export interface NewEvidence {
   url: string;

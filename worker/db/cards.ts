@@ -12,7 +12,7 @@ import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type C
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { clockNow } from './clock';
 import { toCardView } from './board';
-import { AppError, boardBusy, invalidGroup, notFound, refused, wouldLoseAccess, yearArchived } from '../domain/errors';
+import { AppError, boardBusy, invalidGroup, notFound, refused, wouldLoseAccess, yearArchived, appError } from '../domain/errors';
 import type { Access, Actor, CardAction } from '../domain/access';
 import { keyBetween } from '../domain/ordering';
 import type { CardView } from '../domain/contracts';
@@ -47,14 +47,7 @@ export interface CardChangeRules<R> {
 }
 
 function conflict(card: Card, access: Access, code = 'version_conflict'): AppError {
-  return new AppError(
-    409,
-    code,
-    'การ์ดนี้ถูกเปลี่ยนโดยผู้อื่นแล้ว แสดงสถานะล่าสุด',
-    'Someone else changed this card first; here is its current state',
-    undefined,
-    { card: toCardView(card, access.editsCard(card)) },
-  );
+  return appError(409, 'version_conflict', undefined, { code, extra: { card: toCardView(card, access.editsCard(card)) } });
 }
 
 /**
@@ -192,7 +185,7 @@ async function placeIn(db: Db, actor: Actor, access: Access, card: Card, req: Mo
     adjacent,
   ]);
   if (!target) {
-    throw new AppError(422, 'invalid_column', 'ไม่พบคอลัมน์ปลายทางในบอร์ดนี้', 'The target column is not on this board');
+    throw appError(422, 'invalid_column');
   }
   // A named neighbour that has left the column (or is the moving card itself): the client's
   // picture is stale.

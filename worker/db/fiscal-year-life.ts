@@ -6,7 +6,7 @@ import type { Db } from './client';
 import { advancePublication } from './public';
 import { audit } from './auth';
 import { auditLog, boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, measures, oitItems, reportSchedules, reports, type FiscalYear } from './schema';
-import { AppError, notFound, yearArchived } from '../domain/errors';
+import { notFound, yearArchived, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import { findFiscalYear } from './board';
 
@@ -59,13 +59,7 @@ export async function setArchived(db: Db, fy: FiscalYear, archived: boolean, act
 }
 
 export const yearHasActivity = (beYear: number, activity: YearActivity) =>
-  new AppError(
-    409,
-    'fiscal_year_in_use',
-    `ปีงบประมาณ ${beYear} มีการดำเนินงานบันทึกไว้แล้ว (${activity.events} รายการในบันทึก, รายงาน ${activity.reports} ฉบับ) จึงลบไม่ได้ เก็บถาวรได้แทน`,
-    `Fiscal year ${beYear} has recorded work (${activity.events} logged changes, ${activity.reports} reports), so it cannot be deleted; archive it instead`,
-    { events: activity.events, reports: activity.reports },
-  );
+  appError(409, 'fiscal_year_in_use', { year: beYear, events: activity.events, reports: activity.reports }, { details: { events: activity.events, reports: activity.reports } });
 
 /**
  * Deletes a year whose log holds nothing but its import, with its audit entry, in one batch.

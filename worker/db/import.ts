@@ -9,7 +9,7 @@ import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { reportScheduleStatements } from './report-schedule';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { NEW_GROUP, type ParsedMeasure } from '../domain/announcement';
 import type { ReportSchedule } from '../domain/report-cadence';
 
@@ -52,7 +52,7 @@ export interface ImportInput {
 }
 
 const yearExists = (beYear: number) =>
-  new AppError(409, 'fiscal_year_exists', `ปีงบประมาณ ${beYear} มีบอร์ดอยู่แล้ว`, `Fiscal year ${beYear} already has a board`);
+  appError(409, 'fiscal_year_exists', { year: beYear });
 
 export async function createBoardFromImport(
   db: Db,
@@ -149,7 +149,7 @@ export async function createBoardFromImport(
       .from(fiscalYears)
       .where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, input.beYear)));
     if (now) throw yearExists(input.beYear);
-    throw new AppError(409, 'group_exists', 'มีกลุ่มงานชื่อนี้อยู่แล้ว กรุณาตรวจสอบก่อนนำเข้าอีกครั้ง', 'A group with this name already exists; preview the import again');
+    throw appError(409, 'group_exists.import');
   }
   return { fiscalYearId, cards: cardRows.length, groupsCreated: groupRows.map((g) => ({ id: g.id, nameTh: g.nameTh })) };
 }

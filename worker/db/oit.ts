@@ -8,7 +8,7 @@ import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cards, evidenceLinks, fiscalYears, measures, oitItems, organisations, type FiscalYear } from './schema';
 import { findFiscalYear, toFiscalYearView } from './board';
 import { chunk, rowsPerInsert } from './import';
-import { AppError, notFound } from '../domain/errors';
+import { notFound, appError } from '../domain/errors';
 import { bangkokToday } from '../domain/fiscal-year';
 import { categoryLookup } from '../domain/progress';
 import {
@@ -35,15 +35,10 @@ const itemHasEvidence = sql`exists (select 1 from "evidence_links" e join "cards
   and upper(replace(e."oit_code", ' ', '')) = "oit_items"."code")`;
 
 const hasEvidenceError = (code: string) =>
-  new AppError(
-    409,
-    'item_has_evidence',
-    `ข้อ ${code} มีหลักฐานเชื่อมโยงอยู่ ต้องย้ายหรือลบหลักฐานในการ์ดก่อนจึงจะลบหรือเปลี่ยนรหัสได้`,
-    `Item ${code} has evidence linked to it; move or remove that evidence on its cards before deleting the item or changing its code`,
-  );
+  appError(409, 'item_has_evidence', { code });
 
 const codeTaken = (code: string) =>
-  new AppError(409, 'code_exists', `มีข้อ ${code} ในปีงบประมาณนี้แล้ว`, `Item ${code} already exists in this fiscal year`);
+  appError(409, 'code_exists', { code });
 
 export async function loadReadiness(db: Db, orgId: string, beYear: number, canEdit: boolean, now = Date.now()): Promise<OitReadinessView> {
   const fy = await findFiscalYear(db, orgId, beYear);

@@ -10,7 +10,7 @@ import { boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, 
 import { chainEvents, headOf, type NewEvent } from './events';
 import { audit } from './auth';
 import { chunk, rowsPerInsert } from './import';
-import { AppError, notFound } from '../domain/errors';
+import { notFound, appError } from '../domain/errors';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
 import { readScheduleEntries, reportScheduleStatements } from './report-schedule';
@@ -62,7 +62,7 @@ async function readSource(db: Db, orgId: string, from: number, to: number) {
   if (!source) throw notFound(`Fiscal year ${from}`, `ปีงบประมาณ ${from}`);
   if (target) throw yearExists(to);
   if (cols.length === 0) {
-    throw new AppError(422, 'no_columns', `ปีงบประมาณ ${from} ยังไม่มีคอลัมน์บนกระดาน`, `Fiscal year ${from} has no board columns to copy`);
+    throw appError(422, 'no_columns', { year: from });
   }
   // Cards in the order of their measures, then steps: the new board reads like the announcement.
   const measureRank = new Map(ms.map((m, i) => [m.id, i]));
@@ -83,7 +83,7 @@ async function readSource(db: Db, orgId: string, from: number, to: number) {
 }
 
 const yearExists = (to: number) =>
-  new AppError(409, 'fiscal_year_exists', `ปีงบประมาณ ${to} มีบอร์ดอยู่แล้ว`, `Fiscal year ${to} already has a board`);
+  appError(409, 'fiscal_year_exists', { year: to });
 
 function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
   const w: RolloverWarning[] = [];
@@ -141,12 +141,7 @@ export async function commitRollover(
   options: { confirmNonAdjacent?: boolean; now?: number } = {},
 ): Promise<RolloverPreview & { fiscalYearId: string }> {
   if (to !== from + 1 && !options.confirmNonAdjacent) {
-    throw new AppError(
-      409,
-      'confirm_non_adjacent',
-      `ปี ${to} ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะ${shiftWords(to - from).th} โปรดยืนยัน`,
-      `${to} is not the year after ${from}; due dates will ${shiftWords(to - from).en}. Please confirm`,
-    );
+    throw appError(409, 'confirm_non_adjacent', (lang) => ({ to, from, shift: shiftWords(to - from)[lang] }));
   }
   const src = await readSource(db, orgId, from, to);
   const preview = describe(src, from, to);

@@ -1,5 +1,9 @@
 // One error type for everything the API refuses on purpose. Routes throw it; the app's onError
-// turns it into `{ error: { code, messageTh, messageEn } }` with its status.
+// turns it into `{ error: { code, messageTh, messageEn } }` with its status. Its messages come from
+// the errors dictionary (messages/errors.{th,en}.ts) through `appError`: the one way to build one.
+import { translator, type KeyParams, type Lang, type Params } from './i18n';
+import en from './messages/errors.en';
+import { th } from './messages/errors.th';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500;
 
@@ -29,13 +33,44 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, whatTh: string) =>
-  new AppError(404, 'not_found', `ไม่พบ${whatTh}`, `${what} not found`);
+const say = { th: translator({ th, en }, 'th'), en: translator({ th, en }, 'en') };
 
-const FORBIDDEN_TH = 'คุณไม่มีสิทธิ์ดำเนินการนี้';
-const FORBIDDEN_EN = 'You are not allowed to do this';
+/** A key of the errors dictionary: the error's code, or the code and a suffix (`not_found.page`). */
+export type ErrorKey = keyof typeof th & string;
 
-export const forbidden = () => new AppError(403, 'forbidden', FORBIDDEN_TH, FORBIDDEN_EN);
+/** The values of a key's {params}: one set for both languages, or per language (a date written in each). */
+export type ErrorParams<K extends ErrorKey> = Params<KeyParams<typeof th, typeof en, K> & string> | ((lang: Lang) => Params<KeyParams<typeof th, typeof en, K> & string>);
+
+export interface ErrorOptions {
+  /** The code when it is not the key's (the key without its suffix). */
+  readonly code?: string;
+  readonly details?: unknown;
+  /** Extra top-level fields for the body, e.g. the current card on a 409. */
+  readonly extra?: Record<string, unknown>;
+}
+
+/** The message of `key` in one language. */
+function message<K extends ErrorKey>(key: K, lang: Lang, params?: ErrorParams<K>): string {
+  const values = typeof params === 'function' ? params(lang) : params;
+  return (say[lang] as (key: string, params?: Params) => string)(key, values);
+}
+
+/**
+ * The one way to build an AppError: its messages from the errors dictionary,
+ * e.g. `appError(409, 'fiscal_year_exists', { year })`, `appError(404, 'not_found.page')`.
+ */
+export function appError<K extends ErrorKey>(status: ErrorStatus, key: K, params?: ErrorParams<K>, options: ErrorOptions = {}): AppError {
+  const code = options.code ?? key.split('.')[0]!;
+  return new AppError(status, code, message(key, 'th', params), message(key, 'en', params), options.details, options.extra);
+}
+
+/** A problem found by a domain check ({code, messageTh, messageEn}, e.g. the password policy's), as a 422. */
+export const problemError = (problem: { code: string; messageTh: string; messageEn: string }) =>
+  new AppError(422, problem.code, problem.messageTh, problem.messageEn);
+
+export const notFound = (what: string, whatTh: string) => appError(404, 'not_found', (lang) => ({ what: lang === 'th' ? whatTh : what }));
+
+export const forbidden = () => appError(403, 'forbidden');
 
 /**
  * A refusal by policy.ts found where the decision is asked (db/'s write loops): the same 403 as
@@ -44,35 +79,23 @@ export const forbidden = () => new AppError(403, 'forbidden', FORBIDDEN_TH, FORB
  */
 export class Refusal extends AppError {
   constructor() {
-    super(403, 'forbidden', FORBIDDEN_TH, FORBIDDEN_EN);
+    const { code, messageTh, messageEn } = forbidden();
+    super(403, code, messageTh, messageEn);
   }
 }
 
 export const refused = () => new Refusal();
 
 /** A write that lost the race for the year's next event seq every time it tried (db/ write loops). */
-export const boardBusy = () => new AppError(409, 'busy', 'มีผู้แก้ไขบอร์ดพร้อมกันจำนวนมาก กรุณาลองอีกครั้ง', 'The board is busy; please try again');
+export const boardBusy = () => appError(409, 'busy');
 
 /** A group named in a change (a card's, a measure's, a member's) that is not one of the office's. */
-export const invalidGroup = () => new AppError(422, 'invalid_group', 'ไม่พบกลุ่มงานที่ระบุในสำนักงานนี้', 'A named group is not part of this office');
+export const invalidGroup = () => appError(422, 'invalid_group');
 
 /** A director's edit that would take the card away from their group (policy.keepsCardAfterEdit). */
-export const wouldLoseAccess = () =>
-  new AppError(
-    422,
-    'would_lose_access',
-    'การแก้ไขนี้จะทำให้กลุ่มของคุณไม่ได้รับผิดชอบการ์ดนี้ กรุณาติดต่อผู้ดูแลระบบ',
-    'This edit would take the card away from your group; ask an administrator',
-  );
+export const wouldLoseAccess = () => appError(422, 'would_lose_access');
 
-export const unauthenticated = () =>
-  new AppError(401, 'unauthenticated', 'กรุณาเข้าสู่ระบบ', 'Please sign in');
+export const unauthenticated = () => appError(401, 'unauthenticated');
 
 /** A write to an archived fiscal year (policy.canWriteYear said no). */
-export const yearArchived = (beYear: number) =>
-  new AppError(
-    409,
-    'fiscal_year_archived',
-    `ปีงบประมาณ ${beYear} ถูกเก็บถาวรแล้ว จึงอ่านได้อย่างเดียว ผู้ดูแลระบบกู้คืนได้ที่หน้าผู้ดูแลระบบ`,
-    `Fiscal year ${beYear} is archived and read-only; an administrator can restore it on the administration page`,
-  );
+export const yearArchived = (beYear: number) => appError(409, 'fiscal_year_archived', { year: beYear });

@@ -2,7 +2,7 @@
 // ส่วนราชการ (the office and its unit), ที่ (the document number prefix), เรียน (to whom), and the
 // signature block (the signer's name and position) — whether numbers are Thai digits, and an
 // optional emblem image the office uploads. Pure: checks only, no storage.
-import { AppError } from './errors';
+import { appError, type AppError } from './errors';
 
 export interface MemoSettings {
   /** ส่วนราชการ: the office and unit as written on its memos. Empty: the office's name. */
@@ -45,7 +45,9 @@ const startsWith = (bytes: Uint8Array, head: readonly number[]) => head.every((b
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];
 
-const emblemError = (th: string, en: string) => new AppError(422, 'invalid_emblem', th, en);
+type EmblemProblem = 'type' | 'unreadable' | 'too_large' | 'not_image';
+const emblemError = (problem: EmblemProblem, params?: { size: number; max: number }) =>
+  appError(422, `invalid_emblem.${problem}`, params as never);
 
 /**
  * The emblem as it will be stored, or the error to answer with: a PNG or JPEG data: URL whose
@@ -53,19 +55,16 @@ const emblemError = (th: string, en: string) => new AppError(422, 'invalid_emble
  */
 export function checkEmblem(dataUrl: string): { ok: true; dataUrl: string } | { ok: false; error: AppError } {
   const m = DATA_URL.exec(dataUrl);
-  if (!m) return { ok: false, error: emblemError('ตราสัญลักษณ์ต้องเป็นไฟล์ภาพ PNG หรือ JPEG', 'The emblem must be a PNG or JPEG image') };
+  if (!m) return { ok: false, error: emblemError('type') };
   const bytes = decodeBase64(m[2]!);
-  if (!bytes) return { ok: false, error: emblemError('อ่านไฟล์ตราสัญลักษณ์ไม่ได้', 'The emblem file could not be read') };
+  if (!bytes) return { ok: false, error: emblemError('unreadable') };
   if (bytes.length > EMBLEM_MAX_BYTES) {
     return {
       ok: false,
-      error: emblemError(
-        `ไฟล์ตราสัญลักษณ์ใหญ่เกินไป (${Math.ceil(bytes.length / 1000)} KB; ไม่เกิน ${EMBLEM_MAX_BYTES / 1000} KB)`,
-        `The emblem is too large (${Math.ceil(bytes.length / 1000)} KB; at most ${EMBLEM_MAX_BYTES / 1000} KB)`,
-      ),
+      error: emblemError('too_large', { size: Math.ceil(bytes.length / 1000), max: EMBLEM_MAX_BYTES / 1000 }),
     };
   }
   const real = startsWith(bytes, PNG) ? 'image/png' : startsWith(bytes, JPEG) ? 'image/jpeg' : null;
-  if (real !== m[1]) return { ok: false, error: emblemError('ไฟล์ตราสัญลักษณ์ไม่ใช่ภาพ PNG หรือ JPEG จริง', 'The emblem file is not really a PNG or JPEG image') };
+  if (real !== m[1]) return { ok: false, error: emblemError('not_image') };
   return { ok: true, dataUrl };
 }

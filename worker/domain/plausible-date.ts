@@ -2,7 +2,7 @@
 // typed into a Christian Era field (2568 → 3111) or the reverse is a real date, but no office
 // means it. Each kind of date has its range; a date outside it is refused with a clear error
 // naming the range in Buddhist Era. Pure: no clock, no time zone.
-import { AppError } from './errors';
+import { AppError, appError } from './errors';
 
 const BE_OFFSET = 543;
 const TH_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
@@ -39,11 +39,5 @@ export function fiscalYearRange(fy: { startsOn: string; endsOn: string }): DateR
  */
 export function implausibleDate(iso: string, range: DateRange, what: { th: string; en: string }): AppError | null {
   if (inRange(iso, range)) return null;
-  return new AppError(
-    422,
-    'implausible_date',
-    `${what.th}ต้องอยู่ระหว่าง ${beDateText(range.from, 'th')} ถึง ${beDateText(range.to, 'th')} (ได้รับ ${beDateText(iso, 'th')} — ตรวจสอบว่าปีเป็น พ.ศ.)`,
-    `${what.en} must be between ${beDateText(range.from, 'en')} and ${beDateText(range.to, 'en')} (got ${beDateText(iso, 'en')}; check that the year is Buddhist Era)`,
-    { field: what.en, from: range.from, to: range.to, got: iso },
-  );
+  return appError(422, 'implausible_date', (lang) => ({ what: what[lang], from: beDateText(range.from, lang), to: beDateText(range.to, lang), got: beDateText(iso, lang) }), { details: { field: what.en, from: range.from, to: range.to, got: iso } });
 }

@@ -3,7 +3,7 @@
 // a request that carries either must come from this origin. Requests with neither come from
 // non-browser clients, which cannot ride on a victim's cookies.
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import type { AppEnv } from '../env';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,7 +15,7 @@ export const sameOriginWrites = createMiddleware<AppEnv>(async (c, next) => {
     const self = new URL(c.req.url).origin;
     const crossSite = (site !== undefined && site !== 'same-origin' && site !== 'none') || (origin !== undefined && origin !== self);
     if (crossSite) {
-      throw new AppError(403, 'cross_site_request', 'ปฏิเสธคำขอจากเว็บไซต์อื่น', 'Cross-site request refused');
+      throw appError(403, 'cross_site_request');
     }
   }
   await next();

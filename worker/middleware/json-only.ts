@@ -1,7 +1,7 @@
 // The API speaks JSON only: a write that carries a body must say it is JSON. Without this, a
 // validator reading a text/plain body would see an empty object instead of refusing it.
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import type { AppEnv } from '../env';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -12,7 +12,7 @@ export const jsonBodiesOnly = createMiddleware<AppEnv>(async (c, next) => {
     const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
     const type = c.req.header('content-type') ?? '';
     if (hasBody && !/^application\/json\s*(;|$)/i.test(type)) {
-      throw new AppError(415, 'unsupported_media_type', 'ข้อมูลที่ส่งต้องเป็น JSON', 'The request body must be JSON (content-type: application/json)');
+      throw appError(415, 'unsupported_media_type');
     }
   }
   await next();

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import { createDb } from '../db/client';
 import { meteredD1, newMeter } from '../db/metered';
 import { loadSession } from '../db/auth';
-import { AppError, unauthenticated } from '../domain/errors';
+import { unauthenticated, appError } from '../domain/errors';
 import type { Actor } from '../domain/policy';
 import type { AppEnv } from '../env';
 
@@ -21,7 +21,7 @@ export const sessionCookieOptions = { httpOnly: true, secure: true, sameSite: 'L
 const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/me', '/api/session', '/api/me/password', '/api/auth/sign-out']);
 
 const passwordChangeRequired = () =>
-  new AppError(403, 'password_change_required', 'กรุณาเปลี่ยนรหัสผ่านชั่วคราวก่อนใช้งาน', 'Change your temporary password first');
+  appError(403, 'password_change_required');
 
 /**
  * Local benchmarks only (DEMO_SEED=1): a request that sends `x-ita-meter: 1` gets back what it

@@ -2,7 +2,7 @@
 // our JSON error with code `invalid_input` and the failing fields, so bad input changes nothing.
 import { zValidator } from '@hono/zod-validator';
 import type { ZodType } from 'zod';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 
 type Target = 'json' | 'param' | 'query';
 
@@ -13,7 +13,7 @@ export function valid<T extends ZodType, K extends Target>(target: K, schema: T)
         path: i.path.map(String).join('.'),
         message: i.message,
       }));
-      throw new AppError(400, 'invalid_input', 'ข้อมูลที่ส่งมาไม่ถูกต้อง', 'The request is not valid', issues);
+      throw appError(400, 'invalid_input', undefined, { details: issues });
     }
   });
 }

@@ -10,7 +10,7 @@ import { audit, revokeOfficeSessions } from '../db/auth';
 import { findMember, listMembers, officeNames, setDisabled, setPassword, setRemoved, type MemberRow } from '../db/accounts';
 import { fiscalYearIds } from '../db/board';
 import { disconnectSignedOut } from '../live/notify';
-import { AppError, forbidden, notFound } from '../domain/errors';
+import { forbidden, notFound, appError, problemError } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { passwordProblem } from '../domain/password-policy';
 import { canManageMember, canResetPassword, type Actor } from '../domain/policy';
@@ -20,8 +20,8 @@ import { resetBody } from '../domain/schemas/office';
 
 export const TEMPORARY_PASSWORD_HOURS = 72;
 
-const notYourself = () => new AppError(422, 'cannot_change_self', 'ไม่สามารถทำรายการนี้กับบัญชีของตนเองได้', 'You cannot do this to your own account');
-const wrongState = (th: string, en: string) => new AppError(409, 'wrong_account_state', th, en);
+const notYourself = () => appError(422, 'cannot_change_self');
+const wrongState = (state: 'disabled' | 'not_disabled' | 'already_removed' | 'removed') => appError(409, `wrong_account_state.${state}`);
 
 /** The member the route names, after the policy agreed the administrator may manage them. */
 async function managed(c: Context<AppEnv>, actor: Actor, userId: string): Promise<MemberRow> {
@@ -45,7 +45,7 @@ export const accountRoutes = new Hono<AppEnv>()
   .post('/:id/disable', valid('param', idParam), async (c) => {
     const actor = adminOf(c);
     const member = await managed(c, actor, c.req.valid('param').id);
-    if (member.state !== 'active') throw wrongState('บัญชีนี้ถูกระงับหรือถูกนำออกอยู่แล้ว', 'This account is already disabled or removed');
+    if (member.state !== 'active') throw wrongState('disabled');
     const db = c.get('db');
     const now = Date.now();
     await db.batch([
@@ -59,7 +59,7 @@ export const accountRoutes = new Hono<AppEnv>()
   .post('/:id/enable', valid('param', idParam), async (c) => {
     const actor = adminOf(c);
     const member = await managed(c, actor, c.req.valid('param').id);
-    if (member.state !== 'disabled') throw wrongState('บัญชีนี้ไม่ได้ถูกระงับ', 'This account is not disabled');
+    if (member.state !== 'disabled') throw wrongState('not_disabled');
     const db = c.get('db');
     await db.batch([
       setDisabled(db, actor.orgId, member.id, null),
@@ -70,7 +70,7 @@ export const accountRoutes = new Hono<AppEnv>()
   .post('/:id/remove', valid('param', idParam), async (c) => {
     const actor = adminOf(c);
     const member = await managed(c, actor, c.req.valid('param').id);
-    if (member.state === 'removed') throw wrongState('ผู้ใช้นี้ถูกนำออกจากสำนักงานแล้ว', 'This member has already been removed');
+    if (member.state === 'removed') throw wrongState('already_removed');
     const db = c.get('db');
     const now = Date.now();
     await db.batch([
@@ -84,18 +84,13 @@ export const accountRoutes = new Hono<AppEnv>()
   .post('/:id/temporary-password', valid('param', idParam), valid('json', resetBody), async (c) => {
     const actor = adminOf(c);
     const member = await managed(c, actor, c.req.valid('param').id);
-    if (member.state === 'removed') throw wrongState('ผู้ใช้นี้ถูกนำออกจากสำนักงานแล้ว', 'This member has been removed');
+    if (member.state === 'removed') throw wrongState('removed');
     if (!canResetPassword(actor, { orgId: actor.orgId, userId: member.id, otherOffices: member.otherOffices }))
-      throw new AppError(
-        403,
-        'account_in_other_office',
-        'บัญชีนี้เป็นสมาชิกของสำนักงานอื่นด้วย จึงตั้งรหัสผ่านชั่วคราวให้ไม่ได้ ให้เจ้าของบัญชีเปลี่ยนรหัสผ่านเอง',
-        'This account also belongs to another office, so it cannot be given a temporary password; its owner changes it',
-      );
+      throw appError(403, 'account_in_other_office');
     const db = c.get('db');
     const { temporaryPassword } = c.req.valid('json');
     const problem = passwordProblem(temporaryPassword, { email: member.email, officeNames: await officeNames(db, actor.orgId) });
-    if (problem) throw new AppError(422, problem.code, problem.messageTh, problem.messageEn);
+    if (problem) throw problemError(problem);
     const now = Date.now();
     const expiresAt = now + TEMPORARY_PASSWORD_HOURS * 3600_000;
     await db.batch([

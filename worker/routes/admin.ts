@@ -24,7 +24,7 @@ import {
 } from '../db/admin';
 import { verifyBoard } from '../domain/replay';
 import { verifyChain } from '../domain/event-chain';
-import { AppError, invalidGroup, notFound } from '../domain/errors';
+import { invalidGroup, notFound, appError, problemError } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { passwordProblem } from '../domain/password-policy';
 import { listMembers, officeNames } from '../db/accounts';
@@ -44,7 +44,7 @@ async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: stri
 }
 
 const groupRequired = () =>
-  new AppError(422, 'group_required', 'ผู้อำนวยการกลุ่มต้องระบุกลุ่มงาน', 'A director must be given a group');
+  appError(422, 'group_required');
 
 async function checkGroup(c: Context<AppEnv>, orgId: string, role: string, groupId: string | null) {
   if (role === 'director' && !groupId) throw groupRequired();
@@ -67,7 +67,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     // The password policy (ASVS V2.1) applies to every password set, an initial one included.
     const problem = passwordProblem(body.password, { email: body.email, officeNames: await officeNames(db, actor.orgId) });
-    if (problem) throw new AppError(422, problem.code, problem.messageTh, problem.messageEn);
+    if (problem) throw problemError(problem);
     const userId = crypto.randomUUID();
     const created = await createMember(
       db,
@@ -76,7 +76,7 @@ export const adminRoutes = new Hono<AppEnv>()
       { role: body.role, groupId: body.groupId },
       { orgId: actor.orgId, userId: actor.userId, action: 'user.created', detail: { userId, role: body.role, groupId: body.groupId }, ip: clientIp(c) },
     );
-    if (!created) throw new AppError(409, 'email_taken', 'อีเมลนี้มีผู้ใช้แล้ว', 'This email already has an account');
+    if (!created) throw appError(409, 'email_taken');
     return c.json({ id: userId }, 201);
   })
   .put('/users/:id/role', valid('param', idParam), valid('json', roleBody), async (c) => {
@@ -85,7 +85,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const { role, groupId } = c.req.valid('json');
     await checkGroup(c, actor.orgId, role, groupId);
     if (userId === actor.userId && role !== 'admin') {
-      throw new AppError(422, 'cannot_demote_self', 'ไม่สามารถลดสิทธิ์ของตนเองได้', 'You cannot remove your own administrator role');
+      throw appError(422, 'cannot_demote_self');
     }
     const db = c.get('db');
     const before = await findMembership(db, actor.orgId, userId);
@@ -107,7 +107,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const actor = adminOf(c);
     const body = c.req.valid('json');
     const groupId = await addGroup(c.get('db'), actor.orgId, body);
-    if (!groupId) throw new AppError(409, 'group_exists', 'มีกลุ่มงานชื่อนี้แล้ว', 'A group with this name exists');
+    if (!groupId) throw appError(409, 'group_exists.admin');
     return c.json({ id: groupId }, 201);
   })
   .patch('/groups/:id', valid('param', idParam), valid('json', groupPatch), async (c) => {
@@ -133,7 +133,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const fy = await findWritableYear(db, actor, beYear, accessOf(actor));
     const known = new Set(await columnIdsOf(db, actor.orgId, fy.id));
     if (columnIds.length !== known.size || new Set(columnIds).size !== known.size || columnIds.some((cid) => !known.has(cid))) {
-      throw new AppError(422, 'invalid_column_order', 'ต้องระบุทุกคอลัมน์ของบอร์ดนี้ครั้งละหนึ่งครั้ง', 'Name every column of this board exactly once');
+      throw appError(422, 'invalid_column_order');
     }
     await setColumnOrder(db, columnIds);
     await resyncBoard(c, actor.orgId, fy.id);

@@ -19,7 +19,7 @@ import {
   serverSecret,
   type AttemptVerdict,
 } from '../db/auth';
-import { AppError } from '../domain/errors';
+import { AppError, appError } from '../domain/errors';
 import { fiscalYearIds } from '../db/board';
 import { disconnectSignedOut } from '../live/notify';
 import { DUMMY_HASH, verifyPassword } from '../domain/password';
@@ -29,30 +29,19 @@ import type { AppEnv } from '../env';
 import { signInBody } from '../domain/schemas/office';
 
 const invalidCredentials = () =>
-  new AppError(401, 'invalid_credentials', 'อีเมลหรือรหัสผ่านไม่ถูกต้อง', 'Wrong email or password');
+  appError(401, 'invalid_credentials');
 
 export const accountDisabled = () =>
-  new AppError(403, 'account_disabled', 'บัญชีนี้ถูกระงับการใช้งาน กรุณาติดต่อผู้ดูแลระบบของสำนักงาน', "This account is disabled; ask your office's administrator");
+  appError(403, 'account_disabled');
 
 const temporaryPasswordExpired = () =>
-  new AppError(
-    401,
-    'temporary_password_expired',
-    'รหัสผ่านชั่วคราวหมดอายุแล้ว (ใช้ได้ 72 ชั่วโมง) กรุณาขอรหัสใหม่จากผู้ดูแลระบบ',
-    'The temporary password has expired (it lasts 72 hours); ask your administrator for a new one',
-  );
+  appError(401, 'temporary_password_expired');
 
 function tooManyAttempts(c: Context<AppEnv>, verdict: AttemptVerdict, now: number): AppError {
   const seconds = retryAfterSeconds(verdict.blockedUntil, now);
   c.header('Retry-After', String(seconds));
   const wait = waitText(seconds);
-  return new AppError(
-    429,
-    'too_many_attempts',
-    `ลงชื่อเข้าใช้ผิดหลายครั้งเกินไป กรุณาลองใหม่ในอีก ${wait.th}`,
-    `Too many failed sign-ins; try again in ${wait.en}`,
-    { retryAfterSeconds: seconds },
-  );
+  return appError(429, 'too_many_attempts.sign_in', (lang) => ({ wait: wait[lang] }), { details: { retryAfterSeconds: seconds } });
 }
 
 const DEVICE_KEY = 'device-cookie-v1';
@@ -87,17 +76,9 @@ async function turnstilePassed(env: AppEnv['Bindings'], secret: string, token: s
 }
 
 const challengeRequired = (siteKey: string) =>
-  new AppError(
-    401,
-    'challenge_required',
-    'ลงชื่อเข้าใช้ผิดหลายครั้ง กรุณายืนยันว่าไม่ใช่โปรแกรมอัตโนมัติก่อนลองอีกครั้ง',
-    'Several failed sign-ins: show you are not a bot, then try again',
-    { siteKey, challengeUrl: '/api/auth/challenge' },
-  );
+  appError(401, 'challenge_required', undefined, { details: { siteKey, challengeUrl: '/api/auth/challenge' } });
 const challengeFailed = () =>
-  new AppError(401, 'challenge_failed', 'การยืนยันว่าไม่ใช่โปรแกรมอัตโนมัติไม่ผ่าน กรุณาลองอีกครั้ง', 'The check that you are not a bot did not pass; try it again', {
-    challengeUrl: '/api/auth/challenge',
-  });
+  appError(401, 'challenge_failed', undefined, { details: { challengeUrl: '/api/auth/challenge' } });
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -131,7 +112,7 @@ function itaSolved(token) {
 export const authRoutes = new Hono<AppEnv>()
   .get('/challenge', (c) => {
     const turnstile = turnstileOf(c.env);
-    if (!turnstile) throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    if (!turnstile) throw appError(404, 'not_found.page');
     const nonce = crypto.randomUUID().replace(/-/g, '');
     // This page only: Cloudflare's challenge origin for its script and frame, and this nonce.
     c.header(

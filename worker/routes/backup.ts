@@ -13,7 +13,7 @@ import { audit } from '../db/auth';
 import { exportOffice, restoreOffice } from '../db/backup';
 import { findOrganisation } from '../db/reports';
 import { backupFileSchema, type BackupFile } from '../domain/backup-format';
-import { AppError, forbidden } from '../domain/errors';
+import { forbidden, appError } from '../domain/errors';
 import { canAdminister } from '../domain/policy';
 import { constantTimeEqual } from '../domain/crypto';
 import type { AppEnv } from '../env';
@@ -29,12 +29,12 @@ async function tokenMatches(given: string, expected: string): Promise<boolean> {
 
 const requireRestoreToken = createMiddleware<BackupEnv>(async (c, next) => {
   const expected = c.env.RESTORE_TOKEN;
-  if (!expected) throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+  if (!expected) throw appError(404, 'not_found.page');
   const header = c.req.header('authorization') ?? '';
   const given = /^Bearer (\S{1,512})$/i.exec(header)?.[1];
   if (!given || !(await tokenMatches(given, expected))) {
     await audit(c.get('db'), { orgId: null, userId: null, action: 'backup.restore_refused', ip: clientIp(c) });
-    throw new AppError(401, 'invalid_restore_token', 'รหัสสำหรับกู้คืนข้อมูลไม่ถูกต้อง', 'Wrong or missing restore token');
+    throw appError(401, 'invalid_restore_token');
   }
   await next();
 });

@@ -18,7 +18,7 @@ import { createDb } from '../db/client';
 import { meteredD1, newMeter } from '../db/metered';
 import { loadBoard } from '../db/board';
 import { createBenchBoard, rawBoardRead } from '../seed/bench';
-import { AppError, forbidden } from '../domain/errors';
+import { forbidden, appError } from '../domain/errors';
 import { accessOf, canAdminister, type Actor } from '../domain/policy';
 import type { AppEnv } from '../env';
 import { beYearParam } from '../domain/params';
@@ -32,7 +32,7 @@ function requireAdmin(actor: Actor): Actor {
 
 export const devBenchRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.DEMO_SEED !== '1') throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    if (c.env.DEMO_SEED !== '1') throw appError(404, 'not_found.page');
     adminOf(c);
     await next();
   })

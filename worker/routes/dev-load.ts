@@ -10,7 +10,7 @@ import { valid } from '../middleware/validate';
 import { adminOf } from '../middleware/authorize';
 import { actorOf } from '../middleware/session';
 import { seedDirectors } from '../seed/bench';
-import { AppError, forbidden } from '../domain/errors';
+import { forbidden, appError } from '../domain/errors';
 import { canAdminister } from '../domain/policy';
 import { DEMO_PASSWORD, seedOffice } from '../seed/demo';
 import type { AppEnv } from '../env';
@@ -19,7 +19,7 @@ import { directorsBody } from '../domain/schemas/dev';
 
 export const devLoadRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.DEMO_SEED !== '1') throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    if (c.env.DEMO_SEED !== '1') throw appError(404, 'not_found.page');
     adminOf(c);
     await next();
   })
@@ -34,6 +34,6 @@ export const devLoadRoutes = new Hono<AppEnv>()
     const actor = actorOf(c);
     if (!canAdminister(actor, actor.orgId)) throw forbidden();
     const accounts = await seedDirectors(c.get('db'), actor.orgId, c.req.valid('json').count);
-    if (!accounts) throw new AppError(422, 'no_groups', 'สำนักงานนี้ยังไม่มีกลุ่มงาน', 'This office has no groups');
+    if (!accounts) throw appError(422, 'no_groups');
     return c.json({ password: DEMO_PASSWORD, accounts }, 201);
   });

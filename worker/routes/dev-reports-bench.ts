@@ -11,7 +11,7 @@ import { compileReport } from '../cron/report-job';
 import { findBoardYear, findOrganisation } from '../db/reports';
 import { BENCH_YEAR, scanReportRows, seedReportsBench } from '../seed/bench';
 import { adminOf } from '../middleware/authorize';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { parsePeriodKey } from '../domain/report-period';
 import { valid } from '../middleware/validate';
 import type { AppEnv } from '../env';
@@ -26,7 +26,7 @@ function countingDb(d1: D1Database): { db: Db; rowsRead: () => number } {
 
 export const devReportsBenchRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.DEMO_SEED !== '1') throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    if (c.env.DEMO_SEED !== '1') throw appError(404, 'not_found.page');
     adminOf(c);
     await next();
   })
@@ -39,7 +39,7 @@ export const devReportsBenchRoutes = new Hono<AppEnv>()
     const orgId = adminOf(c).orgId;
     const [org, fy] = await Promise.all([findOrganisation(plain, orgId), findBoardYear(plain, orgId, BENCH_YEAR)]);
     const period = parsePeriodKey(q.kind, q.periodKey);
-    if (!org || !fy || !period) throw new AppError(404, 'not_found', 'ไม่พบข้อมูลทดสอบ', 'No such bench office or period');
+    if (!org || !fy || !period) throw appError(404, 'not_found.bench');
     const { db, rowsRead } = countingDb(c.env.DB);
     if (q.mode === 'scan') {
       // The same rows the compile reads (the board's cards, the events since the period began),

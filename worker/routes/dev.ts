@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { valid } from '../middleware/validate';
 import { runScheduled } from '../cron';
 import { isDatabaseEmpty } from '../db/backup';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { adminOf } from '../middleware/authorize';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { seedLiveDemo } from '../seed/demo-history';
@@ -18,7 +18,7 @@ import { scheduledQuery, seedQuery } from '../domain/schemas/dev';
 
 export const devRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.DEMO_SEED !== '1') throw new AppError(404, 'not_found', 'ไม่พบหน้าที่ขอ', 'Not found');
+    if (c.env.DEMO_SEED !== '1') throw appError(404, 'not_found.page');
     await next();
   })
   .get('/demo-accounts', (c) =>

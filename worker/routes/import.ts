@@ -13,7 +13,7 @@ import { actorOf } from '../middleware/session';
 import { createBoardFromImport, readImportContext, yearHasBoard } from '../db/import';
 import { blockingNames, choiceProblems, parseAnnouncement, planImport, planToken, type GroupChoice } from '../domain/announcement';
 import { canAdminister } from '../domain/policy';
-import { AppError, forbidden } from '../domain/errors';
+import { forbidden, appError } from '../domain/errors';
 import { importCommitBody, importPreviewBody } from '../domain/schemas/office';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
@@ -30,13 +30,7 @@ async function planFor(c: Context<AppEnv>, body: { text: string; beYear?: number
   const parsed = year !== null && year !== first.fiscalYearBE ? parseAnnouncement(body.text, known, { fiscalYearBE: year }) : first;
   const problems = choiceProblems(parsed, body.choices, known);
   if (problems.length > 0) {
-    throw new AppError(
-      422,
-      'invalid_choice',
-      'ตัวเลือกกลุ่มงานบางรายการใช้ไม่ได้ (ชื่อที่ไม่อยู่ในตัวอย่าง หรือกลุ่มที่ไม่อยู่ในสำนักงานนี้) กรุณาตรวจสอบอีกครั้ง',
-      'Some group choices do not apply (a name not in the preview, or a group not of this office); preview again',
-      problems,
-    );
+    throw appError(422, 'invalid_choice', undefined, { details: problems });
   }
   const plan = planImport({ parsed, choices: body.choices, typedYear, officeName: office?.nameTh ?? '' });
   return { actor, db, parsed, plan, groups: known, token: await planToken(plan) };
@@ -52,42 +46,21 @@ export const importRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const { actor, db, parsed, plan, token } = await planFor(c, body);
     if (parsed.measures.length === 0) {
-      throw new AppError(422, 'nothing_to_import', 'ไม่พบตารางมาตรการในข้อความที่นำเข้า', 'No table of measures was found in the text', parsed.warnings);
+      throw appError(422, 'nothing_to_import.announcement', undefined, { details: parsed.warnings });
     }
     if (token !== body.token) {
-      throw new AppError(
-        409,
-        'preview_outdated',
-        'ข้อความ ปีงบประมาณ ตัวเลือกกลุ่มงาน หรือกลุ่มงานของสำนักงาน เปลี่ยนไปหลังการตรวจสอบ กรุณากดตรวจสอบอีกครั้งก่อนสร้างบอร์ด',
-        'The text, the year, the group choices or the office’s groups changed after the preview; preview again before creating the board',
-      );
+      throw appError(409, 'preview_outdated');
     }
     const blocking = blockingNames(plan);
     if (blocking.length > 0) {
       const names = blocking.map((u) => (u.name === '' ? `(มาตรการ ${u.measures.join(', ')})` : u.name)).join(', ');
-      throw new AppError(
-        422,
-        'unresolved_groups',
-        `ยังไม่ได้เลือกกลุ่มงานสำหรับผู้รับผิดชอบ: ${names}`,
-        `Choose a group for these responsible names first: ${names}`,
-        blocking,
-      );
+      throw appError(422, 'unresolved_groups', { names }, { details: blocking });
     }
     if (plan.checks.yearDiffers && !body.confirmYear) {
-      throw new AppError(
-        422,
-        'confirm_year',
-        `ประกาศเป็นของปีงบประมาณ ${plan.checks.announcedYear} แต่จะสร้างบอร์ดปี ${plan.beYear} กรุณายืนยัน`,
-        `The announcement is for fiscal year ${plan.checks.announcedYear} but the board is for ${plan.beYear}; please confirm`,
-      );
+      throw appError(422, 'confirm_year', { announced: String(plan.checks.announcedYear), year: String(plan.beYear) });
     }
     if (plan.checks.officeDiffers && !body.confirmOffice) {
-      throw new AppError(
-        422,
-        'confirm_office',
-        `ประกาศเป็นของ "${plan.checks.announcedOffice}" ไม่ใช่ "${plan.checks.officeName}" กรุณายืนยัน`,
-        `The announcement is by "${plan.checks.announcedOffice}", not "${plan.checks.officeName}"; please confirm`,
-      );
+      throw appError(422, 'confirm_office', { announced: String(plan.checks.announcedOffice), office: String(plan.checks.officeName) });
     }
     const result = await createBoardFromImport(db, {
       orgId: actor.orgId,

@@ -9,13 +9,13 @@ import { findFiscalYear } from '../db/board';
 import { chainHeadQuery, headOf } from '../db/events';
 import { HEAD_SEQ_HEADER, SESSION_HEADER, USER_HEADER } from '../live/board-room';
 import { boardRoom } from '../live/notify';
-import { AppError, forbidden } from '../domain/errors';
+import { forbidden, appError } from '../domain/errors';
 import { canReadBoard } from '../domain/policy';
 import type { AppEnv } from '../env';
 import { beYearParam } from '../domain/params';
 
 
-const crossSite = () => new AppError(403, 'cross_site_request', 'ปฏิเสธคำขอจากเว็บไซต์อื่น', 'Cross-site request refused');
+const crossSite = () => appError(403, 'cross_site_request');
 
 export const liveRoutes = new Hono<AppEnv>().get('/boards/:beYear/live', valid('param', beYearParam), async (c) => {
   const actor = actorOf(c);
@@ -24,7 +24,7 @@ export const liveRoutes = new Hono<AppEnv>().get('/boards/:beYear/live', valid('
   const site = c.req.header('sec-fetch-site');
   if (origin !== new URL(c.req.url).origin || (site !== undefined && site !== 'same-origin')) throw crossSite();
   if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
-    throw new AppError(400, 'websocket_expected', 'ต้องเชื่อมต่อแบบ WebSocket', 'A WebSocket upgrade is expected');
+    throw appError(400, 'websocket_expected');
   }
   const db = c.get('db');
   const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);

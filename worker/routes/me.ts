@@ -1,7 +1,7 @@
 // The signed-in person's own account: who they are, changing their password (a temporary one
 // included), and seeing and ending their own sessions.
 import { Hono } from 'hono';
-import { unauthenticated, AppError, notFound } from '../domain/errors';
+import { unauthenticated, notFound, appError, problemError } from '../domain/errors';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
 import { audit, countAttempt, clearAttempts } from '../db/auth';
@@ -38,18 +38,18 @@ export const meRoutes = new Hono<AppEnv>()
       const seconds = retryAfterSeconds(verdict.blockedUntil, now);
       c.header('Retry-After', String(seconds));
       const wait = waitText(seconds);
-      throw new AppError(429, 'too_many_attempts', `ใส่รหัสผ่านปัจจุบันผิดหลายครั้งเกินไป กรุณาลองใหม่ในอีก ${wait.th}`, `Too many wrong current passwords; try again in ${wait.en}`);
+      throw appError(429, 'too_many_attempts.password', (lang) => ({ wait: wait[lang] }));
     }
     const hash = await passwordHashOf(db, actor.userId);
     if (!hash || !(await verifyPassword(currentPassword, hash))) {
       await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'password.change_failed', ip: clientIp(c) });
-      throw new AppError(422, 'wrong_current_password', 'รหัสผ่านปัจจุบันไม่ถูกต้อง', 'The current password is wrong');
+      throw appError(422, 'wrong_current_password');
     }
     await clearAttempts(db, key);
     if (newPassword === currentPassword)
-      throw new AppError(422, 'password_unchanged', 'รหัสผ่านใหม่ต้องต่างจากรหัสผ่านเดิม', 'The new password must differ from the current one');
+      throw appError(422, 'password_unchanged');
     const problem = passwordProblem(newPassword, { email: me.user.email, officeNames: await officeNames(db, actor.orgId) });
-    if (problem) throw new AppError(422, problem.code, problem.messageTh, problem.messageEn);
+    if (problem) throw problemError(problem);
     const sessionId = c.get('sessionId');
     const [, ended] = await db.batch([
       setPassword(db, actor.userId, await hashPassword(newPassword), null),

@@ -9,7 +9,7 @@ import { audit } from '../db/auth';
 import { findFiscalYear } from '../db/board';
 import { findWritableYear } from '../db/fiscal-year-life';
 import { createItem, deleteItem, importItems, listItems, loadReadiness, setOitDeadline, updateItem } from '../db/oit';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { fiscalYearRange, implausibleDate } from '../domain/plausible-date';
 import { parseCatalogueTsv, planCatalogueImport } from '../domain/readiness';
 import { catalogueImportBody, deadlineBody, itemBody, itemParam, itemPatch } from '../domain/schemas/oit';
@@ -94,7 +94,7 @@ export const oitRoutes = new Hono<AppEnv>()
     const fy = await findWritableYear(db, actor, c.req.valid('param').beYear, accessOf(actor));
     const { plan, items: parsed, ...result } = parseImport(c.req.valid('json').text, await listItems(db, actor.orgId, fy));
     if (parsed.length === 0) {
-      throw new AppError(422, 'nothing_to_import', 'ไม่พบรายการ OIT ที่นำเข้าได้ในข้อความ', 'No importable OIT items were found in the text', result.warnings);
+      throw appError(422, 'nothing_to_import.oit', undefined, { details: result.warnings });
     }
     await importItems(db, actor.orgId, fy, [...plan.add, ...plan.update]);
     return c.json({ ...result, items: await listItems(db, actor.orgId, fy) });

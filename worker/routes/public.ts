@@ -18,7 +18,7 @@ import { actorOf, clientIp } from '../middleware/session';
 import { recordRefusal } from '../middleware/audit-refusals';
 import { audit } from '../db/auth';
 import { loadPublic, publicationVersion, publicCsv, publicYears, setYearPublished, PUBLIC_CSV_FIELDS } from '../db/public';
-import { AppError, forbidden, notFound } from '../domain/errors';
+import { forbidden, notFound, appError } from '../domain/errors';
 import { canPublish } from '../domain/policy';
 import type { AppEnv } from '../env';
 import { beYearText } from '../domain/params';
@@ -35,7 +35,7 @@ export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
 
 const notPublished = () =>
-  new AppError(404, 'not_found', 'ไม่พบหน้าข้อมูลสาธารณะของหน่วยงานนี้', 'This office has no public page for that year');
+  appError(404, 'not_found.public_page');
 
 /** The location's edge cache (typed here: the DOM lib's CacheStorage has no `default`). */
 const edgeCache = () => (caches as unknown as { default: Cache }).default;

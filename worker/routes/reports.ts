@@ -11,7 +11,7 @@ import { addRecipient, explicitRecipients, findOrganisation, findReport, listRep
 import { REPORT_KINDS } from '../db/schema';
 import { reportCsv, reportFileName } from '../domain/report-csv';
 import { defaultRoles, kindEnabled } from '../domain/report-delivery';
-import { AppError, notFound } from '../domain/errors';
+import { notFound, appError } from '../domain/errors';
 import { parseMeetingPeriodKey, type ReportPeriod } from '../domain/report-period';
 import type { MeetingReportKind, PeriodChoice, ReportArchive, ReportSettingsView, ScheduleAudienceView } from '../domain/report-types';
 import { readScheduleEntries, reportScheduleStatements } from '../db/report-schedule';
@@ -28,7 +28,7 @@ import { idParam } from '../domain/schemas/common';
 import { archiveQuery, compileBody, kindsBody, recipientBody, scheduleBody } from '../domain/schemas/reports';
 
 
-const periodError = (code: string, th: string, en: string) => new AppError(422, code, th, en);
+const periodError = (key: 'invalid_period.format' | 'invalid_period.schedule' | 'period_outside_year' | 'period_not_started' | 'period_not_ended' | 'no_ended_period') => appError(422, key);
 
 /**
  * The period a preview or a send is about: the one named, or the latest that has ended within
@@ -38,13 +38,13 @@ const periodError = (code: string, th: string, en: string) => new AppError(422, 
 function choosePeriod(kind: MeetingReportKind, year: number, entries: readonly ScheduleEntry[], periodKey: string | undefined, now: number, mustHaveEnded: boolean): ReportPeriod {
   if (periodKey) {
     const p = parseMeetingPeriodKey(kind, periodKey);
-    if (!p) throw periodError('invalid_period', 'รูปแบบช่วงเวลาของรายงานไม่ถูกต้อง', 'The period key is not valid for this kind of report');
+    if (!p) throw periodError('invalid_period.format');
     if (p.fiscalYear === year && !scheduledPeriods(entries, kind, year).some((s) => s.key === p.key)) {
-      throw periodError('invalid_period', 'ช่วงเวลานี้ไม่ตรงกับรอบการรายงานที่กำหนดไว้ของรายงานนี้', "The period is not one of this report's schedule");
+      throw periodError('invalid_period.schedule');
     }
-    if (p.fiscalYear !== year) throw periodError('period_outside_year', 'ช่วงเวลานี้ไม่อยู่ในปีงบประมาณที่เลือก', 'The period is not in the chosen fiscal year');
-    if (p.start > now) throw periodError('period_not_started', 'ช่วงเวลานี้ยังไม่เริ่ม', 'The period has not started yet');
-    if (mustHaveEnded && p.end > now) throw periodError('period_not_ended', 'ช่วงเวลานี้ยังไม่สิ้นสุด จึงยังส่งรายงานไม่ได้ (ดูตัวอย่างได้)', 'The period has not ended yet; it can be previewed but not sent');
+    if (p.fiscalYear !== year) throw periodError('period_outside_year');
+    if (p.start > now) throw periodError('period_not_started');
+    if (mustHaveEnded && p.end > now) throw periodError('period_not_ended');
     return p;
   }
   const started = scheduledPeriods(entries, kind, year).filter((p) => p.start <= now);
@@ -52,7 +52,7 @@ function choosePeriod(kind: MeetingReportKind, year: number, entries: readonly S
   if (latest) return latest;
   const current = started.find((p) => p.end > now);
   if (!mustHaveEnded && current) return current;
-  throw periodError('no_ended_period', 'ปีงบประมาณนี้ยังไม่มีช่วงรายงานที่สิ้นสุดแล้ว', 'No report period of this fiscal year has ended yet');
+  throw periodError('no_ended_period');
 }
 
 function periodChoices(kind: MeetingReportKind, year: number, entries: readonly ScheduleEntry[], now: number): PeriodChoice[] {
@@ -137,13 +137,8 @@ export const reportRoutes = new Hono<AppEnv>()
     const when = changeEffectiveFrom(entries, body.audience, fy, now);
     if ('refused' in when) {
       throw when.refused === 'year_ended'
-        ? new AppError(422, 'year_ended', `ปีงบประมาณ ${fy.beYear} สิ้นสุดแล้ว จึงเปลี่ยนรอบการรายงานไม่ได้`, `Fiscal year ${fy.beYear} has ended; its report schedule can no longer change`)
-        : new AppError(
-            422,
-            'change_after_year',
-            `รอบรายงานปัจจุบันสิ้นสุดพร้อมปีงบประมาณ ${fy.beYear} การเปลี่ยนจึงมีผลได้ในปีงบประมาณถัดไปเท่านั้น โปรดตั้งค่าในปีนั้น`,
-            `The running report period ends with fiscal year ${fy.beYear}, so a change could only start in the next year: set it on that year`,
-          );
+        ? appError(422, 'year_ended', { year: fy.beYear })
+        : appError(422, 'change_after_year', { year: fy.beYear });
     }
     // Only this audience gets an entry; the other keeps its own cadence.
     const [first, ...rest] = reportScheduleStatements(db, fy.id, { [body.audience]: body.cadence }, { effectiveFrom: when.effectiveFrom, createdBy: actor.userId });
@@ -194,7 +189,7 @@ export const reportRoutes = new Hono<AppEnv>()
       { id: recipientId, orgId: actor.orgId, ...body },
       { orgId: actor.orgId, userId: actor.userId, action: 'report.recipient_added', detail: { kind: body.kind, email: body.email }, ip: clientIp(c) },
     );
-    if (!added) throw new AppError(409, 'recipient_exists', 'มีผู้รับรายงานนี้อยู่แล้ว', 'This address already receives this report');
+    if (!added) throw appError(409, 'recipient_exists');
     return c.json({ recipient: { id: recipientId, ...body } }, 201);
   })
   .delete('/recipients/:id', valid('param', idParam), async (c) => {
@@ -216,7 +211,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const row = await retryFailed(db, actor.orgId, messageId, Date.now());
     if (!row) {
       if (!(await findMessage(db, actor.orgId, messageId))) throw notFound('Message', 'อีเมล');
-      throw new AppError(409, 'not_failed', 'ส่งซ้ำได้เฉพาะอีเมลที่ส่งไม่สำเร็จ', 'Only a failed message can be retried');
+      throw appError(409, 'not_failed');
     }
     await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.email_retried', detail: { messageId }, ip: clientIp(c) });
     return c.json({ ok: true });

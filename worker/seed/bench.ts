@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { chainEvents, type NewEvent } from '../db/events';
 import { DEFAULT_COLUMNS, chunk, rowsPerInsert } from '../db/import';
 import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, memberships, organisations, users } from '../db/schema';
-import { AppError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import type { Actor } from '../domain/access';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
@@ -30,7 +30,7 @@ export async function rawBoardRead(d1: D1Database, orgId: string, beYear: number
     d1.prepare(`select * from measures where fiscal_year_id = ${year} and org_id = ?1 order by section, number`).bind(orgId, beYear),
     d1.prepare(`select * from cards where fiscal_year_id = ${year} and org_id = ?1`).bind(orgId, beYear),
   ]);
-  if (results[0]!.results.length === 0) throw new AppError(404, 'not_found', 'ไม่พบปีงบประมาณ', 'Fiscal year not found');
+  if (results[0]!.results.length === 0) throw appError(404, 'not_found.fiscal_year');
   return results;
 }
 
@@ -46,7 +46,7 @@ export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: 
     .select({ id: fiscalYears.id })
     .from(fiscalYears)
     .where(and(eq(fiscalYears.orgId, actor.orgId), eq(fiscalYears.beYear, beYear)));
-  if (existing) throw new AppError(409, 'fiscal_year_exists', `ปีงบประมาณ ${beYear} มีบอร์ดอยู่แล้ว`, `Fiscal year ${beYear} already has a board`);
+  if (existing) throw appError(409, 'fiscal_year_exists', { year: beYear });
   const orgId = actor.orgId;
   const fiscalYearId = crypto.randomUUID();
   const groupIds = (await db.select({ id: groups.id }).from(groups).where(eq(groups.orgId, orgId))).map((g) => g.id);
