@@ -22,7 +22,7 @@ import {
   unlinkGroup,
   useLinkCode,
 } from '../db/line';
-import { AppError, notFound } from '../domain/errors';
+import { appError, notFound } from '../domain/errors';
 import { sha256Hex } from '../domain/crypto';
 import { bangkokMonthStart, monthReportCost, LINK_CODE_TTL_MS, LINK_REFUSED_TH, linkCommand, linkedReplyTh, newLinkCode, sealCredential, verifyLineSignature } from '../domain/line';
 import { idParam } from '../domain/schemas/common';
@@ -34,7 +34,7 @@ import { fiscalYearOf } from '../domain/fiscal-year';
 import type { AppEnv } from '../env';
 
 const noKey = () =>
-  new AppError(422, 'line_key_missing', 'ยังไม่ได้ตั้งค่า LINE_CREDENTIALS_KEY ของระบบ จึงบันทึกข้อมูล LINE ไม่ได้', 'LINE_CREDENTIALS_KEY is not set on this deployment; LINE settings cannot be stored');
+  appError(422, 'line_key_missing');
 
 export const lineRoutes = new Hono<AppEnv>()
   .get('/settings', async (c) => {
@@ -120,7 +120,7 @@ interface WebhookEvent {
  */
 export async function lineWebhook(c: Context<AppEnv>): Promise<Response> {
   const db = createDb(c.env.DB);
-  const refused = () => c.json(new AppError(401, 'bad_signature', 'ลายมือชื่อไม่ถูกต้อง', 'Signature refused').toBody(), 401);
+  const refused = () => c.json(appError(401, 'bad_signature').toBody(), 401);
   const orgId = await orgIdOfSlug(db, c.req.param('office') ?? '');
   const creds = orgId ? await lineCredentials(db, c.env.LINE_CREDENTIALS_KEY, orgId) : null;
   const raw = new Uint8Array(await c.req.arrayBuffer());

@@ -48,7 +48,6 @@ export default english<typeof th, 'http_error'>()({
   invalid_restore_token: 'Wrong or missing restore token',
   item_has_evidence: 'Item {code} has evidence linked to it; move or remove that evidence on its cards before deleting the item or changing its code',
   line_key_missing: 'LINE_CREDENTIALS_KEY is not set on this deployment; LINE settings cannot be stored',
-  line_not_connected: 'This office has not connected a LINE Official Account',
   malformed_request: 'Malformed request body (JSON expected)',
   no_columns: 'Fiscal year {year} has no board columns to copy',
   no_ended_period: 'No report period of this fiscal year has ended yet',

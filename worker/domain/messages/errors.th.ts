@@ -46,7 +46,6 @@ export const th = {
   invalid_restore_token: 'รหัสสำหรับกู้คืนข้อมูลไม่ถูกต้อง',
   item_has_evidence: 'ข้อ {code} มีหลักฐานเชื่อมโยงอยู่ ต้องย้ายหรือลบหลักฐานในการ์ดก่อนจึงจะลบหรือเปลี่ยนรหัสได้',
   line_key_missing: 'ยังไม่ได้ตั้งค่า LINE_CREDENTIALS_KEY ของระบบ จึงบันทึกข้อมูล LINE ไม่ได้',
-  line_not_connected: 'สำนักงานนี้ยังไม่ได้เชื่อมต่อ LINE Official Account',
   malformed_request: 'รูปแบบข้อมูลไม่ถูกต้อง (JSON)',
   no_columns: 'ปีงบประมาณ {year} ยังไม่มีคอลัมน์บนกระดาน',
   no_ended_period: 'ปีงบประมาณนี้ยังไม่มีช่วงรายงานที่สิ้นสุดแล้ว',
