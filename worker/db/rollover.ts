@@ -10,7 +10,7 @@ import { boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, 
 import { chainEvents, headOf, type NewEvent } from './events';
 import { audit } from './auth';
 import { chunk, rowsPerInsert } from './import';
-import { notFound, appError } from '../domain/errors';
+import { notFound, appError, errorMessages, type ErrorParams } from '../domain/errors';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
 import { readScheduleEntries, reportScheduleStatements } from './report-schedule';
@@ -85,29 +85,27 @@ async function readSource(db: Db, orgId: string, from: number, to: number) {
 const yearExists = (to: number) =>
   appError(409, 'fiscal_year_exists', { year: to });
 
+type RolloverWarningKey = 'not_next_year' | 'due_outside_year' | 'leap_day' | 'no_due_date' | 'no_oit_items' | 'check_oit_items' | 'orphan_cards';
+
 function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
   const w: RolloverWarning[] = [];
-  const add = (code: string, messageTh: string, messageEn: string) => w.push({ code, messageTh, messageEn });
+  const add = <K extends RolloverWarningKey>(key: K, params?: ErrorParams<K>) => w.push(errorMessages(key, params));
   const years = to - from;
   if (years !== 1) {
     const shift = shiftWords(years);
-    add(
-      'not_next_year',
-      `ปีปลายทาง (${to}) ไม่ใช่ปีถัดจาก ${from} วันครบกำหนดจะ${shift.th} โปรดยืนยันก่อนสร้าง`,
-      `The target year (${to}) is not the year after ${from}: due dates ${shift.en}; confirm before creating it`,
-    );
+    add('not_next_year', (lang) => ({ to, from, shift: shift[lang] }));
   }
   const { startsOn, endsOn } = fiscalYearBounds(to);
   const shifted = src.cards.flatMap((c) => (c.dueOn ? [shiftYears(c.dueOn, years)] : []));
   const outside = shifted.filter((d) => d < startsOn || d > endsOn).length;
-  if (outside > 0) add('due_outside_year', `วันครบกำหนด ${outside} รายการอยู่นอกปีงบประมาณ ${to} หลังเลื่อน`, `${outside} shifted due dates fall outside fiscal year ${to}`);
+  if (outside > 0) add('due_outside_year', { outside, to });
   const leap = src.cards.filter((c) => c.dueOn?.endsWith('-02-29') && !shiftYears(c.dueOn, years).endsWith('-02-29')).length;
-  if (leap > 0) add('leap_day', `วันครบกำหนด 29 ก.พ. ${leap} รายการจะเป็น 28 ก.พ.`, `${leap} due dates on 29 February become 28 February`);
+  if (leap > 0) add('leap_day', { leap });
   const undated = src.cards.filter((c) => !c.dueOn).length;
-  if (undated > 0) add('no_due_date', `${undated} ขั้นตอนไม่มีวันครบกำหนด`, `${undated} steps have no due date`);
-  if (src.items.length === 0) add('no_oit_items', `ปีงบประมาณ ${from} ไม่มีรายการ OIT ให้คัดลอก นำเข้ารายการของปีใหม่ได้ที่หน้าความพร้อม OIT`, `Fiscal year ${from} has no OIT items to copy; import the new year's list on the OIT page`);
-  else add('check_oit_items', 'รายการ OIT เปลี่ยนทุกปี โปรดตรวจสอบรายการที่คัดลอกกับคู่มือของปีใหม่', "The OIT list changes every year: check the copied items against the new year's manual");
-  if (src.orphanCards > 0) add('orphan_cards', `${src.orphanCards} การ์ดไม่มีมาตรการ จะไม่ถูกคัดลอก`, `${src.orphanCards} cards without a measure are not copied`);
+  if (undated > 0) add('no_due_date', { undated });
+  if (src.items.length === 0) add('no_oit_items', { from });
+  else add('check_oit_items');
+  if (src.orphanCards > 0) add('orphan_cards', { orphans: src.orphanCards });
   return w;
 }
 

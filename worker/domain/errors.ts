@@ -55,13 +55,18 @@ function message<K extends ErrorKey>(key: K, lang: Lang, params?: ErrorParams<K>
   return (say[lang] as (key: string, params?: Params) => string)(key, values);
 }
 
+/** A key's code and messages, for checks that report a problem rather than throw (password policy, warnings). */
+export function errorMessages<K extends ErrorKey>(key: K, params?: ErrorParams<K>, code: string = key.split('.')[0]!) {
+  return { code, messageTh: message(key, 'th', params), messageEn: message(key, 'en', params) };
+}
+
 /**
  * The one way to build an AppError: its messages from the errors dictionary,
  * e.g. `appError(409, 'fiscal_year_exists', { year })`, `appError(404, 'not_found.page')`.
  */
 export function appError<K extends ErrorKey>(status: ErrorStatus, key: K, params?: ErrorParams<K>, options: ErrorOptions = {}): AppError {
-  const code = options.code ?? key.split('.')[0]!;
-  return new AppError(status, code, message(key, 'th', params), message(key, 'en', params), options.details, options.extra);
+  const { code, messageTh, messageEn } = errorMessages(key, params, options.code);
+  return new AppError(status, code, messageTh, messageEn, options.details, options.extra);
 }
 
 /** A problem found by a domain check ({code, messageTh, messageEn}, e.g. the password policy's), as a 422. */

@@ -45,9 +45,7 @@ const startsWith = (bytes: Uint8Array, head: readonly number[]) => head.every((b
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff];
 
-type EmblemProblem = 'type' | 'unreadable' | 'too_large' | 'not_image';
-const emblemError = (problem: EmblemProblem, params?: { size: number; max: number }) =>
-  appError(422, `invalid_emblem.${problem}`, params as never);
+const emblemError = (problem: 'type' | 'unreadable' | 'not_image') => appError(422, `invalid_emblem.${problem}`);
 
 /**
  * The emblem as it will be stored, or the error to answer with: a PNG or JPEG data: URL whose
@@ -61,7 +59,7 @@ export function checkEmblem(dataUrl: string): { ok: true; dataUrl: string } | { 
   if (bytes.length > EMBLEM_MAX_BYTES) {
     return {
       ok: false,
-      error: emblemError('too_large', { size: Math.ceil(bytes.length / 1000), max: EMBLEM_MAX_BYTES / 1000 }),
+      error: appError(422, 'invalid_emblem.too_large', { size: Math.ceil(bytes.length / 1000), max: EMBLEM_MAX_BYTES / 1000 }),
     };
   }
   const real = startsWith(bytes, PNG) ? 'image/png' : startsWith(bytes, JPEG) ? 'image/jpeg' : null;

@@ -5,6 +5,7 @@
 // or the office's name. The web app shows the same estimate as a hint while typing.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { errorMessages } from './errors';
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
@@ -20,7 +21,12 @@ function estimator(): ZxcvbnFactory {
 }
 
 export type PasswordProblem =
-  | { code: 'password_too_short' | 'password_too_long' | 'password_common' | 'password_weak' | 'password_contains_email' | 'password_contains_office'; messageTh: string; messageEn: string };
+  | { code: PasswordProblemCode; messageTh: string; messageEn: string };
+
+type PasswordProblemCode = 'password_too_short' | 'password_too_long' | 'password_common' | 'password_weak' | 'password_contains_email' | 'password_contains_office';
+
+/** The problem `code` with its messages (messages/errors.{th,en}.ts). */
+const problem = (code: PasswordProblemCode): PasswordProblem => ({ ...errorMessages(code, { min: PASSWORD_MIN, max: PASSWORD_MAX }), code });
 
 export interface PasswordContext {
   email: string;
@@ -34,23 +40,23 @@ const fold = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ''
 export function passwordProblem(password: string, ctx: PasswordContext): PasswordProblem | null {
   const length = [...password].length;
   if (length < PASSWORD_MIN)
-    return { code: 'password_too_short', messageTh: `รหัสผ่านต้องยาวอย่างน้อย ${PASSWORD_MIN} ตัวอักษร`, messageEn: `The password must be at least ${PASSWORD_MIN} characters long` };
+    return problem('password_too_short');
   if (length > PASSWORD_MAX)
-    return { code: 'password_too_long', messageTh: `รหัสผ่านยาวได้ไม่เกิน ${PASSWORD_MAX} ตัวอักษร`, messageEn: `The password may be at most ${PASSWORD_MAX} characters long` };
+    return problem('password_too_long');
   const folded = fold(password);
   const email = fold(ctx.email);
   const local = email.split('@')[0] ?? '';
   if (folded.includes(email) || (local.length >= 3 && folded.includes(local)))
-    return { code: 'password_contains_email', messageTh: 'รหัสผ่านต้องไม่มีอีเมลของผู้ใช้', messageEn: "The password must not contain the user's email" };
+    return problem('password_contains_email');
   for (const name of ctx.officeNames) {
     const n = fold(name);
     if (n.length >= 3 && folded.includes(n))
-      return { code: 'password_contains_office', messageTh: 'รหัสผ่านต้องไม่มีชื่อสำนักงาน', messageEn: "The password must not contain the office's name" };
+      return problem('password_contains_office');
   }
   common ??= new Set(dictionary['passwords-common']);
   if (common.has(password.toLowerCase()))
-    return { code: 'password_common', messageTh: 'รหัสผ่านนี้เป็นรหัสผ่านที่ใช้กันทั่วไป กรุณาเลือกรหัสอื่น', messageEn: 'This is a commonly used password; choose another' };
+    return problem('password_common');
   if (estimator().check(password, [ctx.email, local, ...ctx.officeNames]).score < PASSWORD_MIN_SCORE)
-    return { code: 'password_weak', messageTh: 'รหัสผ่านเดาง่ายเกินไป (เช่น ตัวอักษรซ้ำ เรียงลำดับ หรือคำทั่วไป) ลองใช้หลายคำต่อกัน', messageEn: 'The password is too easy to guess (repeats, sequences or common words); try several words together' };
+    return problem('password_weak');
   return null;
 }
