@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appError, notFound } from '../../worker/domain/errors';
+import { appError } from '../../worker/domain/errors';
 import { english, format, translator } from '../../worker/domain/i18n';
 
 const root = join(import.meta.dirname, '../..');
@@ -91,6 +91,6 @@ describe('appError', () => {
       error: { code: 'moved', messageTh: 'การ์ดนี้ถูกเปลี่ยนโดยผู้อื่นแล้ว แสดงสถานะล่าสุด', messageEn: 'Someone else changed this card first; here is its current state', details: [1] },
       card: { id: 'c' },
     });
-    expect(notFound('Card', 'การ์ด').toBody().error).toEqual({ code: 'not_found', messageTh: 'ไม่พบการ์ด', messageEn: 'Card not found' });
+    expect(appError(404, 'not_found.year', { year: 2569 }).toBody().error).toEqual({ code: 'not_found', messageTh: 'ไม่พบปีงบประมาณ 2569', messageEn: 'Fiscal year 2569 not found' });
   });
 });

@@ -6,7 +6,7 @@ import { boardColumns, cards, fiscalYears, groups, measures, type Card, type Fis
 import type { BoardView, CardView, FiscalYearView } from '../domain/contracts';
 import type { LiveCard } from '../domain/contracts-card';
 import type { Access, Actor } from '../domain/access';
-import { notFound } from '../domain/errors';
+import { appError } from '../domain/errors';
 
 export function toFiscalYearView(fy: FiscalYear): FiscalYearView {
   return { id: fy.id, beYear: fy.beYear, titleTh: fy.titleTh, startsOn: fy.startsOn, endsOn: fy.endsOn, archivedAt: fy.archivedAt };
@@ -54,7 +54,7 @@ export async function findFiscalYear(db: Db, orgId: string, beYear: number): Pro
     .from(fiscalYears)
     .where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, beYear)))
     .limit(1);
-  if (!fy) throw notFound(`Fiscal year ${beYear}`, `ปีงบประมาณ ${beYear}`);
+  if (!fy) throw appError(404, 'not_found.year', { year: beYear });
   return fy;
 }
 
@@ -86,7 +86,7 @@ export async function loadBoard(db: Db, actor: Actor, beYear: number, access: Ac
     db.select().from(cards).where(inYear(cards)),
     chainHeadQuery(db, fyId),
   ]);
-  if (!fy) throw notFound(`Fiscal year ${beYear}`, `ปีงบประมาณ ${beYear}`);
+  if (!fy) throw appError(404, 'not_found.year', { year: beYear });
   cols.sort((a, b) => a.position - b.position);
   grps.sort((a, b) => a.position - b.position);
   const position = new Map(cols.map((c) => [c.id, c.position]));

@@ -6,7 +6,7 @@ import type { Db } from './client';
 import { cardEvents, cards, comments, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
 import { commitCardChange, type CardCommit } from './cards';
 import { findFiscalYear, toCardView } from './board';
-import { forbidden, notFound, appError } from '../domain/errors';
+import { forbidden, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
@@ -73,7 +73,7 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string, acce
       .orderBy(desc(cardEvents.seq))
       .limit(TIMELINE_LIMIT),
   ]);
-  if (!card || !access.readsBoard(card.orgId)) throw notFound('Card', 'การ์ด');
+  if (!card || !access.readsBoard(card.orgId)) throw appError(404, 'not_found.card');
   return {
     card: toCardView(card, access.editsCard(card)),
     canContribute: access.contributesTo(card),
@@ -147,14 +147,14 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, a
       .where(and(eq(evidenceLinks.id, evidenceId), eq(evidenceLinks.orgId, actor.orgId)))
       .limit(1);
   const [link] = await findLink();
-  if (!link) throw notFound('Evidence link', 'หลักฐาน');
+  if (!link) throw appError(404, 'not_found.evidence_link');
   return commitCardChange<null>(db, actor, access, link.cardId, {
     allowed: (card) => access.removesEvidence(card, link.addedBy),
     plan: async (card) => {
       // Read again after the chain head: a concurrent removal has committed its event by now,
       // or will fail to (our seq), so "still there" holds when this batch commits.
       const [current] = await findLink();
-      if (!current) throw notFound('Evidence link', 'หลักฐาน');
+      if (!current) throw appError(404, 'not_found.evidence_link');
       return {
         event: {
           cardId: card.id,
@@ -196,12 +196,12 @@ export async function setEvidencePublication(
       .where(and(eq(evidenceLinks.id, evidenceId), eq(evidenceLinks.orgId, actor.orgId)))
       .limit(1);
   const [found] = await findLink();
-  if (!found) throw notFound('Evidence link', 'หลักฐาน');
+  if (!found) throw appError(404, 'not_found.evidence_link');
   return commitCardChange<EvidenceView>(db, actor, access, found.row.cardId, {
     allowed: (card) => access.mayChangeCard('evidence.publication', card),
     plan: async (card) => {
       const [again] = await findLink();
-      if (!again) throw notFound('Evidence link', 'หลักฐาน');
+      if (!again) throw appError(404, 'not_found.evidence_link');
       const current = again.row;
       const before: Record<string, boolean> = {};
       const after: Record<string, boolean> = {};

@@ -12,7 +12,7 @@ import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type C
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { clockNow } from './clock';
 import { toCardView } from './board';
-import { AppError, boardBusy, invalidGroup, notFound, refused, wouldLoseAccess, yearArchived, appError } from '../domain/errors';
+import { AppError, boardBusy, invalidGroup, refused, wouldLoseAccess, yearArchived, appError } from '../domain/errors';
 import type { Access, Actor, CardAction } from '../domain/access';
 import { keyBetween } from '../domain/ordering';
 import type { CardView } from '../domain/contracts';
@@ -73,7 +73,7 @@ export async function commitCardChange<R>(db: Db, actor: Actor, access: Access, 
         .where(and(eq(cards.id, cardId), eq(cards.orgId, actor.orgId)))
         .limit(1),
     ]);
-    if (!row) throw notFound('Card', 'การ์ด');
+    if (!row) throw appError(404, 'not_found.card');
     const { card } = row;
     const year = { orgId: card.orgId, beYear: row.beYear, archivedAt: row.archivedAt };
     if (!rules.allowed(card)) throw refused();

@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm
 import type { Db } from './client';
 import { boardColumns, cardEvents, cards, evidenceLinks, fiscalYears, groups, measures, organisations } from './schema';
 import { toFiscalYearView } from './board';
-import { notFound } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { bangkokToday } from '../domain/fiscal-year';
 import {
   overdueCards,
@@ -68,7 +68,7 @@ function readYear(db: Db, orgId: string, beYear: number, withEvidence: boolean) 
 
 async function yearData(db: Db, orgId: string, beYear: number, withEvidence: boolean) {
   const [[fy], [org], columns, ms, cs, gs, events, evidence] = await readYear(db, orgId, beYear, withEvidence);
-  if (!fy || !org) throw notFound(`Fiscal year ${beYear}`, `ปีงบประมาณ ${beYear}`);
+  if (!fy || !org) throw appError(404, 'not_found.year', { year: beYear });
   const office: OfficeHeading = { nameTh: org.nameTh, nameEn: org.nameEn, thaiDigits: org.settings?.thaiDigits === true };
   return { fy, office, columns, measures: ms, cards: cs, groups: gs, events, evidence };
 }

@@ -6,7 +6,7 @@ import type { Db } from './client';
 import { advancePublication } from './public';
 import { audit } from './auth';
 import { auditLog, boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, measures, oitItems, reportSchedules, reports, type FiscalYear } from './schema';
-import { notFound, yearArchived, appError } from '../domain/errors';
+import { yearArchived, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import { findFiscalYear } from './board';
 
@@ -54,7 +54,7 @@ export async function setArchived(db: Db, fy: FiscalYear, archived: boolean, act
       ip: actor.ip,
     }),
   ]);
-  if (!row) throw notFound(`Fiscal year ${fy.beYear}`, `ปีงบประมาณ ${fy.beYear}`);
+  if (!row) throw appError(404, 'not_found.year', { year: fy.beYear });
   return row;
 }
 

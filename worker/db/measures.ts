@@ -7,7 +7,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
 import { cardEvents, cards, fiscalYears, groups, measures, type Card } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
-import { boardBusy, invalidGroup, notFound, refused, yearArchived } from '../domain/errors';
+import { boardBusy, invalidGroup, refused, yearArchived, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 
 const MAX_ATTEMPTS = 8;
@@ -49,7 +49,7 @@ export async function changeMeasureLead(
         .from(fiscalYears)
         .where(eq(fiscalYears.id, yearOf)),
     ]);
-    if (!measure) throw notFound('Measure', 'มาตรการ');
+    if (!measure) throw appError(404, 'not_found.measure');
     // Decided on the rows just read (policy.ts, through the route's `access`); a refusal is recorded by the route.
     if (!access.administers(measure.orgId)) throw refused();
     if (year && !access.writesYear(year)) throw yearArchived(year.beYear);

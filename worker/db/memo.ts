@@ -6,14 +6,14 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { organisations } from './schema';
 import { EMPTY_MEMO, type MemoSettings, type MemoView } from '../domain/memo';
-import { notFound } from '../domain/errors';
+import { appError } from '../domain/errors';
 
 export async function loadMemo(db: Db, orgId: string): Promise<MemoView> {
   const [org] = await db
     .select({ nameTh: organisations.nameTh, settings: organisations.settings, emblem: organisations.memoEmblem })
     .from(organisations)
     .where(eq(organisations.id, orgId));
-  if (!org) throw notFound('Office', 'หน่วยงาน');
+  if (!org) throw appError(404, 'not_found.office');
   const saved = org.settings?.memo ?? {};
   return {
     ...EMPTY_MEMO,

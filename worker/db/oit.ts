@@ -8,7 +8,7 @@ import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cards, evidenceLinks, fiscalYears, measures, oitItems, organisations, type FiscalYear } from './schema';
 import { findFiscalYear, toFiscalYearView } from './board';
 import { chunk, rowsPerInsert } from './import';
-import { notFound, appError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { bangkokToday } from '../domain/fiscal-year';
 import { categoryLookup } from '../domain/progress';
 import {
@@ -93,7 +93,7 @@ const itemWhere = (orgId: string, fy: FiscalYear, id: string) => and(eq(oitItems
 
 async function findItem(db: Db, orgId: string, fy: FiscalYear, id: string) {
   const [item] = await db.select(itemFields).from(oitItems).where(itemWhere(orgId, fy, id));
-  if (!item) throw notFound('OIT item', 'ข้อการประเมิน OIT');
+  if (!item) throw appError(404, 'not_found.oit_item');
   return item;
 }
 

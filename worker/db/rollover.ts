@@ -10,7 +10,7 @@ import { boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, 
 import { chainEvents, headOf, type NewEvent } from './events';
 import { audit } from './auth';
 import { chunk, rowsPerInsert } from './import';
-import { notFound, appError, errorMessages, type ErrorParams } from '../domain/errors';
+import { appError, errorMessages, type ErrorParams } from '../domain/errors';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
 import { readScheduleEntries, reportScheduleStatements } from './report-schedule';
@@ -59,7 +59,7 @@ async function readSource(db: Db, orgId: string, from: number, to: number) {
     db.select({ n: count() }).from(evidenceLinks).innerJoin(cards, eq(cards.id, evidenceLinks.cardId)).where(and(eq(evidenceLinks.orgId, orgId), eq(cards.fiscalYearId, fyId))),
     db.select({ n: count() }).from(comments).innerJoin(cards, eq(cards.id, comments.cardId)).where(and(eq(comments.orgId, orgId), eq(cards.fiscalYearId, fyId))),
   ]);
-  if (!source) throw notFound(`Fiscal year ${from}`, `ปีงบประมาณ ${from}`);
+  if (!source) throw appError(404, 'not_found.year', { year: from });
   if (target) throw yearExists(to);
   if (cols.length === 0) {
     throw appError(422, 'no_columns', { year: from });

@@ -73,8 +73,6 @@ export function appError<K extends ErrorKey>(status: ErrorStatus, key: K, params
 export const problemError = (problem: { code: string; messageTh: string; messageEn: string }) =>
   new AppError(422, problem.code, problem.messageTh, problem.messageEn);
 
-export const notFound = (what: string, whatTh: string) => appError(404, 'not_found', (lang) => ({ what: lang === 'th' ? whatTh : what }));
-
 export const forbidden = () => appError(403, 'forbidden');
 
 /**

@@ -10,7 +10,7 @@ import { audit, revokeOfficeSessions } from '../db/auth';
 import { findMember, listMembers, officeNames, setDisabled, setPassword, setRemoved, type MemberRow } from '../db/accounts';
 import { fiscalYearIds } from '../db/board';
 import { disconnectSignedOut } from '../live/notify';
-import { forbidden, notFound, appError, problemError } from '../domain/errors';
+import { forbidden, appError, problemError } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { passwordProblem } from '../domain/password-policy';
 import { canManageMember, canResetPassword, type Actor } from '../domain/policy';
@@ -26,7 +26,7 @@ const wrongState = (state: 'disabled' | 'not_disabled' | 'already_removed' | 're
 /** The member the route names, after the policy agreed the administrator may manage them. */
 async function managed(c: Context<AppEnv>, actor: Actor, userId: string): Promise<MemberRow> {
   const member = await findMember(c.get('db'), actor.orgId, userId);
-  if (!member) throw notFound('User', 'ผู้ใช้');
+  if (!member) throw appError(404, 'not_found.user');
   if (actor.userId === userId) throw notYourself();
   if (!canManageMember(actor, { orgId: actor.orgId, userId })) throw forbidden();
   return member;

@@ -24,7 +24,7 @@ import {
 } from '../db/admin';
 import { verifyBoard } from '../domain/replay';
 import { verifyChain } from '../domain/event-chain';
-import { invalidGroup, notFound, appError, problemError } from '../domain/errors';
+import { invalidGroup, appError, problemError } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { passwordProblem } from '../domain/password-policy';
 import { listMembers, officeNames } from '../db/accounts';
@@ -89,7 +89,7 @@ export const adminRoutes = new Hono<AppEnv>()
     }
     const db = c.get('db');
     const before = await findMembership(db, actor.orgId, userId);
-    if (!before) throw notFound('User', 'ผู้ใช้');
+    if (!before) throw appError(404, 'not_found.user');
     await setMemberRole(db, actor.orgId, userId, { role, groupId }, {
       orgId: actor.orgId,
       userId: actor.userId,
@@ -113,7 +113,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .patch('/groups/:id', valid('param', idParam), valid('json', groupPatch), async (c) => {
     const actor = adminOf(c);
     const row = await renameGroup(c.get('db'), actor.orgId, c.req.valid('param').id, c.req.valid('json'));
-    if (!row) throw notFound('Group', 'กลุ่มงาน');
+    if (!row) throw appError(404, 'not_found.group');
     return c.json({ group: row });
   })
   .patch('/columns/:id', valid('param', idParam), valid('json', columnBody), async (c) => {
@@ -122,7 +122,7 @@ export const adminRoutes = new Hono<AppEnv>()
     const fiscalYearId = await columnYearId(c.get('db'), actor.orgId, columnId);
     if (fiscalYearId) await assertWritableYearId(c.get('db'), actor, fiscalYearId, accessOf(actor));
     const row = await updateColumn(c.get('db'), actor.orgId, columnId, c.req.valid('json'));
-    if (!row) throw notFound('Column', 'คอลัมน์');
+    if (!row) throw appError(404, 'not_found.column');
     await resyncBoard(c, actor.orgId, row.fiscalYearId);
     return c.json({ column: row });
   })

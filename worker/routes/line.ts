@@ -22,7 +22,7 @@ import {
   unlinkGroup,
   useLinkCode,
 } from '../db/line';
-import { appError, notFound } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { sha256Hex } from '../domain/crypto';
 import { bangkokMonthStart, monthReportCost, LINK_CODE_TTL_MS, LINK_REFUSED_TH, linkCommand, linkedReplyTh, newLinkCode, sealCredential, verifyLineSignature } from '../domain/line';
 import { idParam } from '../domain/schemas/common';
@@ -81,7 +81,7 @@ export const lineRoutes = new Hono<AppEnv>()
     const actor = lineAdminOf(c);
     const db = c.get('db');
     const body = c.req.valid('json');
-    if (body.groupId && !(await officeGroupName(db, actor.orgId, body.groupId))) throw notFound('Group', 'กลุ่มงาน');
+    if (body.groupId && !(await officeGroupName(db, actor.orgId, body.groupId))) throw appError(404, 'not_found.group');
     const code = newLinkCode();
     const now = Date.now();
     await saveLinkCode(db, {
@@ -97,7 +97,7 @@ export const lineRoutes = new Hono<AppEnv>()
   })
   .delete('/groups/:id', valid('param', idParam), async (c) => {
     const actor = lineAdminOf(c);
-    if (!(await unlinkGroup(c.get('db'), actor.orgId, c.req.valid('param').id))) throw notFound('LINE group', 'กลุ่ม LINE');
+    if (!(await unlinkGroup(c.get('db'), actor.orgId, c.req.valid('param').id))) throw appError(404, 'not_found.line_group');
     await audit(c.get('db'), { orgId: actor.orgId, userId: actor.userId, action: 'line.unlink', detail: { id: c.req.valid('param').id }, ip: clientIp(c) });
     return c.json({ ok: true });
   });

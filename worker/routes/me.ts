@@ -1,7 +1,7 @@
 // The signed-in person's own account: who they are, changing their password (a temporary one
 // included), and seeing and ending their own sessions.
 import { Hono } from 'hono';
-import { unauthenticated, notFound, appError, problemError } from '../domain/errors';
+import { unauthenticated, appError, problemError } from '../domain/errors';
 import { valid } from '../middleware/validate';
 import { actorOf, clientIp } from '../middleware/session';
 import { audit, countAttempt, clearAttempts } from '../db/auth';
@@ -76,7 +76,7 @@ export const meRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const { id } = c.req.valid('param');
     const [ended] = await revokeOwnSession(db, actor.userId, id);
-    if (!ended) throw notFound('Session', 'เซสชัน');
+    if (!ended) throw appError(404, 'not_found.session');
     await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'session.ended', detail: { sessionId: id.slice(0, 12) }, ip: clientIp(c) });
     disconnectSignedOut(c.env, c.executionCtx, actor.orgId, await fiscalYearIds(db, actor.orgId), { sessionId: id });
     return c.body(null, 204);

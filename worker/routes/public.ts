@@ -18,7 +18,7 @@ import { actorOf, clientIp } from '../middleware/session';
 import { recordRefusal } from '../middleware/audit-refusals';
 import { audit } from '../db/auth';
 import { loadPublic, publicationVersion, publicCsv, publicYears, setYearPublished, PUBLIC_CSV_FIELDS } from '../db/public';
-import { forbidden, notFound, appError } from '../domain/errors';
+import { forbidden, appError } from '../domain/errors';
 import { canPublish } from '../domain/policy';
 import type { AppEnv } from '../env';
 import { beYearText } from '../domain/params';
@@ -97,7 +97,7 @@ export const publicRoutes = new Hono<AppEnv>()
       published,
       audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'settings.changed', detail: { publicYear: beYear, published }, ip: clientIp(c) }),
     );
-    if (!row) throw notFound(`Fiscal year ${beYear}`, `ปีงบประมาณ ${beYear}`);
+    if (!row) throw appError(404, 'not_found.year', { year: beYear });
     return c.json({ beYear: row.beYear, published: row.published });
   })
   .get('/:slug', valid('param', slugParam), (c) =>

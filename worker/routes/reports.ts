@@ -11,7 +11,7 @@ import { addRecipient, explicitRecipients, findOrganisation, findReport, listRep
 import { REPORT_KINDS } from '../db/schema';
 import { reportCsv, reportFileName } from '../domain/report-csv';
 import { defaultRoles, kindEnabled } from '../domain/report-delivery';
-import { notFound, appError } from '../domain/errors';
+import { appError } from '../domain/errors';
 import { parseMeetingPeriodKey, type ReportPeriod } from '../domain/report-period';
 import type { MeetingReportKind, PeriodChoice, ReportArchive, ReportSettingsView, ScheduleAudienceView } from '../domain/report-types';
 import { readScheduleEntries, reportScheduleStatements } from '../db/report-schedule';
@@ -80,7 +80,7 @@ function scheduleView(entries: readonly ScheduleEntry[], now: number): ScheduleA
 async function officeAndYear(c: Context<AppEnv>, actor: Actor, year: number) {
   const db = c.get('db');
   const [org, fy] = await Promise.all([findOrganisation(db, actor.orgId), findFiscalYear(db, actor.orgId, year)]);
-  if (!org) throw notFound('Office', 'หน่วยงาน');
+  if (!org) throw appError(404, 'not_found.office');
   return { org, fy };
 }
 
@@ -175,7 +175,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const { reportKinds } = c.req.valid('json');
     const db = c.get('db');
     const [row] = await setReportKinds(db, actor.orgId, reportKinds);
-    if (!row) throw notFound('Office', 'หน่วยงาน');
+    if (!row) throw appError(404, 'not_found.office');
     await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.kinds_changed', detail: { reportKinds }, ip: clientIp(c) });
     return c.json({ reportKinds: { executive: kindEnabled(row.settings, 'executive'), staff: kindEnabled(row.settings, 'staff'), digest: kindEnabled(row.settings, 'digest') } });
   })
@@ -196,7 +196,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const actor = adminOf(c);
     const db = c.get('db');
     const removed = await removeRecipient(db, actor.orgId, c.req.valid('param').id);
-    if (!removed) throw notFound('Recipient', 'ผู้รับรายงาน');
+    if (!removed) throw appError(404, 'not_found.recipient');
     await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.recipient_removed', detail: { kind: removed.kind, email: removed.email }, ip: clientIp(c) });
     return c.json({ ok: true });
   })
@@ -210,7 +210,7 @@ export const reportRoutes = new Hono<AppEnv>()
     const messageId = c.req.valid('param').id;
     const row = await retryFailed(db, actor.orgId, messageId, Date.now());
     if (!row) {
-      if (!(await findMessage(db, actor.orgId, messageId))) throw notFound('Message', 'อีเมล');
+      if (!(await findMessage(db, actor.orgId, messageId))) throw appError(404, 'not_found.message');
       throw appError(409, 'not_failed');
     }
     await audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'report.email_retried', detail: { messageId }, ip: clientIp(c) });
@@ -219,13 +219,13 @@ export const reportRoutes = new Hono<AppEnv>()
   .get('/:id', valid('param', idParam), async (c) => {
     const actor = readerOf(c);
     const report = await findReport(c.get('db'), actor.orgId, c.req.valid('param').id);
-    if (!report) throw notFound('Report', 'รายงาน');
+    if (!report) throw appError(404, 'not_found.report');
     return c.json({ report: toReportView(report) });
   })
   .get('/:id/csv', valid('param', idParam), async (c) => {
     const actor = readerOf(c);
     const report = await findReport(c.get('db'), actor.orgId, c.req.valid('param').id);
-    if (!report) throw notFound('Report', 'รายงาน');
+    if (!report) throw appError(404, 'not_found.report');
     const view = toReportView(report);
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${reportFileName(view.kind, view.periodKey)}"`);
