@@ -70,6 +70,13 @@ describe('the dictionaries (web/src/messages, worker/domain/messages)', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('hold every message of the files converted to them: no Thai literal is left there (comments aside)', () => {
+    const converted = ['worker/domain/announcement/warnings.ts', 'worker/domain/announcement/parse.ts'];
+    const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+    const offenders = converted.filter((f) => /[\u0E00-\u0E7F]/.test(withoutComments(readFileSync(join(root, f), 'utf8'))));
+    expect(offenders).toEqual([]);
+  });
+
   it('are where the API error messages come from: no AppError is built by hand outside domain/errors.ts', () => {
     const offenders = sources('worker').filter((f) => f !== 'worker/domain/errors.ts' && /new AppError\(/.test(readFileSync(join(root, f), 'utf8')));
     expect(offenders).toEqual([]);

@@ -1,6 +1,7 @@
 // parseAnnouncement: the importer's entry point. Cleans the pasted text, finds the measures
 // table, the numbered sections and the header facts, and explains every interpretation it made
 // as a warning. Never throws: whatever the input, the result is a ParsedAnnouncement.
+import type { Bilingual } from '../i18n';
 import type { ImportWarning, KnownGroup, ParsedAnnouncement, ParsedMeasure, UnresolvedName } from './types';
 import { cleanText, collapseSpaces, hasThaiDigits, withoutSpaces } from './thai-text';
 import { normaliseCellSpacing, SpacingContext } from './spacing';
@@ -62,26 +63,26 @@ function buildMeasure(
   unknown: Map<number, { text: string; candidates: KnownGroup[] }[]>,
 ): ParsedMeasure {
   const n = row.number;
-  const tidy = (text: string, fieldTh: string, fieldEn: string): string => {
+  const tidy = (text: string, field: Bilingual): string => {
     const before = collapseSpaces(text);
     const changes: { from: string; to: string }[] = [];
     const after = normaliseCellSpacing(before, spacing, changes);
-    if (after !== before) warnings.push(warn.spacesNormalised(warn.measureLocation(n, fieldTh, fieldEn), before, after, changes));
+    if (after !== before) warnings.push(warn.spacesNormalised(warn.measureLocation(n, field), before, after, changes));
     return after;
   };
 
-  const title = tidy(row.title, 'ชื่อมาตรการ', 'title');
+  const title = tidy(row.title, warn.fieldName('field.title'));
 
   const stepList = splitNumberedList(row.steps);
-  const steps = stepList.entries.map((e) => ({ number: e.number, text: tidy(e.text, `ขั้นตอน ${e.number}`, `step ${e.number}`) }));
+  const steps = stepList.entries.map((e) => ({ number: e.number, text: tidy(e.text, warn.fieldName('field.step', { number: e.number })) }));
   if (!stepList.sequential || steps.length === 0) {
-    warnings.push(warn.stepNumbering(n, 'ขั้นตอน', 'steps', steps.map((s) => s.number)));
+    warnings.push(warn.stepNumbering(n, 'steps', steps.map((s) => s.number)));
   }
 
   const monitoringList = splitNumberedList(row.monitoring);
-  const monitoring = monitoringList.entries.map((e) => tidy(e.text, `การกำกับติดตาม ${e.number}`, `monitoring ${e.number}`));
+  const monitoring = monitoringList.entries.map((e) => tidy(e.text, warn.fieldName('field.monitoring', { number: e.number })));
   if (!monitoringList.sequential) {
-    warnings.push(warn.stepNumbering(n, 'การกำกับติดตาม', 'monitoring requirements', monitoringList.entries.map((e) => e.number)));
+    warnings.push(warn.stepNumbering(n, 'monitoring', monitoringList.entries.map((e) => e.number)));
   }
 
   const responsibleText = row.responsible
@@ -94,7 +95,7 @@ function buildMeasure(
     // "กลุ่ม นโยบาย และแผน": the name with its stray spaces removed is the group's: a repaired word.
     if (name.kind === 'exact' && name.text !== name.group.nameTh && withoutSpaces(name.text) === withoutSpaces(name.group.nameTh)) {
       const change = { from: name.text, to: name.group.nameTh };
-      warnings.push(warn.spacesNormalised(warn.measureLocation(n, 'ผู้รับผิดชอบ', 'responsible'), change.from, change.to, [change]));
+      warnings.push(warn.spacesNormalised(warn.measureLocation(n, warn.fieldName('field.responsible')), change.from, change.to, [change]));
     }
     if (name.kind === 'corrected') warnings.push(warn.groupCorrected(n, name.text, name.group.nameTh));
     if (name.kind === 'unknown') {

@@ -1,37 +1,74 @@
-// Import warnings: one place for their codes, severities and bilingual wording.
-import type { ImportWarning } from './types';
+// Import warnings: one place for their codes and severities; their wording, in both languages, is
+// the import dictionary's (messages/import.{th,en}.ts). A warning's code is its key without the
+// suffix (`group-unknown.tie` → `group-unknown`), as in errors.ts's `errorMessages`.
+import { translator, type Bilingual, type KeyParams, type Lang, type Params } from '../i18n';
+import en from '../messages/import.en';
+import { th } from '../messages/import.th';
+import type { ImportWarning, ImportWarningCode } from './types';
 
-export function measureLocation(n: number, fieldTh?: string, fieldEn?: string): string {
-  return fieldTh && fieldEn ? `มาตรการ ${n}, ${fieldTh} / measure ${n}, ${fieldEn}` : `มาตรการ ${n} / measure ${n}`;
+const say = { th: translator({ th, en }, 'th'), en: translator({ th, en }, 'en') };
+
+type ImportKey = keyof typeof th & string;
+
+/** The values of a key's {params}: one set for both languages, or per language (a word written in each). */
+type ImportParams<K extends ImportKey> = Params<KeyParams<typeof th, typeof en, K> & string> | ((lang: Lang) => Params<KeyParams<typeof th, typeof en, K> & string>);
+
+/** The text of `key` in one language. */
+function text<K extends ImportKey>(key: K, lang: Lang, params?: ImportParams<K>): string {
+  const values = typeof params === 'function' ? params(lang) : params;
+  return (say[lang] as (key: string, params?: Params) => string)(key, values);
+}
+
+/** A key's text in both languages. */
+function bilingual<K extends ImportKey>(key: K, params?: ImportParams<K>): Bilingual {
+  return { th: text(key, 'th', params), en: text(key, 'en', params) };
+}
+
+/** A warning's code and messages from its key. */
+export function importMessages<K extends ImportKey>(key: K, params?: ImportParams<K>, code: string = key.split('.')[0]!) {
+  const { th: messageTh, en: messageEn } = bilingual(key, params);
+  return { code, messageTh, messageEn };
+}
+
+/** A location, Thai then English: `มาตรการ 3 / measure 3`. */
+function location<K extends ImportKey>(key: K, params?: ImportParams<K>): string {
+  const { th: inThai, en: inEnglish } = bilingual(key, params);
+  return `${inThai} / ${inEnglish}`;
+}
+
+type Severity = ImportWarning['severity'];
+
+/** A key that is a warning's: its code, or its code and a suffix. */
+type WarningKey = ImportKey & (ImportWarningCode | `${ImportWarningCode}.${string}`);
+
+/** A warning's first fields, in the order it always had: code, severity, messageTh, messageEn. */
+function warning<K extends WarningKey>(severity: Severity, key: K, params?: ImportParams<K>) {
+  const { code, messageTh, messageEn } = importMessages(key, params);
+  return { code: code as ImportWarningCode, severity, messageTh, messageEn };
+}
+
+const wholeDocument = () => location('location.document');
+
+/** A field of a measure, named in both languages (for `measureLocation`). */
+export type FieldKey = Extract<ImportKey, `field.${string}`>;
+export const fieldName = <K extends FieldKey>(key: K, params?: ImportParams<K>): Bilingual => bilingual(key, params);
+
+export function measureLocation(n: number, field?: Bilingual): string {
+  return field ? location('location.measure-field', (lang) => ({ n, field: field[lang] })) : location('location.measure', { n });
 }
 
 export function thaiDigits(): ImportWarning {
-  return {
-    code: 'thai-digits',
-    severity: 'info',
-    messageTh: 'เอกสารใช้เลขไทย ระบบแปลงเลขลำดับเป็นเลขอารบิกแล้ว ข้อความคงเลขไทยตามต้นฉบับ',
-    messageEn: 'The document uses Thai digits; numbering was converted to Arabic digits, text keeps the original digits.',
-    location: 'ทั้งเอกสาร / whole document',
-  };
+  return { ...warning('info', 'thai-digits'), location: wholeDocument() };
 }
 
 export function noMeasures(): ImportWarning {
-  return {
-    code: 'no-measures',
-    severity: 'error',
-    messageTh: 'ไม่พบตารางมาตรการ (บรรทัดที่คั่นช่องด้วยแท็บ เริ่มด้วยเลขที่ของมาตรการ) จึงไม่มีมาตรการที่นำเข้าได้',
-    messageEn: 'No table of measures was found (lines with tab-separated cells starting with a measure number), so there is nothing to import.',
-    location: 'ทั้งเอกสาร / whole document',
-  };
+  return { ...warning('error', 'no-measures'), location: wholeDocument() };
 }
 
 export function spacesNormalised(location: string, from: string, to: string, changes: { from: string; to: string }[] = []): ImportWarning {
   const list = changes.map((c) => `«${c.from}» → «${c.to}»`).join(', ');
   return {
-    code: 'spaces-normalised',
-    severity: 'info',
-    messageTh: list ? `ตัดช่องว่างที่เกิดจากการตัดบรรทัดในตารางของไฟล์ PDF ออก: ${list}` : 'ตัดช่องว่างที่เกิดจากการตัดบรรทัดในตารางของไฟล์ PDF ออก',
-    messageEn: list ? `Removed spaces left by line wrapping in the PDF table: ${list}` : 'Removed spaces left by line wrapping in the PDF table.',
+    ...(list ? warning('info', 'spaces-normalised.list', { list }) : warning('info', 'spaces-normalised')),
     location,
     from,
     to,
@@ -41,62 +78,29 @@ export function spacesNormalised(location: string, from: string, to: string, cha
 
 export function dueDateUnreadable(n: number, text: string, reason: 'unreadable' | 'no-fiscal-year'): ImportWarning {
   return {
-    code: 'due-date-unreadable',
-    severity: 'warning',
-    messageTh:
-      reason === 'no-fiscal-year'
-        ? `ระยะเวลา "${text}" ไม่ระบุปี และไม่ทราบปีงบประมาณ จึงไม่ได้กำหนดวันครบกำหนด โปรดกำหนดเองหลังนำเข้า`
-        : `อ่านระยะเวลา "${text}" เป็นวันที่ไม่ได้ จึงไม่ได้กำหนดวันครบกำหนด โปรดกำหนดเองหลังนำเข้า`,
-    messageEn:
-      reason === 'no-fiscal-year'
-        ? `The timeline "${text}" names no year and the fiscal year is unknown, so no due date was set; set it after importing.`
-        : `The timeline "${text}" could not be read as a date, so no due date was set; set it after importing.`,
-    location: measureLocation(n, 'ระยะเวลา', 'timeline'),
+    ...warning('warning', `due-date-unreadable.${reason}`, { text }),
+    location: measureLocation(n, fieldName('field.timeline')),
     from: text,
   };
 }
 
 export function scheduleNotFound(missing: readonly ('executive' | 'staff')[]): ImportWarning {
-  const th = missing.map((a) => (a === 'executive' ? 'รายงานผู้บริหารและผู้อำนวยการกลุ่มเดือนละ 2 ครั้ง' : 'รายงานบุคลากรเดือนละครั้ง')).join(' และ');
-  const en = missing.map((a) => (a === 'executive' ? 'twice a month to executives and group directors' : 'monthly to all staff')).join(', and ');
-  const both = missing.length === 2;
+  const defaults = (lang: Lang) => ({ defaults: missing.map((a) => text(`default.${a}`, lang)).join(text('default.and', lang)) });
   return {
-    code: 'schedule-not-found',
-    severity: 'info',
-    messageTh: `${both ? 'ประกาศไม่ได้ระบุความถี่ในการรายงานผล' : 'ประกาศไม่ได้ระบุความถี่ในการรายงานผลสำหรับบางกลุ่มผู้รับรายงาน'} จึงใช้ค่าเริ่มต้น: ${th}`,
-    messageEn: `${both ? 'The announcement states no reporting rhythm' : 'The announcement states no reporting rhythm for one audience'}, so the default applies: ${en}.`,
-    location: 'ทั้งเอกสาร / whole document',
+    ...warning('info', missing.length === 2 ? 'schedule-not-found.both' : 'schedule-not-found.one', defaults),
+    location: wholeDocument(),
   };
 }
 
 export function groupCorrected(n: number, from: string, to: string): ImportWarning {
-  return {
-    code: 'group-corrected',
-    severity: 'warning',
-    messageTh: `ผู้รับผิดชอบ "${from}" ไม่ตรงกับชื่อกลุ่มใด จึงใช้กลุ่มที่ใกล้เคียงที่สุด "${to}" โปรดตรวจสอบ`,
-    messageEn: `The responsible group "${from}" matches no group exactly; the closest group "${to}" was used. Please check.`,
-    location: measureLocation(n),
-    from,
-    to,
-  };
+  return { ...warning('warning', 'group-corrected', { from, to }), location: measureLocation(n), from, to };
 }
 
 export function groupUnknown(n: number, from: string, candidates: string[]): ImportWarning {
   const empty = from.trim() === '';
   const tie = candidates.length > 1 ? candidates.join(', ') : '';
   return {
-    code: 'group-unknown',
-    severity: 'warning',
-    messageTh: empty
-      ? 'ไม่ได้ระบุผู้รับผิดชอบ โปรดเลือกกลุ่มที่รับผิดชอบเอง'
-      : tie
-        ? `ผู้รับผิดชอบ "${from}" ใกล้เคียงกับหลายกลุ่มเท่ากัน (${tie}) จึงไม่ได้กำหนดกลุ่ม โปรดเลือกเอง`
-        : `ไม่พบกลุ่มที่ตรงหรือใกล้เคียงกับผู้รับผิดชอบ "${from}" จึงไม่ได้กำหนดกลุ่ม โปรดเลือกเอง`,
-    messageEn: empty
-      ? 'No responsible group is given; please choose one.'
-      : tie
-        ? `The responsible group "${from}" is equally close to several groups (${tie}); none was assigned. Please choose one.`
-        : `No group matches or resembles the responsible group "${from}"; none was assigned. Please choose one.`,
+    ...(empty ? warning('warning', 'group-unknown.empty') : tie ? warning('warning', 'group-unknown.tie', { from, tie }) : warning('warning', 'group-unknown.none', { from })),
     location: measureLocation(n),
     from,
   };
@@ -104,37 +108,25 @@ export function groupUnknown(n: number, from: string, candidates: string[]): Imp
 
 export function everyGroup(n: number, from: string, lead: string | null): ImportWarning {
   return {
-    code: 'every-group',
-    severity: 'info',
-    messageTh: lead
-      ? `"${from}" หมายถึง ${lead} เป็นผู้นำ และทุกกลุ่มงานมีส่วนร่วม`
-      : `"${from}" หมายถึง ทุกกลุ่มงานมีส่วนร่วม โดยไม่มีกลุ่มใดเป็นผู้นำ`,
-    messageEn: lead
-      ? `"${from}" means ${lead} leads and every group takes part.`
-      : `"${from}" means every group takes part, with no lead group.`,
+    ...(lead ? warning('info', 'every-group.lead', { from, lead }) : warning('info', 'every-group.no-lead', { from })),
     location: measureLocation(n),
     from,
     ...(lead ? { to: lead } : {}),
   };
 }
 
-export function stepNumbering(n: number, kindTh: string, kindEn: string, numbers: number[]): ImportWarning {
+/** Which numbered list of a measure: its steps or its monitoring requirements. */
+export type StepKind = 'steps' | 'monitoring';
+
+export function stepNumbering(n: number, kind: StepKind, numbers: number[]): ImportWarning {
   const found = numbers.join(', ');
-  const location = measureLocation(n, kindTh, kindEn);
+  const location = measureLocation(n, bilingual(`kind.${kind}`));
+  const kindIn = (lang: Lang) => text(`kind.${kind}`, lang);
   if (numbers.length === 0) {
-    return {
-      code: 'step-numbering',
-      severity: 'warning',
-      messageTh: `มาตรการ ${n} ไม่มี${kindTh} โปรดเพิ่มเองหลังนำเข้า`,
-      messageEn: `Measure ${n} has no ${kindEn}; add them after importing.`,
-      location,
-    };
+    return { ...warning('warning', 'step-numbering.none', (lang) => ({ n, kind: kindIn(lang) })), location };
   }
   return {
-    code: 'step-numbering',
-    severity: 'warning',
-    messageTh: `${kindTh}ของมาตรการ ${n} ไม่ได้เรียงเลข 1 ถึง ${numbers.length} (พบ ${found}) โปรดตรวจสอบว่าไม่มีข้อตกหล่น`,
-    messageEn: `The ${kindEn} of measure ${n} are not numbered 1 to ${numbers.length} (found ${found}); check that nothing is missing.`,
+    ...warning('warning', 'step-numbering.order', (lang) => ({ kind: kindIn(lang), n, count: numbers.length, found })),
     location,
     from: found,
   };
@@ -155,15 +147,8 @@ export function duplicateItem(number: string, first: string, second: string): Im
   const [a, b] = difference(first, second);
   const same = a === '' && b === '';
   return {
-    code: 'duplicate-item',
-    severity: 'warning',
-    messageTh: same
-      ? `ข้อ ${number} ปรากฏสองครั้งด้วยข้อความเดียวกัน โปรดตรวจสอบว่าควรมีเพียงข้อเดียว`
-      : `ข้อ ${number} ปรากฏสองครั้ง ข้อความต่างกันที่ "${a}" กับ "${b}" โปรดตรวจสอบว่าข้อใดถูกต้อง`,
-    messageEn: same
-      ? `Item ${number} appears twice with the same text; check whether only one was meant.`
-      : `Item ${number} appears twice; the texts differ in "${a}" versus "${b}". Check which one is intended.`,
-    location: `ข้อ ${number} / item ${number}`,
+    ...(same ? warning('warning', 'duplicate-item.same', { number }) : warning('warning', 'duplicate-item.differ', { number, a, b })),
+    location: location('location.item', { number }),
     from: first,
     to: second,
   };

@@ -1,0 +1,38 @@
+// English of import.th.ts (same keys, same {params}: checked by the type system).
+import { english } from '../i18n';
+import type { th } from './import.th';
+
+export default english<typeof th>()({
+  'thai-digits': 'The document uses Thai digits; numbering was converted to Arabic digits, text keeps the original digits.',
+  'no-measures': 'No table of measures was found (lines with tab-separated cells starting with a measure number), so there is nothing to import.',
+  'spaces-normalised': 'Removed spaces left by line wrapping in the PDF table.',
+  'spaces-normalised.list': 'Removed spaces left by line wrapping in the PDF table: {list}',
+  'due-date-unreadable.no-fiscal-year': 'The timeline "{text}" names no year and the fiscal year is unknown, so no due date was set; set it after importing.',
+  'due-date-unreadable.unreadable': 'The timeline "{text}" could not be read as a date, so no due date was set; set it after importing.',
+  'schedule-not-found.both': 'The announcement states no reporting rhythm, so the default applies: {defaults}.',
+  'schedule-not-found.one': 'The announcement states no reporting rhythm for one audience, so the default applies: {defaults}.',
+  'default.executive': 'twice a month to executives and group directors',
+  'default.staff': 'monthly to all staff',
+  'default.and': ', and ',
+  'group-corrected': 'The responsible group "{from}" matches no group exactly; the closest group "{to}" was used. Please check.',
+  'group-unknown.empty': 'No responsible group is given; please choose one.',
+  'group-unknown.tie': 'The responsible group "{from}" is equally close to several groups ({tie}); none was assigned. Please choose one.',
+  'group-unknown.none': 'No group matches or resembles the responsible group "{from}"; none was assigned. Please choose one.',
+  'every-group.lead': '"{from}" means {lead} leads and every group takes part.',
+  'every-group.no-lead': '"{from}" means every group takes part, with no lead group.',
+  'step-numbering.none': 'Measure {n} has no {kind}; add them after importing.',
+  'step-numbering.order': 'The {kind} of measure {n} are not numbered 1 to {count} (found {found}); check that nothing is missing.',
+  'duplicate-item.same': 'Item {number} appears twice with the same text; check whether only one was meant.',
+  'duplicate-item.differ': 'Item {number} appears twice; the texts differ in "{a}" versus "{b}". Check which one is intended.',
+  'location.document': 'whole document',
+  'location.measure': 'measure {n}',
+  'location.measure-field': 'measure {n}, {field}',
+  'location.item': 'item {number}',
+  'field.title': 'title',
+  'field.step': 'step {number}',
+  'field.monitoring': 'monitoring {number}',
+  'field.responsible': 'responsible',
+  'field.timeline': 'timeline',
+  'kind.steps': 'steps',
+  'kind.monitoring': 'monitoring requirements',
+});

@@ -1,0 +1,38 @@
+// The announcement importer's warnings, Thai: each warning's `messageTh` and the Thai half of its
+// `location` (domain/announcement/warnings.ts fills them). A key is the warning's code, with a
+// suffix where one code has several messages; `location.*`, `field.*`, `kind.*` and `default.*`
+// are the parts the warnings are built from. English: import.en.ts. Mechanism: ../i18n.ts.
+export const th = {
+  'thai-digits': 'เอกสารใช้เลขไทย ระบบแปลงเลขลำดับเป็นเลขอารบิกแล้ว ข้อความคงเลขไทยตามต้นฉบับ',
+  'no-measures': 'ไม่พบตารางมาตรการ (บรรทัดที่คั่นช่องด้วยแท็บ เริ่มด้วยเลขที่ของมาตรการ) จึงไม่มีมาตรการที่นำเข้าได้',
+  'spaces-normalised': 'ตัดช่องว่างที่เกิดจากการตัดบรรทัดในตารางของไฟล์ PDF ออก',
+  'spaces-normalised.list': 'ตัดช่องว่างที่เกิดจากการตัดบรรทัดในตารางของไฟล์ PDF ออก: {list}',
+  'due-date-unreadable.no-fiscal-year': 'ระยะเวลา "{text}" ไม่ระบุปี และไม่ทราบปีงบประมาณ จึงไม่ได้กำหนดวันครบกำหนด โปรดกำหนดเองหลังนำเข้า',
+  'due-date-unreadable.unreadable': 'อ่านระยะเวลา "{text}" เป็นวันที่ไม่ได้ จึงไม่ได้กำหนดวันครบกำหนด โปรดกำหนดเองหลังนำเข้า',
+  'schedule-not-found.both': 'ประกาศไม่ได้ระบุความถี่ในการรายงานผล จึงใช้ค่าเริ่มต้น: {defaults}',
+  'schedule-not-found.one': 'ประกาศไม่ได้ระบุความถี่ในการรายงานผลสำหรับบางกลุ่มผู้รับรายงาน จึงใช้ค่าเริ่มต้น: {defaults}',
+  'default.executive': 'รายงานผู้บริหารและผู้อำนวยการกลุ่มเดือนละ 2 ครั้ง',
+  'default.staff': 'รายงานบุคลากรเดือนละครั้ง',
+  'default.and': ' และ',
+  'group-corrected': 'ผู้รับผิดชอบ "{from}" ไม่ตรงกับชื่อกลุ่มใด จึงใช้กลุ่มที่ใกล้เคียงที่สุด "{to}" โปรดตรวจสอบ',
+  'group-unknown.empty': 'ไม่ได้ระบุผู้รับผิดชอบ โปรดเลือกกลุ่มที่รับผิดชอบเอง',
+  'group-unknown.tie': 'ผู้รับผิดชอบ "{from}" ใกล้เคียงกับหลายกลุ่มเท่ากัน ({tie}) จึงไม่ได้กำหนดกลุ่ม โปรดเลือกเอง',
+  'group-unknown.none': 'ไม่พบกลุ่มที่ตรงหรือใกล้เคียงกับผู้รับผิดชอบ "{from}" จึงไม่ได้กำหนดกลุ่ม โปรดเลือกเอง',
+  'every-group.lead': '"{from}" หมายถึง {lead} เป็นผู้นำ และทุกกลุ่มงานมีส่วนร่วม',
+  'every-group.no-lead': '"{from}" หมายถึง ทุกกลุ่มงานมีส่วนร่วม โดยไม่มีกลุ่มใดเป็นผู้นำ',
+  'step-numbering.none': 'มาตรการ {n} ไม่มี{kind} โปรดเพิ่มเองหลังนำเข้า',
+  'step-numbering.order': '{kind}ของมาตรการ {n} ไม่ได้เรียงเลข 1 ถึง {count} (พบ {found}) โปรดตรวจสอบว่าไม่มีข้อตกหล่น',
+  'duplicate-item.same': 'ข้อ {number} ปรากฏสองครั้งด้วยข้อความเดียวกัน โปรดตรวจสอบว่าควรมีเพียงข้อเดียว',
+  'duplicate-item.differ': 'ข้อ {number} ปรากฏสองครั้ง ข้อความต่างกันที่ "{a}" กับ "{b}" โปรดตรวจสอบว่าข้อใดถูกต้อง',
+  'location.document': 'ทั้งเอกสาร',
+  'location.measure': 'มาตรการ {n}',
+  'location.measure-field': 'มาตรการ {n}, {field}',
+  'location.item': 'ข้อ {number}',
+  'field.title': 'ชื่อมาตรการ',
+  'field.step': 'ขั้นตอน {number}',
+  'field.monitoring': 'การกำกับติดตาม {number}',
+  'field.responsible': 'ผู้รับผิดชอบ',
+  'field.timeline': 'ระยะเวลา',
+  'kind.steps': 'ขั้นตอน',
+  'kind.monitoring': 'การกำกับติดตาม',
+} as const;
