@@ -15,6 +15,7 @@ import { lineCredentials, pushInfo, setMemberCount } from '../db/line';
 import { LINE_RETRY_WINDOW_MS, pushFits } from '../domain/line';
 import { senderOf } from '../email/mime';
 import { LineApiError, type LineApi } from '../line/api';
+import { lineFailure } from '../line/messages';
 import type { MailTransport } from '../email/transport';
 
 /**
@@ -59,15 +60,15 @@ export function lineSender(db: Db, deps: LineDeps, now: number): ChannelSender {
     if (m.target === null || m.retryKey === null) throw new Undeliverable('LINE push without a group or a retry key');
     const info = await pushInfo(db, m.id);
     if (now - (info?.queuedAt ?? m.createdAt) >= LINE_RETRY_WINDOW_MS) {
-      throw new Undeliverable('ส่งทาง LINE ไม่สำเร็จภายใน 24 ชั่วโมง ส่งทางอีเมลแทน / not delivered on LINE within 24 hours; sent by email instead');
+      throw new Undeliverable(lineFailure('failed.window'));
     }
     const creds = await lineCredentials(db, deps.credentialsKey, m.orgId);
-    if (!creds) throw new Undeliverable('สำนักงานยังไม่ได้เชื่อมต่อ LINE / the office has no LINE settings');
+    if (!creds) throw new Undeliverable(lineFailure('failed.no-settings'));
     try {
       const [quota, used, members] = await Promise.all([deps.api.quota(creds.token), deps.api.consumption(creds.token), deps.api.membersCount(creds.token, m.target)]);
       await setMemberCount(db, m.orgId, m.target, members);
       if (!pushFits({ quota, used, members, reserve: info?.kind === 'digest' ? info.reserve : 0 })) {
-        throw new Undeliverable(`โควตาข้อความ LINE ของเดือนไม่พอ (${used}/${quota}, กลุ่มนี้ ${members} คน) ส่งทางอีเมลแทน / the month's LINE quota would not cover this push (${used}/${quota} used, ${members} members); sent by email instead`);
+        throw new Undeliverable(lineFailure('failed.quota', { used: String(used), quota: String(quota), members: String(members) }));
       }
       await deps.api.push(creds.token, m.raw, m.retryKey);
     } catch (e) {

@@ -1,6 +1,7 @@
 // The LINE Messaging API as ITA Board uses it: push (with X-Line-Retry-Key), reply, the month's
 // quota and consumption, a group's member count. LINE_API_BASE names where it is (api.line.me;
 // a double in tests and local runs). Speaks HTTP only; what to send is composed in ./messages.ts.
+import { lineFailure } from './messages';
 
 /** LINE answered something other than success; `status` 0 when no answer came (time-out, network). */
 export class LineApiError extends Error {
@@ -36,7 +37,7 @@ export function lineApi(base: string | undefined): LineApi {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (e) {
-      throw new LineApiError(0, `LINE ไม่ตอบ / no answer from LINE: ${e instanceof Error ? e.message : String(e)}`);
+      throw new LineApiError(0, `${lineFailure('failed.no-answer')}: ${e instanceof Error ? e.message : String(e)}`);
     }
     return res;
   }

@@ -8,6 +8,20 @@ import { clip, LINE_MAX_ALT_TEXT, LINE_MAX_TEXT } from '../domain/line';
 import type { Digest, DigestItem } from '../domain/report-digest';
 import type { ReportContent } from '../domain/report-types';
 import { formatDate, toThaiDigits } from '../domain/thai-date';
+import { translator, type ArgsFor, type KeyParams } from '../domain/i18n';
+import en from '../domain/messages/line.en';
+import { th } from '../domain/messages/line.th';
+
+/** The pushes' texts: in Thai, from the LINE dictionary (domain/messages/line.{th,en}.ts). */
+const say = translator({ th, en }, 'th');
+const sayEn = translator({ th, en }, 'en');
+
+type LineKey = keyof typeof th & string;
+
+/** Why a push was not delivered, as stored and shown: "Thai / English". */
+export function lineFailure<K extends LineKey>(key: K, ...args: ArgsFor<KeyParams<typeof th, typeof en, K>>): string {
+  return `${say(key, ...args)} / ${sayEn(key, ...args)}`;
+}
 
 export interface PushBody {
   to: string;
@@ -19,12 +33,15 @@ const LIST_MAX = 10;
 
 const digits = (text: string, thai: boolean) => (thai ? toThaiDigits(text) : text);
 const period = (c: ReportContent) => `${formatDate(c.period.firstDay, 'th', { thaiDigits: c.thaiDigits })} – ${formatDate(c.period.lastDay, 'th', { thaiDigits: c.thaiDigits })}`;
-const stepLabel = (s: { measureNumber: number | null; stepNumber: number; title: string }) => `${s.measureNumber === null ? '' : `มาตรการ ${s.measureNumber} `}ขั้นที่ ${s.stepNumber} ${s.title}`;
+const stepLabel = (s: { measureNumber: number | null; stepNumber: number; title: string }) =>
+  s.measureNumber === null ? say('step.label', { step: s.stepNumber, title: s.title }) : say('step.label-measure', { measure: s.measureNumber, step: s.stepNumber, title: s.title });
+const signed = (n: number) => `${n >= 0 ? '+' : ''}${n}`;
+const item = (step: string, when: string) => say('list.item', { step, when });
+const more = (count: number) => say('list.more', { count });
 
 function changeLine(c: ReportContent): string {
-  if (!c.change) return 'รายงานฉบับแรกของปีงบประมาณ';
-  const pp = c.change.percentPoints;
-  return `เทียบกับรายงานก่อน: ${pp >= 0 ? '+' : ''}${pp} จุด, เสร็จเพิ่ม ${c.change.done} ขั้น, ค้างเกินกำหนด ${c.change.overdue >= 0 ? '+' : ''}${c.change.overdue}`;
+  if (!c.change) return say('change.first');
+  return say('change.since', { points: signed(c.change.percentPoints), done: c.change.done, overdue: signed(c.change.overdue) });
 }
 
 const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'text', text: clip(t, 2000), wrap: true, ...extra });
@@ -33,24 +50,24 @@ const text = (t: string, extra: Record<string, unknown> = {}) => ({ type: 'text'
 export function executiveReportPush(c: ReportContent, to: string, reportUrl: string): PushBody {
   const d = (t: string) => digits(t, c.thaiDigits);
   const overdue = c.overdue.slice(0, LIST_MAX);
-  const more = c.overdueCount - overdue.length;
-  const altText = clip(d(`รายงานความก้าวหน้า ITA ${c.org.nameTh} ${period(c)}: เสร็จ ${c.totals.percent}% (${c.totals.done}/${c.totals.total} ขั้น) ค้างเกินกำหนด ${c.overdueCount} ขั้น`), LINE_MAX_ALT_TEXT);
+  const rest = c.overdueCount - overdue.length;
+  const altText = clip(d(say('executive.alt', { org: c.org.nameTh, period: period(c), percent: c.totals.percent, done: c.totals.done, total: c.totals.total, overdue: c.overdueCount })), LINE_MAX_ALT_TEXT);
   const bubble = {
     type: 'bubble',
-    header: { type: 'box', layout: 'vertical', contents: [text(d(`รายงานผู้บริหาร ${c.fiscalYear.titleTh}`), { weight: 'bold', size: 'md' }), text(d(period(c)), { size: 'sm', color: '#555555' })] },
+    header: { type: 'box', layout: 'vertical', contents: [text(d(say('executive.title', { year: c.fiscalYear.titleTh })), { weight: 'bold', size: 'md' }), text(d(period(c)), { size: 'sm', color: '#555555' })] },
     body: {
       type: 'box',
       layout: 'vertical',
       spacing: 'sm',
       contents: [
-        text(d(`ดำเนินการแล้ว ${c.totals.percent}% (${c.totals.done}/${c.totals.total} ขั้น)`), { weight: 'bold', size: 'xl' }),
+        text(d(say('totals.done', { percent: c.totals.percent, done: c.totals.done, total: c.totals.total })), { weight: 'bold', size: 'xl' }),
         text(d(changeLine(c)), { size: 'sm' }),
-        text(d(`ค้างเกินกำหนด ${c.overdueCount} ขั้น`), { weight: 'bold', size: 'sm', color: c.overdueCount > 0 ? '#B00020' : '#1B5E20' }),
-        ...overdue.map((o) => text(d(`• ${stepLabel(o)} (เกิน ${o.daysOverdue} วัน)`), { size: 'xs' })),
-        ...(more > 0 ? [text(d(`และอีก ${more} ขั้น`), { size: 'xs' })] : []),
+        text(d(say('totals.overdue', { count: c.overdueCount })), { weight: 'bold', size: 'sm', color: c.overdueCount > 0 ? '#B00020' : '#1B5E20' }),
+        ...overdue.map((o) => text(d(item(stepLabel(o), say('when.overdue', { days: o.daysOverdue }))), { size: 'xs' })),
+        ...(rest > 0 ? [text(d(more(rest)), { size: 'xs' })] : []),
       ],
     },
-    footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', action: { type: 'uri', label: 'เปิดรายงาน', uri: reportUrl } }] },
+    footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', action: { type: 'uri', label: say('executive.open'), uri: reportUrl } }] },
   };
   return { to, messages: [{ type: 'flex', altText, contents: bubble }] };
 }
@@ -58,11 +75,11 @@ export function executiveReportPush(c: ReportContent, to: string, reportUrl: str
 /** The staff report's summary as text, with its link. */
 export function staffReportPush(c: ReportContent, to: string, reportUrl: string): PushBody {
   const lines = [
-    `รายงานความก้าวหน้า ITA สำหรับบุคลากร ${c.org.nameTh}`,
+    say('staff.title', { org: c.org.nameTh }),
     period(c),
-    `ดำเนินการแล้ว ${c.totals.percent}% (${c.totals.done}/${c.totals.total} ขั้น) กำลังดำเนินการ ${c.totals.inProgress} ขั้น ค้างเกินกำหนด ${c.overdueCount} ขั้น`,
+    say('staff.totals', { percent: c.totals.percent, done: c.totals.done, total: c.totals.total, inProgress: c.totals.inProgress, overdue: c.overdueCount }),
     changeLine(c),
-    `ดูรายงาน: ${reportUrl}`,
+    say('staff.link', { url: reportUrl }),
   ];
   return { to, messages: [{ type: 'text', text: clip(digits(lines.join('\n'), c.thaiDigits), LINE_MAX_TEXT) }] };
 }
@@ -72,24 +89,24 @@ export function digestPush(g: Digest, to: string, boardUrl: string): PushBody | 
   if (g.overdue.length === 0 && g.dueSoon.length === 0) return null;
   const d = (t: string) => digits(t, g.thaiDigits);
   const list = (items: DigestItem[], what: (i: DigestItem) => string) => [
-    ...items.slice(0, LIST_MAX).map((i) => text(d(`• ${stepLabel(i)} (${what(i)})`), { size: 'xs' })),
-    ...(items.length > LIST_MAX ? [text(d(`และอีก ${items.length - LIST_MAX} ขั้น`), { size: 'xs' })] : []),
+    ...items.slice(0, LIST_MAX).map((i) => text(d(item(stepLabel(i), what(i))), { size: 'xs' })),
+    ...(items.length > LIST_MAX ? [text(d(more(items.length - LIST_MAX)), { size: 'xs' })] : []),
   ];
   const who = g.groupNameTh ?? g.orgNameTh;
-  const altText = clip(d(`${who}: ค้างเกินกำหนด ${g.overdue.length} ขั้น ใกล้ครบกำหนด ${g.dueSoon.length} ขั้น`), LINE_MAX_ALT_TEXT);
+  const altText = clip(d(say('digest.alt', { who, overdue: g.overdue.length, soon: g.dueSoon.length })), LINE_MAX_ALT_TEXT);
   const bubble = {
     type: 'bubble',
-    header: { type: 'box', layout: 'vertical', contents: [text(d(`งานของ${who}`), { weight: 'bold' }), text(d(formatDate(g.date, 'th', { thaiDigits: g.thaiDigits })), { size: 'sm', color: '#555555' })] },
+    header: { type: 'box', layout: 'vertical', contents: [text(d(say('digest.title', { who })), { weight: 'bold' }), text(d(formatDate(g.date, 'th', { thaiDigits: g.thaiDigits })), { size: 'sm', color: '#555555' })] },
     body: {
       type: 'box',
       layout: 'vertical',
       spacing: 'sm',
       contents: [
-        ...(g.overdue.length ? [text(d(`ค้างเกินกำหนด ${g.overdue.length} ขั้น`), { weight: 'bold', size: 'sm', color: '#B00020' }), ...list(g.overdue, (i) => `เกิน ${i.days} วัน`)] : []),
-        ...(g.dueSoon.length ? [text(d(`ใกล้ครบกำหนด ${g.dueSoon.length} ขั้น`), { weight: 'bold', size: 'sm' }), ...list(g.dueSoon, (i) => (i.days === 0 ? 'ครบกำหนดวันนี้' : `อีก ${i.days} วัน`))] : []),
+        ...(g.overdue.length ? [text(d(say('totals.overdue', { count: g.overdue.length })), { weight: 'bold', size: 'sm', color: '#B00020' }), ...list(g.overdue, (i) => say('when.overdue', { days: i.days }))] : []),
+        ...(g.dueSoon.length ? [text(d(say('digest.soon', { count: g.dueSoon.length })), { weight: 'bold', size: 'sm' }), ...list(g.dueSoon, (i) => (i.days === 0 ? say('when.today') : say('when.in', { days: i.days })))] : []),
       ],
     },
-    footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', action: { type: 'uri', label: 'เปิดกระดานของกลุ่ม', uri: boardUrl } }] },
+    footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', action: { type: 'uri', label: say('digest.open'), uri: boardUrl } }] },
   };
   return { to, messages: [{ type: 'flex', altText, contents: bubble }] };
 }

@@ -1,0 +1,30 @@
+// What ITA Board sends to LINE, Thai: the pushes' texts (worker/line/messages.ts; pushes are in
+// Thai) and the reasons a push was not delivered (line/api.ts, cron/outbox-job.ts), which are
+// stored as "Thai / English". English: line.en.ts. Mechanism: ../i18n.ts.
+export const th = {
+  'step.label': 'ขั้นที่ {step} {title}',
+  'step.label-measure': 'มาตรการ {measure} ขั้นที่ {step} {title}',
+  'change.first': 'รายงานฉบับแรกของปีงบประมาณ',
+  'change.since': 'เทียบกับรายงานก่อน: {points} จุด, เสร็จเพิ่ม {done} ขั้น, ค้างเกินกำหนด {overdue}',
+  'totals.done': 'ดำเนินการแล้ว {percent}% ({done}/{total} ขั้น)',
+  'totals.overdue': 'ค้างเกินกำหนด {count} ขั้น',
+  'list.item': '• {step} ({when})',
+  'list.more': 'และอีก {count} ขั้น',
+  'when.overdue': 'เกิน {days} วัน',
+  'when.today': 'ครบกำหนดวันนี้',
+  'when.in': 'อีก {days} วัน',
+  'executive.alt': 'รายงานความก้าวหน้า ITA {org} {period}: เสร็จ {percent}% ({done}/{total} ขั้น) ค้างเกินกำหนด {overdue} ขั้น',
+  'executive.title': 'รายงานผู้บริหาร {year}',
+  'executive.open': 'เปิดรายงาน',
+  'staff.title': 'รายงานความก้าวหน้า ITA สำหรับบุคลากร {org}',
+  'staff.totals': 'ดำเนินการแล้ว {percent}% ({done}/{total} ขั้น) กำลังดำเนินการ {inProgress} ขั้น ค้างเกินกำหนด {overdue} ขั้น',
+  'staff.link': 'ดูรายงาน: {url}',
+  'digest.alt': '{who}: ค้างเกินกำหนด {overdue} ขั้น ใกล้ครบกำหนด {soon} ขั้น',
+  'digest.title': 'งานของ{who}',
+  'digest.soon': 'ใกล้ครบกำหนด {count} ขั้น',
+  'digest.open': 'เปิดกระดานของกลุ่ม',
+  'failed.no-answer': 'LINE ไม่ตอบ',
+  'failed.window': 'ส่งทาง LINE ไม่สำเร็จภายใน 24 ชั่วโมง ส่งทางอีเมลแทน',
+  'failed.no-settings': 'สำนักงานยังไม่ได้เชื่อมต่อ LINE',
+  'failed.quota': 'โควตาข้อความ LINE ของเดือนไม่พอ ({used}/{quota}, กลุ่มนี้ {members} คน) ส่งทางอีเมลแทน',
+} as const;
