@@ -8,6 +8,13 @@ import { and, asc, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { outbox } from './schema';
 import type { OutboxChannel, OutboxMessageView } from '../domain/report-types';
+import { errorMessages } from '../domain/errors';
+
+/** The lastError of a message whose sending was interrupted: "Thai / English". */
+function interruptedText(): string {
+  const { messageTh, messageEn } = errorMessages('outbox.interrupted');
+  return `${messageTh} / ${messageEn}`;
+}
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -101,7 +108,7 @@ export async function markAttemptFailed(db: Db, id: string, next: { status: 'pen
 export async function failAbandoned(db: Db, now: number): Promise<number> {
   const rows = await db
     .update(outbox)
-    .set({ status: 'failed', lastError: 'ถูกขัดจังหวะระหว่างส่ง ไม่ทราบว่าส่งถึงหรือไม่ / interrupted while sending; delivery unknown' })
+    .set({ status: 'failed', lastError: interruptedText() })
     .where(and(eq(outbox.status, 'sending'), lt(outbox.nextAttemptAt, now)))
     .returning({ id: outbox.id });
   return rows.length;

@@ -3,6 +3,7 @@
 // catalogue from tab-separated text. Evidence serves an item through its OIT code, matched
 // without regard to case or spaces ('o 12' serves 'O12').
 import { readTsv } from './csv';
+import { errorMessages } from './errors';
 import { daysBetween } from './fiscal-year';
 import { percentOf } from './progress';
 import type { ColumnCategory } from './contracts';
@@ -146,17 +147,17 @@ export function parseCatalogueTsv(text: string): { items: CatalogueRow[]; warnin
       if (field && cells[i] !== undefined) row[field] = cells[i]!;
     });
     row.code = normaliseCode(row.code);
-    const warn = (messageTh: string, messageEn: string) => warnings.push({ line, code: row.code, messageTh, messageEn });
+    const warn = (problem: { messageTh: string; messageEn: string }) => warnings.push({ line, code: row.code, messageTh: problem.messageTh, messageEn: problem.messageEn });
     if (!CODE_PATTERN.test(row.code)) {
-      warn('รหัสข้อไม่ถูกต้อง (ตัวอย่าง O12)', 'The item code is not valid (for example O12)');
+      warn(errorMessages('catalogue.bad_code'));
     } else if (!row.titleTh) {
-      warn('ไม่มีชื่อข้อภาษาไทย', 'The Thai title is missing');
+      warn(errorMessages('catalogue.no_title'));
     } else if ([row.titleTh, row.titleEn, row.subIndicator].some((s) => s.length > MAX_TITLE)) {
-      warn(`ข้อความยาวเกิน ${MAX_TITLE} ตัวอักษร`, `A cell is longer than ${MAX_TITLE} characters`);
+      warn(errorMessages('catalogue.too_long', { max: MAX_TITLE }));
     } else if (seen.has(row.code)) {
-      warn('รหัสข้อซ้ำ ใช้แถวแรกที่พบ', 'Repeated code: the first row is kept');
+      warn(errorMessages('catalogue.repeated'));
     } else if (items.length >= MAX_CATALOGUE_ITEMS) {
-      warn(`รายการเกิน ${MAX_CATALOGUE_ITEMS} ข้อ`, `More than ${MAX_CATALOGUE_ITEMS} items`);
+      warn(errorMessages('catalogue.too_many', { max: MAX_CATALOGUE_ITEMS }));
     } else {
       seen.add(row.code);
       items.push(row);

@@ -14,6 +14,7 @@
 //            counted on its own key only (5, then the doubling wait), so failures from elsewhere,
 //            even from the same office address, never lock the owner out.
 // A counter is forgotten 24 hours after its last counted attempt.
+import { errorMessages } from './errors';
 
 export const THROTTLE = {
   pairLimit: 5,
@@ -47,7 +48,8 @@ export function retryAfterSeconds(blockedUntil: number, now: number): number {
 
 /** "30 วินาที" / "30 seconds", "2 นาที" / "2 minutes": how long to wait, for the message. */
 export function waitText(seconds: number): { th: string; en: string } {
-  if (seconds < 60) return { th: `${seconds} วินาที`, en: `${seconds} second${seconds === 1 ? '' : 's'}` };
   const minutes = Math.ceil(seconds / 60);
-  return { th: `${minutes} นาที`, en: `${minutes} minute${minutes === 1 ? '' : 's'}` };
+  const { messageTh: th, messageEn: en } =
+    seconds < 60 ? errorMessages(seconds === 1 ? 'wait.second' : 'wait.seconds', { n: seconds }) : errorMessages(minutes === 1 ? 'wait.minute' : 'wait.minutes', { n: minutes });
+  return { th, en };
 }

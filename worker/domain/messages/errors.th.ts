@@ -107,4 +107,17 @@ export const th = {
   no_oit_items: 'ปีงบประมาณ {from} ไม่มีรายการ OIT ให้คัดลอก นำเข้ารายการของปีใหม่ได้ที่หน้าความพร้อม OIT',
   check_oit_items: 'รายการ OIT เปลี่ยนทุกปี โปรดตรวจสอบรายการที่คัดลอกกับคู่มือของปีใหม่',
   orphan_cards: '{orphans} การ์ดไม่มีมาตรการ จะไม่ถูกคัดลอก',
+  // Reading an OIT catalogue (domain/readiness.ts parseCatalogueTsv): a row's problem.
+  'catalogue.bad_code': 'รหัสข้อไม่ถูกต้อง (ตัวอย่าง O12)',
+  'catalogue.no_title': 'ไม่มีชื่อข้อภาษาไทย',
+  'catalogue.too_long': 'ข้อความยาวเกิน {max} ตัวอักษร',
+  'catalogue.repeated': 'รหัสข้อซ้ำ ใช้แถวแรกที่พบ',
+  'catalogue.too_many': 'รายการเกิน {max} ข้อ',
+  // How long to wait, for too_many_attempts' {wait} (domain/throttle.ts waitText).
+  'wait.second': '{n} วินาที',
+  'wait.seconds': '{n} วินาที',
+  'wait.minute': '{n} นาที',
+  'wait.minutes': '{n} นาที',
+  // An outbox message's lastError, stored as "Thai / English" (db/outbox.ts failAbandoned).
+  'outbox.interrupted': 'ถูกขัดจังหวะระหว่างส่ง ไม่ทราบว่าส่งถึงหรือไม่',
 } as const;
