@@ -107,4 +107,24 @@ describe('the daily sweep', () => {
     await daily(Date.now() + RETENTION.throttleMs + 20 * 60_000);
     expect((await env.DB.prepare("select count(*) n from sign_in_throttle where key like '%nobody%'").first<{ n: number }>())!.n).toBe(0);
   });
+
+  it("forgets LINE's handled webhook events after a week and link codes a day after they expired", async () => {
+    const now = Date.UTC(2026, 11, 20, 0, 0);
+    const event = (id: string, receivedAt: number) =>
+      env.DB.prepare('insert into line_webhook_events (org_id, event_id, received_at) values (?, ?, ?)').bind(demo.orgId, id, receivedAt);
+    const code = (hash: string, expiresAt: number, usedAt: number | null) =>
+      env.DB.prepare("insert into line_link_codes (code_hash, org_id, audience, expires_at, used_at) values (?, ?, 'staff', ?, ?)").bind(hash, demo.orgId, expiresAt, usedAt);
+    await env.DB.batch([
+      event('event-old', now - RETENTION.lineWebhookEventMs - 60_000),
+      event('event-recent', now - 3600_000),
+      code('code-expired-long-ago', now - RETENTION.expiredLinkCodeMs - 60_000, null),
+      code('code-used-long-ago', now - 2 * DAY, now - 2 * DAY - 600_000),
+      code('code-just-expired', now - 60_000, null),
+      code('code-live', now + 600_000, null),
+    ]);
+    await daily(now);
+    const events = (await env.DB.prepare("select event_id id from line_webhook_events where event_id like 'event-%' order by event_id").all<{ id: string }>()).results.map((r) => r.id);
+    expect(events).toEqual(['event-recent']);
+    expect(await ids("select code_hash id from line_link_codes where code_hash like 'code-%'")).toEqual(['code-just-expired', 'code-live']);
+  });
 });

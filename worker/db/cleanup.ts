@@ -4,7 +4,7 @@
 import { and, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
-import { auditLog, outbox, sessions, signInThrottle } from './schema';
+import { auditLog, lineLinkCodes, lineWebhookEvents, outbox, sessions, signInThrottle } from './schema';
 import { RETENTION, SWEPT_AUDIT_ACTIONS } from '../domain/retention';
 
 export interface SweepCounts {
@@ -12,6 +12,8 @@ export interface SweepCounts {
   throttle: number;
   mailBodies: number;
   auditRows: number;
+  lineWebhookEvents: number;
+  lineLinkCodes: number;
 }
 
 const MAX_ROUNDS = 50;
@@ -58,5 +60,7 @@ export async function sweep(db: Db, now: number): Promise<SweepCounts> {
     auditLog,
     and(inArray(auditLog.action, [...SWEPT_AUDIT_ACTIONS]), lt(auditLog.at, now - RETENTION.signInRecordsMs))!,
   );
-  return { sessions: sessionsGone, throttle, mailBodies, auditRows };
+  const lineEvents = await deleteInChunks(db, lineWebhookEvents, lt(lineWebhookEvents.receivedAt, now - RETENTION.lineWebhookEventMs));
+  const linkCodes = await deleteInChunks(db, lineLinkCodes, lt(lineLinkCodes.expiresAt, now - RETENTION.expiredLinkCodeMs));
+  return { sessions: sessionsGone, throttle, mailBodies, auditRows, lineWebhookEvents: lineEvents, lineLinkCodes: linkCodes };
 }

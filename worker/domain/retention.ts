@@ -15,6 +15,13 @@ export const RETENTION = {
   sentMailBodyMs: 90 * DAY,
   /** Sign-in records and refused authorisations are kept one year. */
   signInRecordsMs: 365 * DAY,
+  /**
+   * A LINE webhook event id is kept a week to recognise a redelivery (LINE redelivers an event it
+   * got no answer for within a much shorter time), then deleted.
+   */
+  lineWebhookEventMs: 7 * DAY,
+  /** A LINE link code (used or not) is deleted a day after it expired (15 minutes after it was made). */
+  expiredLinkCodeMs: 1 * DAY,
   /** Rows deleted per statement, so one sweep never holds the database for long. */
   chunk: 5_000,
 } as const;
