@@ -6,6 +6,9 @@ import { env } from 'cloudflare:workers';
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { runScheduled, SCHEDULES } from '../../worker/cron';
 import { linkGroup } from '../../worker/db/line';
+import { enqueue } from '../../worker/db/outbox';
+import { deliverDue, lineSender } from '../../worker/cron/outbox-job';
+import { lineApi } from '../../worker/line/api';
 import type { MailTransport } from '../../worker/email/transport';
 import type { Env } from '../../worker/env';
 import PostalMime from 'postal-mime';
@@ -30,9 +33,11 @@ const otherCh = channel();
 async function account(token: string, members: Record<string, number>) {
   expect((await fetch(`${env.LINE_API_BASE}/__double/${token}/account`, { method: 'PUT', body: JSON.stringify({ quota: null, members }) })).status).toBe(200);
 }
+async function requests(token: string): Promise<{ path: string; headers: Record<string, string>; body: any }[]> {
+  return (await fetch(`${env.LINE_API_BASE}/__double/${token}/requests`)).json();
+}
 async function pushes(token: string): Promise<{ headers: Record<string, string>; body: any }[]> {
-  const all: { path: string; headers: Record<string, string>; body: any }[] = await (await fetch(`${env.LINE_API_BASE}/__double/${token}/requests`)).json();
-  return all.filter((r) => r.path === '/v2/bot/message/push');
+  return (await requests(token)).filter((r) => r.path === '/v2/bot/message/push');
 }
 
 let demo: Demo;
@@ -109,5 +114,24 @@ describe('LINE pushes of the scheduled jobs', () => {
     expect(toDirector!.html).toContain(`href="https://ita.test/board/2567?group=${demo.groupIds['กลุ่มอำนวยการ']}"`);
     expect(flex.altText).toContain('ค้างเกินกำหนด 1 ขั้น');
     expect(flex.contents.footer.contents[0].action.uri).toBe(`https://ita.test/board/2567?group=${demo.groupIds['กลุ่มอำนวยการ']}`);
+  });
+
+  it('one run asks LINE for the quota and the usage once per office, however many pushes it sends', async () => {
+    const count = async (path: string) => (await requests(ch.channelAccessToken)).filter((r) => r.path === path).length;
+    const before = { quota: await count('/v2/bot/message/quota'), usage: await count('/v2/bot/message/quota/consumption'), pushes: await count('/v2/bot/message/push') };
+    const now = Date.now();
+    const groups = ['Cexec1', 'Cexec2', 'Cstaff'];
+    await enqueue(
+      db(),
+      groups.map((g) => {
+        const id = crypto.randomUUID();
+        return { id, orgId: demo.orgId, channel: 'line' as const, target: g, dedupeKey: `one-run:${id}`, reportId: null, subject: 'ทดสอบ', raw: JSON.stringify({ to: g, messages: [{ type: 'text', text: 'ทดสอบ' }] }), nextAttemptAt: now };
+      }),
+    );
+    const run = await deliverDue(db(), { line: lineSender(db(), { api: lineApi(env.LINE_API_BASE), credentialsKey: env.LINE_CREDENTIALS_KEY }, now) }, now);
+    expect(run).toMatchObject({ sent: 3, failed: 0 });
+    expect(await count('/v2/bot/message/push')).toBe(before.pushes + 3);
+    expect(await count('/v2/bot/message/quota')).toBe(before.quota + 1);
+    expect(await count('/v2/bot/message/quota/consumption')).toBe(before.usage + 1);
   });
 });

@@ -56,21 +56,42 @@ export interface LineDeps {
  * it is given up.
  */
 export function lineSender(db: Db, deps: LineDeps, now: number): ChannelSender {
+  // An office's token and its month's quota and usage are read once per run, not once per push
+  // (a report to five linked groups would otherwise decrypt the credentials and ask LINE twice
+  // five times); each push sent adds its members to the usage kept here. A failed read is not
+  // kept: the next push of the office asks again.
+  const offices = new Map<string, Promise<{ token: string; quota: number | null; used: number } | null>>();
+  const office = (orgId: string) => {
+    let state = offices.get(orgId);
+    if (!state) {
+      state = (async () => {
+        const creds = await lineCredentials(db, deps.credentialsKey, orgId);
+        if (!creds) return null;
+        const [quota, used] = await Promise.all([deps.api.quota(creds.token), deps.api.consumption(creds.token)]);
+        return { token: creds.token, quota, used };
+      })();
+      state.catch(() => offices.delete(orgId));
+      offices.set(orgId, state);
+    }
+    return state;
+  };
   return async (m) => {
     if (m.target === null || m.retryKey === null) throw new Undeliverable('LINE push without a group or a retry key');
     const info = await pushInfo(db, m.id);
     if (now - (info?.queuedAt ?? m.createdAt) >= LINE_RETRY_WINDOW_MS) {
       throw new Undeliverable(lineFailure('failed.window'));
     }
-    const creds = await lineCredentials(db, deps.credentialsKey, m.orgId);
-    if (!creds) throw new Undeliverable(lineFailure('failed.no-settings'));
     try {
-      const [quota, used, members] = await Promise.all([deps.api.quota(creds.token), deps.api.consumption(creds.token), deps.api.membersCount(creds.token, m.target)]);
+      const account = await office(m.orgId);
+      if (!account) throw new Undeliverable(lineFailure('failed.no-settings'));
+      const members = await deps.api.membersCount(account.token, m.target);
       await setMemberCount(db, m.orgId, m.target, members);
+      const { quota, used } = account;
       if (!pushFits({ quota, used, members, reserve: info?.kind === 'digest' ? info.reserve : 0 })) {
         throw new Undeliverable(lineFailure('failed.quota', { used: String(used), quota: String(quota), members: String(members) }));
       }
-      await deps.api.push(creds.token, m.raw, m.retryKey);
+      await deps.api.push(account.token, m.raw, m.retryKey);
+      account.used += members;
     } catch (e) {
       if (e instanceof LineApiError && e.status >= 400 && e.status < 500 && e.status !== 429) throw new Undeliverable(e.message);
       throw e;
