@@ -5,7 +5,7 @@ import { env } from 'cloudflare:workers';
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import app from '../../worker/app';
 import { METER_REQUEST_HEADER, METER_RESPONSE_HEADER } from '../../worker/middleware/session';
-import type { Meter } from '../../worker/db/metered';
+import { meteredEnv, newMeter, type Meter } from '../../worker/db/metered';
 import { BASE, call, cookieFor, getBoard, seedOffice, type Demo } from './helpers';
 
 let demo: Demo;
@@ -58,5 +58,40 @@ describe('the D1 meter', () => {
     expect(r.meter!.rowsWritten).toBeGreaterThanOrEqual(2);
     expect(r.meter!.rowsRead).toBeGreaterThan(0);
     expect(r.meter!.rowsRead).toBeLessThan(40);
+  });
+});
+
+describe('the Durable Object meter', () => {
+  it('counts the calls on stubs of the request\'s namespaces, not id lookups, and leaves other bindings as they are', async () => {
+    const calls: string[] = [];
+    const stub = { ping: async (n: number) => (calls.push(`ping ${n}`), n + 1), id: 'x' };
+    const ns = { idFromName: (name: string) => `id:${name}`, get: (_id: string) => stub };
+    const other = { fetch: async () => new Response('ok') };
+    const meter = newMeter();
+    const env = meteredEnv({ ROOM: ns, OTHER: other, NAME: 'plain' }, meter);
+    const room = env.ROOM.get(env.ROOM.idFromName('a'));
+    expect(await room.ping(1)).toBe(2);
+    expect(await room.ping(2)).toBe(3);
+    expect(room.id).toBe('x');
+    await env.OTHER.fetch();
+    expect(env.NAME).toBe('plain');
+    expect(calls).toEqual(['ping 1', 'ping 2']);
+    expect(meter.objectCalls).toBe(2);
+    expect(meter.objectCallsBy).toEqual({ 'ROOM.ping': 2 });
+  });
+
+  it('reports no call for a request that needs no object, and the board room\'s calls for a move', async () => {
+    const me = await metered('GET', '/api/me');
+    expect(me.meter!.objectCalls).toBe(0);
+    const board = await getBoard(admin);
+    const card = board.cards[1]!;
+    const r = await metered('POST', `/api/cards/${card.id}/move`, {
+      body: { toColumnId: board.columns[2]!.id, afterCardId: null, beforeCardId: null, version: card.version },
+    });
+    expect(r.status).toBe(200);
+    const by = r.meter!.objectCallsBy;
+    expect(r.meter!.objectCalls).toBeGreaterThanOrEqual(1);
+    expect(Object.values(by).reduce((a, b) => a + b, 0)).toBe(r.meter!.objectCalls);
+    expect(Object.keys(by).some((k) => k.startsWith('BOARD_ROOM.'))).toBe(true);
   });
 });

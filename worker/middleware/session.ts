@@ -3,7 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { createDb } from '../db/client';
-import { meteredD1, newMeter } from '../db/metered';
+import { meteredD1, meteredEnv, newMeter } from '../db/metered';
 import { loadSession } from '../db/auth';
 import { unauthenticated, appError } from '../domain/errors';
 import type { Actor } from '../domain/policy';
@@ -26,7 +26,8 @@ const passwordChangeRequired = () =>
 /**
  * Local benchmarks only (DEMO_SEED=1): a request that sends `x-ita-meter: 1` gets back what it
  * cost in D1 (rows read and written, rows returned, round trips, the session lookup included)
- * as JSON in the `x-ita-d1` response header.
+ * and the Durable Object calls it made (on stubs from `c.env`'s namespaces, those started in
+ * waitUntil included) as JSON in the `x-ita-d1` response header.
  */
 export const METER_REQUEST_HEADER = 'x-ita-meter';
 export const METER_RESPONSE_HEADER = 'x-ita-d1';
@@ -34,6 +35,7 @@ export const METER_RESPONSE_HEADER = 'x-ita-d1';
 export const withDb = createMiddleware<AppEnv>(async (c, next) => {
   const meter = c.env.DEMO_SEED === '1' && c.req.header(METER_REQUEST_HEADER) === '1' ? newMeter() : null;
   c.set('db', createDb(meter ? meteredD1(c.env.DB, meter) : c.env.DB));
+  if (meter) c.env = meteredEnv(c.env, meter);
   c.set('actor', null);
   c.set('me', null);
   c.set('sessionId', null);
