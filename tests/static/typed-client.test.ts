@@ -78,6 +78,14 @@ describe('the typed client', () => {
     }
   });
 
+  it('sends the headers a call adds (If-None-Match), beside its own', async () => {
+    const sent = serve();
+    const tagged = await client.boards[':beYear'].$get({ param: { beYear: '2567' } }, { headers: { 'if-none-match': 'W/"v1"' } });
+    expect(await tagged.json()).toEqual({ beYear: 2567 });
+    expect(sent[0]!.init).toMatchObject({ method: 'GET', cache: 'no-store' });
+    expect(sent[0]!.init.headers).toEqual({ 'if-none-match': 'W/"v1"', accept: 'application/json' });
+  });
+
   it('is not a promise: awaiting a path sends nothing', async () => {
     const sent = serve();
     expect(typeof (await client.boards)).toBe('function');

@@ -4,9 +4,10 @@
 // a Result: either the data, or an ApiError carrying the server's stable code and its Thai/English
 // messages. Nothing here throws for HTTP or network failures.
 import type { ClientResponse } from 'hono/client';
-import { typed } from './typed-client';
+import { typed, type Client } from './typed-client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { CardView, ConflictBody } from '../../worker/domain/contracts';
+import type { ChangesAnswer } from './state/board-sync';
 import type { AccountsApi } from '../../worker/routes/accounts';
 import type { AdminApi } from '../../worker/routes/admin';
 import type { AuthApi } from '../../worker/routes/auth';
@@ -145,6 +146,40 @@ export const enc = encodeURIComponent;
 const year = (beYear: number) => ({ beYear: enc(beYear) });
 const { auth, me, board, cards, cardDetails, dev } = clients;
 
+/** A board answer with its ETag, or "not modified" (304: the tag sent still names the board). */
+export type BoardAnswer =
+  | { notModified: false; board: Answer<Awaited<ReturnType<Client<BoardApi>['boards'][':beYear']['$get']>>>; etag: string | null }
+  | { notModified: true; etag: string };
+
+/** GET /api/boards/:beYear, with If-None-Match when a tag is kept (state/board-cache.ts). */
+async function boardIfChanged(beYear: number, etag: string | null, options?: { quiet401?: boolean }): Promise<Result<BoardAnswer>> {
+  let res: Response | null = null;
+  const result = await call(async () => {
+    const answer = await board.boards[':beYear'].$get({ param: year(beYear) }, etag ? { headers: { 'if-none-match': etag } } : undefined);
+    res = answer as unknown as Response;
+    return answer;
+  }, options);
+  const status = (res as Response | null)?.status;
+  if (status === 304 && etag) return { ok: true, data: { notModified: true, etag } };
+  if (!result.ok) return result;
+  return { ok: true, data: { notModified: false, board: result.data, etag: (res as Response | null)?.headers.get('etag') ?? null } };
+}
+
+/**
+ * GET /api/boards/:beYear/changes?since=N: the cards changed after event N, as the asker sees them,
+ * or `reload` when the server cannot tell (state/board-sync.ts).
+ */
+function boardChanges(beYear: number, since: number): Promise<Result<ChangesAnswer<CardView>>> {
+  return call(
+    () =>
+      fetch(`/api/boards/${enc(beYear)}/changes?since=${enc(since)}`, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+        cache: 'no-store',
+      }) as unknown as Promise<ClientResponse<ChangesAnswer<CardView>, 200, 'json'>>,
+  );
+}
+
 export const api = {
   me: () => call(() => me.me.$get(), { quiet401: true }),
   session: () => call(() => me.session.$get()),
@@ -154,6 +189,8 @@ export const api = {
   demoAccounts: () => call(() => dev['demo-accounts'].$get()),
   fiscalYears: (options?: { quiet401?: boolean }) => call(() => board['fiscal-years'].$get(), options),
   board: (beYear: number, options?: { quiet401?: boolean }) => call(() => board.boards[':beYear'].$get({ param: year(beYear) }), options),
+  boardIfChanged,
+  boardChanges,
   moveCard: (id: CardView['id'], move: MoveCardRequest) => call(() => cards[':id'].move.$post({ param: { id: enc(id) }, json: move })),
   patchCard: (id: CardView['id'], patch: CardPatch) => call(() => cards[':id'].$patch({ param: { id: enc(id) }, json: patch })),
   cardDetails: (id: CardView['id']) => call(() => cardDetails.cards[':id'].$get({ param: { id: enc(id) } })),

@@ -8,7 +8,8 @@ import type { hc } from 'hono/client';
  * A typed client for one sub-app mounted at `base`: Hono's client type (hc<T>), so the compiler
  * checks each call's path, parameters, body and answer against the route; at run time a proxy of a
  * few lines does what hc's does for the calls we make (path segments, `:param`s, query, a JSON
- * body) and fetches with the app's own rules: same-origin credentials, never cached, JSON
+ * body, extra headers such as If-None-Match) and fetches with the app's own rules: same-origin
+ * credentials, never cached (a conditional request's 304 reaches the caller as it is), JSON
  * accepted, and mutations always JSON, even with nothing to send (the server checks it).
  * hono/client's own runtime (2 KB gzipped, cookie handling a browser cannot use included) would
  * have pushed the JavaScript that opens the board over its 50 KB budget.
@@ -23,14 +24,14 @@ export function typed<T extends Hono<any, any, any>>(base: string): Client<T> {
   const at = (path: string[]): unknown =>
     new Proxy(() => undefined, {
       get: (_, key) => (typeof key === 'string' && key !== 'then' ? at([...path, key]) : undefined),
-      apply: (_, __, [args = {}]: [CallArgs?]) => {
+      apply: (_, __, [args = {}, options]: [CallArgs?, { headers?: Record<string, string> }?]) => {
         const method = path.at(-1)!.slice(1).toUpperCase();
         const url = `${base}/${path.slice(0, -1).join('/')}`.replace(/\/index$/, '').replace(/\/:(\w+)/g, (_m, k: string) => `/${args.param?.[k]}`);
         const query = new URLSearchParams(args.query).toString();
         const get = method === 'GET';
         return fetch(query ? `${url}?${query}` : url, {
           method,
-          headers: get ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+          headers: { ...options?.headers, ...(get ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' }) },
           body: get ? undefined : JSON.stringify(args.json ?? {}),
           credentials: 'same-origin',
           cache: 'no-store',

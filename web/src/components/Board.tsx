@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { fiscalYearLabel, pickText, t } from '../i18n';
-import { board, boardError, boardStatus, columns, fiscalYears, fiscalYearsError, lanes, loadBoard, loadFiscalYears } from '../state/board';
+import { board, boardError, boardFromCache, boardStatus, columns, fiscalYears, fiscalYearsError, lanes, loadBoard, loadFiscalYears } from '../state/board';
 import { startDetails } from '../state/details';
 import { filtersActive, startView, syncViewToAddress } from '../state/filters';
 import { startLive } from '../state/live';
@@ -59,6 +59,7 @@ export function Board() {
         data-testid="board"
         aria-label={label}
         aria-busy={boardStatus.value === 'loading' || undefined}
+        data-refreshing={boardFromCache.value || undefined}
       >
         {empty ? (
           <p class="board-message">{filtersActive.value ? t('filters.noMatch') : t('board.empty')}</p>

@@ -37,6 +37,7 @@ export default english<typeof th, 'fy.label'>()({
 
   'board.label': 'Measures board, {year}',
   'board.loading': 'Loading the board…',
+  'board.refreshing': 'Saved board, refreshing…',
   'board.error': 'Could not load the board.',
   'board.empty': 'No measures or cards in this fiscal year yet.',
   'board.measures': 'Measures',

@@ -35,6 +35,7 @@ export const th = {
 
   'board.label': 'กระดานมาตรการ {year}',
   'board.loading': 'กำลังโหลดกระดาน…',
+  'board.refreshing': 'กระดานที่บันทึกไว้ กำลังปรับปรุง…',
   'board.error': 'โหลดกระดานไม่สำเร็จ',
   'board.empty': 'ยังไม่มีมาตรการหรือการ์ดในปีงบประมาณนี้',
   'board.measures': 'มาตรการ',

@@ -10,6 +10,8 @@ import type {
   MeasureView,
 } from '../../../worker/domain/contracts';
 import { api, type ApiError } from '../api';
+import { dropCachedBoard, peekCachedTag, readCachedBoard, saveCachedBoard } from './board-cache';
+import { mergeChanges } from './board-sync';
 import { todayInBangkok } from '../../../worker/domain/thai-date';
 import { defaultFiscalYear as chooseDefaultYear } from '../../../worker/domain/fiscal-year';
 import { forgetEarly, startEarly, takeEarly } from './early';
@@ -26,6 +28,8 @@ export const boardStatus = signal<LoadStatus>('idle');
 export const boardError = signal<ApiError | null>(null);
 /** Today in Bangkok; refreshed when the board loads so "overdue" follows the date. */
 export const today = signal(todayInBangkok());
+/** The board on screen is the one kept from last time (board-cache.ts), not yet confirmed. */
+export const boardFromCache = signal(false);
 /** Cards whose move or edit is waiting for the server. */
 export const pendingCardIds = signal<ReadonlySet<string>>(new Set());
 
@@ -44,6 +48,9 @@ export const ALL_LANE = '~all';
 
 let boardRequest = 0;
 let loadedAt = 0;
+/** The ETag of the answer the board on screen was read from (If-None-Match on the next load). */
+let boardTag: string | null = null;
+export const boardEtag = () => boardTag;
 
 /** Order keys compare by code unit (fractional indexing), never by locale. */
 export function compareCards(a: CardView, b: CardView): number {
@@ -171,7 +178,9 @@ const boardKey = (beYear: number) => `board:${beYear}`;
  */
 export function requestEarly(beYear: number | null): void {
   startEarly(FISCAL_YEARS_KEY, () => api.fiscalYears({ quiet401: true }));
-  if (beYear !== null) startEarly(boardKey(beYear), () => api.board(beYear, { quiet401: true }));
+  if (beYear !== null) {
+    startEarly(boardKey(beYear), async () => api.boardIfChanged(beYear, (await peekCachedTag(beYear))?.etag ?? null, { quiet401: true }));
+  }
 }
 
 export async function loadFiscalYears(): Promise<void> {
@@ -187,23 +196,50 @@ export async function loadFiscalYears(): Promise<void> {
 
 /**
  * Load the board of a fiscal year. Reloading the year already on screen keeps it visible
- * meanwhile; an answer that arrives after a newer request is ignored.
+ * meanwhile; an answer that arrives after a newer request is ignored. Opening another year draws
+ * the board kept from last time at once (board-cache.ts), then asks whether it changed: 304 keeps
+ * it, 200 replaces it (and what is kept).
  */
 export async function loadBoard(beYear: number): Promise<void> {
   const request = ++boardRequest;
-  if (board.value?.fiscalYear.beYear !== beYear) board.value = null;
+  const userId = me.value?.user.id ?? null;
+  if (board.value?.fiscalYear.beYear !== beYear) {
+    board.value = null;
+    boardTag = null;
+    boardFromCache.value = false;
+    const kept = userId ? await readCachedBoard<BoardView>(userId, beYear) : null;
+    if (request !== boardRequest) return;
+    if (kept) {
+      board.value = kept.board;
+      boardTag = kept.etag;
+      boardFromCache.value = true;
+    }
+  }
   boardStatus.value = 'loading';
   boardError.value = null;
-  const result = await takeEarly(boardKey(beYear), () => api.board(beYear));
+  const tag = boardTag;
+  let result = await takeEarly(boardKey(beYear), () => api.boardIfChanged(beYear, tag));
+  // The page's first request sent the tag kept for the year before it knew who is signed in: a
+  // 304 to anything but the board on screen is asked again.
+  if (result.ok && result.data.notModified && (result.data.etag !== tag || !board.value)) {
+    result = await api.boardIfChanged(beYear, null);
+  }
   if (request !== boardRequest) return;
   today.value = todayInBangkok();
   if (result.ok) {
-    board.value = mergeBoard(board.value, result.data);
+    if (!result.data.notModified) {
+      board.value = mergeBoard(board.value, result.data.board);
+      boardTag = result.data.etag;
+      if (userId) void saveCachedBoard(userId, result.data.board, beYear, boardTag);
+    }
+    boardFromCache.value = false;
     boardStatus.value = 'ready';
     loadedAt = Date.now();
   } else {
     boardStatus.value = 'error';
     boardError.value = result.error;
+    // No such year or no longer ours: what was kept of it goes too (a network failure keeps it).
+    if (userId && result.error.status >= 400 && result.error.status < 500) void dropCachedBoard(userId, beYear);
   }
 }
 
@@ -253,6 +289,8 @@ export function resetBoard(): void {
   boardRequest++;
   forgetEarly();
   board.value = null;
+  boardTag = null;
+  boardFromCache.value = false;
   boardStatus.value = 'idle';
   boardError.value = null;
   fiscalYears.value = null;
@@ -264,15 +302,18 @@ export function findCard(cardId: string): CardView | undefined {
   return board.value?.cards.find((c) => c.id === cardId);
 }
 
-/** Put a card (as the server or an optimistic update has it) in place of the one with its id. */
-export function replaceCard(card: CardView): boolean {
+/**
+ * Put a card (as the server or an optimistic update has it) in place of the one with its id; with
+ * `seq`, a live change: the board now includes the events up to it.
+ */
+export function replaceCard(card: CardView, seq?: number): boolean {
   const current = board.value;
   if (!current) return false;
   const index = current.cards.findIndex((c) => c.id === card.id);
   if (index < 0) return false;
   const cards = current.cards.slice();
   cards[index] = card;
-  board.value = { ...current, cards };
+  board.value = { ...current, cards, seq: Math.max(current.seq, seq ?? current.seq) };
   return true;
 }
 
@@ -289,19 +330,30 @@ export function acceptServerCard(card: CardView): boolean {
 export type LiveApplyResult = 'applied' | 'stale' | 'unknown' | 'groups-changed';
 
 /**
- * Apply a card broadcast to everyone on the board (it carries no `editable`: ours is kept).
- * Unknown cards and changed groups need the whole board again (who may edit what changes).
+ * Apply a card broadcast of event `seq` to everyone on the board (it carries no `editable`: ours
+ * is kept). Unknown cards and changed groups need the server's word (who may edit what changes):
+ * live.ts asks for the changes since the event before.
  */
-export function applyLiveCard(card: Omit<CardView, 'editable'>): LiveApplyResult {
+export function applyLiveCard(card: Omit<CardView, 'editable'>, seq: number): LiveApplyResult {
   const current = findCard(card.id);
   if (!current) return 'unknown';
-  if (card.version <= current.version) return 'stale';
+  if (card.version <= current.version) {
+    const now = board.value!;
+    if (seq > now.seq) board.value = { ...now, seq };
+    return 'stale';
+  }
   const groupsChanged =
     card.leadGroupId !== current.leadGroupId ||
     card.allGroups !== current.allGroups ||
     card.groupIds.join() !== current.groupIds.join();
-  replaceCard({ ...card, editable: current.editable });
+  replaceCard({ ...card, editable: current.editable }, seq);
   return groupsChanged ? 'groups-changed' : 'applied';
+}
+
+/** The changes since an earlier seq (GET …/changes), put in place by id, in board order. */
+export function applyCardChanges(cards: readonly CardView[], seq: number): void {
+  const current = board.value;
+  if (current) board.value = mergeChanges(current, cards, seq, pendingCardIds.value);
 }
 
 export function setPending(cardId: string, pending: boolean): void {

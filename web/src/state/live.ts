@@ -1,11 +1,17 @@
 // Live updates: one WebSocket per open board (/api/boards/:beYear/live). Card messages are applied
-// as they come; the highest event seq applied is remembered (at least the seq the board was read
-// at), and when a (re)connection says the board has moved past it (hello.seq > ours), the board
-// is fetched again, so nothing is missed while offline. Dropped connections come back with
-// exponential back-off and jitter, so a restarted server is not hit by every client at once.
+// in event order: the board's `seq` is the last event applied, a message for an event after the
+// next one means something was missed, and the changes since are asked for (board-sync.ts
+// GapRepair); so does a (re)connection whose hello says the board has moved past ours, so nothing
+// is missed while offline. Dropped connections come back with exponential back-off and jitter, so
+// a restarted server is not hit by every client at once. The board on screen is kept for next time
+// (board-cache.ts) a moment after it changes.
 import { computed, effect, signal, untracked } from '@preact/signals';
+import type { CardView } from '../../../worker/domain/contracts';
 import { SIGNED_OUT_CLOSE, type LiveServerMessage } from '../../../worker/domain/contracts-card';
-import { applyLiveCard, board, reloadBoard } from './board';
+import { api } from '../api';
+import { applyCardChanges, applyLiveCard, board, boardEtag, boardFromCache, boardStatus, pendingCardIds, reloadBoard } from './board';
+import { saveCachedBoard } from './board-cache';
+import { GapRepair } from './board-sync';
 import { cardChanged } from './details';
 import { me, recheckSession } from './session';
 
@@ -23,8 +29,6 @@ const boardYear = computed(() => board.value?.fiscalYear.beYear ?? null);
 
 let socket: WebSocket | null = null;
 let year: number | null = null;
-/** Highest event seq applied to the board on screen (null: none yet for this board). */
-let lastSeq: number | null = null;
 let attempts = 0;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let pingTimer: ReturnType<typeof setInterval> | null = null;
@@ -84,28 +88,41 @@ function connect(): void {
   }, PING_EVERY_MS);
 }
 
+type CardMessage = Extract<LiveServerMessage, { type: 'card' }>;
+
+/** The board's messages in event order; the board's own `seq` is what it has applied. */
+const gaps = new GapRepair<CardMessage, CardView>({
+  applied: () => (board.peek()?.fiscalYear.beYear === year ? board.peek()!.seq : null),
+  apply: (message) => {
+    const outcome = applyLiveCard(message.card, message.seq);
+    cardChanged(message.card.id);
+    return outcome === 'applied' || outcome === 'stale';
+  },
+  changes: async (since) => {
+    if (year === null) return null;
+    const result = await api.boardChanges(year, since);
+    return result.ok ? result.data : null;
+  },
+  merge: (cards, seq) => {
+    applyCardChanges(cards, seq);
+    for (const card of cards) cardChanged(card.id);
+  },
+  reload: reloadBoard,
+});
+
 function receive(message: LiveServerMessage): void {
   switch (message.type) {
-    case 'hello': {
+    case 'hello':
       attempts = 0;
       liveState.value = 'open';
-      // The board on screen includes every change up to its own seq (read with the cards) and
-      // those applied since; anything committed beyond that is behind hello.seq: catch up.
-      const known = Math.max(lastSeq ?? -1, board.peek()?.seq ?? -1);
-      if (known < 0 || message.seq > known) void reloadBoard();
-      lastSeq = Math.max(known, message.seq);
+      // The board on screen includes every change up to its seq; anything committed beyond that
+      // is behind hello.seq: ask for it.
+      gaps.catchUp(message.seq);
       return;
-    }
-    case 'card': {
-      // Versions, not seqs, decide what is newer: a message for a change we already have is a no-op.
-      const outcome = applyLiveCard(message.card);
-      if (outcome === 'unknown' || outcome === 'groups-changed') void reloadBoard();
-      lastSeq = Math.max(lastSeq ?? 0, message.seq);
-      cardChanged(message.card.id);
+    case 'card':
+      gaps.receive(message);
       return;
-    }
     case 'resync':
-      lastSeq = Math.max(lastSeq ?? 0, message.seq);
       void reloadBoard();
       return;
     default:
@@ -146,20 +163,48 @@ export function startLive(): void {
     untracked(() => {
       if (!user || beYear === null) {
         year = null;
-        lastSeq = null;
+        gaps.reset();
         disconnect();
         return;
       }
       if (beYear === year && socket !== null) return;
       disconnect();
       year = beYear;
-      lastSeq = null;
+      gaps.reset();
       attempts = 0;
       connect();
     });
   });
+  keepBoard();
   addEventListener('online', reconnectNow);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') reconnectNow();
+  });
+}
+
+/** The board on screen is written to the cache this long after its last change. */
+const KEEP_AFTER_MS = 2_000;
+
+/**
+ * Keep the board on screen for next time, a moment after live changes or catch-ups (a board just
+ * read from the server is kept by loadBoard): never while a change of ours waits for the server
+ * (what is kept is what the server has), nor the board kept from last time before it is confirmed.
+ */
+function keepBoard(): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  effect(() => {
+    const current = board.value;
+    const user = me.value;
+    const ready = boardStatus.value === 'ready' && !boardFromCache.value;
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (!current || !user || !ready) return;
+    const keep = () => {
+      timer = null;
+      if (board.peek() !== current || me.peek() !== user) return;
+      if (pendingCardIds.peek().size > 0) timer = setTimeout(keep, KEEP_AFTER_MS);
+      else void saveCachedBoard(user.user.id, current, current.fiscalYear.beYear, boardEtag());
+    };
+    timer = setTimeout(keep, KEEP_AFTER_MS);
   });
 }

@@ -3,6 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { Me } from '../../../worker/domain/contracts';
 import { api, ApiError, onUnauthorized, type DemoAccount, type Result } from '../api';
 import { both } from '../i18n';
+import { clearBoardCache, forgetOtherUsers } from './board-cache';
 import { clearNotices, pushApiError, pushNotice } from './notices';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
@@ -67,9 +68,16 @@ export async function startSession(): Promise<void> {
   }
   checked.value = true;
   rememberSignedIn(me.value !== null);
-  // From now on the hint follows the session (signing in and out, in this tab or another).
+  // From now on the hint and the boards kept in IndexedDB follow the session. Every way of being
+  // signed out ends here with `me` null — signing out (or out everywhere) in this tab, in another
+  // tab (the live socket closes with SIGNED_OUT_CLOSE: recheckSession), a 401 from any request
+  // (onUnauthorized), a session that had ended before this page opened (the check above): offices
+  // share computers, so nothing of a board stays behind. Signing in forgets anybody else's.
   me.subscribe((user) => {
-    if (checked.peek()) rememberSignedIn(user !== null);
+    if (!checked.peek()) return;
+    rememberSignedIn(user !== null);
+    if (user) void forgetOtherUsers(user.user.id);
+    else void clearBoardCache();
   });
 }
 

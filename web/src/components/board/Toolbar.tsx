@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { pickText, t } from '../../i18n';
-import { board, groupsById, visibleCards } from '../../state/board';
+import { board, boardFromCache, groupsById, visibleCards } from '../../state/board';
 import { clearFilters, filtersActive, setView, view, type DueFilter, type LaneMode } from '../../state/filters';
 import { liveState } from '../../state/live';
 import { me } from '../../state/session';
@@ -163,14 +163,15 @@ function SearchBox() {
   );
 }
 
-/** Live updates: connected, or trying again. */
+/** Live updates: connected, or trying again; the board kept from last time, until confirmed. */
 function LiveStatus() {
   const state = liveState.value;
   const open = state === 'open';
+  const refreshing = boardFromCache.value;
   return (
-    <p class={`live-status is-${open ? 'open' : 'closed'}`} data-testid="live-status" data-state={open ? 'open' : 'closed'}>
+    <p class={`live-status is-${open ? 'open' : 'closed'}`} data-testid="live-status" data-state={open ? 'open' : 'closed'} data-refreshing={refreshing || undefined}>
       <span class="live-dot" aria-hidden="true" />
-      {open ? t('live.open') : t('live.reconnecting')}
+      {refreshing ? t('board.refreshing') : open ? t('live.open') : t('live.reconnecting')}
     </p>
   );
 }

@@ -1,0 +1,119 @@
+// The last board each fiscal year was seen at, kept in IndexedDB (idb-keyval) for the user who saw
+// it: reopening it draws at once and asks the server only whether it changed (If-None-Match: the
+// tag it was answered with → 304), or for the changes since its seq. /api/* answers are no-store,
+// so the browser's own cache never holds a board.
+//
+// Offices share computers: everything here is deleted whenever nobody is signed in (signing out
+// here or in another tab, a 401, a session that had ended before the page opened: session.ts), and
+// entries of another user are deleted when someone signs in. A record is used only by the user it
+// names. Any failure of IndexedDB (private mode, quota, an old browser) only means no cache.
+import { clear, createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
+
+/** A board as kept: the answer, its ETag and the seq its cards include. */
+export interface CachedBoard<B extends { seq: number }> {
+  userId: string;
+  beYear: number;
+  /** The ETag of the answer the board was read from (null: the server sent none). */
+  etag: string | null;
+  board: B;
+}
+
+/** The small record the page's first request reads before it knows who is signed in. */
+interface CachedTag {
+  userId: string;
+  etag: string | null;
+}
+
+let store: UseStore | null = null;
+/** Opened on first use (createStore opens the database at once). */
+function db(): UseStore | null {
+  if (store) return store;
+  try {
+    if (typeof indexedDB === 'undefined') return null;
+    store = createStore('ita-board', 'boards');
+  } catch {
+    store = null;
+  }
+  return store;
+}
+
+const boardKey = (userId: string, beYear: number) => `board/${userId}/${beYear}`;
+const tagKey = (userId: string, beYear: number) => `tag/${userId}/${beYear}`;
+
+async function quietly<T>(work: (store: UseStore) => Promise<T>, fallback: T): Promise<T> {
+  const s = db();
+  if (!s) return fallback;
+  try {
+    return await work(s);
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Bumped by every clearing: a write that was decided before it (a board answer arriving just as
+ * the user signs out) is not made after it.
+ */
+let clearings = 0;
+/** What was last read or written: the same board (user, year, tag, seq) is not written again. */
+let last = '';
+const stamp = (userId: string, beYear: number, etag: string | null, seq: number) => JSON.stringify([userId, beYear, etag, seq]);
+
+/** The kept board of this user and year, or null (none, or not theirs). */
+export function readCachedBoard<B extends { seq: number }>(userId: string, beYear: number): Promise<CachedBoard<B> | null> {
+  return quietly(async (s) => {
+    const kept = await get<CachedBoard<B>>(boardKey(userId, beYear), s);
+    const valid = kept && kept.userId === userId && kept.beYear === beYear && typeof kept.board?.seq === 'number';
+    if (!valid) return null;
+    last = stamp(userId, beYear, kept.etag, kept.board.seq);
+    return kept;
+  }, null);
+}
+
+/**
+ * The ETag kept for a year, read before the session is known (the page's first request). The
+ * caller checks the user when the answer arrives: a 304 for a board kept for someone else is
+ * asked again without it.
+ */
+export function peekCachedTag(beYear: number): Promise<CachedTag | null> {
+  return quietly(async (s) => {
+    const mine = (await keys<string>(s)).filter((k) => k.startsWith('tag/') && k.endsWith(`/${beYear}`));
+    if (mine.length !== 1) return null;
+    return (await get<CachedTag>(mine[0]!, s)) ?? null;
+  }, null);
+}
+
+/** Keep a board (and the tag it was answered with) for this user. */
+export function saveCachedBoard<B extends { seq: number }>(userId: string, board: B, beYear: number, etag: string | null): Promise<void> {
+  const at = clearings;
+  const next = stamp(userId, beYear, etag, board.seq);
+  if (next === last) return Promise.resolve();
+  last = next;
+  return quietly(async (s) => {
+    if (at !== clearings) return;
+    const record: CachedBoard<B> = { userId, beYear, etag, board };
+    await set(boardKey(userId, beYear), record, s);
+    await set(tagKey(userId, beYear), { userId, etag } satisfies CachedTag, s);
+  }, undefined);
+}
+
+/** Forget one kept board (it could not be used). */
+export function dropCachedBoard(userId: string, beYear: number): Promise<void> {
+  last = '';
+  return quietly((s) => delMany([boardKey(userId, beYear), tagKey(userId, beYear)], s), undefined);
+}
+
+/** Nobody is signed in: forget every kept board. */
+export function clearBoardCache(): Promise<void> {
+  clearings++;
+  last = '';
+  return quietly((s) => clear(s), undefined);
+}
+
+/** Someone signed in: forget boards kept for anybody else. */
+export function forgetOtherUsers(userId: string): Promise<void> {
+  return quietly(async (s) => {
+    const others = (await keys<string>(s)).filter((k) => k.split('/')[1] !== userId);
+    if (others.length > 0) await delMany(others, s);
+  }, undefined);
+}
