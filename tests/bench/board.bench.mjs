@@ -1,66 +1,140 @@
-// The board benchmark. Starts `wrangler dev` (own port, throw-away D1, DEMO_SEED=1), creates
-// boards of 2,000 and 10,000 cards through a dev-only route, and measures:
-// 1. the board request against a raw D1 read of the same rows, in the same run: server time
-//    (median, p99) and D1 rows read. Both sides run inside the worker and time themselves; see
-//    worker/routes/dev-bench.ts for what each includes. The real HTTP GET /api/boards/:beYear is
-//    timed from here too, for what a client waits.
+// The board benchmark (issue 16's targets). Starts `wrangler dev` (own port, throw-away D1,
+// DEMO_SEED=1), creates boards of 2,000 and 10,000 cards through a dev-only route, and measures:
+// 1. the board request against a raw D1 read of the same rows, in the same run, both over HTTP
+//    from here, end to end (request sent until the body is read; the same middleware, session
+//    lookup included, on both): GET /api/boards/:beYear vs GET /api/dev/bench/raw-rows/:beYear
+//    (worker/routes/dev-bench.ts), median and p99 of 100 each. Also D1 rows read by the board's
+//    loader against rows returned (inside the worker, the dev route /bench/board).
+// 1b. the board answer's size, gzipped (node:zlib, level 6), on the 2,000-card bench board, and
+//    bytes per card on a 2,000-card board whose titles all differ.
+// 1c. reopening an unchanged board: GET with If-None-Match (the ETag of the last answer) → 304,
+//    and GET /changes?since=<seq>, each over a raw socket: every byte received counts (status
+//    line, headers, body).
 // 2. the first screenful, interactive, in Chromium: from navigation start until cards are drawn
 //    and a card's "Move to…" menu opens when clicked, on a 10,000-card board against a 200-card
 //    one (lanes off screen are drawn as they come into view: web/src/components/board/lazy-lanes.ts);
 //    then, on the 10,000-card board, from scrolling to its end until the last lane's cards are drawn.
 // 3. JavaScript shipped: web/dist/assets/*.js, each gzipped with node:zlib, summed.
-// 5. Live updates: another user's move, from the moment it is sent until another open board (an
-//    executive's, in Chromium, on the 2,000-card board) shows the card in its new column.
 // 4. What each everyday request costs in D1 (rows read, rows written, round trips: what
 //    Cloudflare bills), on both boards, through the real routes with the dev-only meter
-//    (middleware/session.ts): a move must read a few rows whatever the size of its column.
+//    (middleware/session.ts): a move must read a few rows whatever the size of its column. The
+//    same meter counts the Durable Object calls made while serving the request (db/metered.ts):
+//    a move, an edit and a comment must make exactly one.
+// 5. Live updates: another user's move, from the moment it is sent until another open board (an
+//    executive's, in Chromium, on the 2,000-card board) shows the card in its new column; p99 of
+//    100 moves.
 // Exits non-zero when something fails or a figure misses its target.
 import { readdirSync, readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildWeb, chromiumSignedIn, fmt, getJson, timedJson, haveChromium, median, percentile, printTable, signIn, startApp, targets } from './harness.mjs';
+import { buildWeb, chromiumSignedIn, fmt, getJson, haveChromium, median, percentile, printTable, signIn, startApp, targets } from './harness.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const SIZES = [
-  { beYear: 2590, cards: 2000, samples: 40 },
-  { beYear: 2591, cards: 10000, samples: 20 },
+  { beYear: 2590, cards: 2000 },
+  { beYear: 2591, cards: 10000 },
 ];
 /** The live-update figure watches the 2,000-card board. */
 const RENDER_YEAR = 2590;
 /** The first screenful: a small board (made for it) against the 10,000-card one. */
 const SMALL = { beYear: 2589, cards: 200 };
 const BIG = SIZES[1];
+/** A 2,000-card board whose titles all differ: bytes per card, gzipped, without repeated titles to help. */
+const DISTINCT = { beYear: 2592, cards: 2000, titles: 'distinct' };
 const RENDER_LOADS = 5;
-const TARGET = { boardOverRaw: 2, rowsReadOverReturned: 1.1, screenfulRatio: 1.2, screenfulMs: 300, lastLaneMs: 100, jsGzKb: 50, moveRowsRead: 50, liveMs: 1000 };
-const LIVE_MOVES = 20;
+const HTTP_SAMPLES = 100;
+const TARGET = {
+  boardOverRaw: 0.5,
+  rowsReadOverReturned: 1.1,
+  boardGzKb: 80,
+  reopenBytes: 1024,
+  screenfulRatio: 1.2,
+  screenfulMs: 300,
+  lastLaneMs: 100,
+  jsGzKb: 50,
+  moveRowsRead: 50,
+  objectCallsPerChange: 1,
+  liveP99Ms: 150,
+};
+const LIVE_MOVES = 100;
 
 const goal = targets();
 
-async function measureBoard(base, cookie, { beYear, cards, samples }) {
+/** GET `url`, timed from sending until the body is read; the body as text, and the answer's headers. */
+async function timedGet(url, headers) {
+  const t0 = performance.now();
+  const r = await fetch(url, { headers });
+  const text = await r.text();
+  const ms = performance.now() - t0;
+  if (!r.ok) throw new Error(`GET ${url}: ${r.status} ${text.slice(0, 300)}`);
+  return { ms, text, headers: r.headers };
+}
+
+/**
+ * The board request against the raw D1 read of the same rows, both over HTTP end to end, in
+ * alternating order (neither always runs on a cache the other warmed); and, inside the worker, the
+ * loader's rows read against rows returned.
+ */
+async function measureBoard(base, cookie, { beYear, cards }) {
   const headers = { cookie: `__Host-ita_session=${cookie}` };
-  const board = [];
-  const raw = [];
-  const http = [];
-  const get = (path) => getJson(`${base}${path}`, { headers });
-  // Warm-up: the first reads fill SQLite's page cache and compile the statements.
-  for (let i = 0; i < 3; i++) await Promise.all([get(`/api/dev/bench/board/${beYear}`), get(`/api/dev/bench/raw/${beYear}`)]);
-  for (let i = 0; i < samples; i++) {
-    // Alternate the order so neither side always runs on a cache the other warmed.
-    const pair = i % 2 ? ['raw', 'board'] : ['board', 'raw'];
-    for (const side of pair) (side === 'board' ? board : raw).push(await get(`/api/dev/bench/${side}/${beYear}`));
-    const { json: view, ms } = await timedJson(`${base}/api/boards/${beYear}`, { headers });
-    http.push(ms);
-    if (view.cards.length !== cards) throw new Error(`board ${beYear} has ${view.cards.length} cards, expected ${cards}`);
+  const urls = { board: `${base}/api/boards/${beYear}`, raw: `${base}/api/dev/bench/raw-rows/${beYear}` };
+  // Warm-up: the first reads fill SQLite's page cache, compile the statements, load the board's object.
+  for (let i = 0; i < 3; i++) for (const url of Object.values(urls)) await timedGet(url, headers);
+  const ms = { board: [], raw: [] };
+  let answer;
+  for (let i = 0; i < HTTP_SAMPLES; i++) {
+    for (const side of i % 2 ? ['raw', 'board'] : ['board', 'raw']) {
+      const r = await timedGet(urls[side], headers);
+      ms[side].push(r.ms);
+      if (side === 'board') answer = r;
+    }
   }
-  if (board[0].cards !== cards || raw[0].cards !== cards) throw new Error('the bench routes did not read every card');
-  const ms = (xs) => xs.map((x) => x.serverMs);
+  const view = JSON.parse(answer.text);
+  if (view.cards.length !== cards) throw new Error(`board ${beYear} has ${view.cards.length} cards, expected ${cards}`);
+  const raw = JSON.parse((await timedGet(urls.raw, headers)).text);
+  if (raw[4].length !== cards) throw new Error(`the raw read of ${beYear} returned ${raw[4].length} cards, expected ${cards}`);
+  const loader = await getJson(`${base}/api/dev/bench/board/${beYear}`, { headers });
+  const stats = (xs) => ({ median: median(xs), p99: percentile(xs, 99), n: xs.length });
   return {
     cards,
-    board: { median: median(ms(board)), p99: percentile(ms(board), 99), rowsRead: board[0].rowsRead, rowsReturned: board[0].rowsReturned, bytes: board[0].bytes },
-    raw: { median: median(ms(raw)), p99: percentile(ms(raw), 99), rowsRead: raw[0].rowsRead, rowsReturned: raw[0].rowsReturned },
-    http: { median: median(http), p99: percentile(http, 99) },
-    samples,
+    board: stats(ms.board),
+    raw: stats(ms.raw),
+    bytes: { board: Buffer.byteLength(answer.text), raw: Buffer.byteLength(JSON.stringify(raw)), boardGz: gzipSync(answer.text).length },
+    rows: { read: loader.rowsRead, returned: loader.rowsReturned },
+    etag: answer.headers.get('etag'),
+    seq: view.seq,
   };
+}
+
+/**
+ * One GET over a plain socket (HTTP/1.1, connection closed after): the status and every byte
+ * received, status line, headers and body, as they came.
+ */
+function bytesOnTheWire(base, path, headers) {
+  const { hostname, port } = new URL(base);
+  const lines = [`GET ${path} HTTP/1.1`, `host: ${hostname}:${port}`, 'connection: close', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(`${lines.join('\r\n')}\r\n\r\n`));
+    const chunks = [];
+    socket.on('data', (b) => chunks.push(b));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const all = Buffer.concat(chunks);
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(all.toString('latin1'))?.[1]);
+      const head = all.indexOf('\r\n\r\n');
+      resolve({ status, bytes: all.length, body: head < 0 ? '' : all.subarray(head + 4).toString('utf8') });
+    });
+  });
+}
+
+/** Reopening the unchanged board: If-None-Match with its ETag, and the changes since its seq. */
+async function measureReopen(base, cookie, { beYear, etag, seq }) {
+  const headers = { cookie: `__Host-ita_session=${cookie}` };
+  const notModified = etag ? await bytesOnTheWire(base, `/api/boards/${beYear}`, { ...headers, 'if-none-match': etag }) : null;
+  const changes = typeof seq === 'number' ? await bytesOnTheWire(base, `/api/boards/${beYear}/changes?since=${seq}`, headers) : null;
+  const whole = await bytesOnTheWire(base, `/api/boards/${beYear}`, headers);
+  return { notModified, changes, whole };
 }
 
 /** D1's own figures for one request, from the dev-only meter (x-ita-meter → x-ita-d1). */
@@ -90,7 +164,7 @@ async function measureRequestCosts(base, cookie, beYear) {
   const target = inColumn(board, to.id);
   const middle = Math.floor(target.length / 2);
   const rows = [];
-  const add = (label, m) => rows.push({ label, rowsRead: m.rowsRead, rowsWritten: m.rowsWritten, queries: m.queries, returned: m.rowsReturned });
+  const add = (label, m) => rows.push({ label, rowsRead: m.rowsRead, rowsWritten: m.rowsWritten, queries: m.queries, returned: m.rowsReturned, objectCalls: m.objectCalls, objectCallsBy: m.objectCallsBy });
   add('GET /api/me', await get('/api/me'));
   add('GET /api/boards/:year', await get(`/api/boards/${beYear}`));
   const places = [
@@ -207,11 +281,16 @@ async function measureLiveLatency(base, moverCookie, watcherCookie) {
     const board = await getJson(`${base}/api/boards/${RENDER_YEAR}`, { headers });
     // Cards of the lanes drawn on the watcher's screen (lanes off screen are not drawn).
     const onScreen = await page.evaluate(() => [...document.querySelectorAll('[data-testid="card"]')].map((n) => n.getAttribute('data-card-id')));
-    if (onScreen.length < LIVE_MOVES) throw new Error(`the watcher drew ${onScreen.length} cards, fewer than ${LIVE_MOVES}`);
+    // The cards drawn on the watcher's screen (lanes off screen are not drawn), each moved in turn
+    // to another column of its lane (so it stays on screen), round after round.
+    const moving = onScreen.slice(0, 20).map((id) => board.cards.find((c) => c.id === id));
+    if (moving.length < 20) throw new Error(`the watcher drew ${onScreen.length} cards, fewer than 20`);
     const latencies = [];
     for (let i = 0; i < LIVE_MOVES; i++) {
-      const card = board.cards.find((c) => c.id === onScreen[i]);
-      const target = board.columns.find((c) => c.id !== card.columnId);
+      const k = i % moving.length;
+      const card = moving[k];
+      const others = board.columns.filter((c) => c.id !== card.columnId);
+      const target = others[Math.floor(i / moving.length) % others.length];
       // Watch for the card in its new column before the move is sent.
       await page.evaluate(({ id, column }) => {
         window.__liveSeen = new Promise((resolve) => {
@@ -230,7 +309,9 @@ async function measureLiveLatency(base, moverCookie, watcherCookie) {
         headers,
         body: JSON.stringify({ toColumnId: target.id, afterCardId: null, beforeCardId: null, version: card.version }),
       });
-      if (!r.ok) throw new Error(`move: ${r.status} ${await r.text()}`);
+      const text = await r.text();
+      if (!r.ok) throw new Error(`move: ${r.status} ${text.slice(0, 300)}`);
+      moving[k] = JSON.parse(text).card;
       const seenAt = await page.evaluate(() => Promise.race([window.__liveSeen, new Promise((r) => setTimeout(() => r(null), 5000))]));
       if (seenAt === null) throw new Error(`the watcher did not show move ${i + 1} within 5 s`);
       latencies.push(seenAt - sentAt);
@@ -265,15 +346,18 @@ async function main() {
     const admin = await signIn(app.base, 'admin@demo.local');
     const headers = { cookie: `__Host-ita_session=${admin}`, 'content-type': 'application/json' };
     const created = [];
-    for (const size of [SMALL, ...SIZES]) {
+    for (const size of [SMALL, ...SIZES, DISTINCT]) {
       const t0 = Date.now();
-      await getJson(`${app.base}/api/dev/bench/boards`, { method: 'POST', headers, body: JSON.stringify({ beYear: size.beYear, cards: size.cards }) });
+      await getJson(`${app.base}/api/dev/bench/boards`, { method: 'POST', headers, body: JSON.stringify({ beYear: size.beYear, cards: size.cards, titles: size.titles }) });
       created.push(`${size.cards} cards in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
     console.log(`boards created: ${created.join(', ')}`);
 
     const results = [];
     for (const size of SIZES) results.push(await measureBoard(app.base, admin, size));
+    const distinct = await timedGet(`${app.base}/api/boards/${DISTINCT.beYear}`, { cookie: `__Host-ita_session=${admin}` });
+    const distinctGz = gzipSync(distinct.text).length;
+    const reopen = await measureReopen(app.base, admin, { beYear: SIZES[0].beYear, etag: results[0].etag, seq: results[0].seq });
     // After the timings: these requests change the boards.
     const costs = [];
     for (const size of SIZES) costs.push(await measureRequestCosts(app.base, admin, size.beYear));
@@ -301,12 +385,24 @@ async function main() {
     for (const r of results) {
       const ratio = r.board.median / r.raw.median;
       const p99Ratio = r.board.p99 / r.raw.p99;
-      const readRatio = r.board.rowsRead / r.board.rowsReturned;
-      rows.push([`${r.cards} cards: server ms, median`, fmt(r.board.median), fmt(r.raw.median), `${fmt(ratio, 2)}×`, `≤ ${TARGET.boardOverRaw}×`, goal.check(`board median ${r.cards}`, ratio <= TARGET.boardOverRaw)]);
-      rows.push([`${r.cards} cards: server ms, p99 (n=${r.samples})`, fmt(r.board.p99), fmt(r.raw.p99), `${fmt(p99Ratio, 2)}×`, `≤ ${TARGET.boardOverRaw}×`, goal.check(`board p99 ${r.cards}`, p99Ratio <= TARGET.boardOverRaw)]);
-      rows.push([`${r.cards} cards: D1 rows read`, r.board.rowsRead, r.raw.rowsRead, `${fmt(r.board.rowsRead / r.raw.rowsRead, 2)}×`, '', '']);
-      rows.push([`${r.cards} cards: rows read / rows returned`, `${r.board.rowsRead} / ${r.board.rowsReturned}`, `${r.raw.rowsRead} / ${r.raw.rowsReturned}`, `${fmt(readRatio, 3)}×`, `≤ ${TARGET.rowsReadOverReturned}×`, goal.check(`rows read ${r.cards}`, readRatio <= TARGET.rowsReadOverReturned)]);
-      rows.push([`${r.cards} cards: HTTP GET /api/boards (client ms, median / p99)`, `${fmt(r.http.median)} / ${fmt(r.http.p99)}`, '', '', `${(r.board.bytes / 1024).toFixed(0)} KB JSON`, '']);
+      const readRatio = r.rows.read / r.rows.returned;
+      const mb = (n) => `${fmt(n / 1024 / 1024, 2)} MB`;
+      rows.push([`${r.cards} cards: HTTP request, end to end, body read (ms, median of ${r.board.n})`, fmt(r.board.median), fmt(r.raw.median), `${fmt(ratio, 2)}×`, `≤ ${TARGET.boardOverRaw}×`, goal.check(`board request median ${r.cards}`, ratio <= TARGET.boardOverRaw)]);
+      rows.push([`${r.cards} cards: HTTP request, end to end, body read (ms, p99 of ${r.board.n})`, fmt(r.board.p99), fmt(r.raw.p99), `${fmt(p99Ratio, 2)}×`, `≤ ${TARGET.boardOverRaw}×`, goal.check(`board request p99 ${r.cards}`, p99Ratio <= TARGET.boardOverRaw)]);
+      rows.push([`${r.cards} cards: answer size (JSON)`, mb(r.bytes.board), mb(r.bytes.raw), `${fmt(r.bytes.board / r.bytes.raw, 2)}×`, '', '']);
+      rows.push([`${r.cards} cards: D1 rows read / rows returned by the board's loader`, `${r.rows.read} / ${r.rows.returned}`, '', `${fmt(readRatio, 3)}×`, `≤ ${TARGET.rowsReadOverReturned}×`, goal.check(`rows read ${r.cards}`, readRatio <= TARGET.rowsReadOverReturned)]);
+    }
+    const gzKb = results[0].bytes.boardGz / 1024;
+    rows.push([`board answer, ${SIZES[0].cards} bench cards, gzipped (${fmt(results[0].bytes.boardGz / SIZES[0].cards, 0)} bytes per card)`, `${fmt(gzKb)} KB`, '', '', `≤ ${TARGET.boardGzKb} KB`, goal.check('board answer gzipped', gzKb <= TARGET.boardGzKb)]);
+    rows.push([`  ${DISTINCT.cards} cards whose titles all differ: gzipped, bytes per card`, `${fmt(distinctGz / 1024)} KB, ${fmt(distinctGz / DISTINCT.cards, 0)} B/card`, '', '', '', '']);
+    {
+      const { notModified, changes, whole } = reopen;
+      const wire = (r) => (r ? `${r.bytes} B (${r.status})` : 'not offered');
+      // Either way of reopening counts; the 304 is the one the contract names first.
+      const best = [notModified?.status === 304 ? notModified : null, changes?.status === 200 && !/"reload"\s*:\s*true/.test(changes.body) ? changes : null].filter(Boolean);
+      const bytes = best.length ? Math.min(...best.map((r) => r.bytes)) : whole.bytes;
+      rows.push([`reopening the unchanged ${SIZES[0].cards}-card board, bytes on the wire: If-None-Match → 304 / changes since seq`, `${wire(notModified)} / ${wire(changes)}`, '', '', `≤ ${TARGET.reopenBytes} B`, goal.check('reopening an unchanged board', best.length > 0 && bytes <= TARGET.reopenBytes)]);
+      rows.push(['  (the whole board, uncompressed, for comparison)', `${whole.bytes} B (${whole.status})`, '', '', '', '']);
     }
     if (render.error) {
       rows.push(['first screenful interactive', `failed: ${render.error}`, '', '', `≤ ${TARGET.screenfulRatio}×`, goal.check('first screenful', false)]);
@@ -320,26 +416,31 @@ async function main() {
       rows.push([`scroll to the last lane of ${BIG.cards} cards: its cards drawn (ms, median of ${RENDER_LOADS}; max ${fmt(big.scroll.max, 0)})`, fmt(big.scroll.median, 0), '', '', `≤ ${TARGET.lastLaneMs} ms`, goal.check('last lane drawn', big.scroll.median <= TARGET.lastLaneMs)]);
     }
     if (live.error) {
-      rows.push(['live update: a move seen on another open board', `failed: ${live.error}`, '', '', `< ${TARGET.liveMs} ms`, goal.check('live update', false)]);
+      rows.push(['live update: a move seen on another open board', `failed: ${live.error}`, '', '', `p99 ≤ ${TARGET.liveP99Ms} ms`, goal.check('live update', false)]);
     } else {
-      rows.push([`live update: a move seen on another open board (ms, median / p99 of ${live.n})`, `${fmt(live.median, 0)} / ${fmt(live.p99, 0)}`, '', '', `< ${TARGET.liveMs} ms`, goal.check('live update', live.p99 < TARGET.liveMs)]);
+      rows.push([`live update: a move seen on another open board (ms, median / p99 of ${live.n})`, `${fmt(live.median, 0)} / ${fmt(live.p99, 0)}`, '', '', `p99 ≤ ${TARGET.liveP99Ms} ms`, goal.check('live update', live.n >= 100 && live.p99 <= TARGET.liveP99Ms)]);
     }
     const kb = js.gz / 1024;
-    rows.push([`JavaScript shipped to open the board, gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, `${fmt(kb)} KB`, '', '', `< ${TARGET.jsGzKb} KB`, goal.check('JavaScript size', kb < TARGET.jsGzKb)]);
+    rows.push([`JavaScript shipped to open the board, gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, `${fmt(kb)} KB`, '', '', `≤ ${TARGET.jsGzKb} KB`, goal.check('JavaScript size', kb <= TARGET.jsGzKb)]);
     rows.push([`  all pages together (${js.all.files} files, loaded as opened)`, `${fmt(js.all.gz / 1024)} KB`, '', '', '', '']);
-    printTable('Board benchmark (wrangler dev, local D1)', ['measure', 'board', 'raw D1', 'ratio', 'target', ''], rows);
+    printTable('Board benchmark (wrangler dev, local D1)', ['measure', 'board', 'raw D1 read, over HTTP', 'ratio', 'target', ''], rows);
 
     const costRows = costs[0].rows.map((small, i) => {
       const big = costs[1].rows[i];
       const isMove = small.label.startsWith('move');
-      const ok = isMove ? goal.check(`rows read by a ${small.label}`, small.rowsRead <= TARGET.moveRowsRead && big.rowsRead <= TARGET.moveRowsRead) : '';
-      return [small.label, `${small.rowsRead} / ${small.rowsWritten} / ${small.queries}`, `${big.rowsRead} / ${big.rowsWritten} / ${big.queries}`, isMove ? `≤ ${TARGET.moveRowsRead} read` : '', ok];
+      const isChange = isMove || small.label.startsWith('PATCH') || small.label.startsWith('POST');
+      const readOk = isMove ? goal.check(`rows read by a ${small.label}`, small.rowsRead <= TARGET.moveRowsRead && big.rowsRead <= TARGET.moveRowsRead) : '';
+      const callsOk = isChange ? goal.check(`Durable Object calls of a ${small.label}`, small.objectCalls === TARGET.objectCallsPerChange && big.objectCalls === TARGET.objectCallsPerChange) : '';
+      const cell = (m) => `${m.rowsRead} / ${m.rowsWritten} / ${m.queries}`;
+      return [small.label, cell(small), cell(big), isMove ? `≤ ${TARGET.moveRowsRead} read` : '', readOk, `${small.objectCalls} / ${big.objectCalls}`, isChange ? `${TARGET.objectCallsPerChange}` : '', callsOk];
     });
     printTable(
-      'D1 per request: rows read / rows written / round trips (the session lookup included)',
-      ['request', ...SIZES.map((size, i) => `${size.cards} cards (column: ${costs[i].column})`), 'target', ''],
+      'D1 per request: rows read / rows written / round trips (the session lookup included); Durable Object calls made while serving it',
+      ['request', ...SIZES.map((size, i) => `${size.cards} cards (column: ${costs[i].column})`), 'target', '', 'object calls', 'target', ''],
       costRows,
     );
+    const calls = costs[0].rows.filter((r) => r.objectCalls > 0).map((r) => `${r.label}: ${Object.entries(r.objectCallsBy).map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    if (calls.length) console.log(`\nDurable Object calls (${SIZES[0].cards} cards):\n  ${calls.join('\n  ')}`);
     console.log(`\nwhole run: ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     app.stop();

@@ -4,6 +4,10 @@
 // the client takes the card from the answer and tries again, as the web app does. Afterwards the
 // board must equal a replay of its event log (no lost update, no change without its event) and
 // the log's hash chain must verify. Plain fetch only: runs under Node (bench, e2e) unchanged.
+// Without `pause` the directors write without pause (a closed loop: the next change as soon as the
+// last is answered); with it, each starts at a random moment within the longest pause, waits a
+// random time in [min, max] ms after each change, and reads the board after some changes
+// (`readAfterChange`, a probability), as people do.
 import { compareWithReplay, replayCardEvents, type LoggedEvent } from '../../worker/domain/replay';
 import type { BoardView, CardView } from '../../worker/domain/contracts';
 import type { BackupFile } from '../../worker/domain/backup-format';
@@ -18,6 +22,10 @@ export interface LoadOptions {
   /** The board's fiscal year in the run's own office. */
   beYear?: number;
   stepsPerGroup?: number;
+  /** Each director waits a random time in [min, max] ms after each change (none: a closed loop). */
+  pause?: { minMs: number; maxMs: number };
+  /** With `pause`: the chance that a director reads the board again after a change (default 0.5). */
+  readAfterChange?: number;
   /** An administrator of the demo office, who may create the run's office (dev-only route). */
   adminEmail?: string;
   adminPassword?: string;
@@ -32,6 +40,8 @@ interface Answer {
 
 export interface LoadResult {
   directors: number;
+  /** The pause between a director's changes, when there is one. */
+  pause: { minMs: number; maxMs: number } | null;
   groups: number;
   cards: number;
   seconds: number;
@@ -123,6 +133,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
 
   const result: LoadResult = {
     directors: opts.directors,
+    pause: opts.pause ?? null,
     groups: groups.length,
     cards: firstBoard.cards.length,
     seconds: opts.seconds,
@@ -146,7 +157,13 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   await Promise.all(cookies.map((cookie, d) => director(cookie, d)));
   result.seconds = (performance.now() - started) / 1000;
 
+  const pause = opts.pause;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const pauseMs = (p: { minMs: number; maxMs: number }) => p.minMs + Math.random() * (p.maxMs - p.minMs);
+
   async function director(cookie: string, d: number) {
+    // Paused directors do not all start at once (nor would people).
+    if (pause) await sleep(Math.random() * pause.maxMs);
     const read = async () => {
       const r = await call('GET', `/api/boards/${beYear}`, cookie);
       result.readMs.push(r.ms);
@@ -203,6 +220,10 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
         }
       }
       if (!done) result.gaveUp++;
+      if (pause && performance.now() < deadline) {
+        if (Math.random() < (opts.readAfterChange ?? 0.5)) board = await read();
+        await sleep(Math.min(pauseMs(pause), Math.max(0, deadline - performance.now())));
+      }
     }
     function replaceCard(card: CardView) {
       board = { ...board, cards: board.cards.map((c) => (c.id === card.id ? card : c)) };
@@ -258,6 +279,7 @@ export function formatLoadResult(r: LoadResult): string {
       [
         {
           directors: r.directors,
+          pause: r.pause ? `${r.pause.minMs / 1000}–${r.pause.maxMs / 1000} s` : 'none',
           groups: r.groups,
           cards: r.cards,
           seconds: Number(r.seconds.toFixed(1)),
@@ -270,7 +292,7 @@ export function formatLoadResult(r: LoadResult): string {
           statuses,
         },
       ],
-      'load: moves and edits by directors (wrangler dev, local D1)',
+      `load: moves and edits by directors${r.pause ? ', pausing between changes, reading the board meanwhile' : ' without pause'} (wrangler dev, local D1)`,
     ),
     formatTable(
       [

@@ -31,6 +31,7 @@ const closed = [
   ['POST', '/api/dev/scheduled?cron=*/10+*+*+*+*'],
   ['POST', '/api/dev/bench/boards', { beYear: 2561, cards: 10 }],
   ['GET', '/api/dev/bench/board/2567'],
+  ['GET', '/api/dev/bench/raw-rows/2567'],
   ['POST', '/api/dev/load/office'],
   ['POST', '/api/dev/load/directors', { count: 1 }],
   ['POST', '/api/dev/reports-bench/seed', { cards: 10, events: 10 }],
@@ -64,6 +65,19 @@ describe('dev routes with DEMO_SEED=1', () => {
     const run = await dev('GET', `/api/dev/reports-bench/run?kind=staff&periodKey=2024-03&mode=scan&orgId=${other.orgId}`, admin);
     expect(run.status).toBe(200);
     expect(run.json.cards).toBe(21);
+  });
+});
+
+describe('the board bench fixtures', () => {
+  it('make a board whose titles all differ, and answer the raw rows of a board', async () => {
+    const admin = await cookieFor(demo, 'admin');
+    expect((await dev('POST', '/api/dev/bench/boards', admin, { beYear: 2562, cards: 30, titles: 'distinct' })).status).toBe(201);
+    const raw = await dev('GET', '/api/dev/bench/raw-rows/2562', admin);
+    expect(raw.status).toBe(200);
+    // fiscal year, columns, groups, measures, cards: the rows as D1 returns them.
+    expect(raw.json.map((rows: unknown[]) => rows.length)).toEqual([1, 4, expect.any(Number), 3, 30]);
+    const titles = raw.json[4].map((card: { title: string }) => card.title);
+    expect(new Set(titles).size).toBe(30);
   });
 });
 

@@ -8,8 +8,10 @@
 // - GET /bench/raw/:beYear runs the same SELECTs as plain D1 statements (no ORM, no mapping, no
 //   sorting, no permission checks) and serialises the rows: the floor the loader is compared with.
 // Both time themselves inside the worker and report rows read and rows returned. The session
-// lookup (the middleware) is outside both timings; the bench script also times the real HTTP
-// GET /api/boards/:beYear from outside, where the session lookup is included.
+// lookup (the middleware) is outside both timings.
+// - GET /bench/raw-rows/:beYear answers the raw read's rows themselves (JSON, as D1 returns them):
+//   the bench times it over HTTP from outside, body read, against the real GET /api/boards/:beYear
+//   (both pass the same middleware, the session lookup included).
 import { Hono } from 'hono';
 import { valid } from '../middleware/validate';
 import { adminOf } from '../middleware/authorize';
@@ -37,8 +39,8 @@ export const devBenchRoutes = new Hono<AppEnv>()
     await next();
   })
   .post('/boards', valid('json', benchBoardBody), async (c) => {
-    const { beYear, cards: n } = c.req.valid('json');
-    return c.json(await createBenchBoard(c.get('db'), requireAdmin(actorOf(c)), beYear, n), 201);
+    const { beYear, cards: n, titles } = c.req.valid('json');
+    return c.json(await createBenchBoard(c.get('db'), requireAdmin(actorOf(c)), beYear, n, titles), 201);
   })
   .get('/board/:beYear', valid('param', beYearParam), async (c) => {
     const actor = requireAdmin(actorOf(c));
@@ -59,4 +61,9 @@ export const devBenchRoutes = new Hono<AppEnv>()
     const rowsRead = results.reduce((n, r) => n + (r.meta.rows_read ?? 0), 0);
     const rowsReturned = results.reduce((n, r) => n + r.results.length, 0);
     return c.json({ serverMs, rowsRead, rowsReturned, cards: results[4]!.results.length, bytes });
+  })
+  .get('/raw-rows/:beYear', valid('param', beYearParam), async (c) => {
+    const actor = requireAdmin(actorOf(c));
+    const results = await rawBoardRead(c.env.DB, actor.orgId, c.req.valid('param').beYear);
+    return c.json(results.map((r) => r.results));
   });

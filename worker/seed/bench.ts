@@ -40,8 +40,25 @@ const STEP_TEXTS = [
   'สรุปผลการดำเนินงานและวิเคราะห์ผล นำเสนอผู้บังคับบัญชา และแจ้งบุคลากรในสังกัดทราบ',
 ];
 
-/** A synthetic board of `n` cards spread over the four default columns, with their events. */
-export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: number) {
+/** Words of the titles that must all differ: an office's everyday steps, drawn at random. */
+const TITLE_WORDS = [
+  'จัดทำ', 'ทบทวน', 'เผยแพร่', 'รายงาน', 'ประชุม', 'ชี้แจง', 'ตรวจสอบ', 'ติดตาม', 'สรุปผล', 'วิเคราะห์', 'ปรับปรุง', 'อบรม',
+  'แผนปฏิบัติการ', 'คู่มือ', 'ประกาศ', 'คำสั่ง', 'ข้อมูลข่าวสาร', 'งบประมาณ', 'จัดซื้อจัดจ้าง', 'บุคลากร', 'เว็บไซต์', 'หน่วยงาน',
+  'ผู้บังคับบัญชา', 'ประชาชน', 'ผู้มีส่วนได้ส่วนเสีย', 'การร้องเรียน', 'ผลประโยชน์ทับซ้อน', 'ความเสี่ยง', 'การทุจริต', 'จริยธรรม',
+  'ไตรมาส', 'ประจำปี', 'รอบ', 'หกเดือน', 'ระดับจังหวัด', 'ระดับอำเภอ', 'ออนไลน์', 'ภายใน', 'เร่งด่วน', 'ต่อเนื่อง',
+];
+
+/** A title no other card of the board has: its number and six to nine words at random. */
+function distinctTitle(i: number): string {
+  const words = Array.from({ length: 6 + Math.floor(Math.random() * 4) }, () => TITLE_WORDS[Math.floor(Math.random() * TITLE_WORDS.length)]!);
+  return `${i + 1}. ${words.join(' ')}`;
+}
+
+/**
+ * A synthetic board of `n` cards spread over the four default columns, with their events. Titles
+ * repeat three texts (numbered) unless `titles` is "distinct".
+ */
+export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: number, titles: 'repeated' | 'distinct' = 'repeated') {
   const [existing] = await db
     .select({ id: fiscalYears.id })
     .from(fiscalYears)
@@ -74,7 +91,7 @@ export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: 
       fiscalYearId,
       measureId: m.id,
       stepNumber: (i % 10) + 1,
-      title: `${i + 1}. ${STEP_TEXTS[i % STEP_TEXTS.length]}`,
+      title: titles === 'distinct' ? distinctTitle(i) : `${i + 1}. ${STEP_TEXTS[i % STEP_TEXTS.length]}`,
       details: '',
       leadGroupId: m.leadGroupId,
       allGroups: m.allGroups,

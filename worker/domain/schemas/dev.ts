@@ -9,8 +9,8 @@ export const scheduledQuery = z.object({ cron: z.string().min(1).max(50), time: 
 /** POST /api/dev/seed?variant= */
 export const seedQuery = z.object({ variant: z.enum(['current', 'fy2567']).default('current') });
 
-/** POST /api/dev/bench/boards */
-export const benchBoardBody = z.strictObject({ beYear, cards: z.number().int().min(1).max(20_000) });
+/** POST /api/dev/bench/boards; `titles: "distinct"`: no two cards share a title (for bytes per card, gzipped). */
+export const benchBoardBody = z.strictObject({ beYear, cards: z.number().int().min(1).max(20_000), titles: z.enum(['repeated', 'distinct']).default('repeated') });
 
 /** POST /api/dev/load/directors */
 export const directorsBody = z.strictObject({ count: z.number().int().min(1).max(500) });
