@@ -28,7 +28,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildWeb, chromiumSignedIn, fmt, getJson, haveChromium, median, percentile, printTable, signIn, startApp, targets } from './harness.mjs';
+import { buildWeb, chromiumSignedIn, fmt, getJson, haveChromium, median, percentile, machineLoad, printTable, signIn, startApp, targets } from './harness.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const SIZES = [
@@ -339,6 +339,7 @@ function javascriptShipped() {
 
 async function main() {
   const started = Date.now();
+  const startLoad = machineLoad();
   // The render and size figures are of the current source: build it (BENCH_NO_BUILD=1 measures web/dist as it is).
   if (process.env.BENCH_NO_BUILD !== '1') buildWeb();
   const app = await startApp(PORT);
@@ -423,7 +424,7 @@ async function main() {
     const kb = js.gz / 1024;
     rows.push([`JavaScript shipped to open the board, gzipped (${js.files} files, ${(js.raw / 1024).toFixed(1)} KB raw)`, `${fmt(kb)} KB`, '', '', `≤ ${TARGET.jsGzKb} KB`, goal.check('JavaScript size', kb <= TARGET.jsGzKb)]);
     rows.push([`  all pages together (${js.all.files} files, loaded as opened)`, `${fmt(js.all.gz / 1024)} KB`, '', '', '', '']);
-    printTable('Board benchmark (wrangler dev, local D1)', ['measure', 'board', 'raw D1 read, over HTTP', 'ratio', 'target', ''], rows);
+    printTable(`Board benchmark (wrangler dev, local D1; ${startLoad} at the start, ${machineLoad()} at the end)`, ['measure', 'board', 'raw D1 read, over HTTP', 'ratio', 'target', ''], rows);
 
     const costRows = costs[0].rows.map((small, i) => {
       const big = costs[1].rows[i];

@@ -3,7 +3,7 @@
 // office, signs in, and prints figures beside their targets.
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
@@ -103,6 +103,14 @@ export function printTable(title, header, rows) {
   console.log(line(all[0]));
   console.log(widths.map((w) => '─'.repeat(w)).join('  '));
   for (const r of all.slice(1)) console.log(line(r));
+}
+
+/**
+ * The machine's 1-minute load average and its cores: figures taken while others' tests run beside
+ * a bench are slower, and the table should say so.
+ */
+export function machineLoad() {
+  return `load average ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`;
 }
 
 /** Records a figure against its target; `misses()` lists those that missed. */

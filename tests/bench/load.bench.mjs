@@ -14,7 +14,7 @@
 // LOAD_LEVELS="1,10,50" runs the closed loop at several levels in a row (the ratio is checked at 50).
 import { existsSync } from 'node:fs';
 import { runnerImport } from 'vite';
-import { buildWeb, fmt, printTable, startApp, targets } from './harness.mjs';
+import { buildWeb, fmt, machineLoad, printTable, startApp, targets } from './harness.mjs';
 
 const PORT = Number(process.env.LOAD_PORT ?? 8796);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -39,6 +39,7 @@ const { module: driver } = await runnerImport('./tests/load/driver.ts', { config
 const { quantile } = (await runnerImport('./tests/load/table.ts', { configFile: false, logLevel: 'error' })).module;
 
 const goal = targets();
+const startLoad = machineLoad();
 const p99 = (xs) => quantile([...xs].sort((a, b) => a - b), 0.99);
 
 if (!existsSync('web/dist/index.html')) buildWeb(); // wrangler dev serves the built app
@@ -73,7 +74,7 @@ try {
   const enough = (xs) => xs.length >= TARGET.minSamples;
   rows.push([`50 directors pausing ${PAUSE.minMs / 1000}–${PAUSE.maxMs / 1000} s, ${fmt(paused.seconds, 0)} s: change p99 (ms, of ${paused.writeMs.length})`, fmt(changeP99), '', '', `≤ ${TARGET.pausedChangeP99Ms} ms`, goal.check('paused: change p99', enough(paused.writeMs) && changeP99 <= TARGET.pausedChangeP99Ms)]);
   rows.push([`  board read p99 meanwhile (ms, of ${paused.readMs.length})`, fmt(readP99), '', '', `≤ ${TARGET.pausedReadP99Ms} ms`, goal.check('paused: board read p99', enough(paused.readMs) && readP99 <= TARGET.pausedReadP99Ms)]);
-  printTable('Load benchmark (wrangler dev, local D1)', ['measure', 'now', 'old path', 'ratio', 'target', ''], rows);
+  printTable(`Load benchmark (wrangler dev, local D1; ${startLoad} at the start, ${machineLoad()} at the end)`, ['measure', 'now', 'old path', 'ratio', 'target', ''], rows);
 } catch (e) {
   failed = true;
   console.error(e);

@@ -152,14 +152,14 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   };
   const count = (status: number) => (result.statuses[status] = (result.statuses[status] ?? 0) + 1);
 
+  const pause = opts.pause;
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const pauseMs = (p: { minMs: number; maxMs: number }) => p.minMs + Math.random() * (p.maxMs - p.minMs);
+
   const started = performance.now();
   const deadline = started + opts.seconds * 1000;
   await Promise.all(cookies.map((cookie, d) => director(cookie, d)));
   result.seconds = (performance.now() - started) / 1000;
-
-  const pause = opts.pause;
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-  const pauseMs = (p: { minMs: number; maxMs: number }) => p.minMs + Math.random() * (p.maxMs - p.minMs);
 
   async function director(cookie: string, d: number) {
     // Paused directors do not all start at once (nor would people).
