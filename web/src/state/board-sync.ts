@@ -18,7 +18,7 @@ export interface SyncCard {
 }
 
 /** GET /api/boards/:beYear/changes?since=N: every card changed after N, or "load the board". */
-export type ChangesAnswer<C> = { seq: number; cards: C[]; reload?: undefined } | { reload: true; seq: number };
+export type ChangesAnswer<C> = { seq: number; cards: C[] } | { reload: true; seq: number };
 
 /**
  * The board with `changes` put in place by id (new ones added), in board order (column position,
@@ -123,7 +123,7 @@ export class GapRepair<M extends { seq: number }, C> {
     const generation = this.generation;
     const answer = await this.deps.changes(since);
     if (generation !== this.generation) return;
-    if (answer && !answer.reload) this.deps.merge(answer.cards, answer.seq);
+    if (answer && 'cards' in answer) this.deps.merge(answer.cards, answer.seq);
     else {
       await this.deps.reload();
       if (generation !== this.generation) return;
