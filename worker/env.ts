@@ -2,7 +2,6 @@ import type { Db } from './db/client';
 import type { Actor } from './domain/policy';
 import type { Me } from './domain/contracts';
 import type { BoardRoom } from './live/board-room';
-import type { WriteQueue } from './coord/write-queue';
 
 // The bindings and variables wrangler.toml declares are generated from it: `npm run types` (wrangler
 // types) writes worker-configuration.d.ts, committed, and `npm run typecheck` fails while it is
@@ -37,7 +36,7 @@ declare global {
 }
 
 /**
- * The Worker's environment: wrangler.toml's bindings (DB, ASSETS, BOARD_ROOM, WRITE_QUEUE, EMAIL)
+ * The Worker's environment: wrangler.toml's bindings (DB, ASSETS, BOARD_ROOM, EMAIL)
  * and vars (MAIL_FROM, the envelope sender and From: of report emails; DEMO_SEED, "1" under
  * `npm start` only: the demo seed and the demo-account list), and the secrets above.
  */

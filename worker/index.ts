@@ -3,7 +3,6 @@ import { runScheduled } from './cron';
 import type { Env } from './env';
 
 export { BoardRoom } from './live/board-room';
-export { WriteQueue } from './coord/write-queue';
 
 export default {
   fetch: app.fetch,

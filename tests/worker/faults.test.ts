@@ -3,7 +3,10 @@
 // only the failures are injected (a wrapped D1 binding, a failing mail transport, an abort).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { env, exports } from 'cloudflare:workers';
-import { abortAllDurableObjects, createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { abortAllDurableObjects, createExecutionContext, createScheduledController, runInDurableObject, waitOnExecutionContext } from 'cloudflare:test';
+import { boardRoom } from '../../worker/live/notify';
+import type { BoardRoom } from '../../worker/live/board-room';
+import { createDb } from '../../worker/db/client';
 import app from '../../worker/app';
 import { runScheduled, SCHEDULES } from '../../worker/cron';
 import { MAX_ATTEMPTS } from '../../worker/domain/report-delivery';
@@ -19,12 +22,26 @@ import { faultyD1 } from './faulty-d1';
 let demo: Demo;
 let admin: string;
 
+/**
+ * A request with `d1` as the database of the worker and of the board's room (its only writer, a
+ * Durable Object with its own binding: the fault goes in through its `db` for this request).
+ */
 async function send(method: string, path: string, body: unknown, d1: D1Database = env.DB) {
-  const ctx = createExecutionContext();
-  const req = new Request(`${BASE}${path}`, { method, headers: { cookie: admin, origin: BASE, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const res = await app.fetch(req, { ...env, DB: d1 }, ctx);
-  await waitOnExecutionContext(ctx);
-  return { status: res.status, json: (await res.json()) as any };
+  const room = boardRoom(env as unknown as Env, demo.orgId, (await getBoard(admin)).fiscalYear.id);
+  await runInDurableObject(room, (instance: BoardRoom) => {
+    instance.db = createDb(d1);
+  });
+  try {
+    const ctx = createExecutionContext();
+    const req = new Request(`${BASE}${path}`, { method, headers: { cookie: admin, origin: BASE, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await app.fetch(req, { ...env, DB: d1 }, ctx);
+    await waitOnExecutionContext(ctx);
+    return { status: res.status, json: (await res.json()) as any };
+  } finally {
+    await runInDurableObject(room, (instance: BoardRoom) => {
+      instance.db = createDb(env.DB);
+    });
+  }
 }
 
 const cardRow = (id: string) => env.DB.prepare('select * from cards where id = ?').bind(id).first();

@@ -1,8 +1,8 @@
 // Reading a fiscal year's board: five indexed reads in one round trip.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { chainHeadQuery, headOf } from './events';
-import { boardColumns, cards, fiscalYears, groups, measures, type Card, type FiscalYear } from './schema';
+import { chainHeadQuery, headOf, type ChainHead } from './events';
+import { boardColumns, cards, fiscalYears, groups, measures, type BoardColumn, type Card, type FiscalYear, type Group, type Measure } from './schema';
 import type { BoardView, CardView, FiscalYearView } from '../domain/contracts';
 import type { LiveCard } from '../domain/contracts-card';
 import type { Access, Actor } from '../domain/access';
@@ -62,43 +62,77 @@ export async function findFiscalYear(db: Db, orgId: string, beYear: number): Pro
 const yearId = (orgId: string, beYear: number) =>
   sql`(select "id" from "fiscal_years" where "org_id" = ${orgId} and "be_year" = ${beYear})`;
 
+/** A board's rows as D1 has them, sorted as the board shows them, and the head of its event log. */
+export interface BoardRows {
+  fy: FiscalYear;
+  columns: BoardColumn[];
+  groups: Group[];
+  measures: Measure[];
+  cards: Card[];
+  head: ChainHead;
+}
+
 /**
  * The board in one round trip: six indexed reads in one batch. The batch is one transaction, so
- * `seq` (the head of the year's event log) is exactly the state the cards show: the live
- * connection compares it with its hello and refetches only when something committed since. Only the measures are ordered by
- * SQL (their index is in that order); everything else is sorted here, because an ORDER BY that no
- * index serves makes SQLite sort through a temporary b-tree and D1 counts every sorted row as read
- * a second time (2,000 cards: 4,001 rows read instead of 2,001). tests/bench measures this.
+ * `head` (of the year's event log) is exactly the state the cards show. `year`: the fiscal year's
+ * id, or its Buddhist Era year. Only the measures are ordered by SQL (their index is in that
+ * order); everything else is sorted here, because an ORDER BY that no index serves makes SQLite
+ * sort through a temporary b-tree and D1 counts every sorted row as read a second time (2,000
+ * cards: 4,001 rows read instead of 2,001). tests/bench measures this.
  */
-export async function loadBoard(db: Db, actor: Actor, beYear: number, access: Access): Promise<BoardView> {
-  const fyId = yearId(actor.orgId, beYear);
+export async function readBoardRows(db: Db, orgId: string, year: { id: string } | { beYear: number }): Promise<BoardRows | null> {
+  const fyId = 'id' in year ? year.id : yearId(orgId, year.beYear);
   const inYear = <T extends { fiscalYearId: unknown; orgId: unknown }>(t: T) =>
-    and(eq(t.fiscalYearId as typeof cards.fiscalYearId, fyId), eq(t.orgId as typeof cards.orgId, actor.orgId));
+    and(eq(t.fiscalYearId as typeof cards.fiscalYearId, fyId), eq(t.orgId as typeof cards.orgId, orgId));
   const [[fy], cols, grps, ms, cs, head] = await db.batch([
     db
       .select()
       .from(fiscalYears)
-      .where(and(eq(fiscalYears.orgId, actor.orgId), eq(fiscalYears.beYear, beYear)))
+      .where(and(eq(fiscalYears.orgId, orgId), 'id' in year ? eq(fiscalYears.id, year.id) : eq(fiscalYears.beYear, year.beYear)))
       .limit(1),
     db.select().from(boardColumns).where(inYear(boardColumns)),
-    db.select().from(groups).where(eq(groups.orgId, actor.orgId)),
+    db.select().from(groups).where(eq(groups.orgId, orgId)),
     db.select().from(measures).where(inYear(measures)).orderBy(asc(measures.section), asc(measures.number)),
     db.select().from(cards).where(inYear(cards)),
     chainHeadQuery(db, fyId),
   ]);
-  if (!fy) throw appError(404, 'not_found.year', { year: beYear });
+  if (!fy) return null;
   cols.sort((a, b) => a.position - b.position);
   grps.sort((a, b) => a.position - b.position);
-  const position = new Map(cols.map((c) => [c.id, c.position]));
-  // By column position, then order key. Keys are ASCII, so < compares them as SQLite's BINARY does.
+  sortCards(cs, cols);
+  return { fy, columns: cols, groups: grps, measures: ms, cards: cs, head: headOf(head) };
+}
+
+/** By column position, then order key. Keys are ASCII, so < compares them as SQLite's BINARY does. */
+export function sortCards(cs: Card[], columns: readonly BoardColumn[]): void {
+  const position = new Map(columns.map((c) => [c.id, c.position]));
   cs.sort((a, b) => (position.get(a.columnId) ?? 0) - (position.get(b.columnId) ?? 0) || (a.orderKey < b.orderKey ? -1 : a.orderKey > b.orderKey ? 1 : 0));
+}
+
+/** Everything of the board's answer but its cards and seq: the same for every reader. */
+export function boardFrame(rows: BoardRows): Omit<BoardView, 'cards' | 'seq'> {
   return {
-    fiscalYear: toFiscalYearView(fy),
-    columns: cols.map(({ orgId: _o, fiscalYearId: _f, ...c }) => c),
-    groups: grps.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn })),
-    measures: ms.map(({ orgId: _o, fiscalYearId: _f, ...m }) => m),
+    fiscalYear: toFiscalYearView(rows.fy),
+    columns: rows.columns.map(({ orgId: _o, fiscalYearId: _f, ...c }) => c),
+    groups: rows.groups.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn })),
+    measures: rows.measures.map(({ orgId: _o, fiscalYearId: _f, ...m }) => m),
+  };
+}
+
+/** Whether the reader may edit the card: never in an archived year (policy.ts decides both). */
+export const editableFor = (access: Access, fy: FiscalYear, card: Card) => access.writesYear(fy) && access.editsCard(card);
+
+/**
+ * The board read from D1 (the board's room serves it from memory: live/board-room.ts; the
+ * benchmarks compare the two).
+ */
+export async function loadBoard(db: Db, actor: Actor, beYear: number, access: Access): Promise<BoardView> {
+  const rows = await readBoardRows(db, actor.orgId, { beYear });
+  if (!rows) throw appError(404, 'not_found.year', { year: beYear });
+  return {
+    ...boardFrame(rows),
     // An archived year is read-only for everyone: no card is offered for editing.
-    cards: cs.map((c) => toCardView(c, access.writesYear(fy) && access.editsCard(c))),
-    seq: headOf(head).seq,
+    cards: rows.cards.map((c) => toCardView(c, editableFor(access, rows.fy, c))),
+    seq: rows.head.seq,
   };
 }

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { cardEvents, cards, comments, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
-import { commitCardChange, type CardCommit } from './cards';
+import { commitCardChange, type CardCommit, type CardSource } from './cards';
 import { findFiscalYear, toCardView } from './board';
 import { forbidden, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
@@ -110,6 +110,7 @@ export function addEvidence(
   cardId: string,
   input: NewEvidence,
   access: Access,
+  source?: CardSource,
 ): Promise<CardCommit<EvidenceView>> {
   return commitCardChange<EvidenceView>(db, actor, access, cardId, {
     allowed: (card) => access.mayChangeCard('evidence.add', card),
@@ -136,10 +137,10 @@ export function addEvidence(
         read: ([rows]) => ({ value: toEvidenceView((rows as EvidenceRow[])[0]!, by, card, access), card }),
       };
     },
-  });
+  }, source);
 }
 
-export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, access: Access): Promise<CardCommit<null>> {
+export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, access: Access, source?: CardSource): Promise<CardCommit<null>> {
   const findLink = () =>
     db
       .select()
@@ -173,7 +174,7 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, a
         },
       };
     },
-  });
+  }, source);
 }
 
 /**
@@ -187,6 +188,7 @@ export async function setEvidencePublication(
   evidenceId: string,
   change: { linkPublished?: boolean; notePublished?: boolean },
   access: Access,
+  source?: CardSource,
 ): Promise<CardCommit<EvidenceView>> {
   const findLink = () =>
     db
@@ -225,7 +227,7 @@ export async function setEvidencePublication(
         },
       };
     },
-  });
+  }, source);
 }
 
 export function addComment(
@@ -235,6 +237,7 @@ export function addComment(
   cardId: string,
   body: string,
   access: Access,
+  source?: CardSource,
 ): Promise<CardCommit<CommentView>> {
   return commitCardChange<CommentView>(db, actor, access, cardId, {
     allowed: (card) => access.mayChangeCard('comment.add', card),
@@ -247,7 +250,7 @@ export function addComment(
         read: ([rows]) => ({ value: toCommentView((rows as (typeof comments.$inferSelect)[])[0]!, by), card }),
       };
     },
-  });
+  }, source);
 }
 
 /** The fiscal year's OIT catalogue, in the order the assessment lists it. */
@@ -259,4 +262,15 @@ export async function listOitItems(db: Db, actor: Actor, beYear: number, access:
     .from(oitItems)
     .where(and(eq(oitItems.fiscalYearId, fy.id), eq(oitItems.orgId, actor.orgId)))
     .orderBy(asc(oitItems.position), asc(oitItems.code));
+}
+
+/** The board (fiscal year) of the card of the office's evidence link; null when the office has no such link. */
+export async function evidenceHome(db: Db, orgId: string, evidenceId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ fiscalYearId: cards.fiscalYearId })
+    .from(evidenceLinks)
+    .innerJoin(cards, eq(cards.id, evidenceLinks.cardId))
+    .where(and(eq(evidenceLinks.id, evidenceId), eq(evidenceLinks.orgId, orgId)))
+    .limit(1);
+  return row?.fiscalYearId ?? null;
 }

@@ -9,7 +9,7 @@ import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type ChecklistItem } from './schema';
-import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
+import { chainEvents, chainHeadQuery, headOf, type ChainHead, type NewEvent } from './events';
 import { clockNow } from './clock';
 import { toCardView } from './board';
 import { AppError, boardBusy, invalidGroup, refused, wouldLoseAccess, yearArchived, appError } from '../domain/errors';
@@ -36,7 +36,55 @@ export type CardChange<R> =
 export interface CardCommit<R> {
   value: R;
   card: Card;
-  event: { seq: number; kind: string } | null;
+  event: { seq: number; hash: string; kind: string } | null;
+}
+
+/** A card as a write loop reads it: with its year (archived or not) and the year's chain head. */
+export interface CardReading {
+  card: Card;
+  year: { orgId: string; beYear: number; archivedAt: number | null };
+  head: ChainHead;
+}
+
+/**
+ * Where a write loop reads the card it changes: D1 (`d1Cards`, one batch), or the memory of the
+ * board's only writer (live/board-room.ts), which knows every card and the head because every
+ * change goes through it. Either way the unique seq catches a reading that was stale.
+ */
+export interface CardSource {
+  read(cardId: string): Promise<CardReading | null>;
+  /**
+   * When the source knows the whole board: the cards of one of its columns in order (null: no
+   * such column on the board), so placing a card reads nothing more. D1 does not implement it.
+   */
+  column?(columnId: string): readonly Card[] | null;
+  /** When the source knows the office's groups: their ids. */
+  groupIds?(): readonly string[];
+  /** The commit lost the seq: someone wrote around the reader. Called before reading again. */
+  lostRace(): Promise<void>;
+}
+
+/** Reads the card, its year and the head in one D1 batch. */
+export function d1Cards(db: Db, orgId: string): CardSource {
+  return {
+    async read(cardId) {
+      // The head is read before (and in the same batch as) the card: anything committed after
+      // these reads takes our seq, so our batch fails and we start again from fresh reads.
+      // (No column of the year whose name a card column has: a batch maps its rows by name.)
+      const [headRows, [row]] = await db.batch([
+        chainHeadQuery(db, cardYear(cardId)),
+        db
+          .select({ card: cards, beYear: fiscalYears.beYear, archivedAt: fiscalYears.archivedAt })
+          .from(cards)
+          .innerJoin(fiscalYears, eq(fiscalYears.id, cards.fiscalYearId))
+          .where(and(eq(cards.id, cardId), eq(cards.orgId, orgId)))
+          .limit(1),
+      ]);
+      if (!row) return null;
+      return { card: row.card, year: { orgId: row.card.orgId, beYear: row.beYear, archivedAt: row.archivedAt }, head: headOf(headRows) };
+    },
+    lostRace: async () => undefined,
+  };
 }
 
 export interface CardChangeRules<R> {
@@ -58,42 +106,36 @@ function conflict(card: Card, access: Access, code = 'version_conflict'): AppErr
  * when our batch commits, or the batch fails on the taken seq and we start again from fresh reads,
  * deciding again. A refusal throws `refused()`, which the route records.
  */
-export async function commitCardChange<R>(db: Db, actor: Actor, access: Access, cardId: string, rules: CardChangeRules<R>): Promise<CardCommit<R>> {
+export async function commitCardChange<R>(
+  db: Db,
+  actor: Actor,
+  access: Access,
+  cardId: string,
+  rules: CardChangeRules<R>,
+  source: CardSource = d1Cards(db, actor.orgId),
+): Promise<CardCommit<R>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    // The head is read before (and in the same batch as) the card: anything committed after
-    // these reads takes our seq, so our batch fails and we start again from fresh reads.
-    // The card's year comes with the card (one join, one more row read): whether it is archived.
-    const [headRows, [row]] = await db.batch([
-      chainHeadQuery(db, cardYear(cardId)),
-      db
-        // (No column of the year whose name a card column has: a batch maps its rows by name.)
-        .select({ card: cards, beYear: fiscalYears.beYear, archivedAt: fiscalYears.archivedAt })
-        .from(cards)
-        .innerJoin(fiscalYears, eq(fiscalYears.id, cards.fiscalYearId))
-        .where(and(eq(cards.id, cardId), eq(cards.orgId, actor.orgId)))
-        .limit(1),
-    ]);
-    if (!row) throw appError(404, 'not_found.card');
-    const { card } = row;
-    const year = { orgId: card.orgId, beYear: row.beYear, archivedAt: row.archivedAt };
+    const reading = await source.read(cardId);
+    if (!reading) throw appError(404, 'not_found.card');
+    const { card, year, head } = reading;
     if (!rules.allowed(card)) throw refused();
-    // An archived year is read-only for everyone (archiving takes the office's writer turn).
+    // An archived year is read-only for everyone (archiving goes through the board's writer too).
     if (!access.writesYear(year)) throw yearArchived(year.beYear);
     const now = clockNow();
     const change = await rules.plan(card, now);
     if ('unchanged' in change) return { value: change.unchanged, card, event: null };
     const [eventRow] = await chainEvents(
-      headOf(headRows),
+      head,
       { orgId: actor.orgId, fiscalYearId: card.fiscalYearId, actorUserId: actor.userId, at: now },
       [change.event],
     );
     try {
       const [, ...results] = await db.batch([db.insert(cardEvents).values(eventRow!), ...change.writes]);
       const { value, card: after } = change.read(results);
-      return { value, card: after, event: { seq: eventRow!.seq, kind: change.event.kind } };
+      return { value, card: after, event: { seq: eventRow!.seq, hash: eventRow!.hash, kind: change.event.kind } };
     } catch (e) {
-      if (isUniqueViolation(e)) continue;
-      throw e;
+      if (!isUniqueViolation(e)) throw e;
+      await source.lostRace();
     }
   }
   throw boardBusy();
@@ -108,6 +150,7 @@ function changeCard(
   cardId: string,
   version: number,
   plan: (card: Card) => Promise<{ set: Partial<Card>; event: NewEvent } | null>,
+  source?: CardSource,
 ): Promise<CardCommit<CardView>> {
   return commitCardChange<CardView>(db, actor, access, cardId, {
     allowed: (card) => access.mayChangeCard(action, card),
@@ -133,10 +176,10 @@ function changeCard(
         },
       };
     },
-  });
+  }, source);
 }
 
-export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequest, access: Access) {
+export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequest, access: Access, source?: CardSource) {
   return changeCard(
     db,
     actor,
@@ -145,7 +188,7 @@ export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequ
     cardId,
     req.version,
     async (card) => {
-      const orderKey = await placeIn(db, actor, access, card, req);
+      const orderKey = source?.column ? placeAmong(source.column(req.toColumnId), access, card, req) : await placeIn(db, actor, access, card, req);
       return {
         set: { columnId: req.toColumnId, orderKey },
         event: {
@@ -156,6 +199,7 @@ export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequ
         },
       };
     },
+    source,
   );
 }
 
@@ -196,10 +240,23 @@ async function placeIn(db: Db, actor: Actor, access: Access, card: Card, req: Mo
   return keyBetween(null, otherKey);
 }
 
+/** The same decision as placeIn, on the column's cards in order as the board's writer knows them. */
+function placeAmong(column: readonly Card[] | null, access: Access, card: Card, req: MoveCardRequest): string {
+  if (!column) throw appError(422, 'invalid_column');
+  const others = column.filter((c) => c.id !== card.id);
+  const neighbourId = req.afterCardId ?? req.beforeCardId;
+  if (!neighbourId) return keyBetween(null, others[0]?.orderKey ?? null);
+  const at = others.findIndex((c) => c.id === neighbourId);
+  if (at < 0) throw conflict(card, access, 'neighbours_changed');
+  const neighbour = others[at]!.orderKey;
+  if (req.afterCardId) return keyBetween(neighbour, others[at + 1]?.orderKey ?? null);
+  return keyBetween(others[at - 1]?.orderKey ?? null, neighbour);
+}
+
 const GROUP_FIELDS = ['leadGroupId', 'groupIds', 'allGroups'] as const;
 const EDITABLE = ['title', 'details', 'dueOn', 'leadGroupId', 'groupIds', 'allGroups', 'checklist'] as const;
 
-export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, access: Access) {
+export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, access: Access, source?: CardSource) {
   return changeCard(
     db,
     actor,
@@ -222,11 +279,8 @@ export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, a
       if (GROUP_FIELDS.some((f) => f in after) && !access.changesCardGroups(card)) throw refused();
       const named = [...new Set([...(edit.groupIds ?? []), ...(edit.leadGroupId ? [edit.leadGroupId] : [])])];
       if (named.length > 0) {
-        const found = await db
-          .select({ id: groups.id })
-          .from(groups)
-          .where(eq(groups.orgId, actor.orgId));
-        const known = new Set(found.map((g) => g.id));
+        const found = source?.groupIds ? source.groupIds() : (await db.select({ id: groups.id }).from(groups).where(eq(groups.orgId, actor.orgId))).map((g) => g.id);
+        const known = new Set(found);
         if (named.some((id) => !known.has(id))) {
           throw invalidGroup();
         }
@@ -235,5 +289,16 @@ export function editCard(db: Db, actor: Actor, cardId: string, edit: CardEdit, a
       if (!access.keepsCard({ ...card, ...after } as Card)) throw wouldLoseAccess();
       return { set: after as Partial<Card>, event: { cardId: card.id, kind: 'card.edited', before, after } };
     },
+    source,
   );
+}
+
+/** The board (fiscal year) of the office's card `cardId`; null when the office has no such card. */
+export async function cardHome(db: Db, orgId: string, cardId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ fiscalYearId: cards.fiscalYearId })
+    .from(cards)
+    .where(and(eq(cards.id, cardId), eq(cards.orgId, orgId)))
+    .limit(1);
+  return row?.fiscalYearId ?? null;
 }

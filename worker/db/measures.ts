@@ -15,7 +15,7 @@ const MAX_ATTEMPTS = 8;
 export interface MeasureLeadChange {
   measure: { id: string; fiscalYearId: string; number: number; leadGroupId: string | null };
   /** The cards as they are afterwards, each with the event that changed it (none: it already had that lead). */
-  changed: { card: Card; event: { seq: number; kind: string } }[];
+  changed: { card: Card; event: { seq: number; hash: string; kind: string } }[];
 }
 
 export async function changeMeasureLead(
@@ -95,7 +95,7 @@ export async function changeMeasureLead(
         // update would mean a write without an event somewhere else. Refuse loudly.
         const card = rows[0];
         if (!card) throw new Error(`card ${changes[i]!.card.id} changed without an event`);
-        return { card, event: { seq: eventRows[i]!.seq, kind: 'card.edited' } };
+        return { card, event: { seq: eventRows[i]!.seq, hash: eventRows[i]!.hash, kind: 'card.edited' } };
       });
       return { measure: view, changed };
     } catch (e) {
@@ -104,4 +104,14 @@ export async function changeMeasureLead(
     }
   }
   throw boardBusy();
+}
+
+/** The board (fiscal year) of the office's measure; null when the office has no such measure. */
+export async function measureHome(db: Db, orgId: string, measureId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ fiscalYearId: measures.fiscalYearId })
+    .from(measures)
+    .where(and(eq(measures.id, measureId), eq(measures.orgId, orgId)))
+    .limit(1);
+  return row?.fiscalYearId ?? null;
 }

@@ -97,3 +97,10 @@ export interface BoardView {
 export interface ConflictBody extends ApiErrorBody {
   card: CardView;
 }
+
+/**
+ * GET /api/boards/:beYear/changes?since=N: every card changed after seq N, as the reader sees it
+ * (in no particular order), up to `seq`; or `reload` when the server does not remember that far
+ * back (or something other than a card changed since): then the client loads the board.
+ */
+export type BoardChanges = { seq: number; cards: CardView[] } | { reload: true; seq: number };

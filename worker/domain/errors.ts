@@ -102,3 +102,34 @@ export const unauthenticated = () => appError(401, 'unauthenticated');
 
 /** A write to an archived fiscal year (policy.canWriteYear said no). */
 export const yearArchived = (beYear: number) => appError(409, 'fiscal_year_archived', { year: beYear });
+
+/**
+ * An AppError as plain data, to cross a Durable Object's RPC boundary (which keeps only an
+ * Error's message): the board's room answers a refused change with this, and the route throws
+ * it again with `revivedError`, a `Refusal` staying a Refusal so the route records it.
+ */
+export interface PlainError {
+  status: ErrorStatus;
+  code: string;
+  messageTh: string;
+  messageEn: string;
+  details?: unknown;
+  extra?: Record<string, unknown>;
+  refusal: boolean;
+}
+
+export function plainError(e: AppError): PlainError {
+  return {
+    status: e.status,
+    code: e.code,
+    messageTh: e.messageTh,
+    messageEn: e.messageEn,
+    ...(e.details === undefined ? {} : { details: e.details }),
+    ...(e.extra === undefined ? {} : { extra: e.extra }),
+    refusal: e instanceof Refusal,
+  };
+}
+
+export function revivedError(p: PlainError): AppError {
+  return p.refusal ? new Refusal() : new AppError(p.status, p.code, p.messageTh, p.messageEn, p.details, p.extra);
+}

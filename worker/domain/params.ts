@@ -9,3 +9,6 @@ export const beYearText = z.coerce.number().int().min(2500).max(2700);
 
 /** `:beYear` in a path. */
 export const beYearParam = z.object({ beYear: beYearText });
+
+/** `?since=` of a board's changes: the seq the client has applied. */
+export const sinceQuery = z.strictObject({ since: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER) });

@@ -1,11 +1,31 @@
-// One Durable Object per board (organisation + fiscal year): it holds the open WebSockets of that
-// board and forwards each committed change to them. It uses the hibernation API, so an idle board
-// with open tabs costs nothing: the runtime keeps the sockets while the object sleeps.
+// One Durable Object per board (organisation + fiscal year): the board's only writer. Every change
+// that takes the board's event seq reaches it as one RPC call (`change`); it runs changes one at a
+// time through an explicit serial queue (a Durable Object does not hold back new requests while it
+// awaits D1), checks permission with policy.ts on its in-memory card, commits the D1 batch with the
+// event, applies the result to its memory (board-memory.ts) and broadcasts it to the board's open
+// WebSockets, in seq order. It answers the board from memory (`board`, `changes`).
+//
+// D1 stays the source of truth: the memory is loaded from it on first use, after a restart or an
+// eviction, and again when a commit finds its seq taken (someone wrote around the room), after
+// which the change is decided again on the fresh rows. Writers of a board that are not card
+// changes (columns, groups, imports, restores, deleting a year) call `invalidate` once committed.
 //
 // The object trusts its callers: only the worker reaches it (through the BOARD_ROOM binding), and
-// the worker's live route has already checked the session, the origin and the board's office.
+// the worker has already checked the session, the origin, the input and the board's office.
 import { DurableObject } from 'cloudflare:workers';
-import { SIGNED_OUT_CLOSE, type LiveServerMessage } from '../domain/contracts-card';
+import { SIGNED_OUT_CLOSE, type LiveServerMessage, type PersonRef } from '../domain/contracts-card';
+import { AppError, plainError, type PlainError } from '../domain/errors';
+import { accessOf } from '../domain/policy';
+import type { Actor } from '../domain/access';
+import type { AddEvidenceRequest, EditCardRequest, EvidencePublicationRequest, MoveCardRequest } from '../domain/schemas/cards';
+import { createDb, type Db } from '../db/client';
+import { readBoardRows, toLiveCard } from '../db/board';
+import { editCard, moveCard, type CardCommit, type CardSource } from '../db/cards';
+import { addComment, addEvidence, removeEvidence, setEvidencePublication } from '../db/card-details';
+import { changeMeasureLead, type MeasureLeadChange } from '../db/measures';
+import { deleteUnusedYear, setArchived } from '../db/fiscal-year-life';
+import type { Card, FiscalYear } from '../db/schema';
+import { BoardMemory, type Changes } from './board-memory';
 import type { Env } from '../env';
 
 /** Header by which the live route tells the room the board's event head when a client connects. */
@@ -25,21 +45,220 @@ export function roomName(orgId: string, fiscalYearId: string): string {
   return `${orgId}:${fiscalYearId}`;
 }
 
+/** Which board a call is about (the room's name, in parts). */
+export interface BoardKey {
+  orgId: string;
+  fiscalYearId: string;
+}
+
+/** A change to one card, validated by the worker. */
+export type CardOp =
+  | { kind: 'move'; cardId: string; body: MoveCardRequest }
+  | { kind: 'edit'; cardId: string; body: EditCardRequest }
+  | { kind: 'evidence.add'; cardId: string; body: AddEvidenceRequest; by: PersonRef }
+  | { kind: 'evidence.remove'; evidenceId: string }
+  | { kind: 'evidence.publication'; evidenceId: string; body: EvidencePublicationRequest }
+  | { kind: 'comment.add'; cardId: string; body: string; by: PersonRef };
+
+/** What a call answers: its value, an AppError as data (RPC keeps only an Error's message), or that the board is not there. */
+export type RoomResult<T> = { ok: true; value: T } | { ok: false; error: PlainError } | { ok: false; missing: true };
+
+/** The board's answer for a reader: the body, or nothing when their ETag still matches. */
+export interface BoardAnswer {
+  etag: string;
+  body: string | null;
+}
+
 export class BoardRoom extends DurableObject<Env> {
+  /** D1 through drizzle (a field, so the fault tests can hand the room a failing binding). */
+  db: Db;
+  private memory: BoardMemory | null = null;
+  /** The serial queue: each change starts when the one before has finished. */
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Test hook (dev routes only): card broadcasts to skip, to prove that clients repair gaps. */
+  private dropping = 0;
   /**
-   * The highest seq this room knows of since it woke: broadcast to it, or read from D1 by the live
-   * route when a client connected. The route reads the head before the socket is accepted; a
-   * change that commits and is broadcast in between would be missing from that head and would not
-   * reach the new socket. Saying max(head, lastSeq) in the hello makes such a client refetch
-   * instead. Memory is enough: the window is while this object is awake (it is receiving the
-   * broadcast), and after a restart the route's fresh head covers it.
+   * The highest seq this room knows of since it woke: broadcast, in memory, or read from D1 by the
+   * live route when a client connected (the hello says the larger, so a client connecting while a
+   * change commits refetches instead of missing it).
    */
   private lastSeq = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.db = createDb(env.DB);
     // Answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+  }
+
+  /** Runs `work` after everything queued before it, alone. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** The board in memory, loaded from D1 if need be (in the queue: one load at a time). */
+  private async loaded(key: BoardKey): Promise<BoardMemory | null> {
+    if (this.memory) return this.memory;
+    const rows = await readBoardRows(this.db, key.orgId, { id: key.fiscalYearId });
+    this.memory = rows ? new BoardMemory(rows) : null;
+    if (this.memory) this.lastSeq = Math.max(this.lastSeq, this.memory.head.seq);
+    return this.memory;
+  }
+
+  private memoryOf(key: BoardKey): Promise<BoardMemory | null> {
+    return this.memory ? Promise.resolve(this.memory) : this.serially(() => this.loaded(key));
+  }
+
+  /** The board's answer for `actor` from memory; `ifNoneMatch`: the ETag the reader has. */
+  async board(key: BoardKey, actor: Actor, ifNoneMatch: string | null): Promise<RoomResult<BoardAnswer>> {
+    const memory = await this.memoryOf(key);
+    if (!memory) return { ok: false, missing: true };
+    const etag = memory.etag(actor);
+    if (ifNoneMatch !== null && ifNoneMatch.split(',').some((tag) => tag.trim() === etag)) return { ok: true, value: { etag, body: null } };
+    return { ok: true, value: { etag, body: memory.answer(actor, accessOf(actor)) } };
+  }
+
+  /** The cards changed after `since`, as `actor` sees them (or: load the board). */
+  async changes(key: BoardKey, actor: Actor, since: number): Promise<RoomResult<Changes>> {
+    const memory = await this.memoryOf(key);
+    if (!memory) return { ok: false, missing: true };
+    return { ok: true, value: memory.changesSince(since, accessOf(actor)) };
+  }
+
+  /** One change to one card: decided, committed, remembered and broadcast, in turn. */
+  change(key: BoardKey, actor: Actor, op: CardOp): Promise<RoomResult<unknown>> {
+    return this.serially(async () => {
+      const memory = await this.loaded(key);
+      if (!memory) return { ok: false, missing: true };
+      try {
+        const commit = await this.commit(actor, op, this.source(key));
+        this.remember(commit);
+        return { ok: true, value: commit.value };
+      } catch (e) {
+        return this.refusedOr(e);
+      }
+    });
+  }
+
+  /**
+   * A refusal becomes data for the worker. Anything else (D1 failed, or its answer was lost after a
+   * commit) leaves the memory unsure of what committed: it is loaded again before the next call.
+   */
+  private refusedOr(e: unknown): { ok: false; error: PlainError } {
+    if (e instanceof AppError) return { ok: false, error: plainError(e) };
+    this.memory = null;
+    throw e;
+  }
+
+  /** A measure's lead group (administrators): its cards follow, each with its event. */
+  changeMeasureLead(key: BoardKey, actor: Actor, measureId: string, leadGroupId: string): Promise<RoomResult<{ measure: MeasureLeadChange['measure']; cards: number }>> {
+    return this.serially(async () => {
+      if (!(await this.loaded(key))) return { ok: false, missing: true };
+      try {
+        const result = await changeMeasureLead(this.db, actor, measureId, leadGroupId, accessOf(actor));
+        for (const commit of result.changed) this.remember(commit);
+        return { ok: true, value: { measure: result.measure, cards: result.changed.length } };
+      } catch (e) {
+        return this.refusedOr(e);
+      }
+    });
+  }
+
+  /**
+   * Archives or restores the year (the route has decided that the actor may). In the queue: a change
+   * already waiting finishes first, and one that comes after finds the year read-only.
+   */
+  setArchived(key: BoardKey, archived: boolean, by: { userId: string; ip: string | null }) {
+    return this.serially(async () => {
+      const memory = await this.loaded(key);
+      if (!memory) return { ok: false as const, missing: true as const };
+      const row = await setArchived(this.db, memory.fy, archived, by, Date.now()).catch((e: unknown) => this.refusedOr(e));
+      if ('ok' in row) return row;
+      memory.applyYear(row);
+      this.send({ type: 'resync', seq: memory.head.seq });
+      return { ok: true as const, value: row };
+    });
+  }
+
+  /**
+   * Deletes the year if its log still holds nothing but its import (db/fiscal-year-life.ts checks
+   * inside the batch), in the queue: a change already waiting lands first (and keeps the year), one
+   * that comes after finds no board. Returns whether it was deleted.
+   */
+  deleteYear(key: BoardKey, fy: FiscalYear, by: { userId: string; ip: string | null }, cardCount: number): Promise<boolean> {
+    return this.serially(async () => {
+      this.memory = null;
+      const deleted = await deleteUnusedYear(this.db, fy, by, cardCount);
+      const memory = await this.loaded(key);
+      this.send({ type: 'resync', seq: memory?.head.seq ?? 0 });
+      return deleted;
+    });
+  }
+
+  /**
+   * After a change made elsewhere (columns, groups, an import, a restore, a deleted year): the
+   * memory is loaded again from D1, and open boards reload.
+   */
+  invalidate(key: BoardKey): Promise<number> {
+    return this.serially(async () => {
+      this.memory = null;
+      const memory = await this.loaded(key);
+      const seq = memory?.head.seq ?? 0;
+      this.send({ type: 'resync', seq });
+      return seq;
+    });
+  }
+
+  /** Test hook (dev routes only): skip the next `count` card broadcasts. */
+  async dropBroadcasts(count: number): Promise<number> {
+    this.dropping = count;
+    return count;
+  }
+
+  /** Reads from memory; a commit that lost its seq reloads from D1 and reads again. */
+  private source(key: BoardKey): CardSource {
+    return {
+      read: async (cardId) => (await this.loaded(key))?.reading(cardId, key.orgId) ?? null,
+      // Asked right after read, so the memory is loaded.
+      column: (columnId) => this.memory!.column(columnId),
+      groupIds: () => this.memory!.groupIds(),
+      lostRace: async () => {
+        this.memory = null;
+      },
+    };
+  }
+
+  private commit(actor: Actor, op: CardOp, source: CardSource): Promise<CardCommit<unknown>> {
+    const access = accessOf(actor);
+    switch (op.kind) {
+      case 'move':
+        return moveCard(this.db, actor, op.cardId, op.body, access, source);
+      case 'edit':
+        return editCard(this.db, actor, op.cardId, op.body, access, source);
+      case 'evidence.add':
+        return addEvidence(this.db, actor, op.by, op.cardId, op.body, access, source);
+      case 'evidence.remove':
+        return removeEvidence(this.db, actor, op.evidenceId, access, source);
+      case 'evidence.publication':
+        return setEvidencePublication(this.db, actor, op.evidenceId, op.body, access, source);
+      case 'comment.add':
+        return addComment(this.db, actor, op.by, op.cardId, op.body, access, source);
+    }
+  }
+
+  /** A committed change into memory and out to the open boards. */
+  private remember(commit: { card: Card; event: { seq: number; hash: string; kind: string } | null }): void {
+    const { card, event } = commit;
+    if (!event) return;
+    this.memory?.applyCard(card, event);
+    if (this.dropping > 0) {
+      this.dropping--;
+      this.lastSeq = Math.max(this.lastSeq, event.seq);
+      return;
+    }
+    this.send({ type: 'card', seq: event.seq, kind: event.kind, card: toLiveCard(card) });
   }
 
   override async fetch(request: Request): Promise<Response> {
@@ -53,21 +272,15 @@ export class BoardRoom extends DurableObject<Env> {
     const session = request.headers.get(SESSION_HEADER);
     const tags = [user ? userTag(user) : null, session ? sessionTag(session) : null].filter((t) => t !== null);
     this.ctx.acceptWebSocket(server, tags);
-    const hello: LiveServerMessage = { type: 'hello', seq: this.lastSeq };
+    const hello: LiveServerMessage = { type: 'hello', seq: Math.max(this.lastSeq, this.memory?.head.seq ?? 0) };
     server.send(JSON.stringify(hello));
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Called by the worker (RPC) after a change has committed. */
-  async broadcast(message: LiveServerMessage): Promise<number> {
-    let outgoing = message;
-    if ('seq' in message) {
-      // Broadcasts travel separately (one waitUntil per request) and may arrive out of order. A
-      // late one must not be applied over newer state: tell clients to reload the board instead.
-      if (message.type === 'card' && message.seq <= this.lastSeq) outgoing = { type: 'resync', seq: this.lastSeq };
-      this.lastSeq = Math.max(this.lastSeq, message.seq);
-    }
-    const text = JSON.stringify(outgoing);
+  /** To every open socket of the board. Messages go out in the order of the queue: seq order. */
+  private send(message: LiveServerMessage): number {
+    if ('seq' in message) this.lastSeq = Math.max(this.lastSeq, message.seq);
+    const text = JSON.stringify(message);
     let sent = 0;
     for (const ws of this.ctx.getWebSockets()) {
       try {

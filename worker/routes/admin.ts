@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
-import { findFiscalYear } from '../db/board';
+import { findFiscalYear, fiscalYearIds } from '../db/board';
 import { assertWritableYearId, findWritableYear } from '../db/fiscal-year-life';
 import { accessOf } from '../domain/policy';
 import {
@@ -28,8 +28,7 @@ import { invalidGroup, appError, problemError } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { passwordProblem } from '../domain/password-policy';
 import { listMembers, officeNames } from '../db/accounts';
-import { chainHeadQuery, headOf } from '../db/events';
-import { notifyResync } from '../live/notify';
+import { invalidateBoards } from '../live/notify';
 import type { AppEnv } from '../env';
 import type { IntegrityVerdict } from '../domain/views';
 import { adminOf } from '../middleware/authorize';
@@ -37,11 +36,11 @@ import { idParam } from '../domain/schemas/common';
 import { columnBody, columnOrderBody, groupBody, groupPatch, newUserBody, roleBody } from '../domain/schemas/office';
 import { beYearParam } from '../domain/params';
 
-/** Column changes reshape open boards: tell them to reload (after the change committed). */
-async function resyncBoard(c: Context<AppEnv>, orgId: string, fiscalYearId: string) {
-  const head = headOf(await chainHeadQuery(c.get('db'), fiscalYearId));
-  notifyResync(c.env, c.executionCtx, orgId, fiscalYearId, head.seq);
-}
+/** Column changes reshape a board: its room loads it again and open tabs reload (after the change committed). */
+const resyncBoard = (c: Context<AppEnv>, orgId: string, fiscalYearId: string) => invalidateBoards(c.env, orgId, [fiscalYearId]);
+
+/** Groups are the office's, shown on every board: each board's room loads again. */
+const resyncOffice = async (c: Context<AppEnv>, orgId: string) => invalidateBoards(c.env, orgId, await fiscalYearIds(c.get('db'), orgId));
 
 const groupRequired = () =>
   appError(422, 'group_required');
@@ -108,12 +107,14 @@ export const adminRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const groupId = await addGroup(c.get('db'), actor.orgId, body);
     if (!groupId) throw appError(409, 'group_exists.admin');
+    await resyncOffice(c, actor.orgId);
     return c.json({ id: groupId }, 201);
   })
   .patch('/groups/:id', valid('param', idParam), valid('json', groupPatch), async (c) => {
     const actor = adminOf(c);
     const row = await renameGroup(c.get('db'), actor.orgId, c.req.valid('param').id, c.req.valid('json'));
     if (!row) throw appError(404, 'not_found.group');
+    await resyncOffice(c, actor.orgId);
     return c.json({ group: row });
   })
   .patch('/columns/:id', valid('param', idParam), valid('json', columnBody), async (c) => {

@@ -1,19 +1,16 @@
 // A card's details, its evidence links and comments, and the fiscal year's OIT catalogue.
-// Mounted at /api. Permissions are decided by domain/policy.ts (handed to db/ as `accessOf(actor)`,
-// asked of the rows db/ reads); this file records refusals; every committed change is announced to
-// the board's open tabs afterwards.
+// Mounted at /api. Changes go to the board's room (middleware/in-room.ts), which decides them with
+// domain/policy.ts on the card as it is, commits and announces them; refusals are recorded here.
 import { Hono } from 'hono';
 import { valid } from '../middleware/validate';
-import { oneWriterPerOffice } from '../middleware/one-writer';
 import { actorOf } from '../middleware/session';
-import { recordingRefusal } from '../middleware/audit-refusals';
+import { changeInRoom } from '../middleware/in-room';
 import { accessOf } from '../domain/policy';
-import { addComment, addEvidence, listOitItems, readCardDetails, removeEvidence, setEvidencePublication } from '../db/card-details';
-import { notifyCardChange } from '../live/notify';
+import { listOitItems, readCardDetails } from '../db/card-details';
 import { unauthenticated } from '../domain/errors';
 import { cardParam, commentBody, evidenceBody, publicationBody } from '../domain/schemas/cards';
 import { idParam } from '../domain/schemas/common';
-import type { PersonRef } from '../domain/contracts-card';
+import type { CommentView, EvidenceView, PersonRef } from '../domain/contracts-card';
 import type { AppEnv } from '../env';
 import type { Context } from 'hono';
 import { beYearParam } from '../domain/params';
@@ -30,35 +27,25 @@ export const cardDetailRoutes = new Hono<AppEnv>()
     const actor = actorOf(c);
     return c.json(await readCardDetails(c.get('db'), actor, c.req.valid('param').id, accessOf(actor)));
   })
-  .post('/cards/:id/evidence', valid('param', cardParam), valid('json', evidenceBody), oneWriterPerOffice, async (c) => {
+  .post('/cards/:id/evidence', valid('param', cardParam), valid('json', evidenceBody), async (c) => {
     const cardId = c.req.valid('param').id;
-    const actor = actorOf(c);
-    const commit = await recordingRefusal(c, 'evidence.add', { cardId }, () => addEvidence(c.get('db'), actor, me(c), cardId, c.req.valid('json'), accessOf(actor)));
-    notifyCardChange(c.env, c.executionCtx, commit);
-    return c.json({ evidence: commit.value }, 201);
+    const evidence = await changeInRoom<EvidenceView>(c, 'evidence.add', { cardId }, { kind: 'evidence.add', cardId, body: c.req.valid('json'), by: me(c) });
+    return c.json({ evidence }, 201);
   })
-  .delete('/evidence/:id', valid('param', idParam), oneWriterPerOffice, async (c) => {
+  .delete('/evidence/:id', valid('param', idParam), async (c) => {
     const evidenceId = c.req.valid('param').id;
-    const actor = actorOf(c);
-    const commit = await recordingRefusal(c, 'evidence.remove', { evidenceId }, () => removeEvidence(c.get('db'), actor, evidenceId, accessOf(actor)));
-    notifyCardChange(c.env, c.executionCtx, commit);
+    await changeInRoom<null>(c, 'evidence.remove', { evidenceId }, { kind: 'evidence.remove', evidenceId });
     return c.body(null, 204);
   })
-  .patch('/evidence/:id', valid('param', idParam), valid('json', publicationBody), oneWriterPerOffice, async (c) => {
+  .patch('/evidence/:id', valid('param', idParam), valid('json', publicationBody), async (c) => {
     const evidenceId = c.req.valid('param').id;
-    const actor = actorOf(c);
-    const commit = await recordingRefusal(c, 'evidence.publication', { evidenceId }, () =>
-      setEvidencePublication(c.get('db'), actor, evidenceId, c.req.valid('json'), accessOf(actor)),
-    );
-    notifyCardChange(c.env, c.executionCtx, commit);
-    return c.json({ evidence: commit.value });
+    const evidence = await changeInRoom<EvidenceView>(c, 'evidence.publication', { evidenceId }, { kind: 'evidence.publication', evidenceId, body: c.req.valid('json') });
+    return c.json({ evidence });
   })
-  .post('/cards/:id/comments', valid('param', cardParam), valid('json', commentBody), oneWriterPerOffice, async (c) => {
+  .post('/cards/:id/comments', valid('param', cardParam), valid('json', commentBody), async (c) => {
     const cardId = c.req.valid('param').id;
-    const actor = actorOf(c);
-    const commit = await recordingRefusal(c, 'comment.add', { cardId }, () => addComment(c.get('db'), actor, me(c), cardId, c.req.valid('json').body, accessOf(actor)));
-    notifyCardChange(c.env, c.executionCtx, commit);
-    return c.json({ comment: commit.value }, 201);
+    const comment = await changeInRoom<CommentView>(c, 'comment.add', { cardId }, { kind: 'comment.add', cardId, body: c.req.valid('json').body, by: me(c) });
+    return c.json({ comment }, 201);
   })
   .get('/boards/:beYear/oit-items', valid('param', beYearParam), async (c) => {
     const actor = actorOf(c);

@@ -1,35 +1,28 @@
+// Moving and editing cards. The worker checks who asks and what they send; the board's room
+// (live/board-room.ts), its only writer, decides with policy.ts on the card as it is, commits,
+// and tells the board's open tabs.
 import { Hono } from 'hono';
 import { valid } from '../middleware/validate';
-import { oneWriterPerOffice } from '../middleware/one-writer';
-import { actorOf } from '../middleware/session';
-import { recordingRefusal } from '../middleware/audit-refusals';
-import { editCard, moveCard } from '../db/cards';
-import { accessOf } from '../domain/policy';
+import { changeInRoom } from '../middleware/in-room';
 import { implausibleDate, PLAUSIBLE_DATES } from '../domain/plausible-date';
 import { cardParam, editCardBody, moveCardBody } from '../domain/schemas/cards';
-import { notifyCardChange } from '../live/notify';
+import type { CardView } from '../domain/contracts';
 import type { AppEnv } from '../env';
 
 export const cardRoutes = new Hono<AppEnv>()
-  .post('/:id/move', valid('param', cardParam), valid('json', moveCardBody), oneWriterPerOffice, async (c) => {
+  .post('/:id/move', valid('param', cardParam), valid('json', moveCardBody), async (c) => {
     const cardId = c.req.valid('param').id;
-    const actor = actorOf(c);
-    const commit = await recordingRefusal(c, 'card.move', { cardId }, () => moveCard(c.get('db'), actor, cardId, c.req.valid('json'), accessOf(actor)));
-    notifyCardChange(c.env, c.executionCtx, commit);
-    return c.json({ card: commit.value });
+    const card = await changeInRoom<CardView>(c, 'card.move', { cardId }, { kind: 'move', cardId, body: c.req.valid('json') });
+    return c.json({ card });
   })
-  .patch('/:id', valid('param', cardParam), valid('json', editCardBody), async (c, next) => {
-    // A due date no office means (a BE year typed as CE: 3111) is refused before taking a turn.
-    const { dueOn } = c.req.valid('json');
-    const problem = dueOn ? implausibleDate(dueOn, PLAUSIBLE_DATES, { th: 'วันกำหนดเสร็จ', en: 'The due date' }) : null;
-    if (problem) throw problem;
-    await next();
-  }, oneWriterPerOffice, async (c) => {
+  .patch('/:id', valid('param', cardParam), valid('json', editCardBody), async (c) => {
     const cardId = c.req.valid('param').id;
-    const actor = actorOf(c);
-    const commit = await recordingRefusal(c, 'card.edit', { cardId }, () => editCard(c.get('db'), actor, cardId, c.req.valid('json'), accessOf(actor)));
-    notifyCardChange(c.env, c.executionCtx, commit);
-    return c.json({ card: commit.value });
+    // A due date no office means (a BE year typed as CE: 3111) is refused before the room is asked.
+    const body = c.req.valid('json');
+    const problem = body.dueOn ? implausibleDate(body.dueOn, PLAUSIBLE_DATES, { th: 'วันกำหนดเสร็จ', en: 'The due date' }) : null;
+    if (problem) throw problem;
+    const card = await changeInRoom<CardView>(c, 'card.edit', { cardId }, { kind: 'edit', cardId, body });
+    return c.json({ card });
   });
 
 /** This sub-app's routes as a type, for the web app's typed client (hc, web/src/api.ts). */

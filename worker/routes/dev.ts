@@ -14,7 +14,10 @@ import { adminOf } from '../middleware/authorize';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { seedLiveDemo } from '../seed/demo-history';
 import type { AppEnv } from '../env';
-import { scheduledQuery, seedQuery } from '../domain/schemas/dev';
+import { dropBroadcastsBody, scheduledQuery, seedQuery } from '../domain/schemas/dev';
+import { beYearParam } from '../domain/params';
+import { actorOf } from '../middleware/session';
+import { askYearRoom } from '../live/notify';
 
 export const devRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
@@ -31,6 +34,14 @@ export const devRoutes = new Hono<AppEnv>()
     const controller: ScheduledController = { cron, scheduledTime, noRetry: () => undefined };
     await runScheduled(controller, c.env, c.executionCtx as ExecutionContext);
     return c.json({ ran: cron, scheduledTime: new Date(scheduledTime).toISOString() });
+  })
+  // The board's room skips its next `count` card broadcasts (the changes still commit): the
+  // browser tests prove with it that an open board repairs a gap in its live updates.
+  .post('/boards/:beYear/drop-broadcasts', valid('param', beYearParam), valid('json', dropBroadcastsBody), async (c) => {
+    const actor = actorOf(c);
+    const { count } = c.req.valid('json');
+    const dropping = await askYearRoom(c.env, c.get('db'), actor.orgId, c.req.valid('param').beYear, async ({ stub }) => ({ ok: true as const, value: await stub.dropBroadcasts(count) }));
+    return c.json({ dropping });
   })
   // The demo office in the current fiscal year with its history (seed/demo-history.ts); with
   // ?variant=fy2567 only the FY 2567 board as imported, untouched (the browser tests' fixture).

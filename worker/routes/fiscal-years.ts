@@ -6,13 +6,13 @@
 import { Hono } from 'hono';
 import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
-import { oneWriterPerOffice } from '../middleware/one-writer';
 import { commitRollover, previewRollover } from '../db/rollover';
 import { findFiscalYear, toFiscalYearView } from '../db/board';
-import { deleteUnusedYear, setArchived, yearActivity, yearHasActivity } from '../db/fiscal-year-life';
+import { yearActivity, yearHasActivity } from '../db/fiscal-year-life';
+import { boardRoom, settled } from '../live/notify';
 import { archivedBody, rolloverBody } from '../domain/schemas/office';
 import { canArchiveYear, canDeleteYear } from '../domain/policy';
-import { forbidden } from '../domain/errors';
+import { appError, forbidden } from '../domain/errors';
 import type { AppEnv } from '../env';
 import { adminOf } from '../middleware/authorize';
 import { beYearParam } from '../domain/params';
@@ -39,26 +39,30 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
     const used = activity.events + activity.reports;
     return c.json({ fiscalYear: toFiscalYearView(fy), archivedAt: fy.archivedAt, activity, deletable: canDeleteYear(actor, fy, used) });
   })
-  // Archive (true) or restore (false). Archiving takes the office's writer turn, like card
-  // changes: a change already waiting finishes first, and one that comes after finds the year
-  // read-only. Setting the state it already has changes nothing.
-  .put('/:beYear/archived', valid('param', beYearParam), valid('json', archivedBody), oneWriterPerOffice, async (c) => {
+  // Archive (true) or restore (false), through the board's room (its only writer): a change
+  // already waiting finishes first, and one that comes after finds the year read-only. Setting the
+  // state it already has changes nothing.
+  .put('/:beYear/archived', valid('param', beYearParam), valid('json', archivedBody), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
     if (!canArchiveYear(actor, fy)) throw forbidden();
     const { archived } = c.req.valid('json');
     if ((fy.archivedAt !== null) === archived) return c.json({ fiscalYear: toFiscalYearView(fy), archived });
-    const row = await setArchived(db, fy, archived, { userId: actor.userId, ip: clientIp(c) }, Date.now());
+    const key = { orgId: actor.orgId, fiscalYearId: fy.id };
+    const row = settled(await boardRoom(c.env, actor.orgId, fy.id).setArchived(key, archived, { userId: actor.userId, ip: clientIp(c) }), () =>
+      appError(404, 'not_found.year', { year: fy.beYear }),
+    );
     return c.json({ fiscalYear: toFiscalYearView(row), archived });
   })
-  .delete('/:beYear', valid('param', beYearParam), oneWriterPerOffice, async (c) => {
+  .delete('/:beYear', valid('param', beYearParam), async (c) => {
     const actor = adminOf(c);
     const db = c.get('db');
     const fy = await findFiscalYear(db, actor.orgId, c.req.valid('param').beYear);
     const activity = await yearActivity(db, actor.orgId, fy.id);
     if (!canDeleteYear(actor, fy, activity.events + activity.reports)) throw yearHasActivity(fy.beYear, activity);
-    const deleted = await deleteUnusedYear(db, fy, { userId: actor.userId, ip: clientIp(c) }, activity.cards);
+    // Through the board's room (its only writer): changes already waiting land first.
+    const deleted = await boardRoom(c.env, actor.orgId, fy.id).deleteYear({ orgId: actor.orgId, fiscalYearId: fy.id }, fy, { userId: actor.userId, ip: clientIp(c) }, activity.cards);
     if (!deleted) throw yearHasActivity(fy.beYear, await yearActivity(db, actor.orgId, fy.id));
     return c.json({ deleted: true, beYear: fy.beYear });
   });

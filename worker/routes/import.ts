@@ -11,6 +11,8 @@ import { Hono } from 'hono';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { createBoardFromImport, readImportContext, yearHasBoard } from '../db/import';
+import { fiscalYearIds } from '../db/board';
+import { invalidateBoards } from '../live/notify';
 import { blockingNames, choiceProblems, parseAnnouncement, planImport, planToken, type GroupChoice } from '../domain/announcement';
 import { canAdminister } from '../domain/policy';
 import { forbidden, appError } from '../domain/errors';
@@ -71,6 +73,8 @@ export const importRoutes = new Hono<AppEnv>()
       schedule: plan.schedule,
       actorUserId: actor.userId,
     });
+    // New groups are the office's, shown on its other boards: their rooms load them again.
+    if (plan.newGroups.length > 0) await invalidateBoards(c.env, actor.orgId, await fiscalYearIds(db, actor.orgId));
     return c.json({ ...result, warnings: parsed.warnings }, 201);
   });
 

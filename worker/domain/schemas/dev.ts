@@ -24,3 +24,6 @@ export const reportsBenchSeedBody = z.strictObject({
 
 /** GET /api/dev/reports-bench/run */
 export const reportsBenchRunQuery = z.object({ mode: z.enum(['compile', 'scan']), kind: z.enum(['executive', 'staff']), periodKey: z.string().max(20) });
+
+/** POST /api/dev/boards/:beYear/drop-broadcasts: how many card broadcasts the board's room skips. */
+export const dropBroadcastsBody = z.strictObject({ count: z.number().int().min(1).max(100) });

@@ -1,0 +1,176 @@
+// The board's room (worker/live/board-room.ts) as the board's only writer: the board it answers
+// from memory is the board D1 has, its ETag gives 304 only while nothing changed, the changes since
+// a seq let a client catch up, a write around the room is caught by the unique seq, and the
+// changes that are not card changes (columns, groups, archive) reach the memory before they answer.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { env } from 'cloudflare:workers';
+import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
+import { loadBoard } from '../../worker/db/board';
+import { accessOf } from '../../worker/domain/policy';
+import { chainEvents, chainHeadQuery, headOf } from '../../worker/db/events';
+import { cardEvents, cards } from '../../worker/db/schema';
+import { verifyChain } from '../../worker/domain/event-chain';
+import { eq } from 'drizzle-orm';
+import type { BoardView, CardView } from '../../worker/domain/contracts';
+import type { Actor } from '../../worker/domain/access';
+
+let demo: Demo;
+let admin: string;
+let director: string;
+let executive: string;
+
+beforeAll(async () => {
+  demo = await seedOffice('room-office', 'room.local');
+  admin = await cookieFor(demo, 'admin');
+  director = await cookieFor(demo, 'directorAdmin');
+  executive = await cookieFor(demo, 'executive');
+});
+
+const move = (cookie: string, card: CardView, toColumnId: string) =>
+  call('POST', `/api/cards/${card.id}/move`, { cookie, body: { toColumnId, afterCardId: null, beforeCardId: null, version: card.version } });
+
+async function actorOf(cookie: string): Promise<Actor> {
+  const me = await call('GET', '/api/me', { cookie });
+  return { userId: me.json.user.id, orgId: demo.orgId, role: me.json.role, groupId: me.json.groupId ?? null };
+}
+
+describe('the board from memory', () => {
+  it('is the board D1 has, for every role, after changes too', async () => {
+    const first = await getBoard(admin);
+    await move(admin, first.cards[3]!, first.columns[2]!.id);
+    await call('PATCH', `/api/cards/${first.cards[4]!.id}`, { cookie: admin, body: { version: first.cards[4]!.version, title: 'ชื่อใหม่ "อัญประกาศ" <b>' } });
+    for (const cookie of [admin, director, executive]) {
+      const actor = await actorOf(cookie);
+      const fromD1 = await loadBoard(db(), actor, 2567, accessOf(actor));
+      const res = await call('GET', '/api/boards/2567', { cookie });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.json).toEqual(JSON.parse(JSON.stringify(fromD1)));
+    }
+  });
+
+  it('answers 304 to the ETag it gave while nothing changed, and 200 with a new one after a change', async () => {
+    const first = await call('GET', '/api/boards/2567', { cookie: director });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^".+"$/);
+    const again = await call('GET', '/api/boards/2567', { cookie: director, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.text).toBe('');
+    expect(again.headers.get('etag')).toBe(etag);
+    // Another role's answer differs (editable flags): its tag never matches this one's.
+    const asAdmin = await call('GET', '/api/boards/2567', { cookie: admin, headers: { 'if-none-match': etag } });
+    expect(asAdmin.status).toBe(200);
+    expect(asAdmin.headers.get('etag')).not.toBe(etag);
+    const board = first.json as BoardView;
+    expect((await move(admin, board.cards[0]!, board.columns[1]!.id)).status).toBe(200);
+    const after = await call('GET', '/api/boards/2567', { cookie: director, headers: { 'if-none-match': etag } });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect((after.json as BoardView).seq).toBe(board.seq + 1);
+  });
+
+  it('gives the cards changed since a seq, or reload when it cannot know', async () => {
+    const board = await getBoard(admin);
+    const [a, b] = [board.cards[6]!, board.cards[7]!];
+    await move(admin, a, board.columns[3]!.id);
+    await move(admin, b, board.columns[3]!.id);
+    const moved = await call('POST', `/api/cards/${a.id}/move`, { cookie: admin, body: { toColumnId: board.columns[1]!.id, afterCardId: null, beforeCardId: null, version: a.version + 1 } });
+    expect(moved.status).toBe(200);
+    const changes = await call('GET', `/api/boards/2567/changes?since=${board.seq}`, { cookie: director });
+    expect(changes.status).toBe(200);
+    expect(changes.json.seq).toBe(board.seq + 3);
+    const byId = new Map((changes.json.cards as CardView[]).map((c) => [c.id, c]));
+    expect([...byId.keys()].sort()).toEqual([a.id, b.id].sort());
+    expect(byId.get(a.id)!.columnId).toBe(board.columns[1]!.id);
+    expect(byId.get(b.id)!.columnId).toBe(board.columns[3]!.id);
+    expect((await call('GET', `/api/boards/2567/changes?since=${board.seq + 3}`, { cookie: admin })).json).toEqual({ seq: board.seq + 3, cards: [] });
+    // Ahead of the board, or before what the room remembers: load the board.
+    expect((await call('GET', `/api/boards/2567/changes?since=${board.seq + 50}`, { cookie: admin })).json).toEqual({ reload: true, seq: board.seq + 3 });
+    expect((await call('GET', '/api/boards/2567/changes?since=0', { cookie: admin })).json).toEqual({ reload: true, seq: board.seq + 3 });
+    for (const bad of ['-1', 'abc', '1.5', '1e99']) {
+      const r = await call('GET', `/api/boards/2567/changes?since=${bad}`, { cookie: admin });
+      expect(r.status).toBe(400);
+      expect(r.json.error.messageTh).toBeTruthy();
+    }
+    expect((await call('GET', '/api/boards/2567/changes?since=1')).status).toBe(401);
+  });
+});
+
+describe('one writer', () => {
+  it('parallel moves of one card: exactly one wins, the others get 409 with the card as it is', async () => {
+    const board = await getBoard(admin);
+    const card = board.cards[8]!;
+    const answers = await Promise.all(board.columns.map((col) => move(admin, card, col.id)));
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1);
+    const losers = answers.filter((r) => r.status === 409);
+    expect(losers).toHaveLength(board.columns.length - 1);
+    for (const l of losers) expect(l.json.card.version).toBe(card.version + 1);
+    const after = await getBoard(admin);
+    expect(after.seq).toBe(board.seq + 1);
+    const events = await env.DB.prepare('select seq, hash, prev_hash as prevHash from card_events where fiscal_year_id = ? order by seq').bind(board.fiscalYear.id).all();
+    expect(events.results.length).toBe(after.seq);
+  });
+
+  it('a change written around the room takes its seq: the room reloads, decides again and commits after it', async () => {
+    const board = await getBoard(admin);
+    const [card, other] = [board.cards[9]!, board.cards[10]!];
+    // Someone else (not the room) commits a change with the next seq.
+    const d = db();
+    const head = headOf(await chainHeadQuery(d, board.fiscalYear.id));
+    const [row] = await chainEvents(head, { orgId: demo.orgId, fiscalYearId: board.fiscalYear.id, actorUserId: null, at: Date.now() }, [
+      { cardId: other.id, kind: 'card.edited', before: { title: other.title }, after: { title: 'เขียนอ้อมห้อง' } },
+    ]);
+    await d.batch([d.insert(cardEvents).values(row!), d.update(cards).set({ title: 'เขียนอ้อมห้อง', version: other.version + 1 }).where(eq(cards.id, other.id))]);
+    const r = await move(admin, card, board.columns[2]!.id);
+    expect(r.status).toBe(200);
+    const after = await getBoard(admin);
+    expect(after.seq).toBe(board.seq + 2);
+    expect(after.cards.find((c) => c.id === other.id)!.title).toBe('เขียนอ้อมห้อง');
+    const events = await d.select().from(cardEvents).where(eq(cardEvents.fiscalYearId, board.fiscalYear.id));
+    expect((await verifyChain(events.sort((x, y) => x.seq - y.seq))).ok).toBe(true);
+  });
+
+  it('archiving takes its turn among changes: each change lands before it or is refused after it, nothing half done', async () => {
+    const demo2 = await seedOffice('room-archive', 'room-archive.local');
+    const admin2 = await cookieFor(demo2, 'admin');
+    const board = await getBoard(admin2);
+    const cardsToMove = board.cards.slice(0, 10);
+    const moves = cardsToMove.map((card) => move(admin2, card, board.columns[1]!.id));
+    const archive = call('PUT', '/api/fiscal-years/2567/archived', { cookie: admin2, body: { archived: true } });
+    const [answers, archived] = [await Promise.all(moves), await archive];
+    expect(archived.status).toBe(200);
+    for (const r of answers) {
+      if (r.status !== 200) {
+        expect(r.status).toBe(409);
+        expect(r.json.error.code).toBe('fiscal_year_archived');
+      }
+    }
+    const landed = answers.filter((r) => r.status === 200).length;
+    const final = await getBoard(admin2);
+    expect(final.seq).toBe(board.seq + landed);
+    expect(final.cards.filter((c) => c.columnId === board.columns[1]!.id)).toHaveLength(landed);
+    expect(final.fiscalYear.archivedAt).not.toBeNull();
+    expect(final.cards.every((c) => !c.editable)).toBe(true);
+    const late = await move(admin2, final.cards[0]!, board.columns[3]!.id);
+    expect(late.status).toBe(409);
+    expect(late.json.error.code).toBe('fiscal_year_archived');
+    expect((await getBoard(admin2)).seq).toBe(final.seq);
+  });
+});
+
+describe('changes made outside the room reach its memory before they answer', () => {
+  it('a renamed column, a renamed group', async () => {
+    const board = await getBoard(admin);
+    const before = await call('GET', '/api/boards/2567', { cookie: executive });
+    const etag = before.headers.get('etag')!;
+    const col = board.columns[0]!;
+    expect((await call('PATCH', `/api/admin/columns/${col.id}`, { cookie: admin, body: { labelTh: 'ยังไม่ได้เริ่มเลย' } })).status).toBe(200);
+    const afterColumn = await call('GET', '/api/boards/2567', { cookie: executive, headers: { 'if-none-match': etag } });
+    expect(afterColumn.status).toBe(200);
+    expect((afterColumn.json as BoardView).columns[0]!.labelTh).toBe('ยังไม่ได้เริ่มเลย');
+    const group = board.groups[0]!;
+    expect((await call('PATCH', `/api/admin/groups/${group.id}`, { cookie: admin, body: { nameTh: 'กลุ่มที่เปลี่ยนชื่อ' } })).status).toBe(200);
+    expect((await getBoard(executive)).groups[0]!.nameTh).toBe('กลุ่มที่เปลี่ยนชื่อ');
+  });
+});

@@ -1,0 +1,150 @@
+// A board as its only writer (live/board-room.ts) holds it in memory: the rows D1 has, each card's
+// serialised part, the head of the event log, and which cards changed at which seq since it was
+// loaded. Nothing here reads or writes D1: the room loads the rows (db/board.ts readBoardRows),
+// commits changes, and tells this memory what committed.
+//
+// The board's answer is assembled from the parts, so a change re-serialises one card, not the
+// board; the answer of each permission shape is kept until the next change. Its ETag is the
+// memory's generation (new at every load) and version (advanced by every change), with the
+// reader's permission shape: a tag can only match the very answer it was given with.
+import { boardFrame, editableFor, sortCards, toLiveCard, type BoardRows } from '../db/board';
+import type { Card, FiscalYear } from '../db/schema';
+import type { ChainHead } from '../db/events';
+import type { CardReading } from '../db/cards';
+import type { Access, Actor } from '../domain/access';
+import type { CardView } from '../domain/contracts';
+
+/** How many card changes the memory remembers for `changesSince` (older: load the board). */
+export const CHANGE_LOG_LIMIT = 2_000;
+
+/** What in the actor decides what they see of a board: the `editable` flags follow from it. */
+export const permissionShape = (actor: Actor) => `${actor.role}.${actor.groupId ?? '-'}`;
+
+export type Changes = { seq: number; cards: CardView[] } | { reload: true; seq: number };
+
+export class BoardMemory {
+  readonly generation = crypto.randomUUID().slice(0, 8);
+  private version = 0;
+  /** Cards by id, and each one's serialised part (its live view as JSON, without `editable`). */
+  private readonly cards = new Map<string, Card>();
+  private readonly parts = new Map<string, string>();
+  /** Card ids in board order; null after a change until an answer needs it again. */
+  private order: string[] | null = null;
+  private frame: string;
+  private readonly answers = new Map<string, string>();
+  /** The seq at load: changes since an earlier seq are not known here. */
+  private readonly loadedSeq: number;
+  /** (seq, card id) of each card change since load, oldest first, at most CHANGE_LOG_LIMIT. */
+  private readonly log: { seq: number; cardId: string }[] = [];
+  private trimmedTo: number;
+
+  constructor(private rows: BoardRows) {
+    for (const card of rows.cards) this.put(card);
+    this.order = rows.cards.map((c) => c.id);
+    this.rows = { ...rows, cards: [] }; // the cards live in the map from here on
+    this.frame = JSON.stringify(boardFrame(rows));
+    this.loadedSeq = rows.head.seq;
+    this.trimmedTo = rows.head.seq;
+  }
+
+  get fy(): FiscalYear {
+    return this.rows.fy;
+  }
+
+  get head(): ChainHead {
+    return this.rows.head;
+  }
+
+  etag(actor: Actor): string {
+    return `"${this.generation}-${this.version}-${permissionShape(actor)}"`;
+  }
+
+  /** The card as a write reads it, when it is this board's. */
+  reading(cardId: string, orgId: string): CardReading | null {
+    const card = this.cards.get(cardId);
+    if (!card || card.orgId !== orgId) return null;
+    const { fy } = this.rows;
+    return { card, year: { orgId: fy.orgId, beYear: fy.beYear, archivedAt: fy.archivedAt }, head: this.rows.head };
+  }
+
+  /** The cards of one of the board's columns, by order key (null: no such column on this board). */
+  column(columnId: string): Card[] | null {
+    if (!this.rows.columns.some((c) => c.id === columnId)) return null;
+    const inColumn: Card[] = [];
+    for (const card of this.cards.values()) if (card.columnId === columnId) inColumn.push(card);
+    return inColumn.sort((a, b) => (a.orderKey < b.orderKey ? -1 : a.orderKey > b.orderKey ? 1 : 0));
+  }
+
+  /** The office's groups. */
+  groupIds(): string[] {
+    return this.rows.groups.map((g) => g.id);
+  }
+
+  /** After a committed change to one card, with its event. */
+  applyCard(card: Card, event: { seq: number; hash: string }): void {
+    const before = this.cards.get(card.id);
+    this.put(card);
+    if (!before || before.columnId !== card.columnId || before.orderKey !== card.orderKey) this.order = null;
+    this.rows.head = { seq: event.seq, hash: event.hash };
+    this.log.push({ seq: event.seq, cardId: card.id });
+    if (this.log.length > CHANGE_LOG_LIMIT) this.trimmedTo = this.log.shift()!.seq;
+    this.changed();
+  }
+
+  /** After a change to the year itself (archived, restored). */
+  applyYear(fy: FiscalYear): void {
+    this.rows.fy = fy;
+    this.frame = JSON.stringify(boardFrame(this.rows));
+    this.changed();
+  }
+
+  /** The board's answer (BoardView as JSON) for `actor`, decided by `access`. */
+  answer(actor: Actor, access: Access): string {
+    const shape = permissionShape(actor);
+    const kept = this.answers.get(shape);
+    if (kept) return kept;
+    const { fy } = this.rows;
+    const cards = this.ordered().map((id) => withEditable(this.parts.get(id)!, editableFor(access, fy, this.cards.get(id)!)));
+    const text = `${this.frame.slice(0, -1)},"cards":[${cards.join(',')}],"seq":${this.rows.head.seq}}`;
+    this.answers.set(shape, text);
+    return text;
+  }
+
+  /** The cards changed after `since`, as `access` sees them; or reload, when that is not known here. */
+  changesSince(since: number, access: Access): Changes {
+    const seq = this.rows.head.seq;
+    if (since > seq || since < this.loadedSeq || since < this.trimmedTo) return { reload: true, seq };
+    const ids = new Set<string>();
+    for (let i = this.log.length - 1; i >= 0 && this.log[i]!.seq > since; i--) ids.add(this.log[i]!.cardId);
+    const { fy } = this.rows;
+    const cards = [...ids].map((id) => {
+      const card = this.cards.get(id)!;
+      return { ...toLiveCard(card), editable: editableFor(access, fy, card) };
+    });
+    return { seq, cards };
+  }
+
+  private put(card: Card): void {
+    this.cards.set(card.id, card);
+    this.parts.set(card.id, JSON.stringify(toLiveCard(card)));
+  }
+
+  private ordered(): string[] {
+    if (!this.order) {
+      const all = [...this.cards.values()];
+      sortCards(all, this.rows.columns);
+      this.order = all.map((c) => c.id);
+    }
+    return this.order;
+  }
+
+  private changed(): void {
+    this.version++;
+    this.answers.clear();
+  }
+}
+
+/** A card's part with the reader's `editable` flag, as `toCardView` puts it: last. */
+function withEditable(part: string, editable: boolean): string {
+  return `${part.slice(0, -1)},"editable":${editable}}`;
+}
