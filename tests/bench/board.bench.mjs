@@ -436,7 +436,7 @@ async function main() {
       return [small.label, cell(small), cell(big), isMove ? `≤ ${TARGET.moveRowsRead} read` : '', readOk, `${small.objectCalls} / ${big.objectCalls}`, isChange ? `${TARGET.objectCallsPerChange}` : '', callsOk];
     });
     printTable(
-      'D1 per request: rows read / rows written / round trips (the session lookup included); Durable Object calls made while serving it',
+      "D1 per request: rows read / rows written / round trips (the request's own, the session lookup included; not what a Durable Object it calls does in D1); Durable Object calls made while serving it",
       ['request', ...SIZES.map((size, i) => `${size.cards} cards (column: ${costs[i].column})`), 'target', '', 'object calls', 'target', ''],
       costRows,
     );
