@@ -38,6 +38,19 @@ export async function contractChecks(): Promise<void> {
     const title: number = board.data.cards[0]!.title;
     void title;
   }
+  const kept = await api.boardIfChanged(2570, 'W/"1"');
+  // @ts-expect-error a 304 carries no board: only the answer that is not "not modified" has one
+  if (kept.ok) void kept.data.board;
+  const changes = await api.boardChanges(2570, 3);
+  if (changes.ok && 'cards' in changes.data) {
+    const cardSeq: number = changes.data.seq;
+    void cardSeq;
+    // @ts-expect-error the changes answer's cards are board cards (title a string)
+    const changedTitle: number = changes.data.cards[0]!.title;
+    void changedTitle;
+  }
+  // @ts-expect-error the changes route reads `since`, not `after`
+  await clients.board.boards[':beYear'].changes.$get({ param: { beYear: '2570' }, query: { after: '3' } });
   const moved = await api.moveCard('c', { toColumnId: 'col', afterCardId: null, beforeCardId: null, version: 1 });
   // @ts-expect-error the move answers { card }, not the card itself
   if (moved.ok) void moved.data.version;

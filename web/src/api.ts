@@ -7,7 +7,6 @@ import type { ClientResponse } from 'hono/client';
 import { typed, type Client } from './typed-client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
 import type { CardView, ConflictBody } from '../../worker/domain/contracts';
-import type { ChangesAnswer } from './state/board-sync';
 import type { AccountsApi } from '../../worker/routes/accounts';
 import type { AdminApi } from '../../worker/routes/admin';
 import type { AuthApi } from '../../worker/routes/auth';
@@ -165,21 +164,6 @@ async function boardIfChanged(beYear: number, etag: string | null, options?: { q
   return { ok: true, data: { notModified: false, board: result.data, etag: (res as Response | null)?.headers.get('etag') ?? null } };
 }
 
-/**
- * GET /api/boards/:beYear/changes?since=N: the cards changed after event N, as the asker sees them,
- * or `reload` when the server cannot tell (state/board-sync.ts).
- */
-function boardChanges(beYear: number, since: number): Promise<Result<ChangesAnswer<CardView>>> {
-  return call(
-    () =>
-      fetch(`/api/boards/${enc(beYear)}/changes?since=${enc(since)}`, {
-        headers: { accept: 'application/json' },
-        credentials: 'same-origin',
-        cache: 'no-store',
-      }) as unknown as Promise<ClientResponse<ChangesAnswer<CardView>, 200, 'json'>>,
-  );
-}
-
 export const api = {
   me: () => call(() => me.me.$get(), { quiet401: true }),
   session: () => call(() => me.session.$get()),
@@ -190,7 +174,9 @@ export const api = {
   fiscalYears: (options?: { quiet401?: boolean }) => call(() => board['fiscal-years'].$get(), options),
   board: (beYear: number, options?: { quiet401?: boolean }) => call(() => board.boards[':beYear'].$get({ param: year(beYear) }), options),
   boardIfChanged,
-  boardChanges,
+  /** The cards changed after event `since`, or `reload` (state/board-sync.ts). */
+  boardChanges: (beYear: number, since: number) =>
+    call(() => board.boards[':beYear'].changes.$get({ param: year(beYear), query: { since: String(since) } })),
   moveCard: (id: CardView['id'], move: MoveCardRequest) => call(() => cards[':id'].move.$post({ param: { id: enc(id) }, json: move })),
   patchCard: (id: CardView['id'], patch: CardPatch) => call(() => cards[':id'].$patch({ param: { id: enc(id) }, json: patch })),
   cardDetails: (id: CardView['id']) => call(() => cardDetails.cards[':id'].$get({ param: { id: enc(id) } })),
