@@ -21,9 +21,9 @@ const quiet: MailTransport = {
   },
 };
 const parsed = (raw: string) => PostalMime.parse(raw);
-async function fire(cron: string, scheduledTime: number) {
+async function fire(cron: string, scheduledTime: number, vars: Partial<Env> = {}) {
   const ctx = createExecutionContext();
-  await runScheduled(createScheduledController({ scheduledTime, cron }), env as unknown as Env, ctx, { transport: () => quiet });
+  await runScheduled(createScheduledController({ scheduledTime, cron }), { ...(env as unknown as Env), ...vars }, ctx, { transport: () => quiet });
   await waitOnExecutionContext(ctx);
 }
 
@@ -114,6 +114,16 @@ describe('LINE pushes of the scheduled jobs', () => {
     expect(toDirector!.html).toContain(`href="https://ita.test/board/2567?group=${demo.groupIds['กลุ่มอำนวยการ']}"`);
     expect(flex.altText).toContain('ค้างเกินกำหนด 1 ขั้น');
     expect(flex.contents.footer.contents[0].action.uri).toBe(`https://ita.test/board/2567?group=${demo.groupIds['กลุ่มอำนวยการ']}`);
+  });
+
+  it('a deployment without MAIL_FROM sends no digest email, and the LINE group still gets its digest', async () => {
+    const next = Date.parse('2024-07-16T00:00:00Z');
+    vi.setSystemTime(next);
+    const [pushesBefore, mailsBefore] = [(await pushes(ch.channelAccessToken)).length, mailed.length];
+    await fire(SCHEDULES.digest, next, { MAIL_FROM: undefined } as Partial<Env>);
+    const digests = (await pushes(ch.channelAccessToken)).slice(pushesBefore);
+    expect(digests.map((p) => p.body.to)).toEqual(['Cadmin']);
+    expect(mailed.length).toBe(mailsBefore);
   });
 
   it('one run asks LINE for the quota and the usage once per office, however many pushes it sends', async () => {

@@ -20,10 +20,9 @@ import { senderFor } from '../email/mime';
 export async function runDigestJob(db: Db, now: number, mailFrom: string | undefined, appUrl?: string): Promise<{ orgId: string; queued: number }[]> {
   const today = periodForRun('digest', now);
   const outcomes: { orgId: string; queued: number }[] = [];
-  if (!mailFrom) {
-    console.warn('MAIL_FROM is not set: no digests queued');
-    return outcomes;
-  }
+  // Without a sender no digest goes by email; LINE groups still get theirs.
+  if (!mailFrom) console.warn('MAIL_FROM is not set: no digest emails queued');
+  if (!mailFrom && !appUrl) return outcomes;
   const [orgs, boards] = await Promise.all([listOrganisations(db), findBoardYears(db, today.fiscalYear)]);
   for (const org of orgs) {
     if (!kindEnabled(org.settings, 'digest')) continue;
@@ -31,7 +30,7 @@ export async function runDigestJob(db: Db, now: number, mailFrom: string | undef
     // No board for the year yet, or an archived (read-only) year: nothing to remind anyone of.
     if (!fy || fy.archivedAt !== null) continue;
     try {
-      let queued = await enqueue(db, await digestMessages(db, org, fy, today.key, now, mailFrom, appUrl));
+      let queued = mailFrom ? await enqueue(db, await digestMessages(db, org, fy, today.key, now, mailFrom, appUrl)) : 0;
       if (appUrl) queued += await queueDigestPushes(db, org, fy, today.key, now, appUrl);
       outcomes.push({ orgId: org.id, queued });
     } catch (e) {
