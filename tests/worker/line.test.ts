@@ -4,11 +4,13 @@
 // the double recorded.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import app from '../../worker/app';
 import { deliverDue, lineSender, type LineDeps } from '../../worker/cron/outbox-job';
 import { enqueuePushes } from '../../worker/db/line';
 import { lineSignature, monthReportCost, pushFits, reportReserve } from '../../worker/domain/line';
 import { lineApi } from '../../worker/line/api';
-import { call, cookieFor, db, seedOffice, type Demo } from './helpers';
+import { BASE, call, cookieFor, db, seedOffice, type Demo } from './helpers';
 
 interface Recorded {
   method: string;
@@ -135,6 +137,41 @@ describe('webhook', () => {
     // The join redelivered: handled before, so the bot does not count as back in the group.
     expect((await webhook(SLUG, ch.channelSecret, [{ ...join, deliveryContext: { isRedelivery: true } }])).status).toBe(200);
     expect((await lineGroupsOf(demo.orgId)).find((g) => g.line_group_id === 'Cjoinleave')!.left_at).not.toBeNull();
+  });
+
+  it('a join or a link that fails half way is done when LINE redelivers it (nothing marks it handled first)', async () => {
+    // D1 fails the first statement that touches line_groups; everything else is the real database.
+    let failNext = true;
+    const flaky = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop !== 'prepare') return Reflect.get(target, prop, target);
+        return (sql: string) => {
+          if (failNext && /"line_groups"/.test(sql) && /^\s*(insert|update)/i.test(sql)) {
+            failNext = false;
+            throw new Error('D1_ERROR: Network connection lost.');
+          }
+          return target.prepare(sql);
+        };
+      },
+    });
+    const send = async (events: unknown[]) => {
+      const raw = JSON.stringify({ destination: 'Ubot', events });
+      const ctx = createExecutionContext();
+      const req = new Request(`${BASE}/api/line/webhook/${SLUG}`, { method: 'POST', body: raw, headers: { 'content-type': 'application/json', 'x-line-signature': await lineSignature(ch.channelSecret, raw) } });
+      const res = await app.fetch(req, { ...env, DB: flaky }, ctx);
+      await waitOnExecutionContext(ctx);
+      return res.status;
+    };
+    const join = joinEvent('Cflaky');
+    expect(await send([join])).toBe(500);
+    expect(await send([{ ...join, deliveryContext: { isRedelivery: true } }])).toBe(200);
+    expect((await lineGroupsOf(demo.orgId)).find((g) => g.line_group_id === 'Cflaky')).toMatchObject({ left_at: null });
+    const code = await linkCode(admin, { audience: 'staff' });
+    failNext = true;
+    const { replyToken: _r, ...link } = textEvent('Cflaky', `/link ${code}`); // no reply: other tests count replies
+    expect(await send([link])).toBe(500);
+    expect(await send([{ ...link, deliveryContext: { isRedelivery: true } }])).toBe(200);
+    expect((await lineGroupsOf(demo.orgId)).find((g) => g.line_group_id === 'Cflaky')).toMatchObject({ audience: 'staff' });
   });
 
   it('answers 200 to LINE’s verification (no events)', async () => {

@@ -43,6 +43,21 @@ export async function firstDelivery(db: Db, orgId: string, eventId: string, now:
   return rows.length > 0;
 }
 
+/** Whether a webhook event was handled before. */
+export async function handledBefore(db: Db, orgId: string, eventId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: lineWebhookEvents.eventId })
+    .from(lineWebhookEvents)
+    .where(and(eq(lineWebhookEvents.orgId, orgId), eq(lineWebhookEvents.eventId, eventId)))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Forgets a webhook event recorded by firstDelivery whose handling failed (LINE will redeliver it). */
+export async function forgetDelivery(db: Db, orgId: string, eventId: string): Promise<void> {
+  await db.delete(lineWebhookEvents).where(and(eq(lineWebhookEvents.orgId, orgId), eq(lineWebhookEvents.eventId, eventId)));
+}
+
 /** The bot joined a LINE group (again): it is in it, linked to nothing until a code says so. */
 export async function groupJoined(db: Db, orgId: string, lineGroupId: string, now: number): Promise<void> {
   await db
@@ -78,6 +93,14 @@ export async function useLinkCode(db: Db, orgId: string, codeHash: string, now: 
     .where(and(eq(lineLinkCodes.codeHash, codeHash), eq(lineLinkCodes.orgId, orgId), isNull(lineLinkCodes.usedAt), gt(lineLinkCodes.expiresAt, now)))
     .returning();
   return row ?? null;
+}
+
+/** Gives back a code used at `usedAt` whose linking then failed: it works once more. */
+export async function releaseLinkCode(db: Db, orgId: string, codeHash: string, usedAt: number): Promise<void> {
+  await db
+    .update(lineLinkCodes)
+    .set({ usedAt: null })
+    .where(and(eq(lineLinkCodes.codeHash, codeHash), eq(lineLinkCodes.orgId, orgId), eq(lineLinkCodes.usedAt, usedAt)));
 }
 
 export async function linkGroup(db: Db, orgId: string, lineGroupId: string, audience: LineAudience, officeGroupId: string | null, now: number): Promise<void> {

@@ -6,9 +6,12 @@ import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { lineAdminOf } from '../middleware/authorize';
 import { audit } from '../db/auth';
-import { createDb } from '../db/client';
+import { createDb, type Db } from '../db/client';
 import {
   firstDelivery,
+  forgetDelivery,
+  releaseLinkCode,
+  handledBefore,
   lineCredentials,
   groupJoined,
   groupLeft,
@@ -113,6 +116,21 @@ interface WebhookEvent {
   message?: { type?: string; text?: string };
 }
 
+/** `/link CODE` in a LINE group: links it to the code's audience; the reply in Thai. */
+async function linkWithCode(db: Db, orgId: string, groupId: string, code: string, now: number): Promise<string> {
+  const codeHash = await sha256Hex(code);
+  const used = await useLinkCode(db, orgId, codeHash, now);
+  if (!used) return LINK_REFUSED_TH;
+  try {
+    await linkGroup(db, orgId, groupId, used.audience, used.officeGroupId, now);
+  } catch (e) {
+    await releaseLinkCode(db, orgId, codeHash, now);
+    throw e;
+  }
+  await audit(db, { orgId, userId: used.createdBy, action: 'line.linked', detail: { lineGroupId: groupId, audience: used.audience, groupId: used.officeGroupId }, ip: null });
+  return linkedReplyTh(used.audience, used.officeGroupId ? await officeGroupName(db, orgId, used.officeGroupId) : null);
+}
+
 /**
  * POST /api/line/webhook/:office. Nothing happens unless the x-line-signature is the HMAC of the
  * raw body under that office's channel secret; each event is handled once (LINE redelivers);
@@ -138,20 +156,25 @@ export async function lineWebhook(c: Context<AppEnv>): Promise<Response> {
   for (const e of events) {
     const groupId = e.source?.type === 'group' ? e.source.groupId : undefined;
     if (!groupId || typeof e.webhookEventId !== 'string') continue;
-    if (!(await firstDelivery(db, orgId, e.webhookEventId, now))) continue;
-    if (e.type === 'join') await groupJoined(db, orgId, groupId, now);
-    else if (e.type === 'leave') await groupLeft(db, orgId, groupId, now);
-    else if (e.type === 'message' && e.message?.type === 'text' && typeof e.message.text === 'string') {
+    const eventId = e.webhookEventId;
+    if (e.type === 'join' || e.type === 'leave') {
+      // Idempotent: acted on, then recorded, so a failure in between is redone when LINE redelivers.
+      if (await handledBefore(db, orgId, eventId)) continue;
+      await (e.type === 'join' ? groupJoined : groupLeft)(db, orgId, groupId, now);
+      await firstDelivery(db, orgId, eventId, now);
+    } else if (e.type === 'message' && e.message?.type === 'text' && typeof e.message.text === 'string') {
       const code = linkCommand(e.message.text);
       if (!code) continue;
-      const used = await useLinkCode(db, orgId, await sha256Hex(code), now);
-      let text = LINK_REFUSED_TH;
-      if (used) {
-        await linkGroup(db, orgId, groupId, used.audience, used.officeGroupId, now);
-        text = linkedReplyTh(used.audience, used.officeGroupId ? await officeGroupName(db, orgId, used.officeGroupId) : null);
-        await audit(db, { orgId, userId: used.createdBy, action: 'line.linked', detail: { lineGroupId: groupId, audience: used.audience, groupId: used.officeGroupId }, ip: null });
+      // A code works once: recorded first, so two deliveries never both try it; forgotten again if
+      // linking fails, so LINE's redelivery tries once more.
+      if (!(await firstDelivery(db, orgId, eventId, now))) continue;
+      try {
+        const text = await linkWithCode(db, orgId, groupId, code, now);
+        if (e.replyToken) replies.push(api.reply(creds.token, e.replyToken, [{ type: 'text', text }]).catch((err) => console.warn('LINE reply failed', String(err))));
+      } catch (err) {
+        await forgetDelivery(db, orgId, eventId);
+        throw err;
       }
-      if (e.replyToken) replies.push(api.reply(creds.token, e.replyToken, [{ type: 'text', text }]).catch((err) => console.warn('LINE reply failed', String(err))));
     }
   }
   if (replies.length) c.executionCtx.waitUntil(Promise.all(replies));
