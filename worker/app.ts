@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin';
 import { accountRoutes } from './routes/accounts';
 import { authRoutes } from './routes/auth';
 import { boardRoutes } from './routes/board';
+import { boardSearchRoutes } from './routes/board-search';
 import { cardRoutes } from './routes/cards';
 import { cardDetailRoutes } from './routes/card-details';
 import { liveRoutes } from './routes/live';
@@ -73,6 +74,7 @@ const routes = app
   .route('/api/auth', authRoutes)
   .route('/api', meRoutes)
   .route('/api', boardRoutes)
+  .route('/api', boardSearchRoutes)
   .route('/api/cards', cardRoutes)
   .route('/api', cardDetailRoutes)
   .route('/api', liveRoutes)

@@ -78,8 +78,9 @@ describe('reading a card', () => {
     expect((await call('GET', `/api/cards/${card.adminGroup}`)).status).toBe(401);
   });
 
-  it('the board carries each card\'s checklist', async () => {
-    expect(board.cards.every((c) => Array.isArray(c.checklist) && c.checklist.length === 2)).toBe(true);
+  it('the board carries each card\'s checklist as counts; its items come with the card\'s details', async () => {
+    expect(board.cards.every((c) => c.checklist.total === 2 && c.checklist.done === 0)).toBe(true);
+    expect((await details(card.adminGroup)).card.checklist).toHaveLength(2);
   });
 });
 
@@ -226,12 +227,14 @@ describe('the checklist', () => {
     const checklist = [{ ...first!, done: true }, second!, { id: 'extra-1', text: ' เผยแพร่บนเว็บไซต์ ', done: false }];
     const r = await call('PATCH', `/api/cards/${card.personnelGroup}`, { cookie: cookie.directorPersonnel, body: { version: d.card.version, checklist } });
     expect(r.status).toBe(200);
-    expect(r.json.card.checklist).toEqual([{ ...first!, done: true }, second!, { id: 'extra-1', text: 'เผยแพร่บนเว็บไซต์', done: false }]);
+    // The answer is the board's card (issue 16: counts); the drawer reads the items whole.
+    expect(r.json.card.checklist).toEqual({ done: 1, total: 3 });
     expect(r.json.card.version).toBe(d.card.version + 1);
+    expect((await details(card.personnelGroup)).card.checklist).toEqual([{ ...first!, done: true }, second!, { id: 'extra-1', text: 'เผยแพร่บนเว็บไซต์', done: false }]);
     const [edited] = await events(card.personnelGroup, 'card.edited');
     expect(JSON.parse(edited!.before!).checklist).toEqual(d.card.checklist);
     expect(JSON.parse(edited!.after!).checklist[0].done).toBe(true);
-    expect((await getBoard(cookie.staff!)).cards.find((c) => c.id === card.personnelGroup)!.checklist[0]!.done).toBe(true);
+    expect((await getBoard(cookie.staff!)).cards.find((c) => c.id === card.personnelGroup)!.checklist).toEqual({ done: 1, total: 3 });
 
     const snapshot = await counts();
     const version = r.json.card.version;

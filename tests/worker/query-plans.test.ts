@@ -1,4 +1,4 @@
-// Every query on a growing table uses an index. The real app runs the board, a move, a card's
+// Every query on a growing table uses an index. The real app runs the board, its search, a move, a card's
 // drawer, the reports (preview, send, archive, outbox list), the scheduled report and outbox jobs,
 // the audit list and the dashboard against a D1 binding that remembers each statement with its
 // values; SQLite is then asked for the plan of each (EXPLAIN QUERY PLAN, against the migrated
@@ -87,6 +87,7 @@ beforeAll(async () => {
 
   const board = await getBoard(admin);
   await send('GET', '/api/boards/2567', director);
+  await send('GET', `/api/boards/2567/search?q=${encodeURIComponent('รายงาน')}`, director);
   const card = board.cards.find((c) => c.columnId === board.columns[0]!.id)!;
   await send('POST', `/api/cards/${card.id}/move`, admin, { toColumnId: board.columns[1]!.id, afterCardId: null, beforeCardId: null, version: card.version });
   await send('GET', `/api/cards/${card.id}`, admin);

@@ -11,6 +11,7 @@ import type { AccountsApi } from '../../worker/routes/accounts';
 import type { AdminApi } from '../../worker/routes/admin';
 import type { AuthApi } from '../../worker/routes/auth';
 import type { BoardApi } from '../../worker/routes/board';
+import type { BoardSearchApi } from '../../worker/routes/board-search';
 import type { CardDetailsApi } from '../../worker/routes/card-details';
 import type { CardsApi } from '../../worker/routes/cards';
 import type { DashboardApi } from '../../worker/routes/dashboard';
@@ -82,6 +83,7 @@ export const clients = {
   auth: typed<AuthApi>('/api/auth'),
   me: typed<MeApi>('/api'),
   board: typed<BoardApi>('/api'),
+  boardSearch: typed<BoardSearchApi>('/api'),
   cards: typed<CardsApi>('/api/cards'),
   cardDetails: typed<CardDetailsApi>('/api'),
   measures: typed<MeasuresApi>('/api/measures'),
@@ -143,7 +145,7 @@ export function isConflictBody(body: unknown): body is ConflictBody {
 /** Path parameters go into the address as they are (hc does not encode them). */
 export const enc = encodeURIComponent;
 const year = (beYear: number) => ({ beYear: enc(beYear) });
-const { auth, me, board, cards, cardDetails, dev } = clients;
+const { auth, me, board, boardSearch, cards, cardDetails, dev } = clients;
 
 /** A board answer with its ETag, or "not modified" (304: the tag sent still names the board). */
 export type BoardAnswer =
@@ -177,6 +179,8 @@ export const api = {
   /** The cards changed after event `since`, or `reload` (state/board-sync.ts). */
   boardChanges: (beYear: number, since: number) =>
     call(() => board.boards[':beYear'].changes.$get({ param: year(beYear), query: { since: String(since) } })),
+  /** The cards of the year whose title, details or checklist items match `q` (the board matches titles itself). */
+  searchBoard: (beYear: number, q: string) => call(() => boardSearch.boards[':beYear'].search.$get({ param: year(beYear), query: { q } })),
   moveCard: (id: CardView['id'], move: MoveCardRequest) => call(() => cards[':id'].move.$post({ param: { id: enc(id) }, json: move })),
   patchCard: (id: CardView['id'], patch: CardPatch) => call(() => cards[':id'].$patch({ param: { id: enc(id) }, json: patch })),
   cardDetails: (id: CardView['id']) => call(() => cardDetails.cards[':id'].$get({ param: { id: enc(id) } })),

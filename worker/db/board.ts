@@ -3,7 +3,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { chainHeadQuery, headOf, type ChainHead } from './events';
 import { boardColumns, cards, fiscalYears, groups, measures, type BoardColumn, type Card, type FiscalYear, type Group, type Measure } from './schema';
-import type { BoardView, CardView, FiscalYearView } from '../domain/contracts';
+import type { BoardView, CardFull, CardView, FiscalYearView } from '../domain/contracts';
+import { boardCardOf } from '../domain/board-card';
 import type { LiveCard } from '../domain/contracts-card';
 import type { Access, Actor } from '../domain/access';
 import { appError } from '../domain/errors';
@@ -12,29 +13,19 @@ export function toFiscalYearView(fy: FiscalYear): FiscalYearView {
   return { id: fy.id, beYear: fy.beYear, titleTh: fy.titleTh, startsOn: fy.startsOn, endsOn: fy.endsOn, archivedAt: fy.archivedAt };
 }
 
-/** The card as everyone on the board may see it (live broadcasts carry this). */
+/** The card as everyone on the board may see it (live broadcasts carry this): domain/board-card.ts. */
 export function toLiveCard(card: Card): LiveCard {
-  return {
-    id: card.id,
-    measureId: card.measureId,
-    stepNumber: card.stepNumber,
-    title: card.title,
-    details: card.details,
-    leadGroupId: card.leadGroupId,
-    groupIds: card.groupIds,
-    allGroups: card.allGroups,
-    columnId: card.columnId,
-    orderKey: card.orderKey,
-    dueOn: card.dueOn,
-    checklist: card.checklist,
-    version: card.version,
-    updatedAt: card.updatedAt,
-  };
+  return boardCardOf(card);
 }
 
-/** The card as its reader sees it: `editable` is policy.ts's decision (Access.editsCard). */
+/** The card as its reader sees it on the board: `editable` is policy.ts's decision (Access.editsCard). */
 export function toCardView(card: Card, editable: boolean): CardView {
-  return { ...toLiveCard(card), editable };
+  return { ...boardCardOf(card), editable };
+}
+
+/** The whole card, as its drawer shows it (GET /api/cards/:id): the board's card, its details and checklist. */
+export function toCardFull(card: Card, editable: boolean): CardFull {
+  return { ...boardCardOf(card), details: card.details, checklist: card.checklist, editable };
 }
 
 /** The ids of the office's boards (one per fiscal year). */

@@ -5,7 +5,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { cardEvents, cards, comments, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
 import { commitCardChange, type CardCommit, type CardSource } from './cards';
-import { findFiscalYear, toCardView } from './board';
+import { findFiscalYear, toCardFull } from './board';
 import { forbidden, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
@@ -75,7 +75,7 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string, acce
   ]);
   if (!card || !access.readsBoard(card.orgId)) throw appError(404, 'not_found.card');
   return {
-    card: toCardView(card, access.editsCard(card)),
+    card: toCardFull(card, access.editsCard(card)),
     canContribute: access.contributesTo(card),
     evidence: evidence.map(({ row, name, removedAt }) => toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, access)),
     comments: notes.map(({ row, name, removedAt }) => toCommentView(row, personRef(row.authorId, name, removedAt))),

@@ -1,6 +1,6 @@
 // The shapes of the card-details and live-updates API, shared by the worker and (as types only)
 // the web app. Request bodies are zod schemas in ./schemas/cards.ts; these are answers.
-import type { CardView } from './contracts';
+import type { CardFull, CardView } from './contracts';
 
 export interface PersonRef {
   id: string;
@@ -49,7 +49,8 @@ export interface TimelineEntry {
 
 /** GET /api/cards/:id */
 export interface CardDetailsResponse {
-  card: CardView;
+  /** The whole card: details and the checklist's items (the board carries only their counts). */
+  card: CardFull;
   /** Whether the signed-in user may add evidence and comments. */
   canContribute: boolean;
   /** Oldest first. */

@@ -61,12 +61,23 @@ export interface MeasureView {
   monitoring: string[];
 }
 
+/** One item of a card's monitoring checklist (generated from the measure's monitoring requirements; editable). */
+export interface ChecklistItemView {
+  id: string;
+  text: string;
+  done: boolean;
+}
+
+/**
+ * A card as the board draws it and its filters need it (GET /api/boards/:beYear, live `card`
+ * messages, the answers of a move or an edit): no details, no checklist texts (the drawer loads
+ * those: CardFull). Serialised by one pure function, domain/board-card.ts boardCardOf.
+ */
 export interface CardView {
   id: string;
   measureId: string;
   stepNumber: number;
   title: string;
-  details: string;
   leadGroupId: string | null;
   /** Participating groups besides the lead group. */
   groupIds: string[];
@@ -74,12 +85,17 @@ export interface CardView {
   columnId: string;
   orderKey: string;
   dueOn: string | null;
-  /** Monitoring checklist (generated from the measure's monitoring requirements; editable). */
-  checklist: { id: string; text: string; done: boolean }[];
+  /** How many items of the monitoring checklist are ticked, of how many. */
+  checklist: { done: number; total: number };
   version: number;
-  updatedAt: number;
   /** Whether the signed-in user may move and edit this card (the server checks again). */
   editable: boolean;
+}
+
+/** A card whole, as its drawer shows it (GET /api/cards/:id): the board's card plus its details and checklist. */
+export interface CardFull extends Omit<CardView, 'checklist'> {
+  details: string;
+  checklist: ChecklistItemView[];
 }
 
 export interface BoardView {
@@ -91,6 +107,11 @@ export interface BoardView {
   cards: CardView[];
   /** Head of the year's event log when this was read (0: no events yet): what the cards include. */
   seq: number;
+}
+
+/** GET /api/boards/:beYear/search?q= : the cards of the year whose title, details or a checklist item match. */
+export interface BoardSearchResponse {
+  cardIds: string[];
 }
 
 /** 409 body: the error plus the card as the server has it now. */

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { fiscalYearLabel, pickText, t } from '../i18n';
 import { board, boardError, boardFromCache, boardStatus, columns, fiscalYears, fiscalYearsError, lanes, loadBoard, loadFiscalYears } from '../state/board';
 import { startDetails } from '../state/details';
+import { startSearch } from '../state/search';
 import { filtersActive, startView, syncViewToAddress } from '../state/filters';
 import { startLive } from '../state/live';
 import { selectedYear } from '../state/ui';
@@ -16,6 +17,7 @@ export function Board() {
   useEffect(() => {
     startView();
     startDetails();
+    startSearch();
     startLive();
     syncViewToAddress();
   }, []);

@@ -104,8 +104,7 @@ export const CardBody = memo(function CardBody({ card, column, pending }: Omit<C
     .filter((id) => id !== card.leadGroupId)
     .map((id) => groups.get(id))
     .filter((g) => g !== undefined);
-  const checklist = card.checklist ?? [];
-  const ticked = checklist.filter((item) => item.done).length;
+  const checks = card.checklist;
 
   return (
     <>
@@ -146,15 +145,15 @@ export const CardBody = memo(function CardBody({ card, column, pending }: Omit<C
         </ul>
       )}
 
-      {(card.dueOn || checklist.length > 0) && (
+      {(card.dueOn || checks.total > 0) && (
         <p class="card-due" data-testid="card-due" data-overdue={overdue ? 'true' : undefined}>
           {card.dueOn && (
             <time dateTime={card.dueOn}>{t('card.due', { date: formatDate(card.dueOn, lang.value) })}</time>
           )}
           {overdue && <span class="overdue-tag">{t('card.overdue')}</span>}
-          {checklist.length > 0 && (
+          {checks.total > 0 && (
             <span class="card-checks" title={t('checklist.title')}>
-              {t('checklist.progress', { done: ticked, total: checklist.length })}
+              {t('checklist.progress', { done: checks.done, total: checks.total })}
             </span>
           )}
         </p>

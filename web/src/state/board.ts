@@ -17,6 +17,7 @@ import { defaultFiscalYear as chooseDefaultYear } from '../../../worker/domain/f
 import { forgetEarly, startEarly, takeEarly } from './early';
 import { cardMatcher, filtersActive, view } from './filters';
 import { me } from './session';
+import { serverMatches } from './search';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -80,6 +81,7 @@ export const visibleCards = computed<readonly CardView[]>(() => {
     today: today.value,
     myGroupId: me.value?.groupId ?? null,
     columnsById: columnsById.value,
+    found: serverMatches.value,
   });
   return match ? all.filter(match) : all;
 });

@@ -1,6 +1,7 @@
 // Card mutations. A move or an edit shows at once (optimistic) and is sent to the server in order,
 // one at a time; a 409 puts the server's card back with a message, other errors undo the change.
-import type { CardView } from '../../../worker/domain/contracts';
+import type { CardFull, CardView } from '../../../worker/domain/contracts';
+import { checklistCounts } from '../../../worker/domain/board-card';
 import type { MoveCardRequest } from '../../../worker/domain/schemas/cards';
 import { api, isConflictBody, type CardPatch } from '../api';
 import { both, t } from '../i18n';
@@ -15,6 +16,7 @@ import {
   setPending,
 } from './board';
 import { announce, pushApiError, pushNotice } from './notices';
+import { cardChanged, openFullCard, savedToDrawer, showUnsaved, type DrawerFields } from './details';
 
 /** Changes go to the server one after another, so each can name its neighbour reliably. */
 let queue: Promise<void> = Promise.resolve();
@@ -138,16 +140,33 @@ interface EditChain {
 }
 const chains = new Map<string, EditChain>();
 
-/** The server's card, with the edits still waiting shown on top of it. */
+/** What changes do to the board's copy of a card: it carries no details, and the checklist as counts. */
+function onBoard(changes: Changes): Partial<CardView> {
+  const { details: _details, checklist, ...rest } = changes;
+  return checklist ? { ...rest, checklist: checklistCounts(checklist) } : rest;
+}
+
+/** What changes do to the drawer's fields (the whole card: details, checklist items). */
+function inDrawer(...changes: Changes[]): Partial<DrawerFields> {
+  const fields: Partial<DrawerFields> = {};
+  for (const c of changes) {
+    if (c.details !== undefined) fields.details = c.details;
+    if (c.checklist !== undefined) fields.checklist = c.checklist;
+  }
+  return fields;
+}
+
+/** The server's card, with the edits still waiting shown on top of it (on the board and in the drawer). */
 function showServerCard(card: CardView, chain: EditChain): void {
   acceptServerCard(card);
+  showUnsaved(card.id, inDrawer(...chain.waiting));
   if (chain.waiting.length === 0) return;
   const current = findCard(card.id);
-  if (current) replaceCard({ ...current, ...Object.assign({}, ...chain.waiting) });
+  if (current) replaceCard({ ...current, ...Object.assign({}, ...chain.waiting.map(onBoard)) });
 }
 
 /** The fields of `card` named in `changes` (to undo them). */
-function fieldsOf(card: CardView, changes: Changes): Partial<CardView> {
+function fieldsOf(card: CardView, changes: Partial<CardView>): Partial<CardView> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(changes)) out[key] = card[key as keyof CardView];
   return out as Partial<CardView>;
@@ -168,8 +187,10 @@ export function saveCard(cardId: string, changes: Changes, done: 'edit.done' | '
   const edits = chain;
   edits.waiting.push(changes);
   edits.tasks++;
-  const undo = fieldsOf(card, changes);
-  replaceCard({ ...card, ...changes });
+  const shown = onBoard(changes);
+  const undo = fieldsOf(card, shown);
+  replaceCard({ ...card, ...shown });
+  showUnsaved(cardId, inDrawer(...edits.waiting));
   setPending(cardId, true);
   let saved = false;
 
@@ -182,6 +203,7 @@ export function saveCard(cardId: string, changes: Changes, done: 'edit.done' | '
       if (result.ok) {
         saved = true;
         edits.version = result.data.card.version;
+        savedToDrawer(cardId, inDrawer(changes), result.data.card.version);
         showServerCard(result.data.card, edits);
         announce(both(done, { title: result.data.card.title }));
         return;
@@ -190,28 +212,35 @@ export function saveCard(cardId: string, changes: Changes, done: 'edit.done' | '
       if (error.status === 409 && isConflictBody(error.body)) {
         edits.conflicted = true;
         edits.waiting = [];
+        showUnsaved(cardId, null);
         acceptServerCard(error.body.card);
         pushNotice('conflict', both('edit.conflict'));
         return;
       }
       const now = findCard(cardId);
       if (now) replaceCard(error.status === 403 ? { ...now, ...undo, editable: false } : { ...now, ...undo });
+      showUnsaved(cardId, inDrawer(...edits.waiting));
       if (error.status !== 401) pushApiError(error);
     } finally {
       // The chain ends with its last queued edit; a later edit starts a new one.
       if (--edits.tasks === 0) {
         chains.delete(cardId);
         setPending(cardId, false);
+        // The drawer reads the card whole again (the server's word on every field, and after a conflict).
+        cardChanged(cardId);
       }
     }
   }).then(() => saved);
 }
 
-export type ChecklistItem = CardView['checklist'][number];
+export type ChecklistItem = CardFull['checklist'][number];
 
-/** Change a card's checklist (tick, add, rename, remove): the whole list is sent each time. */
+/**
+ * Change the open card's checklist (tick, add, rename, remove): the whole list is sent each time,
+ * made from the list the drawer shows (the board carries only its counts).
+ */
 export function updateChecklist(cardId: string, update: (items: ChecklistItem[]) => ChecklistItem[]): Promise<boolean> {
-  const card = findCard(cardId);
-  if (!card) return Promise.resolve(false);
-  return saveCard(cardId, { checklist: update(card.checklist ?? []) }, 'checklist.saved');
+  const card = openFullCard.peek();
+  if (!card || card.id !== cardId) return Promise.resolve(false);
+  return saveCard(cardId, { checklist: update(card.checklist) }, 'checklist.saved');
 }

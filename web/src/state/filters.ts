@@ -5,6 +5,7 @@
 import { computed, signal } from '@preact/signals';
 import type { CardView, ColumnView } from '../../../worker/domain/contracts';
 import { isOverdueOn } from '../../../worker/domain/due';
+import { SEARCH_MAX, normaliseForSearch, searchQuery } from '../../../worker/domain/search-text';
 
 export type LaneMode = 'measure' | 'group' | 'none';
 export type DueFilter = 'overdue' | 'soon';
@@ -17,7 +18,7 @@ export interface BoardViewState {
   due: DueFilter | null;
   /** Cards of the signed-in user's own group. */
   mine: boolean;
-  /** Free text, matched as a substring of title and details. */
+  /** Free text, matched as a substring of the title here, and of details and checklist items by the server (search.ts). */
   q: string;
 }
 
@@ -37,7 +38,7 @@ export function readView(search: string): BoardViewState {
     measure: p.get('measure') || null,
     due: due && DUE_FILTERS.includes(due) ? due : null,
     mine: p.get('mine') === '1',
-    q: (p.get('q') ?? '').slice(0, 200),
+    q: (p.get('q') ?? '').slice(0, SEARCH_MAX),
   };
 }
 
@@ -105,32 +106,13 @@ export function syncViewToAddress(): void {
 
 // ---------- Matching ----------
 
-/** Zero-width characters (and the soft hyphen) that Thai text copied from PDFs and Word often carries. */
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
-/** SARA AM written as NIKHAHIT + SARA AA (PDF extraction does this): one form for matching. */
-const SPLIT_SARA_AM = /\u0E4D\u0E32/g;
-const SPACES = /\s+/g;
-
-/**
- * Text for searching: NFC, no zero-width characters, one form of SARA AM, runs of spaces as one,
- * lower case (affects Latin only; Thai has no case). Thai writes no spaces between words, so the
- * search is a plain substring match on this form.
- */
-export function normaliseForSearch(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(SPLIT_SARA_AM, '\u0E33')
-    .replace(SPACES, ' ')
-    .toLowerCase();
-}
-
-const searchText = new WeakMap<CardView, string>();
-function cardSearchText(card: CardView): string {
-  let text = searchText.get(card);
+const titleText = new WeakMap<CardView, string>();
+/** The card's title in the form searches match (one rule with the server: domain/search-text.ts). */
+function cardTitleText(card: CardView): string {
+  let text = titleText.get(card);
   if (text === undefined) {
-    text = normaliseForSearch(`${card.title}\n${card.details}`);
-    searchText.set(card, text);
+    text = normaliseForSearch(card.title);
+    titleText.set(card, text);
   }
   return text;
 }
@@ -151,12 +133,14 @@ export interface MatchContext {
   today: string;
   myGroupId: string | null;
   columnsById: ReadonlyMap<string, ColumnView>;
+  /** Cards the server found for the query (details, checklist items), once it has answered (search.ts). */
+  found: ReadonlySet<string> | null;
 }
 
 /** A predicate for the cards the view shows (null: every card). */
 export function cardMatcher(ctx: MatchContext): ((card: CardView) => boolean) | null {
-  const { view: v, today, myGroupId, columnsById } = ctx;
-  const query = normaliseForSearch(v.q).trim();
+  const { view: v, today, myGroupId, columnsById, found } = ctx;
+  const query = searchQuery(v.q);
   const soonUntil = addDays(today, DUE_SOON_DAYS);
   const tests: ((card: CardView) => boolean)[] = [];
   if (v.group) tests.push((c) => involvesGroup(c, v.group!));
@@ -171,7 +155,7 @@ export function cardMatcher(ctx: MatchContext): ((card: CardView) => boolean) | 
         : (c) => open(c) && c.dueOn !== null && c.dueOn >= today && c.dueOn <= soonUntil,
     );
   }
-  if (query) tests.push((c) => cardSearchText(c).includes(query));
+  if (query) tests.push((c) => cardTitleText(c).includes(query) || found?.has(c.id) === true);
   if (tests.length === 0) return null;
   return (card) => tests.every((test) => test(card));
 }

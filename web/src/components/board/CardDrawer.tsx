@@ -5,7 +5,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { languageReady, pickText, t } from '../../i18n';
 import { columnsById, findCard, measuresById } from '../../state/board';
-import { closeCard, details, detailsError, openCardId } from '../../state/details';
+import { closeCard, details, detailsError, openCardId, openFullCard } from '../../state/details';
 import type { DrawerSections as Sections } from './drawer/Sections';
 import '../../styles/drawer.css';
 import { Feedback } from '../Feedback';
@@ -81,7 +81,8 @@ export function CardDrawer() {
 function DrawerContent({ cardId }: { cardId: string }) {
   const loaded = details.value;
   const error = detailsError.value;
-  // The board's copy is live and optimistic; the details answer fills in what the board lacks.
+  // The board's copy is live and optimistic; the details answer brings what the board lacks
+  // (details, the checklist's items): openFullCard puts the two together.
   const card = findCard(cardId) ?? (loaded?.card.id === cardId ? loaded.card : undefined);
   const info = loaded?.card.id === cardId ? loaded : null;
   const measure = card ? measuresById.value.get(card.measureId) : undefined;
@@ -117,7 +118,7 @@ function DrawerContent({ cardId }: { cardId: string }) {
       <Feedback error={card ? null : error} />
       {card &&
         (Loaded ? (
-          <Loaded card={card} info={info} error={error} />
+          <Loaded card={openFullCard.value} info={info} error={error} />
         ) : (
           <p class="muted" aria-busy="true">
             {t('loading')}

@@ -1,12 +1,12 @@
 // The card's own fields in the drawer: description, due date (Buddhist Era) and groups. Editors
 // change them in one form; everyone else reads them.
 import { useEffect, useState } from 'preact/hooks';
-import type { CardView } from '../../../../../worker/domain/contracts';
+import type { CardFull } from '../../../../../worker/domain/contracts';
 import { formatDate } from '../../../../../worker/domain/thai-date';
 import { pickText, t } from '../../../i18n';
-import { board, findCard, groupsById } from '../../../state/board';
+import { board, groupsById } from '../../../state/board';
 import { saveCard } from '../../../state/cards';
-import { cardChanged } from '../../../state/details';
+import { openFullCard } from '../../../state/details';
 import { me } from '../../../state/session';
 import { lang } from '../../../state/ui';
 import { BeDateInput } from './BeDateInput';
@@ -22,7 +22,7 @@ interface Draft {
   allGroups: boolean;
 }
 
-function draftOf(card: CardView): Draft {
+function draftOf(card: CardFull): Draft {
   return {
     details: card.details,
     dueOn: card.dueOn,
@@ -33,11 +33,11 @@ function draftOf(card: CardView): Draft {
   };
 }
 
-export function CardFields({ card }: { card: CardView }) {
+export function CardFields({ card }: { card: CardFull }) {
   return card.editable ? <FieldsForm card={card} /> : <FieldsView card={card} />;
 }
 
-function FieldsView({ card }: { card: CardView }) {
+function FieldsView({ card }: { card: CardFull }) {
   const groups = groupsById.value;
   const name = (id: string) => {
     const g = groups.get(id);
@@ -60,7 +60,7 @@ function FieldsView({ card }: { card: CardView }) {
   );
 }
 
-function FieldsForm({ card }: { card: CardView }) {
+function FieldsForm({ card }: { card: CardFull }) {
   // `base` is the card as it was when editing began: only fields changed since then are sent,
   // so a change someone else makes meanwhile (a live update) to another field is not undone.
   const [base, setBase] = useState<Draft>(() => draftOf(card));
@@ -68,13 +68,14 @@ function FieldsForm({ card }: { card: CardView }) {
   const [error, setError] = useState<string | null>(null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(base);
   useEffect(() => {
-    // The card changed (saved, or by someone else): follow it unless the user is mid-edit.
+    // The card changed (saved, or by someone else; its details arrive with the drawer's next
+    // read): follow it unless the user is mid-edit.
     if (dirty) return;
     const next = draftOf(card);
     setBase(next);
     setDraft(next);
     setError(null);
-  }, [card.id, card.version]);
+  }, [card.id, card.version, card.details]);
 
   const groups = board.value?.groups ?? [];
   const user = me.value;
@@ -105,10 +106,10 @@ function FieldsForm({ card }: { card: CardView }) {
     if (Object.keys(changes).length === 0) return;
     void saveCard(card.id, changes).then((saved) => {
       if (!saved) return;
-      const next = draftOf(findCard(card.id) ?? card);
+      const now = openFullCard.peek();
+      const next = draftOf(now?.id === card.id ? now : card);
       setBase(next);
       setDraft(next);
-      cardChanged(card.id);
     });
   }
 

@@ -1,7 +1,7 @@
 // The card's checklist, generated from the measure's monitoring requirements. Editors tick, add,
 // rename and remove items; each change is saved at once (the whole list, with the card's version).
 import { useState } from 'preact/hooks';
-import type { CardView } from '../../../../../worker/domain/contracts';
+import type { CardFull } from '../../../../../worker/domain/contracts';
 import { t } from '../../../i18n';
 import { updateChecklist, type ChecklistItem } from '../../../state/cards';
 import { tDrawer } from '../../../messages/drawer';
@@ -13,8 +13,8 @@ function newId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `c${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 }
 
-export function Checklist({ card }: { card: CardView }) {
-  const items = card.checklist ?? [];
+export function Checklist({ card }: { card: CardFull }) {
+  const items = card.checklist;
   const done = items.filter((i) => i.done).length;
   const edit = (update: (list: ChecklistItem[]) => ChecklistItem[]) => void updateChecklist(card.id, update);
 

@@ -1,8 +1,9 @@
 // The card drawer's sections (fields, checklist, evidence, comments, history): a chunk of their
 // own, loaded by ../CardDrawer.tsx when the board is idle or a card is opened, so the board's
-// first screen does not carry them.
+// first screen does not carry them. The card's own fields and checklist come whole with its
+// details (GET /api/cards/:id: the board carries no details and only the checklist's counts).
 import type { ApiError } from '../../../api';
-import type { CardView } from '../../../../../worker/domain/contracts';
+import type { CardFull } from '../../../../../worker/domain/contracts';
 import type { CardDetailsResponse } from '../../../../../worker/domain/contracts-card';
 import { pickText, t } from '../../../i18n';
 import { CardFields } from './CardFields';
@@ -11,13 +12,13 @@ import { Comments } from './Comments';
 import { Evidence } from './Evidence';
 import { Timeline } from './Timeline';
 
-export function DrawerSections({ card, info, error }: { card: CardView; info: CardDetailsResponse | null; error: ApiError | null }) {
+export function DrawerSections({ card, info, error }: { card: CardFull | null; info: CardDetailsResponse | null; error: ApiError | null }) {
   return (
     <>
-      <CardFields card={card} />
-      <Checklist card={card} />
-      {info ? (
+      {card && info ? (
         <>
+          <CardFields card={card} />
+          <Checklist card={card} />
           <Evidence cardId={card.id} evidence={info.evidence} canContribute={info.canContribute} />
           <Comments cardId={card.id} comments={info.comments} canContribute={info.canContribute} />
           <Timeline entries={info.timeline} />
