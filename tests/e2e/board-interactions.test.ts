@@ -312,7 +312,10 @@ describe('views and filters', () => {
     const page = await directorPage('staff@demo.local');
     // "สินบน" (bribe) is in one measure's steps; Thai has no spaces between words.
     const all = await serverBoard(page);
-    const match = all.cards.filter((c) => (c.title + c.details).includes('สินบน'));
+    // The board matches titles itself and asks the server for details and checklist items (issue 16).
+    const found = await page.evaluate(async () => ((await (await fetch(`/api/boards/2567/search?q=${encodeURIComponent('สินบน')}`)).json()) as { cardIds: string[] }).cardIds);
+    const match = all.cards.filter((c) => c.title.includes('สินบน') || found.includes(c.id));
+    expect(found).toEqual(expect.arrayContaining(all.cards.filter((c) => c.title.includes('สินบน')).map((c) => c.id)));
     expect(match.length).toBeGreaterThan(0);
     expect(match.length).toBeLessThan(all.cards.length);
     await page.getByTestId('filter-search').fill('สิน\u200Bบน');
@@ -326,6 +329,26 @@ describe('views and filters', () => {
     // Nothing matches: a clear message instead of an empty grid.
     await page.getByTestId('filter-search').fill('ไม่มีข้อความนี้แน่นอน');
     await page.getByText('ไม่มีการ์ดที่ตรงกับตัวกรอง').waitFor();
+    await page.close();
+  });
+
+  it("finds a card by words only in its details: title matches at once, the server's answer merged in", async () => {
+    const page = await directorPage();
+    const board = await serverBoard(page);
+    const card = board.cards.filter((c) => c.editable).at(-1)!;
+    const word = 'ตรวจนับพัสดุคงคลังกลางปี';
+    const status = await page.evaluate(
+      async ({ id, version, details }) =>
+        (await fetch(`/api/cards/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version, details }) })).status,
+      { id: card.id, version: card.version, details: `ก่อนปิดงาน ${word} และรายงาน` },
+    );
+    expect(status).toBe(200);
+    expect(board.cards.some((c) => c.title.includes(word))).toBe(false);
+    await page.getByTestId('filter-search').fill(word);
+    await expect.poll(() => page.getByTestId('card').evaluateAll((n) => n.map((e) => e.getAttribute('data-card-id')))).toEqual([card.id]);
+    // The drawer shows the details the board does not carry.
+    await page.locator(`[data-card-id="${card.id}"] [data-testid="card-open"]`).click();
+    await expect.poll(() => page.getByTestId('card-drawer').getByTestId('details-input').inputValue()).toContain(word);
     await page.close();
   });
 });
