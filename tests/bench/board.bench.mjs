@@ -9,7 +9,8 @@
 //    bytes per card on a 2,000-card board whose titles all differ.
 // 1c. reopening an unchanged board: GET with If-None-Match (the ETag of the last answer) → 304,
 //    and GET /changes?since=<seq>, each over a raw socket: every byte received counts (status
-//    line, headers, body).
+//    line, headers, body). Right after an answer, and again a minute or so later with the ETag and
+//    seq kept (the board's room may have been evicted and reloaded meanwhile, as overnight).
 // 2. the first screenful, interactive, in Chromium: from navigation start until cards are drawn
 //    and a card's "Move to…" menu opens when clicked, on a 10,000-card board against a 200-card
 //    one (lanes off screen are drawn as they come into view: web/src/components/board/lazy-lanes.ts);
@@ -104,6 +105,7 @@ async function measureBoard(base, cookie, { beYear, cards }) {
     rows: { read: loader.rowsRead, returned: loader.rowsReturned },
     etag: answer.headers.get('etag'),
     seq: view.seq,
+    answeredAt: Date.now(),
   };
 }
 
@@ -128,12 +130,21 @@ function bytesOnTheWire(base, path, headers) {
   });
 }
 
-/** Reopening the unchanged board: If-None-Match with its ETag, and the changes since its seq. */
-async function measureReopen(base, cookie, { beYear, etag, seq }) {
+/**
+ * Reopening the unchanged board: If-None-Match with its ETag, and the changes since its seq, both
+ * over a raw socket. `known`: the ETag and seq a reader kept from an earlier answer; without it,
+ * from an answer taken just before.
+ */
+async function measureReopen(base, cookie, beYear, known) {
   const headers = { cookie: `__Host-ita_session=${cookie}` };
-  const notModified = etag ? await bytesOnTheWire(base, `/api/boards/${beYear}`, { ...headers, 'if-none-match': etag }) : null;
-  const changes = typeof seq === 'number' ? await bytesOnTheWire(base, `/api/boards/${beYear}/changes?since=${seq}`, headers) : null;
   const whole = await bytesOnTheWire(base, `/api/boards/${beYear}`, headers);
+  const fresh = async () => {
+    const r = await timedGet(`${base}/api/boards/${beYear}`, headers);
+    return { etag: r.headers.get('etag'), seq: JSON.parse(r.text).seq };
+  };
+  const kept = known ?? (await fresh());
+  const notModified = kept.etag ? await bytesOnTheWire(base, `/api/boards/${beYear}`, { ...headers, 'if-none-match': kept.etag }) : null;
+  const changes = typeof kept.seq === 'number' ? await bytesOnTheWire(base, `/api/boards/${beYear}/changes?since=${kept.seq}`, headers) : null;
   return { notModified, changes, whole };
 }
 
@@ -355,10 +366,15 @@ async function main() {
     console.log(`boards created: ${created.join(', ')}`);
 
     const results = [];
-    for (const size of SIZES) results.push(await measureBoard(app.base, admin, size));
+    for (const size of SIZES) {
+      results.push(await measureBoard(app.base, admin, size));
+      // Reopening right after an answer (its room still holds the board), then, below, later.
+      if (size === SIZES[0]) results[0].reopenAtOnce = await measureReopen(app.base, admin, size.beYear);
+    }
     const distinct = await timedGet(`${app.base}/api/boards/${DISTINCT.beYear}`, { cookie: `__Host-ita_session=${admin}` });
     const distinctGz = gzipSync(distinct.text).length;
-    const reopen = await measureReopen(app.base, admin, { beYear: SIZES[0].beYear, etag: results[0].etag, seq: results[0].seq });
+    const reopenedAfterS = (Date.now() - results[0].answeredAt) / 1000;
+    const reopen = await measureReopen(app.base, admin, SIZES[0].beYear, { etag: results[0].etag, seq: results[0].seq });
     // After the timings: these requests change the boards.
     const costs = [];
     for (const size of SIZES) costs.push(await measureRequestCosts(app.base, admin, size.beYear));
@@ -397,13 +413,17 @@ async function main() {
     rows.push([`board answer, ${SIZES[0].cards} bench cards, gzipped (${fmt(results[0].bytes.boardGz / SIZES[0].cards, 0)} bytes per card)`, `${fmt(gzKb)} KB`, '', '', `≤ ${TARGET.boardGzKb} KB`, goal.check('board answer gzipped', gzKb <= TARGET.boardGzKb)]);
     rows.push([`  ${DISTINCT.cards} cards whose titles all differ: gzipped, bytes per card`, `${fmt(distinctGz / 1024)} KB, ${fmt(distinctGz / DISTINCT.cards, 0)} B/card`, '', '', '', '']);
     {
-      const { notModified, changes, whole } = reopen;
       const wire = (r) => (r ? `${r.bytes} B (${r.status})` : 'not offered');
-      // Either way of reopening counts; the 304 is the one the contract names first.
-      const best = [notModified?.status === 304 ? notModified : null, changes?.status === 200 && !/"reload"\s*:\s*true/.test(changes.body) ? changes : null].filter(Boolean);
-      const bytes = best.length ? Math.min(...best.map((r) => r.bytes)) : whole.bytes;
-      rows.push([`reopening the unchanged ${SIZES[0].cards}-card board, bytes on the wire: If-None-Match → 304 / changes since seq`, `${wire(notModified)} / ${wire(changes)}`, '', '', `≤ ${TARGET.reopenBytes} B`, goal.check('reopening an unchanged board', best.length > 0 && bytes <= TARGET.reopenBytes)]);
-      rows.push(['  (the whole board, uncompressed, for comparison)', `${whole.bytes} B (${whole.status})`, '', '', '', '']);
+      // Either way of reopening counts: 304, or changes since seq that are not "reload".
+      const cheapest = ({ notModified, changes }) => {
+        const ok = [notModified?.status === 304 ? notModified : null, changes?.status === 200 && !/"reload"\s*:\s*true/.test(changes.body) ? changes : null].filter(Boolean);
+        return ok.length ? Math.min(...ok.map((r) => r.bytes)) : Infinity;
+      };
+      const atOnce = results[0].reopenAtOnce;
+      rows.push([`reopening the unchanged ${SIZES[0].cards}-card board right after an answer, bytes on the wire: If-None-Match → 304 / changes since seq`, `${wire(atOnce.notModified)} / ${wire(atOnce.changes)}`, '', '', '', '']);
+      const later = cheapest(reopen);
+      rows.push([`  the same ${fmt(reopenedAfterS, 0)} s later (other boards read meanwhile), with the ETag and seq kept: 304 / changes since seq`, `${wire(reopen.notModified)} / ${wire(reopen.changes)}`, '', '', `≤ ${TARGET.reopenBytes} B`, goal.check('reopening an unchanged board', Math.max(later, cheapest(atOnce)) <= TARGET.reopenBytes)]);
+      rows.push(['  (the whole board, uncompressed, for comparison)', `${reopen.whole.bytes} B (${reopen.whole.status})`, '', '', '', '']);
     }
     if (render.error) {
       rows.push(['first screenful interactive', `failed: ${render.error}`, '', '', `≤ ${TARGET.screenfulRatio}×`, goal.check('first screenful', false)]);
