@@ -161,4 +161,26 @@ describe('live updates', () => {
     await expectCardInColumn(watcher, card.id, 'done', 5000);
     expect(await samePage(watcher)).toBe(true);
   });
+
+  it("an open drawer follows another user's edit of its card: details and checklist are read again", async () => {
+    const reader = await userPage('executive@demo.local');
+    const editor = await userPage('director.admin@demo.local');
+    const card = adminGroupCard(await serverBoard(editor));
+    await reader.goto(`${base}/board/2567?card=${card.id}`);
+    const drawer = reader.getByTestId('card-drawer');
+    await drawer.getByTestId('card-details-text').waitFor();
+    await liveOpen(reader);
+    await markPage(reader);
+    // The board carries neither details nor checklist texts: the drawer reads them on the live message.
+    const edited = await editor.evaluate(async (id) => {
+      const whole = (await (await fetch(`/api/cards/${id}`)).json()).card;
+      const checklist = [...whole.checklist, { id: 'live-item', text: 'ส่งภาพถ่ายกิจกรรมให้กลุ่มนโยบายและแผน', done: true }];
+      const res = await fetch(`/api/cards/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: whole.version, details: 'นัดประชุมคณะทำงานวันศุกร์', checklist }) });
+      return res.status;
+    }, card.id);
+    expect(edited).toBe(200);
+    await expect.poll(() => drawer.getByTestId('card-details-text').innerText(), { timeout: 5000 }).toContain('นัดประชุมคณะทำงานวันศุกร์');
+    await expect.poll(() => drawer.getByTestId('checklist-item').last().innerText()).toContain('ส่งภาพถ่ายกิจกรรมให้กลุ่มนโยบายและแผน');
+    expect(await samePage(reader)).toBe(true);
+  });
 });

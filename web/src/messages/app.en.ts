@@ -85,7 +85,7 @@ export default english<typeof th, 'fy.label'>()({
   'lane.noGroup': 'No lead group',
   'filters.label': 'Board filters',
   'filters.search': 'Search',
-  'filters.searchHint': 'Card title or details',
+  'filters.searchHint': 'Card title, details or checklist',
   'filters.group': 'Group',
   'filters.allGroups': 'All groups',
   'filters.measure': 'Measure',

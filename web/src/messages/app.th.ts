@@ -83,7 +83,7 @@ export const th = {
   'lane.noGroup': 'ไม่มีกลุ่มงานหลัก',
   'filters.label': 'ตัวกรองกระดาน',
   'filters.search': 'ค้นหา',
-  'filters.searchHint': 'ชื่อหรือรายละเอียดการ์ด',
+  'filters.searchHint': 'ชื่อ รายละเอียด หรือรายการตรวจสอบของการ์ด',
   'filters.group': 'กลุ่มงาน',
   'filters.allGroups': 'ทุกกลุ่มงาน',
   'filters.measure': 'มาตรการ',
