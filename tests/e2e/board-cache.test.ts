@@ -138,6 +138,30 @@ describe('the kept board and gap repair', () => {
     expect(await page.getByTestId('card').count()).toBe(cards);
   });
 
+  it("a board kept for someone else is never drawn, and is forgotten as soon as the session says who is signed in", async () => {
+    const page = await userPage('staff@demo.local');
+    await boardKept(page);
+    const mine = (await keptRecords(page)).find((r) => r.key.startsWith('board/'))!;
+    // Another user's board for the same year, as if left behind (say, by a browser that crashed).
+    await page.evaluate(async (record) => {
+      const value = record.value as { userId: string; board: { cards: { title: string }[] } };
+      const other = { ...value, userId: 'someone-else', board: { ...value.board, cards: value.board.cards.map((c) => ({ ...c, title: 'NOT-YOURS' })) } };
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const open = indexedDB.open('ita-board');
+        open.onsuccess = () => resolve(open.result);
+      });
+      const tx = db.transaction('boards', 'readwrite');
+      tx.objectStore('boards').put(other, 'board/someone-else/2567');
+      tx.objectStore('boards').put({ userId: 'someone-else', etag: 'W/"x"' }, 'tag/someone-else/2567');
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, mine);
+    await page.reload();
+    await page.getByTestId('card').first().waitFor();
+    expect(await page.getByText('NOT-YOURS').count()).toBe(0);
+    await expect.poll(async () => (await keptRecords(page)).map((r) => r.key).filter((k) => k.includes('someone-else'))).toEqual([]);
+  });
+
   it('signing out leaves nothing of the board in IndexedDB', async () => {
     const page = await userPage('director.personnel@demo.local');
     await boardKept(page);
