@@ -4,6 +4,12 @@
 // changes that are not card changes (columns, groups, archive) reach the memory before they answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
+import { runInDurableObject } from 'cloudflare:test';
+import { boardRoom } from '../../worker/live/notify';
+import type { BoardRoom } from '../../worker/live/board-room';
+import { createDb } from '../../worker/db/client';
+import type { Env } from '../../worker/env';
+import { faultyD1 } from './faulty-d1';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 import { loadBoard } from '../../worker/db/board';
 import { accessOf } from '../../worker/domain/policy';
@@ -172,5 +178,98 @@ describe('changes made outside the room reach its memory before they answer', ()
     const group = board.groups[0]!;
     expect((await call('PATCH', `/api/admin/groups/${group.id}`, { cookie: admin, body: { nameTh: 'กลุ่มที่เปลี่ยนชื่อ' } })).status).toBe(200);
     expect((await getBoard(executive)).groups[0]!.nameTh).toBe('กลุ่มที่เปลี่ยนชื่อ');
+  });
+});
+
+describe('changes that arrive together', () => {
+  /** Hands the board's room `binding` as its D1 for the duration of `work`. */
+  async function withRoomD1<T>(fiscalYearId: string, binding: D1Database, work: () => Promise<T>): Promise<T> {
+    const room = boardRoom(env as unknown as Env, demo.orgId, fiscalYearId);
+    await runInDurableObject(room, (instance: BoardRoom) => {
+      instance.db = createDb(binding);
+    });
+    try {
+      return await work();
+    } finally {
+      await runInDurableObject(room, (instance: BoardRoom) => {
+        instance.db = createDb(env.DB);
+      });
+    }
+  }
+
+  it('commit together: fewer D1 batches than changes, each change with its own seq, the board as D1 has it', async () => {
+    const board = await getBoard(admin);
+    let batches = 0;
+    let events = 0;
+    const counting = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop !== 'batch') return Reflect.get(target, prop, target);
+        return (stmts: D1PreparedStatement[]) => {
+          batches++;
+          return target.batch(stmts);
+        };
+      },
+    });
+    const cardsToMove = board.cards.slice(0, 12);
+    const answers = await withRoomD1(board.fiscalYear.id, counting, () => Promise.all(cardsToMove.map((c) => move(admin, c, board.columns[3]!.id))));
+    expect(answers.map((r) => r.status)).toEqual(cardsToMove.map(() => 200));
+    events = (await getBoard(admin)).seq - board.seq;
+    expect(events).toBe(12);
+    expect(batches).toBeLessThan(12);
+    const actor = await actorOf(admin);
+    expect(await getBoard(admin)).toEqual(JSON.parse(JSON.stringify(await loadBoard(db(), actor, 2567, accessOf(actor)))));
+    const logged = await db().select().from(cardEvents).where(eq(cardEvents.fiscalYearId, board.fiscalYear.id));
+    expect((await verifyChain(logged.sort((x, y) => x.seq - y.seq))).ok).toBe(true);
+  });
+
+  it('a batch that fails in D1 fails each of its changes whole (500), writes nothing of them, and the next changes commit', async () => {
+    const board = await getBoard(admin);
+    const faulty = faultyD1(env.DB, 'poison-middle');
+    const cardsToMove = board.cards.slice(12, 20);
+    const answers = await withRoomD1(board.fiscalYear.id, faulty.binding, () => Promise.all(cardsToMove.map((c) => move(admin, c, board.columns[1]!.id))));
+    expect(faulty.injected()).toBe(true);
+    const ok = answers.filter((r) => r.status === 200).length;
+    expect(answers.every((r) => r.status === 200 || r.status === 500)).toBe(true);
+    expect(ok).toBeLessThan(cardsToMove.length);
+    const after = await getBoard(admin);
+    expect(after.seq).toBe(board.seq + ok);
+    expect(after.cards.filter((c) => cardsToMove.some((m) => m.id === c.id) && c.columnId === board.columns[1]!.id)).toHaveLength(ok);
+    const actor = await actorOf(admin);
+    expect(after).toEqual(JSON.parse(JSON.stringify(await loadBoard(db(), actor, 2567, accessOf(actor)))));
+    const again = await Promise.all(after.cards.filter((c) => cardsToMove.some((m) => m.id === c.id) && c.columnId !== board.columns[1]!.id).map((c) => move(admin, c, board.columns[1]!.id)));
+    expect(again.every((r) => r.status === 200)).toBe(true);
+  });
+
+  it('a seq taken around the room in the middle of a batch: each change is decided again on its own, none lost', async () => {
+    const board = await getBoard(admin);
+    const d = db();
+    let once = true;
+    // The first batch of several changes the room sends finds the next seq taken by a writer around it.
+    const racing = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop !== 'batch') return Reflect.get(target, prop, target);
+        return async (stmts: D1PreparedStatement[]) => {
+          if (once && stmts.length > 2) {
+            once = false;
+            const other = board.cards[5]!;
+            const head = headOf(await chainHeadQuery(d, board.fiscalYear.id));
+            const [row] = await chainEvents(head, { orgId: demo.orgId, fiscalYearId: board.fiscalYear.id, actorUserId: null, at: Date.now() }, [
+              { cardId: other.id, kind: 'card.edited', before: { title: other.title }, after: { title: 'ระหว่างชุด' } },
+            ]);
+            await d.batch([d.insert(cardEvents).values(row!), d.update(cards).set({ title: 'ระหว่างชุด', version: other.version + 1 }).where(eq(cards.id, other.id))]);
+          }
+          return target.batch(stmts);
+        };
+      },
+    });
+    const cardsToMove = board.cards.slice(0, 5);
+    const answers = await withRoomD1(board.fiscalYear.id, racing, () => Promise.all(cardsToMove.map((c) => move(admin, c, board.columns[2]!.id))));
+    expect(answers.map((r) => r.status)).toEqual(cardsToMove.map(() => 200));
+    expect(once).toBe(false); // a batch of several changes was sent, and raced
+    const after = await getBoard(admin);
+    expect(after.seq).toBe(board.seq + 6);
+    expect(after.cards.find((c) => c.id === board.cards[5]!.id)!.title).toBe('ระหว่างชุด');
+    const logged = await d.select().from(cardEvents).where(eq(cardEvents.fiscalYearId, board.fiscalYear.id));
+    expect((await verifyChain(logged.sort((x, y) => x.seq - y.seq))).ok).toBe(true);
   });
 });

@@ -29,8 +29,24 @@ const cardYear = (cardId: string) => sql`(select "fiscal_year_id" from "cards" w
  * its event, and how to read the result from theirs. `card` is the card as it is afterwards.
  */
 export type CardChange<R> =
-  | { event: NewEvent; writes: BatchItem<'sqlite'>[]; read: (results: unknown[]) => { value: R; card: Card } }
+  | {
+      event: NewEvent;
+      writes: BatchItem<'sqlite'>[];
+      read: (results: unknown[]) => { value: R; card: Card };
+      /** The card as the writes leave it (default: as it was: evidence, comments). */
+      after?: Card;
+    }
   | { unchanged: R };
+
+/** A change decided on a reading and ready to commit: its statements (the event first) and what it leaves. */
+export interface PlannedChange<R> {
+  statements: [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]];
+  event: { seq: number; hash: string; kind: string };
+  /** The card as it will be once committed (a writer that knows the board applies it before the next plan). */
+  after: Card;
+  /** The value and card from the results of `statements` (all of them, the event's first). */
+  read: (results: unknown[]) => { value: R; card: Card };
+}
 
 /** What a committed change returns: its value, the card afterwards, and the event (null: nothing changed). */
 export interface CardCommit<R> {
@@ -60,6 +76,11 @@ export interface CardSource {
   column?(columnId: string): readonly Card[] | null;
   /** When the source knows the office's groups: their ids. */
   groupIds?(): readonly string[];
+  /**
+   * When the source commits changes itself (the board's room, several in one batch): takes the
+   * planned change and answers once it has committed. Without it, the change commits alone.
+   */
+  commit?<R>(planned: PlannedChange<R>): Promise<CardCommit<R>>;
   /** The commit lost the seq: someone wrote around the reader. Called before reading again. */
   lostRace(): Promise<void>;
 }
@@ -115,30 +136,63 @@ export async function commitCardChange<R>(
   source: CardSource = d1Cards(db, actor.orgId),
 ): Promise<CardCommit<R>> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const reading = await source.read(cardId);
-    if (!reading) throw appError(404, 'not_found.card');
-    const { card, year, head } = reading;
-    if (!rules.allowed(card)) throw refused();
-    // An archived year is read-only for everyone (archiving goes through the board's writer too).
-    if (!access.writesYear(year)) throw yearArchived(year.beYear);
-    const now = clockNow();
-    const change = await rules.plan(card, now);
-    if ('unchanged' in change) return { value: change.unchanged, card, event: null };
-    const [eventRow] = await chainEvents(
-      head,
-      { orgId: actor.orgId, fiscalYearId: card.fiscalYearId, actorUserId: actor.userId, at: now },
-      [change.event],
-    );
+    const planned = await planCardChange(db, actor, access, cardId, rules, await source.read(cardId));
+    if ('unchanged' in planned) return planned.unchanged;
+    if (source.commit) return source.commit(planned);
     try {
-      const [, ...results] = await db.batch([db.insert(cardEvents).values(eventRow!), ...change.writes]);
-      const { value, card: after } = change.read(results);
-      return { value, card: after, event: { seq: eventRow!.seq, hash: eventRow!.hash, kind: change.event.kind } };
+      const [committed] = await commitPlanned(db, [planned]);
+      return committed!;
     } catch (e) {
       if (!isUniqueViolation(e)) throw e;
       await source.lostRace();
     }
   }
   throw boardBusy();
+}
+
+/**
+ * Decides a change on a reading of the card (404 when there is none): the permission, the year,
+ * then `plan`, and chains its event after the reading's head. Writes nothing.
+ */
+export async function planCardChange<R>(
+  db: Db,
+  actor: Actor,
+  access: Access,
+  cardId: string,
+  rules: CardChangeRules<R>,
+  reading: CardReading | null,
+): Promise<{ unchanged: CardCommit<R> } | PlannedChange<R>> {
+  if (!reading || reading.card.id !== cardId) throw appError(404, 'not_found.card');
+  const { card, year, head } = reading;
+  if (!rules.allowed(card)) throw refused();
+  // An archived year is read-only for everyone (archiving goes through the board's writer too).
+  if (!access.writesYear(year)) throw yearArchived(year.beYear);
+  const now = clockNow();
+  const change = await rules.plan(card, now);
+  if ('unchanged' in change) return { unchanged: { value: change.unchanged, card, event: null } };
+  const [eventRow] = await chainEvents(head, { orgId: actor.orgId, fiscalYearId: card.fiscalYearId, actorUserId: actor.userId, at: now }, [change.event]);
+  return {
+    statements: [db.insert(cardEvents).values(eventRow!), ...change.writes],
+    event: { seq: eventRow!.seq, hash: eventRow!.hash, kind: change.event.kind },
+    after: change.after ?? card,
+    read: (results) => change.read(results.slice(1)),
+  };
+}
+
+/**
+ * Commits planned changes in one D1 batch, in order: all or none (a batch is one transaction).
+ * The unique seq makes the batch fail when any of their seqs was taken meanwhile.
+ */
+export async function commitPlanned<R>(db: Db, planned: readonly PlannedChange<R>[]): Promise<CardCommit<R>[]> {
+  const statements = planned.flatMap((p) => p.statements);
+  const results = await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
+  let at = 0;
+  return planned.map((p) => {
+    const mine = results.slice(at, at + p.statements.length);
+    at += p.statements.length;
+    const { value, card } = p.read(mine);
+    return { value, card, event: p.event };
+  });
 }
 
 /** A change to the card row itself, guarded by the client's `version`; only card editors may. */
@@ -160,6 +214,7 @@ function changeCard(
       if (!change) return { unchanged: toCardView(card, access.editsCard(card)) };
       return {
         event: change.event,
+        after: { ...card, ...change.set, version: card.version + 1, updatedAt: now },
         writes: [
           db
             .update(cards)

@@ -91,6 +91,13 @@ export class BoardMemory {
     this.changed();
   }
 
+  /** A card applied ahead of its commit (applyCard), as the commit returned it. */
+  confirmCard(card: Card): void {
+    this.put(card);
+    this.order = null;
+    this.changed();
+  }
+
   /** After a change to the year itself (archived, restored). */
   applyYear(fy: FiscalYear): void {
     this.rows.fy = fy;

@@ -20,7 +20,8 @@ import type { Actor } from '../domain/access';
 import type { AddEvidenceRequest, EditCardRequest, EvidencePublicationRequest, MoveCardRequest } from '../domain/schemas/cards';
 import { createDb, type Db } from '../db/client';
 import { readBoardRows, toLiveCard } from '../db/board';
-import { editCard, moveCard, type CardCommit, type CardSource } from '../db/cards';
+import { commitPlanned, editCard, moveCard, type CardCommit, type CardSource, type PlannedChange } from '../db/cards';
+import { isUniqueViolation } from '../db/client';
 import { addComment, addEvidence, removeEvidence, setEvidencePublication } from '../db/card-details';
 import { changeMeasureLead, type MeasureLeadChange } from '../db/measures';
 import { deleteUnusedYear, setArchived } from '../db/fiscal-year-life';
@@ -63,6 +64,44 @@ export type CardOp =
 /** What a call answers: its value, an AppError as data (RPC keeps only an Error's message), or that the board is not there. */
 export type RoomResult<T> = { ok: true; value: T } | { ok: false; error: PlainError } | { ok: false; missing: true };
 
+/** Card changes that may share one D1 batch: their planning reads nothing but the memory (and fixed rows). */
+const GROUPABLE = new Set<CardOp['kind']>(['move', 'edit', 'comment.add', 'evidence.add']);
+/** At most this many changes in one batch. */
+const MAX_GROUP = 32;
+
+interface Pending {
+  actor: Actor;
+  op: CardOp;
+  resolve: (result: RoomResult<unknown>) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What became of one change: an answer for the worker, or an error to throw there (a 500). */
+type Outcome = { result: RoomResult<unknown> } | { thrown: unknown };
+
+/** The batch a change was in failed: `cause` says why. */
+class GroupFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the batch of changes failed');
+  }
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
 /** The board's answer for a reader: the body, or nothing when their ETag still matches. */
 export interface BoardAnswer {
   etag: string;
@@ -75,6 +114,10 @@ export class BoardRoom extends DurableObject<Env> {
   private memory: BoardMemory | null = null;
   /** The serial queue: each change starts when the one before has finished. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Card changes waiting for their turn (see change()). */
+  private pending: Pending[] = [];
+  /** While changes applied ahead of their commit are in memory: readers wait for it. */
+  private speculating: Promise<void> | null = null;
   /** Test hook (dev routes only): card broadcasts to skip, to prove that clients repair gaps. */
   private dropping = 0;
   /**
@@ -107,8 +150,9 @@ export class BoardRoom extends DurableObject<Env> {
     return this.memory;
   }
 
-  private memoryOf(key: BoardKey): Promise<BoardMemory | null> {
-    return this.memory ? Promise.resolve(this.memory) : this.serially(() => this.loaded(key));
+  private async memoryOf(key: BoardKey): Promise<BoardMemory | null> {
+    if (this.speculating) await this.speculating;
+    return this.memory ?? this.serially(() => this.loaded(key));
   }
 
   /** The board's answer for `actor` from memory; `ifNoneMatch`: the ETag the reader has. */
@@ -127,19 +171,110 @@ export class BoardRoom extends DurableObject<Env> {
     return { ok: true, value: memory.changesSince(since, accessOf(actor)) };
   }
 
-  /** One change to one card: decided, committed, remembered and broadcast, in turn. */
+  /**
+   * One change to one card: decided, committed, remembered and broadcast, in turn. Changes that
+   * arrive while the room is committing wait, and are then decided one after the other on the
+   * memory (each seeing the ones before it) and committed together in one D1 batch: one round trip
+   * for all of them, so a busy board is not held to one change per D1 round trip.
+   */
   change(key: BoardKey, actor: Actor, op: CardOp): Promise<RoomResult<unknown>> {
-    return this.serially(async () => {
-      const memory = await this.loaded(key);
-      if (!memory) return { ok: false, missing: true };
-      try {
-        const commit = await this.commit(actor, op, this.source(key));
-        this.remember(commit);
-        return { ok: true, value: commit.value };
-      } catch (e) {
-        return this.refusedOr(e);
-      }
+    return new Promise((resolve, reject) => {
+      this.pending.push({ actor, op, resolve, reject });
+      if (this.pending.length === 1) void this.serially(() => this.drain(key));
     });
+  }
+
+  /** Takes the waiting changes that can share a batch (or the first one alone) and settles them. */
+  private async drain(key: BoardKey): Promise<void> {
+    const first = this.pending[0];
+    if (!first) return;
+    let take = 1;
+    if (GROUPABLE.has(first.op.kind)) while (take < MAX_GROUP && take < this.pending.length && GROUPABLE.has(this.pending[take]!.op.kind)) take++;
+    const group = this.pending.splice(0, take);
+    if (this.pending.length > 0) void this.serially(() => this.drain(key));
+    try {
+      const memory = await this.loaded(key);
+      if (!memory) {
+        for (const p of group) p.resolve({ ok: false, missing: true });
+        return;
+      }
+      const outcomes = group.length === 1 ? [await this.settle(() => this.commit(group[0]!.actor, group[0]!.op, this.source(key)))] : await this.together(key, memory, group);
+      group.forEach((p, i) => {
+        const outcome = outcomes[i]!;
+        if ('thrown' in outcome) p.reject(outcome.thrown);
+        else p.resolve(outcome.result);
+      });
+    } catch (e) {
+      this.memory = null;
+      for (const p of group) p.reject(e);
+    }
+  }
+
+  /**
+   * Decides each change on the memory, applying it there before the next is decided, then commits
+   * all in one batch. Readers wait meanwhile (they must not see what could still fail). If the
+   * batch fails, the memory is loaded again; on a taken seq each change is decided and committed
+   * again on its own, in order.
+   */
+  private async together(key: BoardKey, memory: BoardMemory, group: Pending[]): Promise<Outcome[]> {
+    const batch: { planned: PlannedChange<unknown>; done: Deferred<CardCommit<unknown>> }[] = [];
+    let planned: Deferred<void> = deferred();
+    const source: CardSource = {
+      ...this.source(key),
+      commit: <R>(change: PlannedChange<R>) => {
+        memory.applyCard(change.after, change.event);
+        const done = deferred<CardCommit<R>>();
+        batch.push({ planned: change as PlannedChange<unknown>, done: done as Deferred<CardCommit<unknown>> });
+        planned.resolve();
+        return done.promise;
+      },
+    };
+    const attempts: Promise<Outcome>[] = [];
+    const reading = deferred<void>();
+    this.speculating = reading.promise;
+    try {
+      for (const p of group) {
+        planned = deferred();
+        const attempt = this.settle(() => this.commit(p.actor, p.op, source), true);
+        attempts.push(attempt);
+        await Promise.race([planned.promise, attempt]);
+      }
+      if (batch.length > 0) {
+        try {
+          const commits = await commitPlanned(this.db, batch.map((b) => b.planned));
+          commits.forEach((commit, i) => batch[i]!.done.resolve(commit));
+        } catch (e) {
+          this.memory = null;
+          for (const b of batch) b.done.reject(new GroupFailed(e));
+        }
+      }
+    } finally {
+      reading.resolve();
+      this.speculating = null;
+    }
+    const outcomes: Outcome[] = [];
+    for (const [i, attempt] of attempts.entries()) {
+      let outcome = await attempt;
+      if ('thrown' in outcome && outcome.thrown instanceof GroupFailed) {
+        if (!isUniqueViolation(outcome.thrown.cause)) outcome = { thrown: outcome.thrown.cause };
+        else outcome = await this.settle(() => this.commit(group[i]!.actor, group[i]!.op, this.source(key)));
+      }
+      outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+
+  /** Runs one change: remembered and broadcast when it committed, a refusal as data, anything else thrown. */
+  private async settle(run: () => Promise<CardCommit<unknown>>, appliedAhead = false): Promise<Outcome> {
+    try {
+      const commit = await run();
+      this.remember(commit, appliedAhead);
+      return { result: { ok: true, value: commit.value } };
+    } catch (e) {
+      if (e instanceof AppError) return { result: { ok: false, error: plainError(e) } };
+      if (!(e instanceof GroupFailed)) this.memory = null;
+      return { thrown: e };
+    }
   }
 
   /**
@@ -248,11 +383,12 @@ export class BoardRoom extends DurableObject<Env> {
     }
   }
 
-  /** A committed change into memory and out to the open boards. */
-  private remember(commit: { card: Card; event: { seq: number; hash: string; kind: string } | null }): void {
+  /** A committed change into memory (unless applied ahead of its commit) and out to the open boards. */
+  private remember(commit: { card: Card; event: { seq: number; hash: string; kind: string } | null }, appliedAhead = false): void {
     const { card, event } = commit;
     if (!event) return;
-    this.memory?.applyCard(card, event);
+    if (appliedAhead) this.memory?.confirmCard(card);
+    else this.memory?.applyCard(card, event);
     if (this.dropping > 0) {
       this.dropping--;
       this.lastSeq = Math.max(this.lastSeq, event.seq);
