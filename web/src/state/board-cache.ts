@@ -7,6 +7,7 @@
 // here or in another tab, a 401, a session that had ended before the page opened: session.ts), and
 // entries of another user are deleted when someone signs in. A record is used only by the user it
 // names. Any failure of IndexedDB (private mode, quota, an old browser) only means no cache.
+// Loaded through kept.ts, only when something is kept or is to be kept.
 import { clear, createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
 
 /** A board as kept: the answer, its ETag and the seq its cards include. */
@@ -35,27 +36,6 @@ function db(): UseStore | null {
     store = null;
   }
   return store;
-}
-
-/**
- * Set while something is kept (localStorage, read synchronously): a browser that keeps nothing
- * sends the page's first board request at once instead of opening IndexedDB first (10–15 ms).
- */
-const KEPT_HINT = 'ita.boardKept';
-function hint(on: boolean): void {
-  try {
-    if (on) localStorage.setItem(KEPT_HINT, '1');
-    else localStorage.removeItem(KEPT_HINT);
-  } catch {
-    // Storage refused: the hint only saves a moment.
-  }
-}
-function hinted(): boolean {
-  try {
-    return localStorage.getItem(KEPT_HINT) === '1';
-  } catch {
-    return true;
-  }
 }
 
 const boardKey = (userId: string, beYear: number) => `board/${userId}/${beYear}`;
@@ -97,7 +77,6 @@ export function readCachedBoard<B extends { seq: number }>(userId: string, beYea
  * asked again without it.
  */
 export function peekCachedTag(beYear: number): Promise<CachedTag | null> {
-  if (!hinted()) return Promise.resolve(null);
   return quietly(async (s) => {
     const mine = (await keys<string>(s)).filter((k) => k.startsWith('tag/') && k.endsWith(`/${beYear}`));
     if (mine.length !== 1) return null;
@@ -105,19 +84,19 @@ export function peekCachedTag(beYear: number): Promise<CachedTag | null> {
   }, null);
 }
 
-/** Keep a board (and the tag it was answered with) for this user. */
-export function saveCachedBoard<B extends { seq: number }>(userId: string, board: B, beYear: number, etag: string | null): Promise<void> {
+/** Keep a board (and the tag it was answered with) for this user; true once written. */
+export function saveCachedBoard<B extends { seq: number }>(userId: string, board: B, beYear: number, etag: string | null): Promise<boolean> {
   const at = clearings;
   const next = stamp(userId, beYear, etag, board.seq);
-  if (next === last) return Promise.resolve();
+  if (next === last) return Promise.resolve(false);
   last = next;
   return quietly(async (s) => {
-    if (at !== clearings) return;
+    if (at !== clearings) return false;
     const record: CachedBoard<B> = { userId, beYear, etag, board };
     await set(boardKey(userId, beYear), record, s);
     await set(tagKey(userId, beYear), { userId, etag } satisfies CachedTag, s);
-    hint(true);
-  }, undefined);
+    return at === clearings;
+  }, false);
 }
 
 /** Forget one kept board (it could not be used). */
@@ -130,7 +109,6 @@ export function dropCachedBoard(userId: string, beYear: number): Promise<void> {
 export function clearBoardCache(): Promise<void> {
   clearings++;
   last = '';
-  hint(false);
   return quietly((s) => clear(s), undefined);
 }
 

@@ -10,7 +10,7 @@ import type {
   MeasureView,
 } from '../../../worker/domain/contracts';
 import { api, type ApiError } from '../api';
-import { dropCachedBoard, peekCachedTag, readCachedBoard, saveCachedBoard } from './board-cache';
+import { boardCache, keepBoard, somethingKept, withBoardCache } from './kept';
 import { mergeChanges } from './board-sync';
 import { todayInBangkok } from '../../../worker/domain/thai-date';
 import { defaultFiscalYear as chooseDefaultYear } from '../../../worker/domain/fiscal-year';
@@ -181,7 +181,10 @@ const boardKey = (beYear: number) => `board:${beYear}`;
 export function requestEarly(beYear: number | null): void {
   startEarly(FISCAL_YEARS_KEY, () => api.fiscalYears({ quiet401: true }));
   if (beYear !== null) {
-    startEarly(boardKey(beYear), async () => api.boardIfChanged(beYear, (await peekCachedTag(beYear))?.etag ?? null, { quiet401: true }));
+    startEarly(boardKey(beYear), async () => {
+      const kept = somethingKept() ? await (await boardCache()).peekCachedTag(beYear).catch(() => null) : null;
+      return api.boardIfChanged(beYear, kept?.etag ?? null, { quiet401: true });
+    });
   }
 }
 
@@ -209,7 +212,7 @@ export async function loadBoard(beYear: number): Promise<void> {
     board.value = null;
     boardTag = null;
     boardFromCache.value = false;
-    const kept = userId ? await readCachedBoard<BoardView>(userId, beYear) : null;
+    const kept = userId && somethingKept() ? await boardCache().then((c) => c.readCachedBoard<BoardView>(userId, beYear), () => null) : null;
     if (request !== boardRequest) return;
     if (kept) {
       board.value = kept.board;
@@ -232,7 +235,8 @@ export async function loadBoard(beYear: number): Promise<void> {
     if (!result.data.notModified) {
       board.value = mergeBoard(board.value, result.data.board);
       boardTag = result.data.etag;
-      if (userId) void saveCachedBoard(userId, result.data.board, beYear, boardTag);
+      const { board: answer, etag } = result.data;
+      if (userId) keepBoard(userId, answer, beYear, etag);
     }
     boardFromCache.value = false;
     boardStatus.value = 'ready';
@@ -241,7 +245,7 @@ export async function loadBoard(beYear: number): Promise<void> {
     boardStatus.value = 'error';
     boardError.value = result.error;
     // No such year or no longer ours: what was kept of it goes too (a network failure keeps it).
-    if (userId && result.error.status >= 400 && result.error.status < 500) void dropCachedBoard(userId, beYear);
+    if (userId && result.error.status >= 400 && result.error.status < 500) withBoardCache((c) => c.dropCachedBoard(userId, beYear));
   }
 }
 

@@ -10,7 +10,7 @@ import type { CardView } from '../../../worker/domain/contracts';
 import { SIGNED_OUT_CLOSE, type LiveServerMessage } from '../../../worker/domain/contracts-card';
 import { api } from '../api';
 import { applyCardChanges, applyLiveCard, board, boardEtag, boardFromCache, boardStatus, pendingCardIds, reloadBoard } from './board';
-import { saveCachedBoard } from './board-cache';
+import { keepBoard } from './kept';
 import { GapRepair } from './board-sync';
 import { cardChanged } from './details';
 import { me, recheckSession } from './session';
@@ -175,7 +175,7 @@ export function startLive(): void {
       connect();
     });
   });
-  keepBoard();
+  keepBoardOnScreen();
   addEventListener('online', reconnectNow);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') reconnectNow();
@@ -190,7 +190,7 @@ const KEEP_AFTER_MS = 2_000;
  * read from the server is kept by loadBoard): never while a change of ours waits for the server
  * (what is kept is what the server has), nor the board kept from last time before it is confirmed.
  */
-function keepBoard(): void {
+function keepBoardOnScreen(): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   effect(() => {
     const current = board.value;
@@ -203,7 +203,7 @@ function keepBoard(): void {
       timer = null;
       if (board.peek() !== current || me.peek() !== user) return;
       if (pendingCardIds.peek().size > 0) timer = setTimeout(keep, KEEP_AFTER_MS);
-      else void saveCachedBoard(user.user.id, current, current.fiscalYear.beYear, boardEtag());
+      else keepBoard(user.user.id, current, current.fiscalYear.beYear, boardEtag());
     };
     timer = setTimeout(keep, KEEP_AFTER_MS);
   });

@@ -3,7 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { Me } from '../../../worker/domain/contracts';
 import { api, ApiError, onUnauthorized, type DemoAccount, type Result } from '../api';
 import { both } from '../i18n';
-import { clearBoardCache, forgetOtherUsers } from './board-cache';
+import { forgetKeptBoards, somethingKept, withBoardCache } from './kept';
 import { clearNotices, pushApiError, pushNotice } from './notices';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
@@ -73,11 +73,15 @@ export async function startSession(): Promise<void> {
   // tab (the live socket closes with SIGNED_OUT_CLOSE: recheckSession), a 401 from any request
   // (onUnauthorized), a session that had ended before this page opened (the check above): offices
   // share computers, so nothing of a board stays behind. Signing in forgets anybody else's.
+  let signedIn = false;
   me.subscribe((user) => {
     if (!checked.peek()) return;
     rememberSignedIn(user !== null);
-    if (user) void forgetOtherUsers(user.user.id);
-    else void clearBoardCache();
+    const wasSignedIn = signedIn;
+    signedIn = user !== null;
+    if (user) {
+      if (somethingKept()) withBoardCache((c) => c.forgetOtherUsers(user.user.id));
+    } else if (wasSignedIn || somethingKept()) forgetKeptBoards();
   });
 }
 
