@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createHmac } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { launch, signIn } from './browser';
+import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
 
 const base = inject('baseUrl');
 const SECRET = 'abcdef0123456789abcdef0123456789';
@@ -59,5 +60,32 @@ describe('Administration → LINE', () => {
     await expect.poll(() => row.innerText()).toMatch(/Ce2egroup\s+รายงานผู้บริหาร/);
     await row.getByRole('button', { name: 'ยกเลิกการผูก' }).click();
     await expect.poll(() => row.innerText()).toMatch(/ยังไม่ได้ผูก/);
+  });
+});
+
+describe('a link from a LINE message', () => {
+  it('opens in LINE’s in-app browser (no cookies of the user’s browser), signs in there and lands on the linked board, filtered', async () => {
+    const groups = (await page.evaluate(async () => (await (await fetch('/api/boards/2567')).json()).groups)) as { id: string; nameTh: string }[];
+    const group = groups[1]!;
+    // LINE's in-app browser on Android: its own cookie jar, its own user agent.
+    const inApp = await browser.newContext({
+      userAgent: 'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36 Line/14.6.1',
+      viewport: { width: 390, height: 800 },
+    });
+    try {
+      const line = await inApp.newPage();
+      const link = `${base}/board/2567?group=${encodeURIComponent(group.id)}`;
+      await line.goto(link);
+      const form = line.getByTestId('sign-in-form');
+      await form.locator('input[type=email]').fill('director.admin@demo.local');
+      await form.locator('input[type=password]').fill(DEMO_PASSWORD);
+      await form.locator('button[type=submit]').click();
+      await line.getByTestId('board-toolbar').waitFor();
+      expect(new URL(line.url()).pathname).toBe('/board/2567');
+      expect(new URL(line.url()).searchParams.get('group')).toBe(group.id);
+      await expect.poll(() => line.getByTestId('filter-group').inputValue()).toBe(group.id);
+    } finally {
+      await inApp.close();
+    }
   });
 });
