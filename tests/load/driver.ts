@@ -49,6 +49,9 @@ export interface LoadResult {
   /** Every move and edit request, with its latency. */
   writeMs: number[];
   readMs: number[];
+  /** When each write and read was answered, ms after the run started (same order as writeMs, readMs). */
+  writeAt: number[];
+  readAt: number[];
   changes: number;
   /** Edits answered 200 that changed nothing (no event, no new version). */
   noops: number;
@@ -140,6 +143,8 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     signInMs,
     writeMs: [],
     readMs: [],
+    writeAt: [],
+    readAt: [],
     changes: 0,
     noops: 0,
     conflicts: 0,
@@ -167,6 +172,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     const read = async () => {
       const r = await call('GET', `/api/boards/${beYear}`, cookie);
       result.readMs.push(r.ms);
+      result.readAt.push(performance.now() - started);
       return must(r, 'board', 200).json as BoardView;
     };
     let board = await read();
@@ -194,6 +200,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
           r = await call('PATCH', `/api/cards/${card.id}`, cookie, { version: card.version, ...edit });
         }
         result.writeMs.push(r.ms);
+        result.writeAt.push(performance.now() - started);
         count(r.status);
         if (r.status === 200) {
           // An edit to values the card already has is answered 200 and writes nothing.
