@@ -167,9 +167,12 @@ describe('the kept board and gap repair', () => {
     await boardKept(page);
     const title = (await serverBoard(page)).cards[0]!.title;
     expect(JSON.stringify(await keptRecords(page))).toContain(title);
+    expect(await page.evaluate(() => localStorage.getItem('ita.boardTags'))).toContain('2567');
     await page.getByTestId('sign-out').click();
     await page.getByTestId('sign-in-form').waitFor();
     await expect.poll(() => keptRecords(page)).toEqual([]);
+    // Nor the tags the board was answered with.
+    expect(await page.evaluate(() => localStorage.getItem('ita.boardTags'))).toBeNull();
   });
 
   it('a session ended elsewhere (signed out everywhere from another browser) leaves nothing of the board either', async () => {
@@ -184,5 +187,6 @@ describe('the kept board and gap repair', () => {
     // The open page is told by its live connection, shows the sign-in page and forgets the board.
     await page.getByTestId('sign-in-form').waitFor({ timeout: 5000 });
     await expect.poll(() => keptRecords(page)).toEqual([]);
+    expect(await page.evaluate(() => localStorage.getItem('ita.boardTags'))).toBeNull();
   });
 });

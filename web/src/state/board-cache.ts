@@ -6,23 +6,19 @@
 // Offices share computers: everything here is deleted whenever nobody is signed in (signing out
 // here or in another tab, a 401, a session that had ended before the page opened: session.ts), and
 // entries of another user are deleted when someone signs in. A record is used only by the user it
-// names. Any failure of IndexedDB (private mode, quota, an old browser) only means no cache.
-// Loaded through kept.ts, only when something is kept or is to be kept.
+// names and the build that wrote it. Any failure of IndexedDB (private mode, quota, an old browser)
+// only means no cache. Loaded through kept.ts, only when something is kept or is to be kept.
 import { clear, createStore, delMany, get, keys, set, type UseStore } from 'idb-keyval';
 
 /** A board as kept: the answer, its ETag and the seq its cards include. */
 export interface CachedBoard<B extends { seq: number }> {
   userId: string;
+  /** The build that kept it: another build may draw another shape of card, so it starts afresh. */
+  build: string;
   beYear: number;
   /** The ETag of the answer the board was read from (null: the server sent none). */
   etag: string | null;
   board: B;
-}
-
-/** The small record the page's first request reads before it knows who is signed in. */
-interface CachedTag {
-  userId: string;
-  etag: string | null;
 }
 
 let store: UseStore | null = null;
@@ -39,7 +35,6 @@ function db(): UseStore | null {
 }
 
 const boardKey = (userId: string, beYear: number) => `board/${userId}/${beYear}`;
-const tagKey = (userId: string, beYear: number) => `tag/${userId}/${beYear}`;
 
 async function quietly<T>(work: (store: UseStore) => Promise<T>, fallback: T): Promise<T> {
   const s = db();
@@ -60,41 +55,26 @@ let clearings = 0;
 let last = '';
 const stamp = (userId: string, beYear: number, etag: string | null, seq: number) => JSON.stringify([userId, beYear, etag, seq]);
 
-/** The kept board of this user and year, or null (none, or not theirs). */
-export function readCachedBoard<B extends { seq: number }>(userId: string, beYear: number): Promise<CachedBoard<B> | null> {
+/** The kept board of this user and year written by this build, or null. */
+export function readCachedBoard<B extends { seq: number }>(userId: string, beYear: number, build: string): Promise<CachedBoard<B> | null> {
   return quietly(async (s) => {
     const kept = await get<CachedBoard<B>>(boardKey(userId, beYear), s);
-    const valid = kept && kept.userId === userId && kept.beYear === beYear && typeof kept.board?.seq === 'number';
+    const valid = kept && kept.userId === userId && kept.beYear === beYear && kept.build === build && typeof kept.board?.seq === 'number';
     if (!valid) return null;
     last = stamp(userId, beYear, kept.etag, kept.board.seq);
     return kept;
   }, null);
 }
 
-/**
- * The ETag kept for a year, read before the session is known (the page's first request). The
- * caller checks the user when the answer arrives: a 304 for a board kept for someone else is
- * asked again without it.
- */
-export function peekCachedTag(beYear: number): Promise<CachedTag | null> {
-  return quietly(async (s) => {
-    const mine = (await keys<string>(s)).filter((k) => k.startsWith('tag/') && k.endsWith(`/${beYear}`));
-    if (mine.length !== 1) return null;
-    return (await get<CachedTag>(mine[0]!, s)) ?? null;
-  }, null);
-}
-
 /** Keep a board (and the tag it was answered with) for this user; true once written. */
-export function saveCachedBoard<B extends { seq: number }>(userId: string, board: B, beYear: number, etag: string | null): Promise<boolean> {
+export function saveCachedBoard<B extends { seq: number }>(record: CachedBoard<B>): Promise<boolean> {
   const at = clearings;
-  const next = stamp(userId, beYear, etag, board.seq);
+  const next = stamp(record.userId, record.beYear, record.etag, record.board.seq);
   if (next === last) return Promise.resolve(false);
   last = next;
   return quietly(async (s) => {
     if (at !== clearings) return false;
-    const record: CachedBoard<B> = { userId, beYear, etag, board };
-    await set(boardKey(userId, beYear), record, s);
-    await set(tagKey(userId, beYear), { userId, etag } satisfies CachedTag, s);
+    await set(boardKey(record.userId, record.beYear), record, s);
     return at === clearings;
   }, false);
 }
@@ -102,7 +82,7 @@ export function saveCachedBoard<B extends { seq: number }>(userId: string, board
 /** Forget one kept board (it could not be used). */
 export function dropCachedBoard(userId: string, beYear: number): Promise<void> {
   last = '';
-  return quietly((s) => delMany([boardKey(userId, beYear), tagKey(userId, beYear)], s), undefined);
+  return quietly((s) => delMany([boardKey(userId, beYear)], s), undefined);
 }
 
 /** Nobody is signed in: forget every kept board. */

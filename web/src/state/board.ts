@@ -10,7 +10,7 @@ import type {
   MeasureView,
 } from '../../../worker/domain/contracts';
 import { api, type ApiError } from '../api';
-import { boardCache, keepBoard, somethingKept, withBoardCache } from './kept';
+import { boardCache, BUILD, dropKeptBoard, keepBoard, keptFor, keptTag } from './kept';
 import { mergeChanges } from './board-sync';
 import { todayInBangkok } from '../../../worker/domain/thai-date';
 import { defaultFiscalYear as chooseDefaultYear } from '../../../worker/domain/fiscal-year';
@@ -180,12 +180,7 @@ const boardKey = (beYear: number) => `board:${beYear}`;
  */
 export function requestEarly(beYear: number | null): void {
   startEarly(FISCAL_YEARS_KEY, () => api.fiscalYears({ quiet401: true }));
-  if (beYear !== null) {
-    startEarly(boardKey(beYear), async () => {
-      const kept = somethingKept() ? await (await boardCache()).peekCachedTag(beYear).catch(() => null) : null;
-      return api.boardIfChanged(beYear, kept?.etag ?? null, { quiet401: true });
-    });
-  }
+  if (beYear !== null) startEarly(boardKey(beYear), () => api.boardIfChanged(beYear, keptTag(beYear), { quiet401: true }));
 }
 
 export async function loadFiscalYears(): Promise<void> {
@@ -212,7 +207,7 @@ export async function loadBoard(beYear: number): Promise<void> {
     board.value = null;
     boardTag = null;
     boardFromCache.value = false;
-    const kept = userId && somethingKept() ? await boardCache().then((c) => c.readCachedBoard<BoardView>(userId, beYear), () => null) : null;
+    const kept = userId && keptFor(userId, beYear) ? await boardCache().then((c) => c.readCachedBoard<BoardView>(userId, beYear, BUILD), () => null) : null;
     if (request !== boardRequest) return;
     if (kept) {
       board.value = kept.board;
@@ -233,9 +228,9 @@ export async function loadBoard(beYear: number): Promise<void> {
   today.value = todayInBangkok();
   if (result.ok) {
     if (!result.data.notModified) {
-      board.value = mergeBoard(board.value, result.data.board);
-      boardTag = result.data.etag;
       const { board: answer, etag } = result.data;
+      board.value = mergeBoard(board.value, answer);
+      boardTag = etag;
       if (userId) keepBoard(userId, answer, beYear, etag);
     }
     boardFromCache.value = false;
@@ -245,7 +240,7 @@ export async function loadBoard(beYear: number): Promise<void> {
     boardStatus.value = 'error';
     boardError.value = result.error;
     // No such year or no longer ours: what was kept of it goes too (a network failure keeps it).
-    if (userId && result.error.status >= 400 && result.error.status < 500) withBoardCache((c) => c.dropCachedBoard(userId, beYear));
+    if (userId && result.error.status >= 400 && result.error.status < 500) dropKeptBoard(userId, beYear);
   }
 }
 

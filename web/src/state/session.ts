@@ -3,7 +3,7 @@ import { computed, signal } from '@preact/signals';
 import type { Me } from '../../../worker/domain/contracts';
 import { api, ApiError, onUnauthorized, type DemoAccount, type Result } from '../api';
 import { both } from '../i18n';
-import { forgetKeptBoards, somethingKept, withBoardCache } from './kept';
+import { forgetKeptBoards, forgetOtherUsers, somethingKept } from './kept';
 import { clearNotices, pushApiError, pushNotice } from './notices';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';
@@ -80,7 +80,7 @@ export async function startSession(): Promise<void> {
     const wasSignedIn = signedIn;
     signedIn = user !== null;
     if (user) {
-      if (somethingKept()) withBoardCache((c) => c.forgetOtherUsers(user.user.id));
+      forgetOtherUsers(user.user.id);
     } else if (wasSignedIn || somethingKept()) forgetKeptBoards();
   });
 }
