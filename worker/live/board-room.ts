@@ -338,7 +338,10 @@ export class BoardRoom extends DurableObject<Env> {
    */
   invalidate(key: BoardKey): Promise<number> {
     return this.serially(async () => {
+      const held = this.memory !== null;
       this.memory = null;
+      // A room that holds nothing and has nobody watching loads nothing now (it will on first use).
+      if (!held && this.ctx.getWebSockets().length === 0) return 0;
       const memory = await this.loaded(key);
       const seq = memory?.head.seq ?? 0;
       this.send({ type: 'resync', seq });
