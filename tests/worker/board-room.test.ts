@@ -4,7 +4,7 @@
 // changes that are not card changes (columns, groups, archive) reach the memory before they answer.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { runInDurableObject } from 'cloudflare:test';
+import { abortAllDurableObjects, runInDurableObject } from 'cloudflare:test';
 import { boardRoom } from '../../worker/live/notify';
 import type { BoardRoom } from '../../worker/live/board-room';
 import { createDb } from '../../worker/db/client';
@@ -74,6 +74,21 @@ describe('the board from memory', () => {
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     expect((after.json as BoardView).seq).toBe(board.seq + 1);
+  });
+
+  it('gives the same ETag after the room was evicted and loaded the board again: 304 still', async () => {
+    const first = await call('GET', '/api/boards/2567', { cookie: director });
+    const etag = first.headers.get('etag')!;
+    await abortAllDurableObjects();
+    const again = await call('GET', '/api/boards/2567', { cookie: director, headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    // A renamed group changes the board without an event: a new tag.
+    const group = (first.json as BoardView).groups[2]!;
+    expect((await call('PATCH', `/api/admin/groups/${group.id}`, { cookie: admin, body: { nameEn: 'Renamed in English' } })).status).toBe(200);
+    await abortAllDurableObjects();
+    const renamed = await call('GET', '/api/boards/2567', { cookie: director, headers: { 'if-none-match': etag } });
+    expect(renamed.status).toBe(200);
+    expect((renamed.json as BoardView).groups[2]!.nameEn).toBe('Renamed in English');
   });
 
   it('gives the cards changed since a seq, or reload when it cannot know', async () => {

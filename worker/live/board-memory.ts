@@ -5,8 +5,10 @@
 //
 // The board's answer is assembled from the parts, so a change re-serialises one card, not the
 // board; the answer of each permission shape is kept until the next change. Its ETag is the
-// memory's generation (new at every load) and version (advanced by every change), with the
-// reader's permission shape: a tag can only match the very answer it was given with.
+// board's version — the hash at the head of its event log (every card change advances it) and a
+// hash of everything else the answer shows (columns, groups, measures, the year) — with the
+// reader's permission shape. Both are what D1 holds, so a room loaded again after an eviction
+// gives the same tag for the same board, and a reader who has it still gets 304.
 import { boardFrame, editableFor, sortCards, toLiveCard, type BoardRows } from '../db/board';
 import type { Card, FiscalYear } from '../db/schema';
 import type { ChainHead } from '../db/events';
@@ -23,8 +25,8 @@ export const permissionShape = (actor: Actor) => `${actor.role}.${actor.groupId 
 export type Changes = { seq: number; cards: CardView[] } | { reload: true; seq: number };
 
 export class BoardMemory {
-  readonly generation = crypto.randomUUID().slice(0, 8);
-  private version = 0;
+  /** A hash of the frame (everything but the cards and seq). */
+  private frameTag: string;
   /** Cards by id, and each one's serialised part (its live view as JSON, without `editable`). */
   private readonly cards = new Map<string, Card>();
   private readonly parts = new Map<string, string>();
@@ -43,6 +45,7 @@ export class BoardMemory {
     this.order = rows.cards.map((c) => c.id);
     this.rows = { ...rows, cards: [] }; // the cards live in the map from here on
     this.frame = JSON.stringify(boardFrame(rows));
+    this.frameTag = textHash(this.frame);
     this.loadedSeq = rows.head.seq;
     this.trimmedTo = rows.head.seq;
   }
@@ -56,7 +59,7 @@ export class BoardMemory {
   }
 
   etag(actor: Actor): string {
-    return `"${this.generation}-${this.version}-${permissionShape(actor)}"`;
+    return `"${this.rows.head.hash.slice(0, 16)}-${this.frameTag}-${permissionShape(actor)}"`;
   }
 
   /** The card as a write reads it, when it is this board's. */
@@ -102,6 +105,7 @@ export class BoardMemory {
   applyYear(fy: FiscalYear): void {
     this.rows.fy = fy;
     this.frame = JSON.stringify(boardFrame(this.rows));
+    this.frameTag = textHash(this.frame);
     this.changed();
   }
 
@@ -146,7 +150,6 @@ export class BoardMemory {
   }
 
   private changed(): void {
-    this.version++;
     this.answers.clear();
   }
 }
@@ -154,4 +157,21 @@ export class BoardMemory {
 /** A card's part with the reader's `editable` flag, as `toCardView` puts it: last. */
 function withEditable(part: string, editable: boolean): string {
   return `${part.slice(0, -1)},"editable":${editable}}`;
+}
+
+/**
+ * A 53-bit hash of a text (cyrb53, public domain), in base 36: which frame an ETag was given
+ * with. Not a security measure: the tag is the reader's own, and the answer checks nothing by it.
+ */
+function textHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
