@@ -13,12 +13,13 @@ export function run(cmd, args, opts = {}) {
 }
 
 /** Starts `wrangler dev` in its own process group; returns { child, stop }. */
-export function startWrangler({ port, persistTo, vars = {}, quiet = false, extraArgs = [] }) {
+export function startWrangler({ port, persistTo, vars = {}, quiet = false, extraArgs = [], cwd = undefined }) {
   const args = ['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'];
   if (persistTo) args.push('--persist-to', persistTo);
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
   args.push(...extraArgs);
   const child = spawn(WRANGLER, args, {
+    cwd,
     detached: true,
     stdio: quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: process.env.CI ?? '' },

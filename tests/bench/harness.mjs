@@ -21,11 +21,14 @@ export function buildWeb() {
   else run(vite[0], vite.slice(1));
 }
 
-/** `wrangler dev` on `port` with DEMO_SEED=1 and the demo office loaded; call stop() at the end. */
-export async function startApp(port) {
+/**
+ * `wrangler dev` on `port` with DEMO_SEED=1 and the demo office loaded; call stop() at the end.
+ * `cwd`: another checkout of the app to run (the load bench runs the old write path from one).
+ */
+export async function startApp(port, { cwd } = {}) {
   const persistTo = mkdtempSync(join(tmpdir(), 'ita-bench-'));
-  run(WRANGLER, ['d1', 'migrations', 'apply', 'ita-board', '--local', '--persist-to', persistTo], { stdio: 'ignore' });
-  const server = startWrangler({ port, persistTo, vars: { DEMO_SEED: '1' }, quiet: true });
+  run(WRANGLER, ['d1', 'migrations', 'apply', 'ita-board', '--local', '--persist-to', persistTo], { stdio: 'ignore', cwd });
+  const server = startWrangler({ port, persistTo, vars: { DEMO_SEED: '1' }, quiet: true, cwd });
   const base = `http://127.0.0.1:${port}`;
   const stop = () => {
     server.stop();
