@@ -3,7 +3,7 @@
 // real sockets through the board's Durable Object.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env, exports } from 'cloudflare:workers';
-import { BASE, call, cookieFor, db, seedOffice, type Demo } from './helpers';
+import { BASE, call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 import { DEMO_PASSWORD } from '../../worker/seed/demo';
 import { SESSION_COOKIE } from '../../worker/middleware/session';
 import { SIGNED_OUT_CLOSE } from '../../worker/domain/contracts-card';
@@ -92,8 +92,7 @@ describe('remove', () => {
     const userId = demo.userIds['staff@demo.local']!;
     const staff = await cookieFor(demo, 'staff');
     // Something in the history by them: a comment on a card.
-    const board = await call('GET', '/api/boards/2567', { cookie: admin });
-    const cardId = board.json.cards[0].id;
+    const cardId = (await getBoard(admin)).cards[0]!.id;
     await env.DB.prepare("insert into comments (id, org_id, card_id, author_id, body, created_at) values ('c-removed', ?, ?, ?, 'ความคิดเห็นก่อนย้ายงาน', ?)")
       .bind(demo.orgId, cardId, userId, Date.now())
       .run();

@@ -599,8 +599,8 @@ describe('authorisation matrix', () => {
   it("never shows one office's board to another", async () => {
     const ids = new Set(homeBoard.cards.map((c) => c.id));
     expect(otherBoard.cards.some((c) => ids.has(c.id))).toBe(false);
-    const cross = await call('GET', '/api/boards/2567', { cookie: cookies.get('otherOrgAdmin') });
-    expect(cross.json.cards.some((c: { id: string }) => ids.has(c.id))).toBe(false);
+    const cross = await getBoard(cookies.get('otherOrgAdmin')!);
+    expect(cross.cards.some((c) => ids.has(c.id))).toBe(false);
   });
 
   it('signed-out traffic never grows the audit log', async () => {

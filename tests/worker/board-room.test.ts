@@ -12,12 +12,13 @@ import type { Env } from '../../worker/env';
 import { faultyD1 } from './faulty-d1';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 import { loadBoard } from '../../worker/db/board';
+import { boardFromWire, boardToWire, CARD_FIELDS, type BoardWire } from '../../worker/domain/board-card';
 import { accessOf } from '../../worker/domain/policy';
 import { chainEvents, chainHeadQuery, headOf } from '../../worker/db/events';
 import { cardEvents, cards } from '../../worker/db/schema';
 import { verifyChain } from '../../worker/domain/event-chain';
 import { eq } from 'drizzle-orm';
-import type { BoardView, CardView } from '../../worker/domain/contracts';
+import type { CardView } from '../../worker/domain/contracts';
 import type { Actor } from '../../worker/domain/access';
 
 let demo: Demo;
@@ -52,7 +53,13 @@ describe('the board from memory', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('cache-control')).toBe('no-store');
-      expect(res.json).toEqual(JSON.parse(JSON.stringify(fromD1)));
+      // The answer travels with its cards as columns (BoardWire), every column one value per card in
+      // board order; decoded, it is the board D1 has (issue 16 changes the wire shape, not the board).
+      const wire = res.json as BoardWire;
+      expect(Object.keys(wire.cards)).toEqual([...CARD_FIELDS]);
+      for (const field of CARD_FIELDS) expect(wire.cards[field], field).toHaveLength(fromD1.cards.length);
+      expect(boardFromWire(wire)).toEqual(JSON.parse(JSON.stringify(fromD1)));
+      expect(wire).toEqual(JSON.parse(JSON.stringify(boardToWire(fromD1))));
     }
   });
 
@@ -68,12 +75,12 @@ describe('the board from memory', () => {
     const asAdmin = await call('GET', '/api/boards/2567', { cookie: admin, headers: { 'if-none-match': etag } });
     expect(asAdmin.status).toBe(200);
     expect(asAdmin.headers.get('etag')).not.toBe(etag);
-    const board = first.json as BoardView;
+    const board = boardFromWire(first.json as BoardWire);
     expect((await move(admin, board.cards[0]!, board.columns[1]!.id)).status).toBe(200);
     const after = await call('GET', '/api/boards/2567', { cookie: director, headers: { 'if-none-match': etag } });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
-    expect((after.json as BoardView).seq).toBe(board.seq + 1);
+    expect((after.json as BoardWire).seq).toBe(board.seq + 1);
   });
 
   it('gives the same ETag after the room was evicted and loaded the board again: 304 still', async () => {
@@ -83,12 +90,12 @@ describe('the board from memory', () => {
     const again = await call('GET', '/api/boards/2567', { cookie: director, headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     // A renamed group changes the board without an event: a new tag.
-    const group = (first.json as BoardView).groups[2]!;
+    const group = (first.json as BoardWire).groups[2]!;
     expect((await call('PATCH', `/api/admin/groups/${group.id}`, { cookie: admin, body: { nameEn: 'Renamed in English' } })).status).toBe(200);
     await abortAllDurableObjects();
     const renamed = await call('GET', '/api/boards/2567', { cookie: director, headers: { 'if-none-match': etag } });
     expect(renamed.status).toBe(200);
-    expect((renamed.json as BoardView).groups[2]!.nameEn).toBe('Renamed in English');
+    expect((renamed.json as BoardWire).groups[2]!.nameEn).toBe('Renamed in English');
   });
 
   it('gives the cards changed since a seq, or reload when it cannot know', async () => {
@@ -189,7 +196,7 @@ describe('changes made outside the room reach its memory before they answer', ()
     expect((await call('PATCH', `/api/admin/columns/${col.id}`, { cookie: admin, body: { labelTh: 'ยังไม่ได้เริ่มเลย' } })).status).toBe(200);
     const afterColumn = await call('GET', '/api/boards/2567', { cookie: executive, headers: { 'if-none-match': etag } });
     expect(afterColumn.status).toBe(200);
-    expect((afterColumn.json as BoardView).columns[0]!.labelTh).toBe('ยังไม่ได้เริ่มเลย');
+    expect((afterColumn.json as BoardWire).columns[0]!.labelTh).toBe('ยังไม่ได้เริ่มเลย');
     const group = board.groups[0]!;
     expect((await call('PATCH', `/api/admin/groups/${group.id}`, { cookie: admin, body: { nameTh: 'กลุ่มที่เปลี่ยนชื่อ' } })).status).toBe(200);
     expect((await getBoard(executive)).groups[0]!.nameTh).toBe('กลุ่มที่เปลี่ยนชื่อ');

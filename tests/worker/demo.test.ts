@@ -5,7 +5,7 @@
 // (the year just begun) and mid-June.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { call, cookieFor, db, ROLE_EMAIL, type Demo, type Who } from './helpers';
+import { call, cookieFor, db, getBoard, ROLE_EMAIL, type Demo, type Who } from './helpers';
 import { seedLiveDemo, type LiveDemo } from '../../worker/seed/demo-history';
 import { loadDigestBoard } from '../../worker/db/reports';
 import { compileDigest, digestIsEmpty } from '../../worker/domain/report-digest';
@@ -86,9 +86,9 @@ describe('the demo in the current fiscal year', () => {
     expect(keys).toEqual(['2026-10', '2026-10-H1', '2026-10-H2', '2026-11-H1']);
 
     // A card's timeline tells its story.
-    const board = await call('GET', '/api/boards/2570', { cookie: admin });
-    const doneColumn = board.json.columns.find((c: { category: string }) => c.category === 'done').id;
-    const finished = board.json.cards.find((c: { columnId: string }) => c.columnId === doneColumn);
+    const board = await getBoard(admin, 2570);
+    const doneColumn = board.columns.find((c) => c.category === 'done')!.id;
+    const finished = board.cards.find((c) => c.columnId === doneColumn)!;
     const details = await call('GET', `/api/cards/${finished.id}`, { cookie: admin });
     expect(details.status).toBe(200);
     expect(details.json.timeline.length).toBeGreaterThanOrEqual(4);

@@ -5,6 +5,7 @@ import { createSession } from '../../worker/db/auth';
 import { SESSION_COOKIE } from '../../worker/middleware/session';
 import { seedDemo, DEMO_ACCOUNTS } from '../../worker/seed/demo';
 import type { BoardView } from '../../worker/domain/contracts';
+import { boardFromWire, type BoardWire } from '../../worker/domain/board-card';
 
 export const BASE = 'https://ita.test';
 export const db = () => createDb(env.DB);
@@ -66,5 +67,6 @@ export async function call(method: string, path: string, opts: CallOptions = {})
 export async function getBoard(cookie: string, beYear = 2567): Promise<BoardView> {
   const r = await call('GET', `/api/boards/${beYear}`, { cookie });
   if (r.status !== 200) throw new Error(`board: ${r.status} ${r.text}`);
-  return r.json as BoardView;
+  // The answer carries its cards as columns; the tests read the board as the web app does.
+  return boardFromWire(r.json as BoardWire);
 }

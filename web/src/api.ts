@@ -6,7 +6,8 @@
 import type { ClientResponse } from 'hono/client';
 import { typed, type Client } from './typed-client';
 import type { SuccessStatusCode } from 'hono/utils/http-status';
-import type { CardView, ConflictBody } from '../../worker/domain/contracts';
+import type { BoardView, CardView, ConflictBody } from '../../worker/domain/contracts';
+import { boardFromWire } from '../../worker/domain/board-card';
 import type { AccountsApi } from '../../worker/routes/accounts';
 import type { AdminApi } from '../../worker/routes/admin';
 import type { AuthApi } from '../../worker/routes/auth';
@@ -149,8 +150,14 @@ const { auth, me, board, boardSearch, cards, cardDetails, dev } = clients;
 
 /** A board answer with its ETag, or "not modified" (304: the tag sent still names the board). */
 export type BoardAnswer =
-  | { notModified: false; board: Answer<Awaited<ReturnType<Client<BoardApi>['boards'][':beYear']['$get']>>>; etag: string | null }
+  | { notModified: false; board: BoardView; etag: string | null }
   | { notModified: true; etag: string };
+
+/** GET /api/boards/:beYear: the board, its cards turned from the columns they travel as (BoardWire) into objects. */
+async function getBoard(beYear: number, options?: { quiet401?: boolean }): Promise<Result<BoardView>> {
+  const result = await call(() => board.boards[':beYear'].$get({ param: year(beYear) }), options);
+  return result.ok ? { ok: true, data: boardFromWire(result.data) } : result;
+}
 
 /** GET /api/boards/:beYear, with If-None-Match when a tag is kept (state/board-cache.ts). */
 async function boardIfChanged(beYear: number, etag: string | null, options?: { quiet401?: boolean }): Promise<Result<BoardAnswer>> {
@@ -163,7 +170,7 @@ async function boardIfChanged(beYear: number, etag: string | null, options?: { q
   const status = (res as Response | null)?.status;
   if (status === 304 && etag) return { ok: true, data: { notModified: true, etag } };
   if (!result.ok) return result;
-  return { ok: true, data: { notModified: false, board: result.data, etag: (res as Response | null)?.headers.get('etag') ?? null } };
+  return { ok: true, data: { notModified: false, board: boardFromWire(result.data), etag: (res as Response | null)?.headers.get('etag') ?? null } };
 }
 
 export const api = {
@@ -174,7 +181,7 @@ export const api = {
   signOutEverywhere: () => call(() => auth['sign-out-everywhere'].$post()),
   demoAccounts: () => call(() => dev['demo-accounts'].$get()),
   fiscalYears: (options?: { quiet401?: boolean }) => call(() => board['fiscal-years'].$get(), options),
-  board: (beYear: number, options?: { quiet401?: boolean }) => call(() => board.boards[':beYear'].$get({ param: year(beYear) }), options),
+  board: getBoard,
   boardIfChanged,
   /** The cards changed after event `since`, or `reload` (state/board-sync.ts). */
   boardChanges: (beYear: number, since: number) =>

@@ -15,6 +15,7 @@ import type { ChainHead } from '../db/events';
 import type { CardReading } from '../db/cards';
 import type { Access, Actor } from '../domain/access';
 import type { CardView } from '../domain/contracts';
+import { cardColumnsText, cardPart } from '../domain/board-card';
 
 /** How many card changes the memory remembers for `changesSince` (older: load the board). */
 export const CHANGE_LOG_LIMIT = 2_000;
@@ -27,9 +28,9 @@ export type Changes = { seq: number; cards: CardView[] } | { reload: true; seq: 
 export class BoardMemory {
   /** A hash of the frame (everything but the cards and seq). */
   private frameTag: string;
-  /** Cards by id, and each one's serialised part (its live view as JSON, without `editable`). */
+  /** Cards by id, and each one's serialised part (each field of its live view as JSON, without `editable`). */
   private readonly cards = new Map<string, Card>();
-  private readonly parts = new Map<string, string>();
+  private readonly parts = new Map<string, string[]>();
   /** Card ids in board order; null after a change until an answer needs it again. */
   private order: string[] | null = null;
   private frame: string;
@@ -109,14 +110,16 @@ export class BoardMemory {
     this.changed();
   }
 
-  /** The board's answer (BoardView as JSON) for `actor`, decided by `access`. */
+  /** The board's answer (BoardWire as JSON: the cards as columns) for `actor`, decided by `access`. */
   answer(actor: Actor, access: Access): string {
     const shape = permissionShape(actor);
     const kept = this.answers.get(shape);
     if (kept) return kept;
     const { fy } = this.rows;
-    const cards = this.ordered().map((id) => withEditable(this.parts.get(id)!, editableFor(access, fy, this.cards.get(id)!)));
-    const text = `${this.frame.slice(0, -1)},"cards":[${cards.join(',')}],"seq":${this.rows.head.seq}}`;
+    const order = this.ordered();
+    const parts = order.map((id) => this.parts.get(id)!);
+    const editable = order.map((id) => editableFor(access, fy, this.cards.get(id)!));
+    const text = `${this.frame.slice(0, -1)},"cards":${cardColumnsText(parts, editable)},"seq":${this.rows.head.seq}}`;
     this.answers.set(shape, text);
     return text;
   }
@@ -137,7 +140,7 @@ export class BoardMemory {
 
   private put(card: Card): void {
     this.cards.set(card.id, card);
-    this.parts.set(card.id, JSON.stringify(toLiveCard(card)));
+    this.parts.set(card.id, cardPart(toLiveCard(card)));
   }
 
   private ordered(): string[] {
@@ -152,11 +155,6 @@ export class BoardMemory {
   private changed(): void {
     this.answers.clear();
   }
-}
-
-/** A card's part with the reader's `editable` flag, as `toCardView` puts it: last. */
-function withEditable(part: string, editable: boolean): string {
-  return `${part.slice(0, -1)},"editable":${editable}}`;
 }
 
 /**

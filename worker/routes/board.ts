@@ -6,7 +6,8 @@ import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { listFiscalYears } from '../db/board';
 import { askYearRoom } from '../live/notify';
-import type { BoardChanges, BoardView } from '../domain/contracts';
+import type { BoardChanges } from '../domain/contracts';
+import type { BoardWire } from '../domain/board-card';
 import type { AppEnv } from '../env';
 import { beYearParam, sinceQuery } from '../domain/params';
 
@@ -21,10 +22,10 @@ export const boardRoutes = new Hono<AppEnv>()
     const answer = await askYearRoom(c.env, c.get('db'), actor.orgId, c.req.valid('param').beYear, ({ key, stub }) => stub.board(key, actor, ifNoneMatch));
     c.header('ETag', answer.etag);
     if (answer.body === null) return c.body(null, 304);
-    // The room assembles the JSON from each card's serialised part (tests/worker/board-room.test.ts
-    // checks that it equals db/board.ts loadBoard's answer).
+    // The room assembles the JSON, the cards as columns (BoardWire), from each card's serialised
+    // part (tests/worker/board-room.test.ts checks that boardFromWire of it equals db/board.ts loadBoard).
     c.header('Content-Type', 'application/json; charset=UTF-8');
-    return c.body(answer.body) as unknown as TypedResponse<BoardView, 200, 'json'>;
+    return c.body(answer.body) as unknown as TypedResponse<BoardWire, 200, 'json'>;
   })
   .get('/boards/:beYear/changes', valid('param', beYearParam), valid('query', sinceQuery), async (c) => {
     const actor = actorOf(c);
