@@ -29,7 +29,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { runnerImport } from 'vite';
 import { buildWeb, chromiumSignedIn, fmt, getJson, haveChromium, median, percentile, machineLoad, printTable, signIn, startApp, targets } from './harness.mjs';
+
+// The board answer carries its cards as columns: read as the web app reads it (vite's module runner loads the TypeScript).
+const { module: { boardFromWire } } = await runnerImport('./worker/domain/board-card.ts', { configFile: false, logLevel: 'error' });
 
 const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const SIZES = [
@@ -91,7 +95,7 @@ async function measureBoard(base, cookie, { beYear, cards }) {
       if (side === 'board') answer = r;
     }
   }
-  const view = JSON.parse(answer.text);
+  const view = boardFromWire(JSON.parse(answer.text));
   if (view.cards.length !== cards) throw new Error(`board ${beYear} has ${view.cards.length} cards, expected ${cards}`);
   const raw = JSON.parse((await timedGet(urls.raw, headers)).text);
   if (raw[4].length !== cards) throw new Error(`the raw read of ${beYear} returned ${raw[4].length} cards, expected ${cards}`);
@@ -168,7 +172,7 @@ async function metered(base, cookie, method, path, body) {
 async function measureRequestCosts(base, cookie, beYear) {
   const get = (path) => metered(base, cookie, 'GET', path);
   const send = (method, path, body) => metered(base, cookie, method, path, body);
-  const board = (await get(`/api/boards/${beYear}`)).json;
+  const board = boardFromWire((await get(`/api/boards/${beYear}`)).json);
   const [from, to] = [board.columns[0], board.columns[1]];
   const inColumn = (b, id) => b.cards.filter((c) => c.columnId === id);
   const moving = inColumn(board, from.id).slice(0, 3);
@@ -289,7 +293,7 @@ async function measureLiveLatency(base, moverCookie, watcherCookie) {
     await page.locator('[data-testid=card]').first().waitFor({ timeout: 15_000 });
     await page.locator('[data-testid=live-status][data-state=open]').waitFor({ timeout: 10_000 });
     const headers = { cookie: `__Host-ita_session=${moverCookie}`, 'content-type': 'application/json', origin: base, 'sec-fetch-site': 'same-origin' };
-    const board = await getJson(`${base}/api/boards/${RENDER_YEAR}`, { headers });
+    const board = boardFromWire(await getJson(`${base}/api/boards/${RENDER_YEAR}`, { headers }));
     // Cards of the lanes drawn on the watcher's screen (lanes off screen are not drawn).
     const onScreen = await page.evaluate(() => [...document.querySelectorAll('[data-testid="card"]')].map((n) => n.getAttribute('data-card-id')));
     // The cards drawn on the watcher's screen (lanes off screen are not drawn), each moved in turn

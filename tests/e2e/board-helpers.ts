@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
+import { boardFromWire, type BoardWire } from '../../worker/domain/board-card';
 
 export interface BoardCard {
   id: string;
@@ -14,14 +15,13 @@ export interface BoardCard {
   leadGroupId: string | null;
   groupIds: string[];
   allGroups: boolean;
-  details: string;
   version: number;
   editable: boolean;
   dueOn: string | null;
 }
 
 export interface BoardData {
-  columns: { id: string; key: string; labelTh: string; position: number }[];
+  columns: { id: string; key: string; category: string; labelTh: string; position: number }[];
   measures: { id: string; number: number; title: string; leadGroupId: string | null }[];
   groups: { id: string; nameTh: string }[];
   cards: BoardCard[];
@@ -42,13 +42,14 @@ export async function signInToBoard(page: Page, base: string, email: string, beY
   await page.getByTestId('board').waitFor();
 }
 
-/** The board as the server has it now, read with the page's own session. */
+/** The board as the server has it now, read with the page's own session (its cards travel as columns: decoded as the web app does). */
 export async function serverBoard(page: Page, beYear = 2567): Promise<BoardData> {
-  return page.evaluate(async (year) => {
+  const wire = await page.evaluate(async (year) => {
     const res = await fetch(`/api/boards/${year}`, { cache: 'no-store' });
     if (!res.ok) throw new Error(`board ${res.status}`);
-    return (await res.json()) as BoardData;
+    return (await res.json()) as BoardWire;
   }, beYear);
+  return boardFromWire(wire);
 }
 
 export function columnId(board: BoardData, key: string): string {

@@ -2,7 +2,7 @@
 // Thai, moving an own-group card, and what an executive and another group's director cannot do.
 import { describe, expect, inject, it } from 'vitest';
 import { browserForFile, signIn } from './browser';
-import { moveWithMenu } from './board-helpers';
+import { moveWithMenu, serverBoard } from './board-helpers';
 import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
 
 const base = inject('baseUrl');
@@ -107,18 +107,15 @@ describe('the FY2567 board in Chromium', () => {
   it("a director cannot move another group's card, even by calling the API directly", async () => {
     const page = await browser.newPage();
     await signIn(page, base, 'director.personnel@demo.local');
-    const result = await page.evaluate(async () => {
-      const board = await (await fetch('/api/boards/2567')).json();
-      const measure1 = board.measures.find((m: { number: number }) => m.number === 1);
-      const card = board.cards.find((c: { measureId: string }) => c.measureId === measure1.id);
-      const r = await fetch(`/api/cards/${card.id}/move`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ toColumnId: board.columns[3].id, afterCardId: null, beforeCardId: null, version: card.version }),
-      });
-      const after = await (await fetch('/api/boards/2567')).json();
-      return { status: r.status, body: await r.json(), editable: card.editable, columnAfter: after.cards.find((c: { id: string }) => c.id === card.id).columnId, columnBefore: card.columnId };
-    });
+    const board = await serverBoard(page);
+    const measure1 = board.measures.find((m) => m.number === 1)!;
+    const card = board.cards.find((c) => c.measureId === measure1.id)!;
+    const answer = await page.evaluate(async ({ id, move }) => {
+      const r = await fetch(`/api/cards/${id}/move`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+      return { status: r.status, body: await r.json() };
+    }, { id: card.id, move: { toColumnId: board.columns[3]!.id, afterCardId: null, beforeCardId: null, version: card.version } });
+    const after = await serverBoard(page);
+    const result = { ...answer, editable: card.editable, columnAfter: after.cards.find((c) => c.id === card.id)!.columnId, columnBefore: card.columnId };
     expect(result.editable).toBe(false);
     expect(result.status).toBe(403);
     expect(result.body.error.code).toBe('forbidden');

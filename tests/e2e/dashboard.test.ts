@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
+import { serverBoard } from './board-helpers';
 
 /** Chooses a date in a Buddhist Era date input (components/dates/BeDateInput.tsx). */
 async function pickBeDate(page: Page, testId: string, iso: string) {
@@ -33,35 +34,30 @@ beforeAll(async () => {
   // the dashboard should show are worked out from the board itself (other suites may share it).
   const director = await browser.newPage();
   await signIn(director, base, 'director.personnel@demo.local');
-  expected = await director.evaluate(async () => {
-    const board = await (await fetch('/api/boards/2567')).json();
-    const done = board.columns.find((c: { category: string }) => c.category === 'done');
-    const measure4 = board.measures.find((m: { number: number }) => m.number === 4);
-    const card = board.cards.find((c: { measureId: string; columnId: string }) => c.measureId === measure4.id && c.columnId !== done.id);
-    const r = await fetch(`/api/cards/${card.id}/move`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ toColumnId: done.id, afterCardId: null, beforeCardId: null, version: card.version }),
-    });
-    if (r.status !== 200) throw new Error(`move: ${r.status}`);
-    const after = await (await fetch('/api/boards/2567')).json();
-    type C = { measureId: string; columnId: string; dueOn: string | null };
-    const isDone = (c: C) => c.columnId === done.id;
-    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    const measures = [...after.measures]
-      .sort((a: { number: number }, b: { number: number }) => a.number - b.number)
-      .map((m: { id: string }) => {
-        const cs = after.cards.filter((c: C) => c.measureId === m.id);
+  const board = await serverBoard(director);
+  const done = board.columns.find((c) => c.category === 'done')!;
+  const measure4 = board.measures.find((m) => m.number === 4)!;
+  const card = board.cards.find((c) => c.measureId === measure4.id && c.columnId !== done.id)!;
+  const status = await director.evaluate(async ({ id, move }) => {
+    const r = await fetch(`/api/cards/${id}/move`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
+    return r.status;
+  }, { id: card.id, move: { toColumnId: done.id, afterCardId: null, beforeCardId: null, version: card.version } });
+  if (status !== 200) throw new Error(`move: ${status}`);
+  const after = await serverBoard(director);
+  const isDone = (c: { columnId: string }) => c.columnId === done.id;
+  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const doneCount = after.cards.filter(isDone).length;
+  expected = {
+    measures: [...after.measures]
+      .sort((a, b) => a.number - b.number)
+      .map((m) => {
+        const cs = after.cards.filter((c) => c.measureId === m.id);
         return [cs.filter(isDone).length, cs.length] as [number, number];
-      });
-    const doneCount = after.cards.filter(isDone).length;
-    return {
-      measures,
-      percent: `${Math.round((doneCount / after.cards.length) * 1000) / 10}%`,
-      perColumn: after.columns.map((col: { id: string }) => after.cards.filter((c: C) => c.columnId === col.id).length),
-      overdue: after.cards.filter((c: C) => !isDone(c) && c.dueOn !== null && c.dueOn < today).length,
-    };
-  });
+      }),
+    percent: `${Math.round((doneCount / after.cards.length) * 1000) / 10}%`,
+    perColumn: after.columns.map((col) => after.cards.filter((c) => c.columnId === col.id).length),
+    overdue: after.cards.filter((c) => !isDone(c) && c.dueOn !== null && c.dueOn < today).length,
+  };
   await director.close();
   page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   await signIn(page, base, 'executive@demo.local');

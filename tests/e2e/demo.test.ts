@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 // @ts-expect-error plain ES module shared with the npm scripts
 import { WRANGLER, run, seedDemo, startWrangler, waitForHealth } from '../../scripts/lib.mjs';
 import { browserForFile, signIn } from './browser';
+import { serverBoard } from './board-helpers';
 import { expectAccessible } from './axe';
 
 const port = Number(process.env.E2E_PORT ?? 8790) + 2;
@@ -65,9 +66,9 @@ describe('the demo `npm start` loads', () => {
   it('has a report archive of the periods already past, and cards with a timeline', async () => {
     await page.goto(`${base}/reports/${seeded.currentYear}`);
     await expect.poll(() => page.locator('[data-period]').count()).toBeGreaterThan(0);
-    const board = await page.evaluate(async (y) => (await fetch(`/api/boards/${y}`)).json(), seeded.currentYear);
-    const done = board.columns.find((c: { category: string }) => c.category === 'done').id;
-    const card = board.cards.find((c: { columnId: string }) => c.columnId === done);
+    const board = await serverBoard(page, seeded.currentYear);
+    const done = board.columns.find((c) => c.category === 'done')!.id;
+    const card = board.cards.find((c) => c.columnId === done)!;
     await page.goto(`${base}/board/${seeded.currentYear}?card=${card.id}`);
     await expect.poll(() => page.getByTestId('timeline-entry').count()).toBeGreaterThanOrEqual(4);
   });

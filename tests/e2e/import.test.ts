@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserForFile, signIn } from './browser';
+import { serverBoard } from './board-helpers';
 import { expectAccessible } from './axe';
 
 const base = inject('baseUrl');
@@ -89,10 +90,7 @@ describe('the import preview', () => {
     const { groups } = await api<{ groups: { id: string; nameTh: string }[] }>('/api/admin/groups');
     const id = (name: string) => groups.find((g) => g.nameTh === name)?.id;
     expect(id('กลุ่มเผยแพร่ข่าวสาร')).toBeTruthy();
-    const board = await api<{
-      measures: { id: string; number: number; leadGroupId: string | null }[];
-      cards: { measureId: string; title: string; dueOn: string | null; groupIds: string[] }[];
-    }>('/api/boards/2564');
+    const board = await serverBoard(page, 2564);
     expect(board.measures.map((m) => [m.number, m.leadGroupId])).toEqual([
       [1, id('กลุ่มเผยแพร่ข่าวสาร')],
       [2, id('กลุ่มอำนวยการ')],
@@ -115,7 +113,7 @@ describe('the import preview', () => {
     await expect.poll(() => page.getByTestId('admin-ok').innerText()).toMatch(/มาตรการ 1.*2 การ์ด/);
     const { groups } = await api<{ groups: { id: string; nameTh: string }[] }>('/api/admin/groups');
     const plan = groups.find((g) => g.nameTh === 'กลุ่มนโยบายและแผน')!.id;
-    const board = await api<{ measures: { id: string; number: number; leadGroupId: string }[]; cards: { measureId: string; leadGroupId: string }[] }>('/api/boards/2564');
+    const board = await serverBoard(page, 2564);
     const m1 = board.measures.find((m) => m.number === 1)!;
     expect(m1.leadGroupId).toBe(plan);
     expect(board.cards.filter((c) => c.measureId === m1.id).map((c) => c.leadGroupId)).toEqual([plan, plan]);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
+import { serverBoard } from './board-helpers';
 
 const base = inject('baseUrl');
 const SLUG = 'phichit-peo';
@@ -21,13 +22,13 @@ beforeAll(async () => {
   await signIn(admin, base, 'admin@demo.local');
   // Private things on the board (a comment, internal details) and public ones (a completed step,
   // evidence for O7), plus a title a spreadsheet would run as a formula.
+  const board = await serverBoard(admin);
+  const [a, b] = board.cards;
+  const done = board.columns.find((c) => c.category === 'done')!;
   const statuses = await admin.evaluate(
-    async ({ comment, detail }) => {
+    async ({ comment, detail, a, b, done }) => {
       const post = (url: string, method: string, body: unknown) =>
         fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status);
-      const board = await (await fetch('/api/boards/2567')).json();
-      const [a, b] = board.cards;
-      const done = board.columns.find((c: { category: string }) => c.category === 'done');
       return [
         await post(`/api/cards/${a.id}/comments`, 'POST', { body: comment }),
         await post(`/api/cards/${a.id}`, 'PATCH', { version: a.version, details: detail, title: '=cmd|calc' }),
@@ -35,7 +36,7 @@ beforeAll(async () => {
         await post(`/api/cards/${b.id}/evidence`, 'POST', { url: 'https://phichit.example.go.th/news', note: 'ข่าวประชาสัมพันธ์', oitCode: 'O7' }),
       ];
     },
-    { comment: SECRET_COMMENT, detail: SECRET_DETAIL },
+    { comment: SECRET_COMMENT, detail: SECRET_DETAIL, a: a!, b: b!, done },
   );
   expect(statuses).toEqual([201, 200, 200, 201]);
 });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
+import { serverBoard } from './board-helpers';
 
 const base = inject('baseUrl');
 let browser: Browser;
@@ -43,10 +44,7 @@ describe('monitoring reports in Chromium', () => {
     // The demo board was set up after September 2567: every step stood "not started", all overdue
     // but those due on 30 September itself (the period's last day: due that day, not late).
     expect(await doc.getByTestId('report-summary').innerText()).toContain('เสร็จสิ้น 0 จาก 21 ขั้นตอน');
-    const late = await page.evaluate(async () => {
-      const board = (await (await fetch('/api/boards/2567')).json()) as { cards: { dueOn: string | null }[] };
-      return board.cards.filter((c) => c.dueOn !== null && c.dueOn < '2024-09-30').length;
-    });
+    const late = (await serverBoard(page)).cards.filter((c) => c.dueOn !== null && c.dueOn < '2024-09-30').length;
     expect(late).toBeGreaterThan(0);
     expect(await doc.getByTestId('report-overdue').locator('tbody tr').count()).toBe(late);
     expect(await doc.getByTestId('report-measures').locator('tbody tr').count()).toBe(8); // 7 measures + total

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launch, signIn } from './browser';
+import { serverBoard } from './board-helpers';
 
 const base = inject('baseUrl');
 const SLUG = 'phichit-peo';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   browser = await launch();
   admin = await browser.newPage();
   await signIn(admin, base, 'admin@demo.local');
-  cardId = await admin.evaluate(async () => (await (await fetch('/api/boards/2567')).json()).cards[5].id as string);
+  cardId = (await serverBoard(admin)).cards[5]!.id;
 });
 
 afterAll(async () => {

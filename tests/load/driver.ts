@@ -10,6 +10,7 @@
 // (`readAfterChange`, a probability), as people do.
 import { compareWithReplay, replayCardEvents, type LoggedEvent } from '../../worker/domain/replay';
 import type { BoardView, CardView } from '../../worker/domain/contracts';
+import { boardFromWire, type BoardWire } from '../../worker/domain/board-card';
 import type { BackupFile } from '../../worker/domain/backup-format';
 import { syntheticAnnouncement } from './announcement';
 import { DEMO_PASSWORD } from '../../worker/seed/demo-password';
@@ -90,6 +91,9 @@ function client(baseUrl: string) {
   };
 }
 
+/** The board answer (its cards travel as columns) as the web app reads it. */
+const boardOf = (answer: Answer): BoardView => boardFromWire(answer.json as BoardWire);
+
 async function inPool<T>(items: readonly T[], size: number, work: (item: T, i: number) => Promise<void>) {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
@@ -131,7 +135,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     signInMs.push(r.ms);
     cookies[i] = r.json.cookie;
   });
-  const firstBoard = must(await call('GET', `/api/boards/${beYear}`, admin), 'board', 200).json as BoardView;
+  const firstBoard = boardOf(must(await call('GET', `/api/boards/${beYear}`, admin), 'board', 200));
   log(`load: ${opts.directors} directors over ${groups.length} groups, ${firstBoard.cards.length} cards, ${opts.seconds} s`);
 
   const result: LoadResult = {
@@ -173,7 +177,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
       const r = await call('GET', `/api/boards/${beYear}`, cookie);
       result.readMs.push(r.ms);
       result.readAt.push(performance.now() - started);
-      return must(r, 'board', 200).json as BoardView;
+      return boardOf(must(r, 'board', 200));
     };
     let board = await read();
     const mine = () => board.cards.filter((c) => c.editable);
@@ -238,7 +242,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   }
 
   // The check: board = replay of the log; the chain verifies.
-  const finalBoard = must(await call('GET', `/api/boards/${beYear}`, admin), 'final board', 200).json as BoardView;
+  const finalBoard = boardOf(must(await call('GET', `/api/boards/${beYear}`, admin), 'final board', 200));
   const backup = must(await call('GET', '/api/admin/backup', admin), 'backup export', 200).json as BackupFile;
   const events = (backup.tables.card_events as unknown as (LoggedEvent & { fiscalYearId: string })[])
     .filter((e) => e.fiscalYearId === finalBoard.fiscalYear.id)
