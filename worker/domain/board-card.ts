@@ -66,21 +66,10 @@ export function boardFromWire(wire: BoardWire): BoardView {
   const count = columns.id.length;
   const cards: CardView[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    cards[i] = {
-      id: columns.id[i]!,
-      orderKey: columns.orderKey[i]!,
-      title: columns.title[i]!,
-      stepNumber: columns.stepNumber[i]!,
-      dueOn: columns.dueOn[i]!,
-      checklist: columns.checklist[i]!,
-      columnId: columns.columnId[i]!,
-      measureId: columns.measureId[i]!,
-      leadGroupId: columns.leadGroupId[i]!,
-      groupIds: columns.groupIds[i]!,
-      allGroups: columns.allGroups[i]!,
-      version: columns.version[i]!,
-      editable: columns.editable[i]!,
-    };
+    // Every card gets its fields in the same order, so all share one object shape.
+    const card: Record<string, unknown> = {};
+    for (const field of CARD_FIELDS) card[field] = columns[field][i];
+    cards[i] = card as unknown as CardView;
   }
   return { ...rest, cards };
 }
