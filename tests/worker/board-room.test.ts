@@ -187,6 +187,21 @@ describe('one writer', () => {
   });
 });
 
+describe('a measure’s lead group, changed through the room', () => {
+  it('shows on the board at once: the measure and its cards', async () => {
+    const board = await getBoard(admin);
+    const measure = board.measures[3]!;
+    const to = board.groups.find((g) => g.id !== measure.leadGroupId)!;
+    const r = await call('PATCH', `/api/measures/${measure.id}`, { cookie: admin, body: { leadGroupId: to.id } });
+    expect(r.status).toBe(200);
+    const after = await getBoard(admin);
+    expect(after.measures.find((m) => m.id === measure.id)!.leadGroupId).toBe(to.id);
+    expect(after.cards.filter((c) => c.measureId === measure.id).every((c) => c.leadGroupId === to.id)).toBe(true);
+    const actor = await actorOf(admin);
+    expect(after).toEqual(JSON.parse(JSON.stringify(await loadBoard(db(), actor, 2567, accessOf(actor)))));
+  });
+});
+
 describe('changes made outside the room reach its memory before they answer', () => {
   it('a renamed column, a renamed group', async () => {
     const board = await getBoard(admin);

@@ -102,9 +102,19 @@ export class BoardMemory {
     this.changed();
   }
 
+  /** After a measure's lead group changed (its cards are applied one by one, with their events). */
+  applyMeasureLead(measureId: string, leadGroupId: string): void {
+    this.rows.measures = this.rows.measures.map((m) => (m.id === measureId ? { ...m, leadGroupId } : m));
+    this.refreshFrame();
+  }
+
   /** After a change to the year itself (archived, restored). */
   applyYear(fy: FiscalYear): void {
     this.rows.fy = fy;
+    this.refreshFrame();
+  }
+
+  private refreshFrame(): void {
     this.frame = JSON.stringify(boardFrame(this.rows));
     this.frameTag = textHash(this.frame);
     this.changed();

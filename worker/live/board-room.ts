@@ -294,6 +294,7 @@ export class BoardRoom extends DurableObject<Env> {
       try {
         const result = await changeMeasureLead(this.db, actor, measureId, leadGroupId, accessOf(actor));
         for (const commit of result.changed) this.remember(commit);
+        this.memory?.applyMeasureLead(measureId, leadGroupId);
         return { ok: true, value: { measure: result.measure, cards: result.changed.length } };
       } catch (e) {
         return this.refusedOr(e);
