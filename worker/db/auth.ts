@@ -50,10 +50,20 @@ export async function createSession(
 
 export type SessionInfo = { sessionId: string | null; actor: Actor; me: Me; mustChangePassword: boolean };
 
-function toSessionInfo(
-  sessionId: string | null,
-  { user, membership, org }: { user: UserRow; membership: MembershipRow; org: typeof organisations.$inferSelect },
-): SessionInfo {
+/** What a request needs of the signed-in person (read on every request: only these columns). */
+const whoColumns = {
+  user: { id: users.id, email: users.email, displayName: users.displayName, passwordExpiresAt: users.passwordExpiresAt },
+  membership: { role: memberships.role, groupId: memberships.groupId },
+  org: { id: organisations.id, slug: organisations.slug, nameTh: organisations.nameTh, nameEn: organisations.nameEn },
+};
+
+type Who = {
+  user: Pick<UserRow, 'id' | 'email' | 'displayName' | 'passwordExpiresAt'>;
+  membership: Pick<MembershipRow, 'role' | 'groupId'>;
+  org: Pick<typeof organisations.$inferSelect, 'id' | 'slug' | 'nameTh' | 'nameEn'>;
+};
+
+function toSessionInfo(sessionId: string | null, { user, membership, org }: Who): SessionInfo {
   const mustChangePassword = user.passwordExpiresAt !== null;
   return {
     sessionId,
@@ -73,7 +83,7 @@ function toSessionInfo(
 export async function loadSession(db: Db, token: string, now = Date.now()): Promise<SessionInfo | null> {
   const sessionId = await sha256Hex(token);
   const [row] = await db
-    .select({ session: sessions, user: users, membership: memberships, org: organisations })
+    .select(whoColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
@@ -88,7 +98,7 @@ export async function loadSession(db: Db, token: string, now = Date.now()): Prom
 /** The account an identity provider vouched for (Cloudflare Access), without a session row. */
 export async function loadByEmail(db: Db, email: string): Promise<SessionInfo | null> {
   const [row] = await db
-    .select({ user: users, membership: memberships, org: organisations })
+    .select(whoColumns)
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(organisations, eq(organisations.id, memberships.orgId))
