@@ -92,7 +92,14 @@ function client(baseUrl: string) {
 }
 
 /** The board answer (its cards travel as columns) as the web app reads it. */
-const boardOf = (answer: Answer): BoardView => boardFromWire(answer.json as BoardWire);
+/**
+ * The board of an answer. The load bench also drives the app as it was before issue 16 (the old
+ * write path, for its same-run comparison), whose answer carried the cards as objects.
+ */
+const boardOf = (answer: Answer): BoardView => {
+  const json = answer.json as BoardWire | BoardView;
+  return Array.isArray(json.cards) ? (json as BoardView) : boardFromWire(json as BoardWire);
+};
 
 async function inPool<T>(items: readonly T[], size: number, work: (item: T, i: number) => Promise<void>) {
   let next = 0;
