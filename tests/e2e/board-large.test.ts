@@ -21,6 +21,9 @@ async function adminPage(): Promise<Page> {
 async function openBoard(page: Page): Promise<void> {
   await page.goto(`${base}/board/${BE_YEAR}`);
   await page.getByTestId('card').first().waitFor();
+  // A board kept from an earlier test is drawn first (issue 16); wait for the server's answer to
+  // confirm or replace it before acting on it.
+  await page.locator('[data-testid=board]:not([data-refreshing])').waitFor();
 }
 
 /** The last lane: the measure with the highest number (lanes are in measure order). */
