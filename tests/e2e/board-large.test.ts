@@ -130,6 +130,8 @@ describe('a 2,000-card board', () => {
     await expectCardInColumn(page, first!.id, next.key);
     await expect.poll(async () => (await serverBoard(page, BE_YEAR)).cards.find((c) => c.id === first!.id)?.columnId).toBe(next.id);
     expect(await inView(page, first!.id)).toBe(true);
+    // The board settles: the moved card's own answer is in (the server's board can be read before it is).
+    await expect.poll(() => cardOnScreen(page, first!.id).getAttribute('aria-busy')).toBeNull();
     // The menu.
     await moveWithMenu(page, cardOnScreen(page, second!.id), 'done');
     await expectCardInColumn(page, second!.id, 'done');
