@@ -40,14 +40,14 @@ export function boardCardOf(card: BoardCardSource): LiveCard {
   };
 }
 
+/** The fields a card's serialised part keeps, in the order of boardCardOf (all but `editable`). */
+export const PART_FIELDS = ['id', 'orderKey', 'title', 'stepNumber', 'dueOn', 'checklist', 'columnId', 'measureId', 'leadGroupId', 'groupIds', 'allGroups', 'version'] as const satisfies readonly (keyof LiveCard)[];
+
 /**
  * The board's card fields, in the order the board answer carries its columns (boardCardOf's order
  * for gzip, `editable` last: it is the reader's, added per asker).
  */
-export const CARD_FIELDS = ['id', 'orderKey', 'title', 'stepNumber', 'dueOn', 'checklist', 'columnId', 'measureId', 'leadGroupId', 'groupIds', 'allGroups', 'version', 'editable'] as const satisfies readonly (keyof CardView)[];
-
-/** The fields a card's serialised part keeps (all but `editable`). */
-export const PART_FIELDS = CARD_FIELDS.filter((f): f is Exclude<(typeof CARD_FIELDS)[number], 'editable'> => f !== 'editable');
+export const CARD_FIELDS = [...PART_FIELDS, 'editable'] as const satisfies readonly (keyof CardView)[];
 
 /** The board's cards as columns: one array per field of CardView, every array in board order. */
 export type CardColumns = { [K in keyof CardView]: CardView[K][] };
