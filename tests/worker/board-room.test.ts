@@ -259,6 +259,48 @@ describe('changes that arrive together', () => {
     expect((await verifyChain(logged.sort((x, y) => x.seq - y.seq))).ok).toBe(true);
   });
 
+  it('a reader while a batch is in flight gets the board as committed, at once, and then the batch', async () => {
+    const board = await getBoard(admin);
+    const room = boardRoom(env as unknown as Env, demo.orgId, board.fiscalYear.id);
+    // Every batch the room sends waits until the test lets it through (plain counters: promises
+    // may not cross from the test into the Durable Object's context).
+    const gate = { arrived: 0, released: 0 };
+    const gated = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop !== 'batch') return Reflect.get(target, prop, target);
+        return async (stmts: D1PreparedStatement[]) => {
+          const n = ++gate.arrived;
+          while (gate.released < n) await new Promise((r) => setTimeout(r, 2));
+          return target.batch(stmts);
+        };
+      },
+    });
+    const until = async (ok: () => boolean | Promise<boolean>) => {
+      while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
+    };
+    const [a, b, c] = board.cards.slice(0, 3);
+    const pendingInRoom = () => runInDurableObject(room, (instance: BoardRoom) => (instance as unknown as { pending: unknown[] }).pending.length);
+    await withRoomD1(board.fiscalYear.id, gated, async () => {
+      const moveA = move(admin, a!, board.columns[3]!.id);
+      await until(() => gate.arrived === 1);
+      const [moveB, moveC] = [move(admin, b!, board.columns[3]!.id), move(admin, c!, board.columns[3]!.id)];
+      await until(async () => (await pendingInRoom()) === 2);
+      gate.released = 1;
+      expect((await moveA).status).toBe(200);
+      await until(() => gate.arrived === 2); // B and C, decided on memory and applied ahead of their commit, in flight
+      const during = await getBoard(admin);
+      expect(during.seq).toBe(board.seq + 1);
+      expect(during.cards.find((x) => x.id === a!.id)!.columnId).toBe(board.columns[3]!.id);
+      for (const x of [b!, c!]) expect(during.cards.find((y) => y.id === x.id)!.columnId).toBe(x.columnId);
+      expect((await call('GET', `/api/boards/2567/changes?since=${board.seq}`, { cookie: admin })).json.cards.map((x: CardView) => x.id)).toEqual([a!.id]);
+      gate.released = 2;
+      expect([(await moveB).status, (await moveC).status]).toEqual([200, 200]);
+    });
+    const after = await getBoard(admin);
+    expect(after.seq).toBe(board.seq + 3);
+    for (const x of [a!, b!, c!]) expect(after.cards.find((y) => y.id === x.id)!.columnId).toBe(board.columns[3]!.id);
+  });
+
   it('a batch that fails in D1 fails each of its changes whole (500), writes nothing of them, and the next changes commit', async () => {
     const board = await getBoard(admin);
     const faulty = faultyD1(env.DB, 'poison-middle');

@@ -40,6 +40,12 @@ export class BoardMemory {
   /** (seq, card id) of each card change since load, oldest first, at most CHANGE_LOG_LIMIT. */
   private readonly log: { seq: number; cardId: string }[] = [];
   private trimmedTo: number;
+  /**
+   * While changes are applied ahead of their commit (the room's batch in flight): the board as
+   * committed, which readers get meanwhile — the head, how long the log was, each changed card as
+   * it was (undefined: it was not there), the order and the answers kept then.
+   */
+  private ahead: { head: ChainHead; logLength: number; before: Map<string, Card | undefined>; order: string[] | null; answers: Map<string, string> } | null = null;
 
   constructor(private rows: BoardRows) {
     for (const card of rows.cards) this.put(card);
@@ -60,7 +66,23 @@ export class BoardMemory {
   }
 
   etag(actor: Actor): string {
-    return `"${this.rows.head.hash.slice(0, 16)}-${this.frameTag}-${permissionShape(actor)}"`;
+    return `"${(this.ahead?.head ?? this.rows.head).hash.slice(0, 16)}-${this.frameTag}-${permissionShape(actor)}"`;
+  }
+
+  /** Changes applied from now on are not committed yet: readers keep getting the board as it is. */
+  beginAhead(): void {
+    this.ahead = { head: this.rows.head, logLength: this.log.length, before: new Map(), order: this.order, answers: new Map(this.answers) };
+  }
+
+  /** They committed (or the memory is dropped): readers get the board with them. */
+  endAhead(): void {
+    this.ahead = null;
+    while (this.log.length > CHANGE_LOG_LIMIT) this.trimmedTo = this.log.shift()!.seq;
+  }
+
+  /** A card as committed (while changes are ahead of their commit, as it was before them). */
+  private committedCard(id: string): Card | undefined {
+    return this.ahead?.before.has(id) ? this.ahead.before.get(id) : this.cards.get(id);
   }
 
   /** The card as a write reads it, when it is this board's. */
@@ -91,7 +113,7 @@ export class BoardMemory {
     if (!before || before.columnId !== card.columnId || before.orderKey !== card.orderKey) this.order = null;
     this.rows.head = { seq: event.seq, hash: event.hash };
     this.log.push({ seq: event.seq, cardId: card.id });
-    if (this.log.length > CHANGE_LOG_LIMIT) this.trimmedTo = this.log.shift()!.seq;
+    if (!this.ahead && this.log.length > CHANGE_LOG_LIMIT) this.trimmedTo = this.log.shift()!.seq;
     this.changed();
   }
 
@@ -123,32 +145,51 @@ export class BoardMemory {
   /** The board's answer (BoardWire as JSON: the cards as columns) for `actor`, decided by `access`. */
   answer(actor: Actor, access: Access): string {
     const shape = permissionShape(actor);
-    const kept = this.answers.get(shape);
+    const answers = this.ahead?.answers ?? this.answers;
+    const kept = answers.get(shape);
     if (kept) return kept;
     const { fy } = this.rows;
-    const order = this.ordered();
-    const parts = order.map((id) => this.parts.get(id)!);
-    const editable = order.map((id) => editableFor(access, fy, this.cards.get(id)!));
-    const text = `${this.frame.slice(0, -1)},"cards":${cardColumnsText(parts, editable)},"seq":${this.rows.head.seq}}`;
-    this.answers.set(shape, text);
+    const order = this.ahead ? this.committedOrder() : this.ordered();
+    const changed = this.ahead?.before;
+    const parts = order.map((id) => (changed?.has(id) ? cardPart(toLiveCard(this.committedCard(id)!)) : this.parts.get(id)!));
+    const editable = order.map((id) => editableFor(access, fy, this.committedCard(id)!));
+    const seq = (this.ahead?.head ?? this.rows.head).seq;
+    const text = `${this.frame.slice(0, -1)},"cards":${cardColumnsText(parts, editable)},"seq":${seq}}`;
+    answers.set(shape, text);
     return text;
   }
 
   /** The cards changed after `since`, as `access` sees them; or reload, when that is not known here. */
   changesSince(since: number, access: Access): Changes {
-    const seq = this.rows.head.seq;
+    const seq = (this.ahead?.head ?? this.rows.head).seq;
     if (since > seq || since < this.loadedSeq || since < this.trimmedTo) return { reload: true, seq };
     const ids = new Set<string>();
-    for (let i = this.log.length - 1; i >= 0 && this.log[i]!.seq > since; i--) ids.add(this.log[i]!.cardId);
+    const end = this.ahead?.logLength ?? this.log.length;
+    for (let i = end - 1; i >= 0 && this.log[i]!.seq > since; i--) ids.add(this.log[i]!.cardId);
     const { fy } = this.rows;
     const cards = [...ids].map((id) => {
-      const card = this.cards.get(id)!;
+      const card = this.committedCard(id)!;
       return { ...toLiveCard(card), editable: editableFor(access, fy, card) };
     });
     return { seq, cards };
   }
 
+  /** Card ids in board order as committed (while changes are ahead of their commit). */
+  private committedOrder(): string[] {
+    if (this.ahead?.order) return this.ahead.order;
+    const all: Card[] = [];
+    for (const id of this.cards.keys()) {
+      const card = this.committedCard(id);
+      if (card) all.push(card);
+    }
+    sortCards(all, this.rows.columns);
+    const order = all.map((c) => c.id);
+    if (this.ahead) this.ahead.order = order;
+    return order;
+  }
+
   private put(card: Card): void {
+    if (this.ahead && !this.ahead.before.has(card.id)) this.ahead.before.set(card.id, this.cards.get(card.id));
     this.cards.set(card.id, card);
     this.parts.set(card.id, cardPart(toLiveCard(card)));
   }

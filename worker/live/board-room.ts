@@ -116,8 +116,6 @@ export class BoardRoom extends DurableObject<Env> {
   private tail: Promise<unknown> = Promise.resolve();
   /** Card changes waiting for their turn (see change()). */
   private pending: Pending[] = [];
-  /** While changes applied ahead of their commit are in memory: readers wait for it. */
-  private speculating: Promise<void> | null = null;
   /** Test hook (dev routes only): card broadcasts to skip, to prove that clients repair gaps. */
   private dropping = 0;
   /**
@@ -151,7 +149,6 @@ export class BoardRoom extends DurableObject<Env> {
   }
 
   private async memoryOf(key: BoardKey): Promise<BoardMemory | null> {
-    if (this.speculating) await this.speculating;
     return this.memory ?? this.serially(() => this.loaded(key));
   }
 
@@ -212,7 +209,8 @@ export class BoardRoom extends DurableObject<Env> {
 
   /**
    * Decides each change on the memory, applying it there before the next is decided, then commits
-   * all in one batch. Readers wait meanwhile (they must not see what could still fail). If the
+   * all in one batch. Readers meanwhile get the board as committed (they must not see what could
+   * still fail), without waiting. If the
    * batch fails, the memory is loaded again; on a taken seq each change is decided and committed
    * again on its own, in order.
    */
@@ -230,8 +228,8 @@ export class BoardRoom extends DurableObject<Env> {
       },
     };
     const attempts: Promise<Outcome>[] = [];
-    const reading = deferred<void>();
-    this.speculating = reading.promise;
+    // Readers keep getting the board as committed until the batch has (memory: beginAhead).
+    memory.beginAhead();
     try {
       for (const p of group) {
         planned = deferred();
@@ -249,8 +247,7 @@ export class BoardRoom extends DurableObject<Env> {
         }
       }
     } finally {
-      reading.resolve();
-      this.speculating = null;
+      memory.endAhead();
     }
     const outcomes: Outcome[] = [];
     for (const [i, attempt] of attempts.entries()) {
