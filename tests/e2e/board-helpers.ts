@@ -147,6 +147,17 @@ export async function centre(page: Page, selector: string) {
 
 /** Moves a card with its "ย้ายไป…" menu button (the non-dragging way), choosing the column by key. */
 export async function moveWithMenu(page: Page, card: Locator, columnKey: string): Promise<void> {
-  await card.getByTestId('move-button').click();
-  await page.locator(`[data-testid=move-menu]:popover-open [role=menuitem][data-column-key="${columnKey}"]`).click();
+  const item = page.locator(`[data-testid=move-menu]:popover-open [role=menuitem][data-column-key="${columnKey}"]`);
+  // A click that lands while the card's cell is drawn again (a live update arriving) can miss
+  // the menu: click again, at most three times, before failing.
+  for (let attempt = 1; ; attempt++) {
+    await card.getByTestId('move-button').click();
+    try {
+      await item.waitFor({ timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
+  await item.click();
 }
