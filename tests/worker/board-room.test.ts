@@ -238,21 +238,36 @@ describe('changes that arrive together', () => {
     const board = await getBoard(admin);
     let batches = 0;
     let events = 0;
+    // The first batch waits until the other eleven changes wait in the room.
+    let released = false;
     const counting = new Proxy(env.DB, {
       get(target, prop) {
         if (prop !== 'batch') return Reflect.get(target, prop, target);
-        return (stmts: D1PreparedStatement[]) => {
-          batches++;
+        return async (stmts: D1PreparedStatement[]) => {
+          const n = ++batches;
+          while (n === 1 && !released) await new Promise((r) => setTimeout(r, 2));
           return target.batch(stmts);
         };
       },
     });
+    const room = boardRoom(env as unknown as Env, demo.orgId, board.fiscalYear.id);
+    const pendingInRoom = () => runInDurableObject(room, (instance: BoardRoom) => (instance as unknown as { pending: unknown[] }).pending.length);
+    const until = async (ok: () => boolean | Promise<boolean>) => {
+      while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
+    };
     const cardsToMove = board.cards.slice(0, 12);
-    const answers = await withRoomD1(board.fiscalYear.id, counting, () => Promise.all(cardsToMove.map((c) => move(admin, c, board.columns[3]!.id))));
+    const answers = await withRoomD1(board.fiscalYear.id, counting, async () => {
+      const first = move(admin, cardsToMove[0]!, board.columns[3]!.id);
+      await until(() => batches === 1);
+      const rest = cardsToMove.slice(1).map((c) => move(admin, c, board.columns[3]!.id));
+      await until(async () => (await pendingInRoom()) === 11);
+      released = true;
+      return Promise.all([first, ...rest]);
+    });
     expect(answers.map((r) => r.status)).toEqual(cardsToMove.map(() => 200));
     events = (await getBoard(admin)).seq - board.seq;
     expect(events).toBe(12);
-    expect(batches).toBeLessThan(12);
+    expect(batches).toBe(2); // the first change alone, then the eleven that waited, in one batch
     const actor = await actorOf(admin);
     expect(await getBoard(admin)).toEqual(JSON.parse(JSON.stringify(await loadBoard(db(), actor, 2567, accessOf(actor)))));
     const logged = await db().select().from(cardEvents).where(eq(cardEvents.fiscalYearId, board.fiscalYear.id));
@@ -323,11 +338,15 @@ describe('changes that arrive together', () => {
     const board = await getBoard(admin);
     const d = db();
     let once = true;
-    // The first batch of several changes the room sends finds the next seq taken by a writer around it.
+    // The first batch (one change) waits until four more changes wait in the room, so they go
+    // together in the second batch, which finds the next seq taken by a writer around the room.
+    const gate = { arrived: 0, released: 0 };
     const racing = new Proxy(env.DB, {
       get(target, prop) {
         if (prop !== 'batch') return Reflect.get(target, prop, target);
         return async (stmts: D1PreparedStatement[]) => {
+          const n = ++gate.arrived;
+          while (n === 1 && gate.released < 1) await new Promise((r) => setTimeout(r, 2));
           if (once && stmts.length > 2) {
             once = false;
             const other = board.cards[5]!;
@@ -341,8 +360,20 @@ describe('changes that arrive together', () => {
         };
       },
     });
+    const until = async (ok: () => boolean | Promise<boolean>) => {
+      while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
+    };
+    const room = boardRoom(env as unknown as Env, demo.orgId, board.fiscalYear.id);
+    const pendingInRoom = () => runInDurableObject(room, (instance: BoardRoom) => (instance as unknown as { pending: unknown[] }).pending.length);
     const cardsToMove = board.cards.slice(0, 5);
-    const answers = await withRoomD1(board.fiscalYear.id, racing, () => Promise.all(cardsToMove.map((c) => move(admin, c, board.columns[2]!.id))));
+    const answers = await withRoomD1(board.fiscalYear.id, racing, async () => {
+      const first = move(admin, cardsToMove[0]!, board.columns[2]!.id);
+      await until(() => gate.arrived === 1);
+      const rest = cardsToMove.slice(1).map((c) => move(admin, c, board.columns[2]!.id));
+      await until(async () => (await pendingInRoom()) === 4);
+      gate.released = 1;
+      return Promise.all([first, ...rest]);
+    });
     expect(answers.map((r) => r.status)).toEqual(cardsToMove.map(() => 200));
     expect(once).toBe(false); // a batch of several changes was sent, and raced
     const after = await getBoard(admin);
