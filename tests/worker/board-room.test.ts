@@ -18,7 +18,7 @@ import { chainEvents, chainHeadQuery, headOf } from '../../worker/db/events';
 import { cardEvents, cards } from '../../worker/db/schema';
 import { verifyChain } from '../../worker/domain/event-chain';
 import { eq } from 'drizzle-orm';
-import type { CardView } from '../../worker/domain/contracts';
+import type { BoardView, CardView } from '../../worker/domain/contracts';
 import type { Actor } from '../../worker/domain/access';
 
 let demo: Demo;
@@ -219,6 +219,49 @@ describe('changes made outside the room reach its memory before they answer', ()
 });
 
 describe('changes that arrive together', () => {
+  /** Until `ok` holds (checked every few ms). */
+  const until = async (ok: () => boolean | Promise<boolean>) => {
+    while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
+  };
+  /** How many changes wait in the board's room for their turn. */
+  const waitingInRoom = (fiscalYearId: string) =>
+    runInDurableObject(boardRoom(env as unknown as Env, demo.orgId, fiscalYearId), (instance: BoardRoom) => (instance as unknown as { pending: unknown[] }).pending.length);
+
+  /**
+   * The real D1, except that the room's batch number n (from 1) waits while `held(n)` says so
+   * (plain counters: promises may not cross from the test into the Durable Object's context),
+   * and then runs `before` with its statements, if given.
+   */
+  function gatedD1(gate: { arrived: number }, held: (n: number) => boolean, before?: (stmts: D1PreparedStatement[]) => Promise<void>): D1Database {
+    return new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop !== 'batch') return Reflect.get(target, prop, target);
+        return async (stmts: D1PreparedStatement[]) => {
+          const n = ++gate.arrived;
+          while (held(n)) await new Promise((r) => setTimeout(r, 2));
+          await before?.(stmts);
+          return target.batch(stmts);
+        };
+      },
+    });
+  }
+
+  /**
+   * Moves `moving` to `columnId` through a room whose D1 is `binding`: the first change alone, its
+   * batch held by `gate` (see gatedD1: hold batch 1 while gate.released < 1) until the others wait
+   * in the room, so that they go together in the next batch. The answers, in order.
+   */
+  async function movedTogether(boardNow: BoardView, binding: D1Database, gate: { arrived: number; released: number }, moving: CardView[], columnId: string) {
+    return withRoomD1(boardNow.fiscalYear.id, binding, async () => {
+      const first = move(admin, moving[0]!, columnId);
+      await until(() => gate.arrived === 1);
+      const rest = moving.slice(1).map((c) => move(admin, c, columnId));
+      await until(async () => (await waitingInRoom(boardNow.fiscalYear.id)) === rest.length);
+      gate.released = 1;
+      return Promise.all([first, ...rest]);
+    });
+  }
+
   /** Hands the board's room `binding` as its D1 for the duration of `work`. */
   async function withRoomD1<T>(fiscalYearId: string, binding: D1Database, work: () => Promise<T>): Promise<T> {
     const room = boardRoom(env as unknown as Env, demo.orgId, fiscalYearId);
@@ -236,38 +279,16 @@ describe('changes that arrive together', () => {
 
   it('commit together: fewer D1 batches than changes, each change with its own seq, the board as D1 has it', async () => {
     const board = await getBoard(admin);
-    let batches = 0;
     let events = 0;
     // The first batch waits until the other eleven changes wait in the room.
-    let released = false;
-    const counting = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop !== 'batch') return Reflect.get(target, prop, target);
-        return async (stmts: D1PreparedStatement[]) => {
-          const n = ++batches;
-          while (n === 1 && !released) await new Promise((r) => setTimeout(r, 2));
-          return target.batch(stmts);
-        };
-      },
-    });
-    const room = boardRoom(env as unknown as Env, demo.orgId, board.fiscalYear.id);
-    const pendingInRoom = () => runInDurableObject(room, (instance: BoardRoom) => (instance as unknown as { pending: unknown[] }).pending.length);
-    const until = async (ok: () => boolean | Promise<boolean>) => {
-      while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
-    };
+    const gate = { arrived: 0, released: 0 };
+    const counting = gatedD1(gate, (n) => n === 1 && gate.released < 1);
     const cardsToMove = board.cards.slice(0, 12);
-    const answers = await withRoomD1(board.fiscalYear.id, counting, async () => {
-      const first = move(admin, cardsToMove[0]!, board.columns[3]!.id);
-      await until(() => batches === 1);
-      const rest = cardsToMove.slice(1).map((c) => move(admin, c, board.columns[3]!.id));
-      await until(async () => (await pendingInRoom()) === 11);
-      released = true;
-      return Promise.all([first, ...rest]);
-    });
+    const answers = await movedTogether(board, counting, gate, cardsToMove, board.columns[3]!.id);
     expect(answers.map((r) => r.status)).toEqual(cardsToMove.map(() => 200));
     events = (await getBoard(admin)).seq - board.seq;
     expect(events).toBe(12);
-    expect(batches).toBe(2); // the first change alone, then the eleven that waited, in one batch
+    expect(gate.arrived).toBe(2); // the first change alone, then the eleven that waited, in one batch
     const actor = await actorOf(admin);
     expect(await getBoard(admin)).toEqual(JSON.parse(JSON.stringify(await loadBoard(db(), actor, 2567, accessOf(actor)))));
     const logged = await db().select().from(cardEvents).where(eq(cardEvents.fiscalYearId, board.fiscalYear.id));
@@ -276,25 +297,11 @@ describe('changes that arrive together', () => {
 
   it('a reader while a batch is in flight gets the board as committed, at once, and then the batch', async () => {
     const board = await getBoard(admin);
-    const room = boardRoom(env as unknown as Env, demo.orgId, board.fiscalYear.id);
-    // Every batch the room sends waits until the test lets it through (plain counters: promises
-    // may not cross from the test into the Durable Object's context).
+    // Every batch the room sends waits until the test lets it through.
     const gate = { arrived: 0, released: 0 };
-    const gated = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop !== 'batch') return Reflect.get(target, prop, target);
-        return async (stmts: D1PreparedStatement[]) => {
-          const n = ++gate.arrived;
-          while (gate.released < n) await new Promise((r) => setTimeout(r, 2));
-          return target.batch(stmts);
-        };
-      },
-    });
-    const until = async (ok: () => boolean | Promise<boolean>) => {
-      while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
-    };
+    const gated = gatedD1(gate, (n) => gate.released < n);
     const [a, b, c] = board.cards.slice(0, 3);
-    const pendingInRoom = () => runInDurableObject(room, (instance: BoardRoom) => (instance as unknown as { pending: unknown[] }).pending.length);
+    const pendingInRoom = () => waitingInRoom(board.fiscalYear.id);
     await withRoomD1(board.fiscalYear.id, gated, async () => {
       const moveA = move(admin, a!, board.columns[3]!.id);
       await until(() => gate.arrived === 1);
@@ -341,39 +348,22 @@ describe('changes that arrive together', () => {
     // The first batch (one change) waits until four more changes wait in the room, so they go
     // together in the second batch, which finds the next seq taken by a writer around the room.
     const gate = { arrived: 0, released: 0 };
-    const racing = new Proxy(env.DB, {
-      get(target, prop) {
-        if (prop !== 'batch') return Reflect.get(target, prop, target);
-        return async (stmts: D1PreparedStatement[]) => {
-          const n = ++gate.arrived;
-          while (n === 1 && gate.released < 1) await new Promise((r) => setTimeout(r, 2));
-          if (once && stmts.length > 2) {
-            once = false;
-            const other = board.cards[5]!;
-            const head = headOf(await chainHeadQuery(d, board.fiscalYear.id));
-            const [row] = await chainEvents(head, { orgId: demo.orgId, fiscalYearId: board.fiscalYear.id, actorUserId: null, at: Date.now() }, [
-              { cardId: other.id, kind: 'card.edited', before: { title: other.title }, after: { title: 'ระหว่างชุด' } },
-            ]);
-            await d.batch([d.insert(cardEvents).values(row!), d.update(cards).set({ title: 'ระหว่างชุด', version: other.version + 1 }).where(eq(cards.id, other.id))]);
-          }
-          return target.batch(stmts);
-        };
+    const racing = gatedD1(
+      gate,
+      (n) => n === 1 && gate.released < 1,
+      async (stmts) => {
+        if (!once || stmts.length <= 2) return;
+        once = false;
+        const other = board.cards[5]!;
+        const head = headOf(await chainHeadQuery(d, board.fiscalYear.id));
+        const [row] = await chainEvents(head, { orgId: demo.orgId, fiscalYearId: board.fiscalYear.id, actorUserId: null, at: Date.now() }, [
+          { cardId: other.id, kind: 'card.edited', before: { title: other.title }, after: { title: 'ระหว่างชุด' } },
+        ]);
+        await d.batch([d.insert(cardEvents).values(row!), d.update(cards).set({ title: 'ระหว่างชุด', version: other.version + 1 }).where(eq(cards.id, other.id))]);
       },
-    });
-    const until = async (ok: () => boolean | Promise<boolean>) => {
-      while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
-    };
-    const room = boardRoom(env as unknown as Env, demo.orgId, board.fiscalYear.id);
-    const pendingInRoom = () => runInDurableObject(room, (instance: BoardRoom) => (instance as unknown as { pending: unknown[] }).pending.length);
+    );
     const cardsToMove = board.cards.slice(0, 5);
-    const answers = await withRoomD1(board.fiscalYear.id, racing, async () => {
-      const first = move(admin, cardsToMove[0]!, board.columns[2]!.id);
-      await until(() => gate.arrived === 1);
-      const rest = cardsToMove.slice(1).map((c) => move(admin, c, board.columns[2]!.id));
-      await until(async () => (await pendingInRoom()) === 4);
-      gate.released = 1;
-      return Promise.all([first, ...rest]);
-    });
+    const answers = await movedTogether(board, racing, gate, cardsToMove, board.columns[2]!.id);
     expect(answers.map((r) => r.status)).toEqual(cardsToMove.map(() => 200));
     expect(once).toBe(false); // a batch of several changes was sent, and raced
     const after = await getBoard(admin);
