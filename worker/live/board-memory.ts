@@ -119,8 +119,10 @@ export class BoardMemory {
 
   /** A card applied ahead of its commit (applyCard), as the commit returned it. */
   confirmCard(card: Card): void {
+    const applied = this.cards.get(card.id);
     this.put(card);
-    this.order = null;
+    // The order was settled when the card was applied ahead; only a different place sorts again.
+    if (!applied || applied.columnId !== card.columnId || applied.orderKey !== card.orderKey) this.order = null;
     this.changed();
   }
 
