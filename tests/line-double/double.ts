@@ -123,8 +123,9 @@ export function startLineDouble(port = 0): Promise<{ server: Server; url: string
     if (method === 'GET' && path === '/v2/bot/message/quota/consumption') return json(res, 200, { totalUsage: a.totalUsage });
     const count = /^\/v2\/bot\/group\/([^/]+)\/members\/count$/.exec(path);
     if (method === 'GET' && count) {
-      const n = a.members[decodeURIComponent(count[1]!)];
-      return n === undefined ? json(res, 404, { message: 'Not found' }) : json(res, 200, { count: n });
+      // A group it was not told about has one member, as a push to it counts (the bot is in
+      // every group the app was told it joined: scripts/line-link.mjs sends the join first).
+      return json(res, 200, { count: a.members[decodeURIComponent(count[1]!)] ?? 1 });
     }
     return json(res, 404, { message: 'Not found' });
   });
