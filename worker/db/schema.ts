@@ -2,12 +2,12 @@
 // drizzle-kit (`npm run db:generate`) and applied by wrangler. Every row that belongs to an office
 // carries `orgId`, and every query filters on it (tenancy).
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
-import { COLUMN_CATEGORIES, ROLES, type ColumnCategory, type Role } from '../domain/contracts';
+import { COLUMN_CATEGORIES, ORG_KINDS, ROLES, type ColumnCategory, type OrgKind, type Role } from '../domain/contracts';
 import { OUTBOX_CHANNELS } from '../domain/report-types';
 
-export { COLUMN_CATEGORIES, ROLES, type ColumnCategory, type Role };
+export { COLUMN_CATEGORIES, ORG_KINDS, ROLES, type ColumnCategory, type OrgKind, type Role };
 
 import { REPORT_KINDS, type ReportKindName as ReportKind } from '../domain/report-types';
 export { REPORT_KINDS, type ReportKind };
@@ -53,7 +53,16 @@ export const organisations = sqliteTable('organisations', {
    * event instead, which advances the year's event-log head the key also carries.
    */
   publicationVersion: integer('publication_version').notNull().default(0),
-});
+  /**
+   * The parent body this organisation belongs to (issue 19: organisations form a tree), or null.
+   * Set only when the organisation's administrator accepts the parent's invitation; a cycle is refused.
+   */
+  parentId: text('parent_id').references((): AnySQLiteColumn => organisations.id),
+  /** 'office' (has boards) or 'parent' (a parent body: oversees its descendants, publishes templates). */
+  kind: text('kind', { enum: ORG_KINDS }).notNull().default('office'),
+  /** Set by the parent body on each child office (region, cluster, size…): filters of its roll-up. */
+  attributes: text('attributes', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
+}, (t) => [index('organisations_parent').on(t.parentId)]);
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -169,6 +178,8 @@ export const measures = sqliteTable(
     allGroups: integer('all_groups', { mode: 'boolean' }).notNull().default(false),
     /** Monitoring / reporting requirements, one per entry. */
     monitoring: text('monitoring', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The parent body's template measure this measure was adopted from (issue 19), or null. */
+    templateMeasureId: text('template_measure_id').references(() => templateMeasures.id),
   },
   (t) => [uniqueIndex('measures_year_section_number').on(t.fiscalYearId, t.section, t.number)],
 );
@@ -198,6 +209,8 @@ export const cards = sqliteTable(
     version: integer('version').notNull().default(1),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    /** The parent body's template step this card was adopted from (issue 19), or null. */
+    templateStepId: text('template_step_id').references(() => templateSteps.id),
   },
   (t) => [
     uniqueIndex('cards_column_order').on(t.columnId, t.orderKey),
@@ -510,3 +523,141 @@ export const linePushes = sqliteTable('line_pushes', {
   /** When it was queued (LINE holds the retry key 24 hours from the first try). */
   queuedAt: integer('queued_at').notNull(),
 });
+
+// Parent bodies and templates (issue 19). A parent body (organisations.kind 'parent') invites
+// offices; an office's administrator accepts (organisations.parent_id); joins and leaves are
+// written to audit_log ('org.joined', 'org.left'). The parent publishes templates of measures and
+// steps per fiscal year; offices adopt them (measures.template_measure_id, cards.template_step_id).
+
+/** A parent body's invitation to an office to join it; the office's administrator accepts or declines. */
+export const orgInvitations = sqliteTable(
+  'org_invitations',
+  {
+    id: text('id').primaryKey(),
+    parentOrgId: text('parent_org_id').notNull().references(() => organisations.id),
+    officeOrgId: text('office_org_id').notNull().references(() => organisations.id),
+    invitedBy: text('invited_by'),
+    createdAt: createdAt(),
+    expiresAt: integer('expires_at').notNull(),
+    acceptedAt: integer('accepted_at'),
+    declinedAt: integer('declined_at'),
+    revokedAt: integer('revoked_at'),
+    /** Who accepted or declined (an administrator of the office). */
+    decidedBy: text('decided_by'),
+  },
+  (t) => [index('org_invitations_office').on(t.officeOrgId, t.createdAt), index('org_invitations_parent').on(t.parentOrgId, t.createdAt)],
+);
+
+/**
+ * A parent body's template for one fiscal year. Its measures and steps below are the working copy
+ * the parent edits (imports); publishing freezes the copy as `template_versions` row `version`.
+ * Ids of measures and steps stay the same across versions for what did not change, so an office
+ * compares the version it adopted with the latest one item by item.
+ */
+export const templates = sqliteTable(
+  'templates',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    beYear: integer('be_year').notNull(),
+    title: text('title').notNull(),
+    /** The latest published version (1, 2, …); 0 while never published. */
+    version: integer('version').notNull().default(0),
+    /** When the latest version was published; null while never published. */
+    publishedAt: integer('published_at'),
+    /** When the working copy last changed (an import): later than publishedAt = unpublished changes. */
+    editedAt: integer('edited_at'),
+    createdBy: text('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('templates_org_year').on(t.orgId, t.beYear)],
+);
+
+export const templateMeasures = sqliteTable(
+  'template_measures',
+  {
+    id: text('id').primaryKey(),
+    templateId: text('template_id').notNull().references(() => templates.id),
+    section: text('section').notNull().default('table'),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    /** Responsible names as the parent wrote them (a parent body has no groups): offices map them. */
+    responsibleText: text('responsible_text').notNull().default(''),
+    allGroups: integer('all_groups', { mode: 'boolean' }).notNull().default(false),
+    monitoring: text('monitoring', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    /** The version that removed it from the working copy; null while in it. */
+    removedInVersion: integer('removed_in_version'),
+  },
+  (t) => [index('template_measures_template').on(t.templateId, t.section, t.number)],
+);
+
+export const templateSteps = sqliteTable(
+  'template_steps',
+  {
+    id: text('id').primaryKey(),
+    templateId: text('template_id').notNull().references(() => templates.id),
+    templateMeasureId: text('template_measure_id').notNull().references(() => templateMeasures.id),
+    stepNumber: integer('step_number').notNull(),
+    title: text('title').notNull(),
+    /** Responsible names of the step as written (usually its measure's). */
+    responsibleText: text('responsible_text').notNull().default(''),
+    /** ISO date (YYYY-MM-DD), Gregorian, or null. */
+    dueOn: text('due_on'),
+    monitoring: text('monitoring', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    removedInVersion: integer('removed_in_version'),
+  },
+  (t) => [index('template_steps_template').on(t.templateId, t.templateMeasureId, t.stepNumber)],
+);
+
+/** Every published version of a template, frozen (domain/template.ts TemplateContent). */
+export const templateVersions = sqliteTable(
+  'template_versions',
+  {
+    templateId: text('template_id').notNull().references(() => templates.id),
+    version: integer('version').notNull(),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    publishedBy: text('published_by'),
+    publishedAt: integer('published_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.templateId, t.version] })],
+);
+
+/** An office's adoption of a template into one of its fiscal years, and the version it is at. */
+export const templateAdoptions = sqliteTable(
+  'template_adoptions',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    templateId: text('template_id').notNull().references(() => templates.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    /** The template version whose every difference the office has decided (accepted or declined). */
+    version: integer('version').notNull(),
+    /** The office's mapping of the template's responsible names to its groups, as chosen at adoption. */
+    groupMap: text('group_map', { mode: 'json' }).$type<Record<string, { leadGroupId: string | null; groupIds: string[]; allGroups: boolean }>>().notNull().default({}),
+    adoptedBy: text('adopted_by'),
+    adoptedAt: integer('adopted_at').notNull(),
+  },
+  (t) => [uniqueIndex('template_adoptions_org_template').on(t.orgId, t.templateId), index('template_adoptions_template').on(t.templateId)],
+);
+
+/** An office's decision on one difference a template revision offers (nothing changes silently). */
+export const templateDecisions = sqliteTable(
+  'template_decisions',
+  {
+    adoptionId: text('adoption_id').notNull().references(() => templateAdoptions.id),
+    /** The version that brought the difference. */
+    version: integer('version').notNull(),
+    /** The template step (or measure) the difference is about. */
+    itemId: text('item_id').notNull(),
+    change: text('change', { enum: ['added', 'removed', 'changed'] }).notNull(),
+    decision: text('decision', { enum: ['accepted', 'declined'] }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: integer('decided_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.adoptionId, t.version, t.itemId] })],
+);
+
+export type Organisation = typeof organisations.$inferSelect;
+export type Template = typeof templates.$inferSelect;
+export type TemplateMeasure = typeof templateMeasures.$inferSelect;
+export type TemplateStep = typeof templateSteps.$inferSelect;

@@ -3,8 +3,13 @@
 // them); these are the answers.
 
 /** The roles a member of an office has (declared once: the schema's columns use these too). */
-export const ROLES = ['admin', 'executive', 'director', 'staff'] as const;
+/** 'oversight': a parent body's user who reads every descendant office and changes nothing (issue 19). */
+export const ROLES = ['admin', 'executive', 'director', 'staff', 'oversight'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** An office has boards; a parent body oversees its descendant offices and publishes templates. */
+export const ORG_KINDS = ['office', 'parent'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** What a column means for progress, whatever its label: reports count 'done' as complete. */
 export const COLUMN_CATEGORIES = ['todo', 'doing', 'review', 'done'] as const;

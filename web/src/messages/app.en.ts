@@ -31,6 +31,7 @@ export default english<typeof th, 'fy.label'>()({
   'role.executive': 'Executive',
   'role.director': 'Group director',
   'role.staff': 'Staff',
+  'role.oversight': 'Oversight',
 
   'fy.label': 'Fiscal year {be} BE ({from}–{to})',
   'fy.none': 'No fiscal years have been set up yet.',

@@ -29,6 +29,7 @@ export const th = {
   'role.executive': 'ผู้บริหาร',
   'role.director': 'ผู้อำนวยการกลุ่ม',
   'role.staff': 'บุคลากร',
+  'role.oversight': 'ผู้กำกับติดตาม',
 
   'fy.label': 'ปีงบประมาณ พ.ศ. {be}',
   'fy.none': 'ยังไม่มีปีงบประมาณในระบบ',
