@@ -6,6 +6,7 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type
 
 import { COLUMN_CATEGORIES, ORG_KINDS, ROLES, type ColumnCategory, type OrgKind, type Role } from '../domain/contracts';
 import { OUTBOX_CHANNELS } from '../domain/report-types';
+import { LINK_ERRORS } from '../domain/link-health';
 
 export { COLUMN_CATEGORIES, ORG_KINDS, ROLES, type ColumnCategory, type OrgKind, type Role };
 
@@ -23,6 +24,8 @@ export interface OrgSettings {
   memo?: { department?: string; docPrefix?: string; addressee?: string; signerName?: string; signerPosition?: string };
   /** Before migration 0005: one OIT deadline per office. Now per fiscal year (fiscal_years.oit_deadline); no longer read. */
   submissionDeadline?: string;
+  /** The office's main website, a domain (`office.go.th`, subdomains included): evidence elsewhere is flagged (domain/link-health.ts). */
+  mainWebsite?: string;
 }
 
 export interface ChecklistItem {
@@ -661,3 +664,35 @@ export type Organisation = typeof organisations.$inferSelect;
 export type Template = typeof templates.$inferSelect;
 export type TemplateMeasure = typeof templateMeasures.$inferSelect;
 export type TemplateStep = typeof templateSteps.$inferSelect;
+// Link health (issue 18, part 2): the last check of each evidence URL of an office, and where the
+// daily check stopped (cron/link-health-job.ts). Flags are decided on reading (domain/link-health.ts).
+
+/** The last check of one URL of an office (one row per office and URL, whatever card or year holds it). */
+export const linkChecks = sqliteTable(
+  'link_checks',
+  {
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    url: text('url').notNull(),
+    /** The HTTP status of the last answer, after redirects; null when none came (see error). */
+    status: integer('status'),
+    /** Where redirects led (the last address asked); null when the first answer was final. */
+    finalUrl: text('final_url'),
+    /** Why no answer came: 'dns' | 'timeout' | 'redirects' | 'network'; null when one did. */
+    error: text('error', { enum: LINK_ERRORS }),
+    checkedAt: integer('checked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.url] })],
+);
+
+/**
+ * Where the daily check stands (one row, id 'evidence'): the Bangkok day its current pass began,
+ * the last (office, URL) checked in that pass (null: from the beginning), and whether it is done.
+ */
+export const linkCheckCursor = sqliteTable('link_check_cursor', {
+  id: text('id').primaryKey(),
+  passDay: text('pass_day').notNull(),
+  afterOrgId: text('after_org_id'),
+  afterUrl: text('after_url'),
+  done: integer('done', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -60,6 +60,8 @@ export const NOT_BACKED_UP: Record<string, string> = {
   line_groups: 'the LINE groups linked to the office: linked again with new codes, so a restored copy never pushes to the live groups by itself',
   line_link_codes: 'one-time link codes: valid 15 minutes',
   line_webhook_events: "LINE's webhook events already handled: LINE redelivers for a short while only",
+  link_checks: "the last check of each evidence link: the next daily check (within a day) finds the same again",
+  link_check_cursor: "where the deployment's daily link check stopped: not an office's, a new deployment starts its own",
 };
 
 export type BackupRow = Record<string, unknown>;
