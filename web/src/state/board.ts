@@ -10,7 +10,7 @@ import type {
   MeasureView,
 } from '../../../worker/domain/contracts';
 import { api, type ApiError } from '../api';
-import { boardCache, BUILD, dropKeptBoard, keepBoard, keptFor, keptTag } from './kept';
+import { dropKeptBoard, keepBoard, keptTag, readKept, readKeptEarly } from './kept';
 import { mergeChanges } from './board-sync';
 import { todayInBangkok } from '../../../worker/domain/thai-date';
 import { defaultFiscalYear as chooseDefaultYear } from '../../../worker/domain/fiscal-year';
@@ -180,7 +180,9 @@ const boardKey = (beYear: number) => `board:${beYear}`;
  */
 export function requestEarly(beYear: number | null): void {
   startEarly(FISCAL_YEARS_KEY, () => api.fiscalYears({ quiet401: true }));
-  if (beYear !== null) startEarly(boardKey(beYear), () => api.boardIfChanged(beYear, keptTag(beYear), { quiet401: true }));
+  if (beYear === null) return;
+  startEarly(boardKey(beYear), () => api.boardIfChanged(beYear, keptTag(beYear), { quiet401: true }));
+  readKeptEarly(beYear);
 }
 
 export async function loadFiscalYears(): Promise<void> {
@@ -207,7 +209,7 @@ export async function loadBoard(beYear: number): Promise<void> {
     board.value = null;
     boardTag = null;
     boardFromCache.value = false;
-    const kept = userId && keptFor(userId, beYear) ? await boardCache().then((c) => c.readCachedBoard<BoardView>(userId, beYear, BUILD), () => null) : null;
+    const kept = userId ? await readKept(userId, beYear) : null;
     if (request !== boardRequest) return;
     if (kept) {
       board.value = kept.board;

@@ -3,6 +3,9 @@
 // nothing opens its first board without it. The tags they were answered with are in localStorage,
 // read synchronously, so the page's first board request carries If-None-Match at once (it is sent
 // beside the session check, before anything else could be read). Both go at sign-out.
+import { boardFromWire, boardToWire, type BoardWire } from '../../../worker/domain/board-card';
+import type { BoardView } from '../../../worker/domain/contracts';
+
 type BoardCache = typeof import('./board-cache');
 
 let loading: Promise<BoardCache> | null = null;
@@ -59,10 +62,32 @@ export function keptFor(userId: string, beYear: number): boolean {
   return tag?.userId === userId && tag.build === BUILD;
 }
 
+type Kept = Promise<{ board: BoardView; etag: string | null } | null>;
+/** The kept board read as the page starts (whoever's it is: used only by the user it names). */
+let early: { userId: string; beYear: number; read: Kept } | null = null;
+
+/** As the page starts, beside the session check: read the board this build kept for the year. */
+export function readKeptEarly(beYear: number): void {
+  const tag = readTags()?.[beYear];
+  if (tag?.build === BUILD) early = { userId: tag.userId, beYear, read: readFromCache(tag.userId, beYear) };
+}
+
+/** The board kept for this user and year (the early read when it is theirs), or null. */
+export function readKept(userId: string, beYear: number): Kept {
+  const read = early?.userId === userId && early.beYear === beYear ? early.read : null;
+  early = null;
+  return (read ?? (keptFor(userId, beYear) ? readFromCache(userId, beYear) : Promise.resolve(null))).catch(() => null);
+}
+
+async function readFromCache(userId: string, beYear: number): Kept {
+  const kept = await (await boardCache()).readCachedBoard<BoardWire>(userId, beYear, BUILD);
+  return kept && { board: boardFromWire(kept.board), etag: kept.etag };
+}
+
 /** Keep a board for this user (in the background). */
-export function keepBoard(userId: string, board: { seq: number }, beYear: number, etag: string | null): void {
+export function keepBoard(userId: string, board: BoardView, beYear: number, etag: string | null): void {
   withBoardCache(async (cache) => {
-    if (await cache.saveCachedBoard({ userId, build: BUILD, beYear, etag, board })) {
+    if (await cache.saveCachedBoard({ userId, build: BUILD, beYear, etag, board: boardToWire(board) })) {
       writeTags({ ...readTags(), [beYear]: { userId, build: BUILD, etag } });
     }
   });
@@ -78,6 +103,7 @@ export function dropKeptBoard(userId: string, beYear: number): void {
 
 /** Nobody is signed in: forget every kept board. */
 export function forgetKeptBoards(): void {
+  early = null;
   writeTags(null);
   withBoardCache((cache) => cache.clearBoardCache());
 }

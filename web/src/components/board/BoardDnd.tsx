@@ -27,7 +27,6 @@ import { moveCard } from '../../state/cards';
 import { lang } from '../../state/ui';
 import { announcementsFor, placeText, type Place } from './announcements';
 import { DragPreview, DropIndicator, openDropLane } from './DragLayer';
-import { watchReadOnlyDrags } from './read-only';
 import { neighboursAt, startSlot, stepOf, stepSlot, type Slot } from './drop';
 import {
   cellNodes,
@@ -134,10 +133,16 @@ export function BoardDnd({ children }: { children: ComponentChildren }) {
   );
   useEffect(() => {
     addEventListener('click', swallowClickAfterDrop, true);
-    const stopWatching = watchReadOnlyDrags();
+    // What a read-only drag says is not needed for the first screenful: its own chunk.
+    let stopWatching: (() => void) | null = null;
+    let stopped = false;
+    void import('./read-only').then((m) => {
+      if (!stopped) stopWatching = m.watchReadOnlyDrags();
+    });
     return () => {
       removeEventListener('click', swallowClickAfterDrop, true);
-      stopWatching();
+      stopped = true;
+      stopWatching?.();
     };
   }, []);
   const language = lang.value;

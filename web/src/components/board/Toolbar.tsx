@@ -103,13 +103,28 @@ export function BoardToolbar() {
 /** [value, label] of one choice. */
 type Option = readonly [string, string];
 
-/** A labelled filter choice: id and test id `filter-<name>`. */
+/** Longer lists of choices are filled in once the board is on screen (or at once when used). */
+const FILL_LATER_OVER = 50;
+const FILL_AFTER_MS = 1000;
+
+/**
+ * A labelled filter choice: id and test id `filter-<name>`. A list of a thousand measures cost a
+ * 10,000-card board a tenth of its first screenful (building and laying out the options): until it
+ * is focused or a second has passed, it holds only "all" and the choice made.
+ */
 function FilterSelect({ name, label, value, options, onChange }: { name: string; label: string; value: string; options: readonly Option[]; onChange: (value: string) => void }) {
   const id = `filter-${name}`;
+  const [full, setFull] = useState(options.length <= FILL_LATER_OVER);
+  useEffect(() => {
+    if (full) return;
+    const timer = setTimeout(() => setFull(true), FILL_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [full]);
+  const shown = full ? options : options.filter(([optionValue]) => !optionValue || optionValue === value);
   return (
     <Field id={id} label={label}>
-      <select id={id} class="select" data-testid={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
-        {options.map(([optionValue, text]) => (
+      <select id={id} class="select" data-testid={id} value={value} onFocus={() => setFull(true)} onChange={(e) => onChange(e.currentTarget.value)}>
+        {shown.map(([optionValue, text]) => (
           <option key={optionValue} value={optionValue}>
             {text}
           </option>
