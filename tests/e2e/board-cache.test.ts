@@ -144,8 +144,9 @@ describe('the kept board and gap repair', () => {
     const mine = (await keptRecords(page)).find((r) => r.key.startsWith('board/'))!;
     // Another user's board for the same year, as if left behind (say, by a browser that crashed).
     await page.evaluate(async (record) => {
-      const value = record.value as { userId: string; board: { cards: { title: string }[] } };
-      const other = { ...value, userId: 'someone-else', board: { ...value.board, cards: value.board.cards.map((c) => ({ ...c, title: 'NOT-YOURS' })) } };
+      // Kept as the answer's columns (kept.ts): a column of titles.
+      const value = record.value as { userId: string; board: { cards: { title: string[] } } };
+      const other = { ...value, userId: 'someone-else', board: { ...value.board, cards: { ...value.board.cards, title: value.board.cards.title.map(() => 'NOT-YOURS') } } };
       const db = await new Promise<IDBDatabase>((resolve) => {
         const open = indexedDB.open('ita-board');
         open.onsuccess = () => resolve(open.result);

@@ -115,6 +115,29 @@ describe('a 2,000-card board', () => {
     await page.close();
   });
 
+  it('its list of measures holds "all" until the filter is used, then every measure; picking the last lane\'s measure shows its cards', async () => {
+    const page = await adminPage();
+    // The options the list holds in the frame the first card is drawn in.
+    await page.addInitScript(() => {
+      const w = window as unknown as { optionsAtFirstCard?: number };
+      const tick = () => {
+        if (document.querySelector('[data-testid=card]')) w.optionsAtFirstCard = document.querySelectorAll('#filter-measure option').length;
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await openBoard(page);
+    const board = await serverBoard(page, BE_YEAR);
+    const select = page.getByTestId('filter-measure');
+    expect(board.measures.length).toBeGreaterThan(50);
+    expect(await page.evaluate(() => (window as unknown as { optionsAtFirstCard?: number }).optionsAtFirstCard)).toBe(1);
+    await select.focus();
+    await expect.poll(() => select.locator('option').count()).toBe(board.measures.length + 1);
+    await select.selectOption(lastLane(board));
+    await expect.poll(() => cardsInPage(page)).toBe(board.cards.filter((c) => c.measureId === lastLane(board)).length);
+    await page.close();
+  });
+
   it('moves a card of the last lane with the keyboard and with the "Move to…" menu; each stays in view', async () => {
     const page = await adminPage();
     await openBoard(page);
