@@ -37,6 +37,8 @@ export default defineConfig(async () => {
   // network through LINE_API_BASE as it would reach api.line.me.
   process.env.ITA_LINE_DOUBLE_PORT ??= String(await freePort());
   const lineApiBase = `http://127.0.0.1:${process.env.ITA_LINE_DOUBLE_PORT}`;
+  // The evidence-website double of the link check (tests/link-double), reached the same way.
+  process.env.ITA_LINK_DOUBLE_PORT ??= String(await freePort());
   return {
     plugins: [
       cloudflareTest({
@@ -51,6 +53,7 @@ export default defineConfig(async () => {
             LINE_API_BASE: lineApiBase,
             LINE_CREDENTIALS_KEY: 'test-line-credentials-key-0123456789abcdef',
             APP_URL: 'https://ita.test',
+            TEST_LINK_DOUBLE_PORT: process.env.ITA_LINK_DOUBLE_PORT,
           },
         },
       }),
@@ -58,7 +61,7 @@ export default defineConfig(async () => {
     test: {
       include: ['tests/worker/**/*.test.ts'],
       setupFiles: ['./tests/worker/apply-migrations.ts'],
-      globalSetup: ['./tests/line-double/setup.ts'],
+      globalSetup: ['./tests/line-double/setup.ts', './tests/link-double/setup.ts'],
     },
   };
 });

@@ -5,6 +5,13 @@ import { eq } from 'drizzle-orm';
 import { cookieFor, db, getBoard, seedOffice, call, type Demo } from './helpers';
 import { evidenceLinks, fiscalYears, linkChecks, organisations } from '../../worker/db/schema';
 import { healthOfYear } from '../../worker/db/link-health';
+import { checkLink, checkLinks, FETCHES_PER_LINK_AT_MOST, LINK_CHECK_SUBREQUESTS, type LinkCheckDeps } from '../../worker/cron/link-health-job';
+import { runScheduled, SCHEDULES } from '../../worker/cron';
+import { createExecutionContext, createScheduledController } from 'cloudflare:test';
+import type { Env } from '../../worker/env';
+import { LINK_TIMEOUT_MS, linkFlags } from '../../worker/domain/link-health';
+import type { LinkDoubleStats } from '../link-double/double';
+import { env } from 'cloudflare:workers';
 
 let home: Demo;
 let adminCookie: string;
@@ -53,5 +60,152 @@ describe('healthOfYear', () => {
     // Another year of the office holds none of these.
     expect((await healthOfYear(db(), home.orgId, 'no-such-year')).size).toBe(0);
     expect(await db().select().from(evidenceLinks).where(eq(evidenceLinks.orgId, home.orgId))).toHaveLength(4);
+  });
+});
+
+const port = () => env.TEST_LINK_DOUBLE_PORT;
+const site = (path: string, host = '127.0.0.1') => `http://${host}:${port()}${path}`;
+const stats = async (): Promise<LinkDoubleStats> => (await fetch(site('/__double/stats'))).json();
+const resetDouble = () => fetch(site('/__double/reset'), { method: 'POST' });
+
+describe('checkLink against the local website double', () => {
+  const quick = { timeoutMs: 400 };
+  it('reads 200, 404 and 500 as the last answer, with no final address when none redirected', async () => {
+    expect(await checkLink(site('/ok'), quick)).toEqual({ status: 200, finalUrl: null, error: null });
+    expect(await checkLink(site('/gone'), quick)).toEqual({ status: 404, finalUrl: null, error: null });
+    expect(await checkLink(site('/broken'), quick)).toEqual({ status: 500, finalUrl: null, error: null });
+  });
+
+  it('follows 301s by hand to the same host and to another host, and gives up after 5 redirects', async () => {
+    expect(await checkLink(site('/same-host'), quick)).toEqual({ status: 200, finalUrl: site('/ok'), error: null });
+    expect(await checkLink(site('/other-host'), quick)).toEqual({ status: 200, finalUrl: site('/ok', 'localhost'), error: null });
+    await resetDouble();
+    expect(await checkLink(site('/loop/0'), quick)).toEqual({ status: null, finalUrl: site('/loop/5'), error: 'redirects' });
+    expect((await stats()).requests.map((r) => r.path)).toEqual(['/loop/0', '/loop/1', '/loop/2', '/loop/3', '/loop/4', '/loop/5']);
+  });
+
+  it('asks with HEAD, and again with GET when HEAD is refused (405)', async () => {
+    await resetDouble();
+    expect(await checkLink(site('/no-head'), quick)).toEqual({ status: 200, finalUrl: null, error: null });
+    expect((await stats()).requests.map((r) => `${r.method} ${r.path}`)).toEqual(['HEAD /no-head', 'GET /no-head']);
+    await resetDouble();
+    await checkLink(site('/ok'), quick);
+    expect((await stats()).requests.map((r) => r.method)).toEqual(['HEAD']);
+  });
+
+  it('gives up on a server that never answers when the time-out fires, and on a host that does not exist', async () => {
+    const started = Date.now();
+    expect(await checkLink(site('/never'), { timeoutMs: 300 })).toEqual({ status: null, finalUrl: null, error: 'timeout' });
+    expect(Date.now() - started).toBeLessThan(3000);
+    // workerd reports a failed DNS lookup as an internal network error (deployed, Cloudflare answers 530 instead): dead either way.
+    const noHost = await checkLink('http://no-such-office.invalid/ita', quick);
+    expect(noHost).toEqual({ status: null, finalUrl: null, error: 'network' });
+    expect(linkFlags('http://no-such-office.invalid/ita', noHost, null)).toContain('dead');
+    expect(LINK_TIMEOUT_MS).toBe(10_000);
+  });
+});
+
+describe('the daily job', () => {
+  // A moment of fiscal year 2567 (the demo board's), 10:05 Bangkok.
+  const june = Date.parse('2024-06-12T03:05:00Z');
+  let office: Demo;
+  let cookie: string;
+  let links: string[];
+
+  beforeAll(async () => {
+    office = await seedOffice('links-job', 'links-job.local');
+    // The first office's addresses are on the real internet: out of the pass (tests reach only local servers).
+    await env.DB.prepare('delete from evidence_links where org_id = ?').bind(home.orgId).run();
+    cookie = await cookieFor(office, 'admin');
+    const cards = (await getBoard(cookie)).cards;
+    links = [
+      site('/ok'), site('/same-host'), site('/other-host'), site('/gone'), site('/broken'), site('/no-head'), site('/never'),
+      'http://no-such-office.invalid/ita', '/files/links-job/abc/report.pdf',
+      ...[1, 2, 3, 4, 5, 6].map((n) => site(`/slow/${n}`)),
+      ...[1, 2].map((n) => site(`/slow/${n}`, 'localhost')),
+    ];
+    for (const [i, url] of links.entries()) {
+      if (url.startsWith('/')) {
+        // The app's own address (evidence files, part 3), written as that part will.
+        await db().insert(evidenceLinks).values({ id: crypto.randomUUID(), orgId: office.orgId, cardId: cards[i]!.id, url });
+      } else {
+        const r = await call('POST', `/api/cards/${cards[i]!.id}/evidence`, { cookie, body: { url, note: '', oitCode: 'O1' } });
+        expect(r.status, r.text).toBe(201);
+      }
+    }
+  });
+
+  const fire = (at: number, links: LinkCheckDeps = { timeoutMs: 300 }) =>
+    runScheduled(createScheduledController({ scheduledTime: at, cron: SCHEDULES.linkHealth }), env as unknown as Env, createExecutionContext(), { links });
+  const cursor = async () => (await env.DB.prepare('select * from link_check_cursor').first()) as Record<string, unknown> | null;
+  const checkedOf = async (orgId: string) =>
+    ((await env.DB.prepare('select url, status, final_url, error, checked_at from link_checks where org_id = ? order by url').bind(orgId).all()).results) as { url: string; status: number | null; final_url: string | null; error: string | null; checked_at: number }[];
+
+  it('checks in batches within the subrequest budget, resuming where the last run stopped, a few at a time per host', async () => {
+    await resetDouble();
+    // A budget of 14 fetches: two links' worst case at a time, so the pass takes several runs.
+    const small = { timeoutMs: 300, subrequests: 14 };
+    await fire(june, small);
+    const first = await cursor();
+    expect(first).toMatchObject({ pass_day: '2024-06-12', done: 0 });
+    expect((await checkedOf(office.orgId)).length).toBeGreaterThan(0);
+    expect((await stats()).requests.length).toBeLessThanOrEqual(14);
+
+    let runs = 1;
+    while (!(await cursor())!.done && runs < 40) {
+      const before = (await stats()).requests.length;
+      await fire(june + runs * 600_000, small);
+      expect((await stats()).requests.length - before, 'fetches of one run').toBeLessThanOrEqual(14);
+      runs++;
+    }
+    expect(runs).toBeGreaterThan(2);
+    expect(await cursor()).toMatchObject({ pass_day: '2024-06-12', done: 1, after_org_id: null, after_url: null });
+
+    // Every link of the office was checked once in the pass but its own /files/ address.
+    const rows = await checkedOf(office.orgId);
+    expect(rows.map((r) => r.url).sort()).toEqual(links.filter((u) => !u.startsWith('/')).sort());
+    const by = new Map(rows.map((r) => [r.url, r]));
+    expect(by.get(site('/ok'))).toMatchObject({ status: 200, final_url: null, error: null });
+    expect(by.get(site('/other-host'))).toMatchObject({ status: 200, final_url: site('/ok', 'localhost') });
+    expect(by.get(site('/gone'))).toMatchObject({ status: 404 });
+    expect(by.get(site('/never'))).toMatchObject({ status: null, error: 'timeout' });
+    const s = await stats();
+    const slowOrOk = s.requests.filter((r) => r.path.startsWith('/slow/'));
+    expect(slowOrOk.filter((r) => r.host === '127.0.0.1')).toHaveLength(6);
+    // Never more than two requests at once to one host, never more than six in all.
+    expect(s.maxInFlightByHost['127.0.0.1']).toBeLessThanOrEqual(2);
+    expect(s.maxInFlight).toBeLessThanOrEqual(6);
+
+    // Done for the day: the next runs of the same day fetch nothing.
+    const total = s.requests.length;
+    await fire(june + 50 * 600_000 - 3 * 3600_000);
+    expect((await stats()).requests.length).toBe(total);
+  });
+
+  it('runs two at a time per host when the budget allows more', async () => {
+    await resetDouble();
+    const result = await checkLinks([1, 2, 3, 4, 5, 6].map((n) => ({ orgId: 'x', url: site(`/slow/${n}`) })), { timeoutMs: 2000 });
+    expect(result.prefix).toBe(6);
+    expect((await stats()).maxInFlightByHost['127.0.0.1']).toBe(2);
+  });
+
+  it('begins a new pass on the next Bangkok day', async () => {
+    await resetDouble();
+    const nextDay = Date.parse('2024-06-13T03:05:00Z');
+    await fire(nextDay, { timeoutMs: 300 });
+    expect(await cursor()).toMatchObject({ pass_day: '2024-06-13' });
+    expect((await stats()).requests.length).toBeGreaterThan(0);
+  });
+
+  it('resumes after the place a cut-short run kept, not from the beginning', async () => {
+    const own = links.filter((u) => !u.startsWith('/')).sort();
+    // A pass stopped after the office's 10th link (by the order the check goes in).
+    await env.DB.prepare('update link_check_cursor set done = 0, after_org_id = ?, after_url = ?').bind(office.orgId, own[9]).run();
+    await resetDouble();
+    await fire(Date.parse('2024-06-13T04:05:00Z'), { timeoutMs: 300 });
+    const asked = new Set((await stats()).requests.map((r) => `http://${r.host}:${port()}${r.path}`));
+    for (const url of own.slice(0, 10)) expect(asked.has(url), url).toBe(false);
+    for (const url of own.slice(10).filter((u) => !u.includes('.invalid'))) expect(asked.has(url), url).toBe(true);
+    expect(await cursor()).toMatchObject({ pass_day: '2024-06-13', done: 1 });
   });
 });

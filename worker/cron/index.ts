@@ -7,6 +7,7 @@ import { sendEmailTransport, type MailTransport } from '../email/transport';
 import type { Env } from '../env';
 import { runCleanupJob } from './cleanup-job';
 import { runDigestJob } from './digest-job';
+import { runLinkHealthJob, type LinkCheckDeps } from './link-health-job';
 import { runOutboxJob, type LineDeps } from './outbox-job';
 import { lineApi } from '../line/api';
 import { runReportJob } from './report-job';
@@ -17,6 +18,8 @@ export { SCHEDULES };
 export interface ScheduledDeps {
   /** The mail transport; Cloudflare's send_email binding unless a test supplies another. */
   transport?: (env: Env) => MailTransport;
+  /** The link check's fetch, time-out and budget; the real ones unless a test supplies others. */
+  links?: LinkCheckDeps;
 }
 
 const defaultTransport = (env: Env) => sendEmailTransport(env.EMAIL);
@@ -46,6 +49,9 @@ export async function runScheduled(controller: ScheduledController, env: Env, _c
       return;
     case SCHEDULES.outbox:
       await runOutboxJob(db, transport(), now, line);
+      return;
+    case SCHEDULES.linkHealth:
+      await runLinkHealthJob(db, now, deps.links);
       return;
     default:
       console.warn('scheduled: no job for this cron expression', controller.cron);

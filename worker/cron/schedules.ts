@@ -8,4 +8,6 @@ export const SCHEDULES = {
   /** 07:00 Bangkok daily. */
   digest: '0 0 * * *',
   outbox: '*/10 * * * *',
+  /** Every 10 minutes, 5 past: the next batch of the day's link check, until the day's pass is done. */
+  linkHealth: '5-55/10 * * * *',
 } as const;
