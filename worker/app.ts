@@ -32,6 +32,8 @@ import { fiscalYearRoutes } from './routes/fiscal-years';
 import { reportRoutes } from './routes/reports';
 import { lineRoutes, lineWebhook } from './routes/line';
 import { devReportsBenchRoutes } from './routes/dev-reports-bench';
+import { fileRoutes, fileTooLarge, fileUploadRoutes } from './routes/files';
+import { FILE_UPLOAD_PATH, MAX_FILE_BYTES } from './domain/file-type';
 import type { AppEnv } from './env';
 
 const tooLarge = () => appError(413, 'body_too_large');
@@ -60,7 +62,11 @@ app.use('/api/*', async (c, next) => {
 app.use('/api/import/*', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw tooLarge(); } }));
 // A restore carries a whole office (routes/backup.ts); only the operator's token opens it.
 app.use('/api/admin/backup/restore', bodyLimit({ maxSize: 32 * 1024 * 1024, onError: () => { throw tooLarge(); } }));
+// An evidence file: 20 MB and its form's few fields; refused by Content-Length before it is read,
+// or by counting as it streams when there is none (routes/files.ts).
+const fileUploadLimit = bodyLimit({ maxSize: MAX_FILE_BYTES + 64 * 1024, onError: () => { throw fileTooLarge(); } });
 app.use('/api/*', async (c, next) => {
+  if (FILE_UPLOAD_PATH.test(c.req.path)) return fileUploadLimit(c, next);
   if (c.req.path.startsWith('/api/import/') || c.req.path === '/api/admin/backup/restore') return next();
   return bodyLimit({ maxSize: 64 * 1024, onError: () => { throw tooLarge(); } })(c, next);
 });
@@ -68,6 +74,8 @@ app.use('/api/*', async (c, next) => {
 // no browser origin, so it is answered here, ahead of the session and same-origin middleware.
 app.post('/api/line/webhook/:office', lineWebhook);
 app.use('/api/*', sameOriginWrites, jsonBodiesOnly, withDb, withSession, withAccess, auditRefusals);
+// Evidence files are read by their address (/files/<office>/<id>/<name>), with the session if any.
+app.use('/files/*', withDb, withSession, withAccess);
 
 const routes = app
   .get('/api/health', (c) => c.json({ ok: true, service: 'ita-board' }))
@@ -77,6 +85,8 @@ const routes = app
   .route('/api', boardSearchRoutes)
   .route('/api/cards', cardRoutes)
   .route('/api', cardDetailRoutes)
+  .route('/api', fileUploadRoutes)
+  .route('/files', fileRoutes)
   .route('/api', liveRoutes)
   .route('/api/import', importRoutes)
   .route('/api/measures', measureRoutes)

@@ -17,6 +17,7 @@ import app from '../../worker/app';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 import { createSession } from '../../worker/db/auth';
 import type { BoardView } from '../../worker/domain/contracts';
+import { SAMPLES } from './file-samples';
 
 type Actor = 'admin' | 'executive' | 'directorAdmin' | 'directorPersonnel' | 'staff' | 'disabledDirector' | 'signedOut' | 'otherOrgAdmin';
 const ACTORS: Actor[] = ['admin', 'executive', 'directorAdmin', 'directorPersonnel', 'staff', 'disabledDirector', 'signedOut', 'otherOrgAdmin'];
@@ -102,6 +103,7 @@ interface Req {
   method: string;
   path: string;
   body?: unknown;
+  form?: FormData;
 }
 interface Rule {
   targets: Target[];
@@ -233,6 +235,18 @@ const RULES: Record<string, Rule[]> = {
       allowed: onCards(contributor),
       elsewhere: 'notFound',
       request: async ({ target, n }) => ({ method: 'POST', path: `/api/cards/${cardOf[target as CardTarget]}/evidence`, body: { url: `https://example.go.th/m${n}`, note: '', oitCode: null } }),
+    },
+  ],
+  'POST /api/cards/:id/files': [
+    {
+      targets: CARD_TARGETS,
+      allowed: onCards(contributor),
+      elsewhere: 'notFound',
+      request: async ({ target, n }) => {
+        const form = new FormData();
+        form.set('file', new Blob([SAMPLES.pdf.bytes as Uint8Array<ArrayBuffer>]), `evidence-${n}.pdf`);
+        return { method: 'POST', path: `/api/cards/${cardOf[target as CardTarget]}/files`, form };
+      },
     },
   ],
   'POST /api/cards/:id/comments': [
@@ -554,7 +568,7 @@ describe('authorisation matrix', () => {
         const ctx: Ctx = { target, actor, n: ++cases };
         const req = await rule.request(ctx);
         expect(`${req.method} ${req.path}`.split('/').length, name).toBe(name.split('/').length);
-        const r = await call(req.method, req.path, { cookie: cookies.get(actor), body: req.body });
+        const r = await call(req.method, req.path, { cookie: cookies.get(actor), body: req.body, form: req.form });
         const expected =
           actor === 'signedOut' || actor === 'disabledDirector'
             ? false

@@ -38,13 +38,15 @@ export interface CallOptions {
   cookie?: string;
   body?: unknown;
   rawBody?: string;
+  /** A multipart/form-data body (the evidence file upload); its boundary sets the content type. */
+  form?: FormData;
   headers?: Record<string, string>;
 }
 
 export async function call(method: string, path: string, opts: CallOptions = {}) {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.cookie) headers.cookie = opts.cookie;
-  let body: string | undefined = opts.rawBody;
+  let body: string | FormData | undefined = opts.form ?? opts.rawBody;
   if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';

@@ -155,6 +155,7 @@ export async function readIntegrityInputs(db: Db, orgId: string, fiscalYearId: s
         oitCode: evidenceLinks.oitCode,
         linkPublished: evidenceLinks.linkPublished,
         notePublished: evidenceLinks.notePublished,
+        fileId: evidenceLinks.fileId,
       })
       .from(evidenceLinks)
       .innerJoin(cards, eq(cards.id, evidenceLinks.cardId))

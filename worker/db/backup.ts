@@ -13,6 +13,7 @@ import {
   cardEvents,
   cards,
   comments,
+  evidenceFiles,
   evidenceLinks,
   fiscalYears,
   groups,
@@ -30,7 +31,9 @@ import {
   BACKUP_FORMAT,
   BACKUP_TABLES,
   BACKUP_VERSION,
+  FILES_BUCKET,
   backupContentProblems,
+  type FileNotContained,
   type BackupFile,
   type BackupRow,
   type BackupTable,
@@ -40,6 +43,7 @@ import { verifyBoard, type LoggedEvent } from '../domain/replay';
 import { passwordHashProblem } from '../domain/backup-format';
 import { appError } from '../domain/errors';
 import { isWebUrl } from '../domain/web-url';
+import { isFileAddress } from '../domain/file-type';
 
 /** The Drizzle table of each table name in the format. */
 export const BACKUP_SOURCES: Record<BackupTable, SQLiteTable> = {
@@ -52,6 +56,7 @@ export const BACKUP_SOURCES: Record<BackupTable, SQLiteTable> = {
   board_columns: boardColumns,
   measures,
   cards,
+  evidence_files: evidenceFiles,
   card_events: cardEvents,
   evidence_links: evidenceLinks,
   comments,
@@ -81,6 +86,7 @@ export async function exportOffice(db: Db, orgId: string, now = new Date()): Pro
       or(
         inArray(users.id, db.select({ id: memberships.userId }).from(memberships).where(eq(memberships.orgId, orgId))),
         inArray(users.id, db.select({ id: evidenceLinks.addedBy }).from(evidenceLinks).where(eq(evidenceLinks.orgId, orgId))),
+        inArray(users.id, db.select({ id: evidenceFiles.uploadedBy }).from(evidenceFiles).where(eq(evidenceFiles.orgId, orgId))),
         inArray(users.id, db.select({ id: comments.authorId }).from(comments).where(eq(comments.orgId, orgId))),
       ),
     )
@@ -93,7 +99,13 @@ export async function exportOffice(db: Db, orgId: string, now = new Date()): Pro
   const results = (await db.batch(queries as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown as BackupRow[][];
   const tables = Object.fromEntries(BACKUP_TABLES.map((t, i) => [t, results[i]!])) as Record<BackupTable, BackupRow[]>;
   const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, tables[t].length])) as Record<BackupTable, number>;
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), organisationId: orgId, counts, tables };
+  const files = (tables.evidence_files as unknown as (FileNotContained & { r2Key: string })[]).map((f) => ({ key: f.r2Key, size: f.size, sha256: f.sha256, name: f.name, contentType: f.contentType }));
+  const filesNotContained = {
+    bucket: FILES_BUCKET,
+    note: `The evidence files' bytes are not in this file: copy these ${files.length} objects of the R2 bucket ${FILES_BUCKET} (README, "Evidence files"); check each by its SHA-256.`,
+    files,
+  };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), organisationId: orgId, counts, tables, filesNotContained };
 }
 
 const invalidBackup = (problems: string[]) =>
@@ -129,7 +141,9 @@ function rowProblems(table: BackupTable, rows: BackupRow[]): string[] {
       else if (!fits(columns[name]!, row[name])) problems.push(`${table}[${i}].${name}: not a ${columns[name]!.dataType}`);
     }
     // The same rule as the evidence API: a restored file must not smuggle in javascript: links.
-    if (table === 'evidence_links' && typeof row.url === 'string' && !isWebUrl(row.url)) problems.push(`${table}[${i}].url: not an http(s) address`);
+    // An evidence file's link is its relative address (/files/…), which names nothing outside.
+    const fileLink = row.fileId != null && typeof row.url === 'string' && isFileAddress(row.url);
+    if (table === 'evidence_links' && typeof row.url === 'string' && !fileLink && !isWebUrl(row.url)) problems.push(`${table}[${i}].url: not an http(s) address`);
   });
   return problems;
 }

@@ -3,12 +3,12 @@
 // with its chained event and is retried on a lost race like any other card change.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { cardEvents, cards, comments, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
+import { cardEvents, cards, comments, evidenceFiles, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
 import { commitCardChange, type CardCommit, type CardSource } from './cards';
 import { findFiscalYear, toCardFull } from './board';
 import { forbidden, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
-import type { CardDetailsResponse, CommentView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
+import type { CardDetailsResponse, CommentView, EvidenceFileView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
 /** The timeline shows at most this many events (newest first); a card rarely has a tenth of it. */
 export const TIMELINE_LIMIT = 500;
@@ -27,7 +27,14 @@ const membershipIn = (orgId: string) => and(eq(memberships.userId, users.id), eq
 
 type EvidenceRow = typeof evidenceLinks.$inferSelect;
 
-function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card, access: Access): EvidenceView {
+/** What the drawer shows of an evidence file (joined beside its link: no column name shared with it). */
+const fileColumns = { fileName: evidenceFiles.name, fileType: evidenceFiles.contentType, fileSize: evidenceFiles.size };
+
+function fileView(fileId: string | null, f: { fileName: string | null; fileType: string | null; fileSize: number | null }): EvidenceFileView | null {
+  return fileId !== null && f.fileName !== null ? { id: fileId, name: f.fileName, contentType: f.fileType ?? '', size: f.fileSize ?? 0 } : null;
+}
+
+function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card, access: Access, file: EvidenceFileView | null = null): EvidenceView {
   return {
     id: row.id,
     url: row.url,
@@ -39,6 +46,7 @@ function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card,
     linkPublished: row.linkPublished,
     notePublished: row.notePublished,
     canPublish: access.publishesEvidence(card),
+    file,
   };
 }
 
@@ -51,8 +59,9 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string, acce
       .where(and(eq(cards.id, cardId), eq(cards.orgId, actor.orgId)))
       .limit(1),
     db
-      .select({ row: evidenceLinks, ...name })
+      .select({ row: evidenceLinks, ...name, ...fileColumns })
       .from(evidenceLinks)
+      .leftJoin(evidenceFiles, eq(evidenceFiles.id, evidenceLinks.fileId))
       .leftJoin(users, eq(users.id, evidenceLinks.addedBy))
       .leftJoin(memberships, membershipIn(actor.orgId))
       .where(and(eq(evidenceLinks.cardId, cardId), eq(evidenceLinks.orgId, actor.orgId)))
@@ -77,7 +86,7 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string, acce
   return {
     card: toCardFull(card, access.editsCard(card)),
     canContribute: access.contributesTo(card),
-    evidence: evidence.map(({ row, name, removedAt }) => toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, access)),
+    evidence: evidence.map(({ row, name, removedAt, ...f }) => toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, access, fileView(row.fileId, f))),
     comments: notes.map(({ row, name, removedAt }) => toCommentView(row, personRef(row.authorId, name, removedAt))),
     timeline: events.map(({ row, name, removedAt }) => ({
       seq: row.seq,
@@ -103,6 +112,16 @@ export interface NewEvidence {
   oitCode: string | null;
 }
 
+/** An uploaded file already stored in R2 under `r2Key`, to be recorded with its evidence link. */
+export interface NewEvidenceFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  r2Key: string;
+}
+
 export function addEvidence(
   db: Db,
   actor: Actor,
@@ -111,6 +130,7 @@ export function addEvidence(
   input: NewEvidence,
   access: Access,
   source?: CardSource,
+  file?: NewEvidenceFile,
 ): Promise<CardCommit<EvidenceView>> {
   return commitCardChange<EvidenceView>(db, actor, access, cardId, {
     allowed: (card) => access.mayChangeCard('evidence.add', card),
@@ -124,17 +144,26 @@ export function addEvidence(
         if (!item) throw invalidOitItem();
       }
       const id = crypto.randomUUID();
+      // A file's row goes first (the link refers to it); its SHA-256 is chained in the event.
+      const fileWrites = file
+        ? [db.insert(evidenceFiles).values({ ...file, orgId: actor.orgId, cardId: card.id, uploadedBy: actor.userId, createdAt: now })]
+        : [];
+      const fileFields = file ? { fileId: file.id, sha256: file.sha256 } : {};
       return {
-        event: { cardId: card.id, kind: 'evidence.added', before: null, after: { evidenceId: id, ...input } },
+        event: { cardId: card.id, kind: 'evidence.added', before: null, after: { evidenceId: id, ...input, ...fileFields } },
         writes: [
+          ...fileWrites,
           db
             .insert(evidenceLinks)
-            .values({ id, orgId: actor.orgId, cardId: card.id, ...input, addedBy: actor.userId, createdAt: now })
+            .values({ id, orgId: actor.orgId, cardId: card.id, ...input, fileId: file?.id ?? null, addedBy: actor.userId, createdAt: now })
             .returning(),
           // A new link is published by default: the public page shows it at once, as its
           // event advances the year's event-log head, part of the public cache key.
         ],
-        read: ([rows]) => ({ value: toEvidenceView((rows as EvidenceRow[])[0]!, by, card, access), card }),
+        read: (results) => {
+          const view = file ? { id: file.id, name: file.name, contentType: file.contentType, size: file.size } : null;
+          return { value: toEvidenceView((results[fileWrites.length] as EvidenceRow[])[0]!, by, card, access, view), card };
+        },
       };
     },
   }, source);
@@ -160,7 +189,8 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, a
         event: {
           cardId: card.id,
           kind: 'evidence.removed',
-          before: { evidenceId: current.id, url: current.url, note: current.note, oitCode: current.oitCode },
+          // A file's evidence names its file: the file itself is kept (evidence_files, R2).
+          before: { evidenceId: current.id, url: current.url, note: current.note, oitCode: current.oitCode, ...(current.fileId ? { fileId: current.fileId } : {}) },
           after: null,
         },
         writes: [
@@ -192,8 +222,9 @@ export async function setEvidencePublication(
 ): Promise<CardCommit<EvidenceView>> {
   const findLink = () =>
     db
-      .select({ row: evidenceLinks, name: users.displayName })
+      .select({ row: evidenceLinks, name: users.displayName, ...fileColumns })
       .from(evidenceLinks)
+      .leftJoin(evidenceFiles, eq(evidenceFiles.id, evidenceLinks.fileId))
       .leftJoin(users, eq(users.id, evidenceLinks.addedBy))
       .where(and(eq(evidenceLinks.id, evidenceId), eq(evidenceLinks.orgId, actor.orgId)))
       .limit(1);
@@ -214,7 +245,8 @@ export async function setEvidencePublication(
         after[field] = value;
       }
       const addedBy = personRef(current.addedBy, again.name);
-      if (Object.keys(after).length === 0) return { unchanged: toEvidenceView(current, addedBy, card, access) };
+      const file = fileView(current.fileId, again);
+      if (Object.keys(after).length === 0) return { unchanged: toEvidenceView(current, addedBy, card, access, file) };
       return {
         event: { cardId: card.id, kind: 'evidence.publication', before: { evidenceId: current.id, ...before }, after: { evidenceId: current.id, ...after } },
         writes: [
@@ -223,7 +255,7 @@ export async function setEvidencePublication(
         read: ([rows]) => {
           const updated = (rows as EvidenceRow[])[0];
           if (!updated) throw new Error(`evidence ${current.id} changed without an event`);
-          return { value: toEvidenceView(updated, addedBy, card, access), card };
+          return { value: toEvidenceView(updated, addedBy, card, access, file), card };
         },
       };
     },

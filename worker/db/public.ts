@@ -12,6 +12,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { toCsv, type CsvValue } from '../domain/csv';
 import { percentOf } from '../domain/progress';
 import { isTrustworthyWebUrl } from '../domain/user-text';
+import { isFileAddress } from '../domain/file-type';
 import type { PublicStatus, PublicStep, PublicMeasure, PublicView } from '../domain/views';
 
 /**
@@ -103,6 +104,7 @@ export async function loadPublic(db: Db, slug: string, beYear: number, now = Dat
         // A note is internal unless someone chose to publish it: it is not even read otherwise.
         note: sql<string>`case when ${evidenceLinks.notePublished} = 1 then ${evidenceLinks.note} else '' end`,
         oitCode: evidenceLinks.oitCode,
+        fileId: evidenceLinks.fileId,
       })
       .from(evidenceLinks)
       .innerJoin(cards, eq(cards.id, evidenceLinks.cardId))
@@ -116,8 +118,8 @@ export async function loadPublic(db: Db, slug: string, beYear: number, now = Dat
   const group = new Map(gs.map((g) => [g.id, g]));
   const links = new Map<string, PublicStep['evidence']>();
   for (const e of evidence) {
-    // Only web links are published; anything else (a file path, a script URL) is not for the public.
-    if (!isTrustworthyWebUrl(e.url)) continue;
+    // Only web links and the board's own files are published; anything else (a script URL) is not.
+    if (!(e.fileId ? isFileAddress(e.url) : isTrustworthyWebUrl(e.url))) continue;
     links.set(e.cardId, [...(links.get(e.cardId) ?? []), { url: e.url, note: e.note, oitCode: e.oitCode }]);
   }
   const measureViews = ms.map((m): PublicMeasure => {

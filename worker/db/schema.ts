@@ -250,6 +250,32 @@ export const cardEvents = sqliteTable(
   ],
 );
 
+/**
+ * Evidence files (issue 18): the bytes live in R2 (binding FILES) under `r2Key`, written once and
+ * never overwritten (a new upload is a new row and key); this row is what D1 knows of them. A file
+ * is evidence through the evidence_links row that names it (evidence_links.file_id), added through
+ * the board's room with the same batch; removing that evidence keeps the file and this row.
+ */
+export const evidenceFiles = sqliteTable(
+  'evidence_files',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    cardId: text('card_id').notNull().references(() => cards.id),
+    /** The file's name as uploaded (shown, and the last part of its address). */
+    name: text('name').notNull(),
+    /** Decided from the content (domain/file-type.ts), never from the name or the browser. */
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    /** SHA-256 of the bytes, hex: the backup names each file by it. */
+    sha256: text('sha256').notNull(),
+    r2Key: text('r2_key').notNull(),
+    uploadedBy: text('uploaded_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_files_card').on(t.cardId), uniqueIndex('evidence_files_key').on(t.r2Key)],
+);
+
 export const evidenceLinks = sqliteTable(
   'evidence_links',
   {
@@ -266,6 +292,8 @@ export const evidenceLinks = sqliteTable(
     linkPublished: integer('link_published', { mode: 'boolean' }).notNull().default(true),
     /** Its note appears there too (off by default: notes are internal unless someone chooses). */
     notePublished: integer('note_published', { mode: 'boolean' }).notNull().default(false),
+    /** The evidence is this uploaded file (url: its address, /files/<office>/<id>/<name>); null for a web link. */
+    fileId: text('file_id').references(() => evidenceFiles.id),
   },
   (t) => [index('evidence_card').on(t.cardId)],
 );

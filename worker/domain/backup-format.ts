@@ -9,8 +9,12 @@
 //     "exportedAt": "2024-06-30T01:00:00.000Z",   // ISO time of the export (UTC)
 //     "organisationId": "…",                        // the office in this file
 //     "counts": { "<table>": <rows>, … },            // for people reading the file; checked on restore
-//     "tables": { "<table>": [ <row>, … ], … }      // every table in BACKUP_TABLES, in that order
+//     "tables": { "<table>": [ <row>, … ], … },     // every table in BACKUP_TABLES, in that order
+//     "filesNotContained": { "bucket", "note", "files": [ { "key", "size", "sha256", "name", "contentType" }, … ] }
 //   }
+// Evidence files are not in the file: their bytes stay in R2 (bucket ita-board-files). The rows of
+// evidence_files are, and `filesNotContained` lists each object to copy with the bucket (its key,
+// size and SHA-256, to check the copy); a restore reads it not (README: "Evidence files").
 // A row is the table's row as the application reads it: property names and types of
 // worker/db/schema.ts (camelCase; JSON columns as JSON values, booleans as true/false, times as
 // epoch milliseconds, dates as YYYY-MM-DD). Users carry their password hashes, so the people of the
@@ -39,6 +43,7 @@ export const BACKUP_TABLES = [
   'board_columns',
   'measures',
   'cards',
+  'evidence_files',
   'card_events',
   'evidence_links',
   'comments',
@@ -66,6 +71,15 @@ export const NOT_BACKED_UP: Record<string, string> = {
 
 export type BackupRow = Record<string, unknown>;
 
+/** An evidence file the backup names but does not contain (its bytes are in R2). */
+export interface FileNotContained {
+  key: string;
+  size: number;
+  sha256: string;
+  name: string;
+  contentType: string;
+}
+
 export interface BackupFile {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
@@ -73,7 +87,12 @@ export interface BackupFile {
   organisationId: string;
   counts: Record<BackupTable, number>;
   tables: Record<BackupTable, BackupRow[]>;
+  /** Written by every export since evidence files; absent from older files. */
+  filesNotContained?: { bucket: string; note: string; files: FileNotContained[] };
 }
+
+/** The R2 bucket of evidence files (wrangler.toml FILES), named in the backup. */
+export const FILES_BUCKET = 'ita-board-files';
 
 const tableName = z.enum(BACKUP_TABLES);
 const row = z.record(z.string(), z.unknown());
@@ -82,7 +101,7 @@ const row = z.record(z.string(), z.unknown());
  * Tables added to the format after files were already being written: a file from before one of
  * them has no such table, and restores with none of its rows. Every other table must be there.
  */
-export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules'];
+export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules', 'evidence_files'];
 
 const everyTable = <T>(rec: Partial<Record<BackupTable, T>>, ctx: z.RefinementCtx, what: string) => {
   for (const t of BACKUP_TABLES) {
@@ -99,9 +118,11 @@ export const backupFileSchema = z
     organisationId: z.string().min(1).max(64),
     counts: z.partialRecord(tableName, z.number().int().min(0)).superRefine((c, ctx) => everyTable(c, ctx, 'counts')),
     tables: z.partialRecord(tableName, z.array(row)).superRefine((t, ctx) => everyTable(t, ctx, 'tables')),
+    // For the operator (the bucket's objects to copy); not restored from.
+    filesNotContained: z.unknown().optional(),
   })
   // A table added later and absent from an older file: no rows.
-  .transform((f) => ({
+  .transform(({ filesNotContained: _files, ...f }) => ({
     ...f,
     counts: Object.fromEntries(BACKUP_TABLES.map((t) => [t, f.counts[t] ?? 0])) as Record<BackupTable, number>,
     tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, f.tables[t] ?? []])) as Record<BackupTable, BackupRow[]>,

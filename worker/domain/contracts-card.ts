@@ -26,6 +26,16 @@ export interface EvidenceView {
   notePublished: boolean;
   /** Whether the signed-in user may change the two flags above (the server checks again). */
   canPublish: boolean;
+  /** The uploaded file this evidence is (url: its address, /files/<office>/<id>/<name>); null for a web link. */
+  file: EvidenceFileView | null;
+}
+
+/** An evidence file as the drawer lists it: its type decided from its content. */
+export interface EvidenceFileView {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
 }
 
 export interface CommentView {

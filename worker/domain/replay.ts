@@ -131,9 +131,11 @@ export interface ReplayedEvidence {
   oitCode: unknown;
   linkPublished: boolean;
   notePublished: boolean;
+  /** The uploaded file the evidence is (evidence files), null for a web link. */
+  fileId: unknown;
 }
 
-export const REPLAYED_EVIDENCE_FIELDS = ['cardId', 'url', 'note', 'oitCode', 'linkPublished', 'notePublished'] as const;
+export const REPLAYED_EVIDENCE_FIELDS = ['cardId', 'url', 'note', 'oitCode', 'linkPublished', 'notePublished', 'fileId'] as const;
 
 /**
  * The evidence links that exist after the events (given in seq order): 'evidence.added' creates
@@ -153,6 +155,7 @@ export function replayEvidence(events: readonly LoggedEvent[]): Map<string, Repl
         oitCode: a.oitCode ?? null,
         linkPublished: typeof a.linkPublished === 'boolean' ? a.linkPublished : true,
         notePublished: typeof a.notePublished === 'boolean' ? a.notePublished : false,
+        fileId: a.fileId ?? null,
       });
     } else if (e.kind === 'evidence.publication' && e.after && typeof e.after.evidenceId === 'string') {
       const link = links.get(e.after.evidenceId);

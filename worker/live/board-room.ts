@@ -22,7 +22,7 @@ import { createDb, type Db } from '../db/client';
 import { readBoardRows, toLiveCard } from '../db/board';
 import { commitPlanned, editCard, moveCard, type CardCommit, type CardSource, type PlannedChange } from '../db/cards';
 import { isUniqueViolation } from '../db/client';
-import { addComment, addEvidence, removeEvidence, setEvidencePublication } from '../db/card-details';
+import { addComment, addEvidence, removeEvidence, setEvidencePublication, type NewEvidenceFile } from '../db/card-details';
 import { changeMeasureLead, type MeasureLeadChange } from '../db/measures';
 import { deleteUnusedYear, setArchived } from '../db/fiscal-year-life';
 import type { Card, FiscalYear } from '../db/schema';
@@ -56,7 +56,8 @@ export interface BoardKey {
 export type CardOp =
   | { kind: 'move'; cardId: string; body: MoveCardRequest }
   | { kind: 'edit'; cardId: string; body: EditCardRequest }
-  | { kind: 'evidence.add'; cardId: string; body: AddEvidenceRequest; by: PersonRef }
+  // With `file`: an uploaded file already in R2, recorded with its evidence link (routes/files.ts).
+  | { kind: 'evidence.add'; cardId: string; body: AddEvidenceRequest; by: PersonRef; file?: NewEvidenceFile }
   | { kind: 'evidence.remove'; evidenceId: string }
   | { kind: 'evidence.publication'; evidenceId: string; body: EvidencePublicationRequest }
   | { kind: 'comment.add'; cardId: string; body: string; by: PersonRef };
@@ -374,7 +375,7 @@ export class BoardRoom extends DurableObject<Env> {
       case 'edit':
         return editCard(this.db, actor, op.cardId, op.body, access, source);
       case 'evidence.add':
-        return addEvidence(this.db, actor, op.by, op.cardId, op.body, access, source);
+        return addEvidence(this.db, actor, op.by, op.cardId, op.body, access, source, op.file);
       case 'evidence.remove':
         return removeEvidence(this.db, actor, op.evidenceId, access, source);
       case 'evidence.publication':
