@@ -1,6 +1,7 @@
 // Exporting one office to a backup file and restoring a file into an empty database (the format
 // is described in domain/backup-format.ts). The restore writes every row in one db.batch: a file
 // that fails half-way leaves the database as empty as it found it.
+import { rebuildAggregates } from './aggregates';
 import { count, eq, getTableColumns, inArray, or, sql, SQL, type Column } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -264,6 +265,8 @@ export async function restoreOffice(db: Db, given: BackupFile, ip: string | null
     const rows = table === 'audit_log' ? file.tables[table].map(({ id: _id, ...rest }) => rest) : file.tables[table];
     for (const part of chunk(rows, perInsert)) statements.push(db.insert(source).values(part as never));
   }
+  // The roll-up's aggregates of every restored board, from the rows above.
+  for (const fy of file.tables.fiscal_years) statements.push(...rebuildAggregates(db, (fy as { id: string }).id));
   statements.push(
     audit(db, { orgId: file.organisationId, userId: null, action: 'backup.restored', detail: { exportedAt: file.exportedAt, counts: file.counts }, ip }),
   );

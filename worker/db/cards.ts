@@ -8,9 +8,10 @@
 import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
-import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type ChecklistItem } from './schema';
+import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type ChecklistItem, type ColumnCategory } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type ChainHead, type NewEvent } from './events';
 import { clockNow } from './clock';
+import { cardAggregateWrites } from './aggregates';
 import { toCardView } from './board';
 import { AppError, boardBusy, invalidGroup, refused, wouldLoseAccess, yearArchived, appError } from '../domain/errors';
 import type { Access, Actor, CardAction } from '../domain/access';
@@ -76,6 +77,8 @@ export interface CardSource {
   column?(columnId: string): readonly Card[] | null;
   /** When the source knows the office's groups: their ids. */
   groupIds?(): readonly string[];
+  /** When the source knows the board's columns: a column's category (the aggregates' writes). */
+  category?(columnId: string): ColumnCategory | null;
   /**
    * When the source commits changes itself (the board's room, several in one batch): takes the
    * planned change and answers once it has committed. Without it, the change commits alone.
@@ -212,15 +215,18 @@ function changeCard(
       if (card.version !== version) throw conflict(card, access);
       const change = await plan(card);
       if (!change) return { unchanged: toCardView(card, access.editsCard(card)) };
+      const after = { ...card, ...change.set, version: card.version + 1, updatedAt: now };
       return {
         event: change.event,
-        after: { ...card, ...change.set, version: card.version + 1, updatedAt: now },
+        after,
         writes: [
           db
             .update(cards)
             .set({ ...change.set, version: card.version + 1, updatedAt: now })
             .where(and(eq(cards.id, card.id), eq(cards.version, card.version)))
             .returning(),
+          // The measure's aggregates (roll-up), from the card before and after, in the same batch.
+          ...cardAggregateWrites(db, card, after, source?.category?.bind(source)),
         ],
         read: ([rows]) => {
           // The unique seq makes a lost race fail the batch; an empty update here would mean a

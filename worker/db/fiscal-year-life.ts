@@ -1,6 +1,7 @@
 // A fiscal year's life cycle (administrators): archive it (read-only, off the default menus,
 // kept with its reports and log), restore it, or delete it while its log holds nothing but its
 // import. Records are never destroyed otherwise: offices keep them at least ten years.
+import { measureAggregates } from './schema';
 import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { advancePublication } from './public';
@@ -82,6 +83,7 @@ export async function deleteUnusedYear(db: Db, fy: FiscalYear, actor: { userId: 
     db.delete(oitItems).where(inYear(oitItems)),
     db.delete(reportSchedules).where(inYear(reportSchedules)),
     db.delete(cardEvents).where(inYear(cardEvents)),
+    db.delete(measureAggregates).where(and(eq(measureAggregates.fiscalYearId, fy.id), unused)),
     db.delete(fiscalYears).where(and(eq(fiscalYears.id, fy.id), eq(fiscalYears.orgId, fy.orgId), unused)),
     // A deleted year that was published leaves the public page at once (db/public.ts).
     advancePublication(db, fy.orgId),

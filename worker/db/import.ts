@@ -1,6 +1,7 @@
 // Writing an imported announcement as a fiscal year's board: the groups the administrator chose
 // to create, columns, measures, one card per step (each with its 'card.created' event) and the
 // fiscal year's report schedule, all in one atomic batch.
+import { rebuildAggregates } from './aggregates';
 import { and, eq, max } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
@@ -138,6 +139,8 @@ export async function createBoardFromImport(
     ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
     ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
+    // The roll-up's aggregates of the new board, from the rows above.
+    ...rebuildAggregates(db, fiscalYearId),
   ];
   try {
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);

@@ -2,6 +2,7 @@
 // on one of the year's cards names its code; the guards below are written into the statements
 // themselves (not checked first and written after), so evidence added at the same moment cannot
 // slip under a deleted item.
+import { oitCatalogueWrite } from './aggregates';
 import { and, asc, eq, not, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
@@ -81,7 +82,7 @@ export async function listItems(db: Db, orgId: string, fy: FiscalYear): Promise<
 
 export async function createItem(db: Db, orgId: string, fy: FiscalYear, input: OitItemInput): Promise<OitItemInfo> {
   try {
-    const [row] = await db.insert(oitItems).values({ id: crypto.randomUUID(), orgId, fiscalYearId: fy.id, ...input }).returning(itemFields);
+    const [[row]] = await db.batch([db.insert(oitItems).values({ id: crypto.randomUUID(), orgId, fiscalYearId: fy.id, ...input }).returning(itemFields), oitCatalogueWrite(db, fy.id)]);
     return row!;
   } catch (e) {
     if (isUniqueViolation(e)) throw codeTaken(input.code);
@@ -114,7 +115,7 @@ export async function updateItem(db: Db, orgId: string, fy: FiscalYear, id: stri
 }
 
 export async function deleteItem(db: Db, orgId: string, fy: FiscalYear, id: string): Promise<OitItemInfo> {
-  const [row] = await db.delete(oitItems).where(and(itemWhere(orgId, fy, id), not(itemHasEvidence))).returning(itemFields);
+  const [[row]] = await db.batch([db.delete(oitItems).where(and(itemWhere(orgId, fy, id), not(itemHasEvidence))).returning(itemFields), oitCatalogueWrite(db, fy.id)]);
   if (row) return row;
   const item = await findItem(db, orgId, fy, id);
   throw hasEvidenceError(item.code);
@@ -133,6 +134,7 @@ export async function importItems(db: Db, orgId: string, fy: FiscalYear, rows: r
         set: { titleTh: sql`excluded.title_th`, titleEn: sql`excluded.title_en`, subIndicator: sql`excluded.sub_indicator`, position: sql`excluded.position` },
       }),
   );
+  statements.push(oitCatalogueWrite(db, fy.id));
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
 }
 

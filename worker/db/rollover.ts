@@ -3,6 +3,7 @@
 // with no evidence or comments, a fresh checklist from its measure's monitoring requirements and
 // its due date a year later. Groups belong to the office and carry over by themselves. The whole
 // year, with a chained 'card.created' event per card, is written in one atomic batch.
+import { rebuildAggregates } from './aggregates';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
@@ -187,6 +188,8 @@ export async function commitRollover(
     ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
     // The report rhythm carries over as it stood at the source year's end.
     ...(hasSchedule ? reportScheduleStatements(db, fiscalYearId, scheduleAtEnd) : []),
+    // The roll-up's aggregates of the new board, from the rows above.
+    ...rebuildAggregates(db, fiscalYearId),
     audit(db, { orgId, userId: actorUserId, action: 'fiscal_year.rolled_over', detail: { from, to, fiscalYearId, cards: cardRows.length } }),
   ];
   try {

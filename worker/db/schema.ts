@@ -724,3 +724,72 @@ export const linkCheckCursor = sqliteTable('link_check_cursor', {
   done: integer('done', { mode: 'boolean' }).notNull().default(false),
   updatedAt: integer('updated_at').notNull(),
 });
+// Roll-up aggregates (issue 19): what a parent body's roll-up reads instead of every card.
+
+/**
+ * One row per measure of an office's fiscal year: its steps counted by column category, its
+ * not-done steps by due date ({ "YYYY-MM-DD": n }: overdue is counted when read, so a step
+ * becomes overdue with time, not with a write), its evidence links, and those by OIT code. Written
+ * in the same D1 batch as every change of a card or its evidence (db/aggregates.ts), rebuilt with
+ * imports, rollovers, adoptions and restores, and checked against a rebuild from the event log.
+ * No foreign keys: it is derived data, deleted with its year.
+ */
+export const measureAggregates = sqliteTable(
+  'measure_aggregates',
+  {
+    measureId: text('measure_id').primaryKey(),
+    orgId: text('org_id').notNull(),
+    fiscalYearId: text('fiscal_year_id').notNull(),
+    beYear: integer('be_year').notNull(),
+    /** The parent's template measure the measure was adopted from; null for the office's own. */
+    templateMeasureId: text('template_measure_id'),
+    todo: integer('todo').notNull().default(0),
+    doing: integer('doing').notNull().default(0),
+    review: integer('review').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    /** Not-done steps by due date; undated ones are not in it. */
+    due: text('due', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
+    evidence: integer('evidence').notNull().default(0),
+    /** Evidence links by OIT item code. */
+    oit: text('oit', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
+    /** Items in the year's OIT catalogue (the same on every row of the year). */
+    oitItems: integer('oit_items').notNull().default(0),
+  },
+  (t) => [index('measure_aggregates_org_year').on(t.orgId, t.beYear), index('measure_aggregates_year').on(t.fiscalYearId)],
+);
+
+/** A daily snapshot of an office's aggregates (cron): the roll-up's trend over the year. */
+export const aggregateSnapshots = sqliteTable(
+  'aggregate_snapshots',
+  {
+    orgId: text('org_id').notNull(),
+    beYear: integer('be_year').notNull(),
+    /** The Bangkok day it was taken, YYYY-MM-DD. */
+    day: text('day').notNull(),
+    total: integer('total').notNull(),
+    done: integer('done').notNull(),
+    /** Not-done steps due before `day` (overdue on that day). */
+    overdue: integer('overdue').notNull(),
+    /** Not-done steps due by `day`: how far behind the expected progress. */
+    behind: integer('behind').notNull(),
+    evidence: integer('evidence').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.beYear, t.day] }), index('aggregate_snapshots_year_day').on(t.beYear, t.day)],
+);
+
+/** A parent body's monthly roll-up report: compiled once per parent, year and month, then sent. */
+export const rollupReports = sqliteTable(
+  'rollup_reports',
+  {
+    id: text('id').primaryKey(),
+    parentOrgId: text('parent_org_id').notNull().references(() => organisations.id),
+    beYear: integer('be_year').notNull(),
+    /** The month it covers, e.g. '2026-11'. */
+    periodKey: text('period_key').notNull(),
+    content: text('content', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('rollup_reports_parent_period').on(t.parentOrgId, t.periodKey)],
+);
+
+export type MeasureAggregate = typeof measureAggregates.$inferSelect;

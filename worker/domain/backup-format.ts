@@ -65,6 +65,9 @@ export const NOT_BACKED_UP: Record<string, string> = {
   line_groups: 'the LINE groups linked to the office: linked again with new codes, so a restored copy never pushes to the live groups by itself',
   line_link_codes: 'one-time link codes: valid 15 minutes',
   line_webhook_events: "LINE's webhook events already handled: LINE redelivers for a short while only",
+  measure_aggregates: "the roll-up's aggregates: derived from the board, rebuilt by the restore in its batch",
+  aggregate_snapshots: "the roll-up trend's daily snapshots: derived; a restored office's trend starts again from the restore",
+  rollup_reports: "a parent body's monthly roll-up reports: the parent body's, not the office's",
   link_checks: "the last check of each evidence link: the next daily check (within a day) finds the same again",
   link_check_cursor: "where the deployment's daily link check stopped: not an office's, a new deployment starts its own",
 };

@@ -10,7 +10,7 @@
 // reader's permission shape. Both are what D1 holds, so a room loaded again after an eviction
 // gives the same tag for the same board, and a reader who has it still gets 304.
 import { boardFrame, editableFor, sortCards, toLiveCard, type BoardRows } from '../db/board';
-import type { Card, FiscalYear } from '../db/schema';
+import type { Card, ColumnCategory, FiscalYear } from '../db/schema';
 import type { ChainHead } from '../db/events';
 import type { CardReading } from '../db/cards';
 import type { Access, Actor } from '../domain/access';
@@ -99,6 +99,11 @@ export class BoardMemory {
     const inColumn: Card[] = [];
     for (const card of this.cards.values()) if (card.columnId === columnId) inColumn.push(card);
     return inColumn.sort((a, b) => (a.orderKey < b.orderKey ? -1 : a.orderKey > b.orderKey ? 1 : 0));
+  }
+
+  /** A column's category (null: not a column of this board). */
+  category(columnId: string): ColumnCategory | null {
+    return this.rows.columns.find((c) => c.id === columnId)?.category ?? null;
   }
 
   /** The office's groups. */

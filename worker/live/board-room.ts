@@ -361,6 +361,7 @@ export class BoardRoom extends DurableObject<Env> {
       // Asked right after read, so the memory is loaded.
       column: (columnId) => this.memory!.column(columnId),
       groupIds: () => this.memory!.groupIds(),
+      category: (columnId) => this.memory?.category(columnId) ?? null,
       lostRace: async () => {
         this.memory = null;
       },

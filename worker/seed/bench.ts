@@ -1,6 +1,7 @@
 // Fixtures and plain reads of the local benchmarks and load runs (routes/dev-bench.ts,
 // dev-load.ts, dev-reports-bench.ts; DEMO_SEED="1" only): synthetic boards, director accounts, a
 // reports bench office, and the raw reads the real code paths are compared with.
+import { rebuildAggregates, rebuildYearAggregates } from '../db/aggregates';
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db/client';
@@ -114,6 +115,7 @@ export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: 
     ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
     ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
+    ...rebuildAggregates(db, fiscalYearId),
   ];
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   return { fiscalYearId, cards: n, measures: measureRows.length };
@@ -187,6 +189,7 @@ export async function seedReportsBench(db: Db, counts: { cards: number; events: 
         ${int(yearStart)} + i * ${int(step)}, printf('%064d', i - 1), printf('%064d', i)
       from n`);
   }
+  await rebuildYearAggregates(db, fyId);
   return { adminEmail: `admin@${p}.bench.local`, password: DEMO_PASSWORD, cards: cardCount, events: eventCount, measures: measureCount };
 }
 

@@ -1,6 +1,7 @@
 // The local demo office: the Phichit Provincial Education Office, its groups, one account per
 // role, and the FY 2567 board produced by running the importer on the shipped announcement.
 // Used by `npm start` (through the dev-only seed route) and by the tests.
+import { oitCatalogueWrite } from '../db/aggregates';
 import type { Db } from '../db/client';
 import { groups, memberships, oitItems, organisations, users, type Role } from '../db/schema';
 import { createBoardFromImport } from '../db/import';
@@ -88,6 +89,6 @@ export async function seedDemo(db: Db, opts = { slug: 'phichit-peo', emailDomain
   });
   const oitRows = OIT_ITEMS_2567.map((item, position) => ({ id: crypto.randomUUID(), orgId: ids.orgId, fiscalYearId: board.fiscalYearId, position, ...item }));
   const [first, ...rest] = chunk(oitRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows));
-  await db.batch([first!, ...rest]);
+  await db.batch([first!, ...rest, oitCatalogueWrite(db, board.fiscalYearId)]);
   return { ...ids, ...board, parsed };
 }
