@@ -29,6 +29,7 @@ import { oitRoutes } from './routes/oit';
 import { memoRoutes } from './routes/memo';
 import { publicRoutes } from './routes/public';
 import { fiscalYearRoutes } from './routes/fiscal-years';
+import { rollupRoutes } from './routes/rollup';
 import { reportRoutes } from './routes/reports';
 import { lineRoutes, lineWebhook } from './routes/line';
 import { devReportsBenchRoutes } from './routes/dev-reports-bench';
@@ -101,6 +102,7 @@ const routes = app
   .route('/api/memo', memoRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/fiscal-years', fiscalYearRoutes)
+  .route('/api/rollup', rollupRoutes)
   .route('/api/reports', reportRoutes)
   .route('/api/line', lineRoutes)
   .route('/api/dev/reports-bench', devReportsBenchRoutes);

@@ -155,3 +155,11 @@ export function accessOf(actor: Actor): Access {
 export function canManageLine(actor: Actor, orgId: string): boolean {
   return canAdminister(actor, orgId);
 }
+
+/**
+ * A parent body's roll-up of its descendant offices (issue 19): its own oversight users and
+ * administrators, signed in to the parent body. Offices never read it (nor their siblings).
+ */
+export function canReadRollup(actor: Actor, org: { id: string; kind: string }): boolean {
+  return sameOrg(actor, org.id) && org.kind === 'parent' && (actor.role === 'oversight' || actor.role === 'admin');
+}

@@ -1,0 +1,123 @@
+// What a parent body's roll-up reads (issue 19): the parent, its template's measures for the year,
+// and every descendant office with its aggregate rows of the year — one D1 batch of three
+// statements, one row read per office and per aggregate row (the tree walks organisations_parent,
+// the aggregates measure_aggregates_org_year). Also the trend (daily snapshots) and the daily
+// snapshot itself, one statement for every office.
+import { sql } from 'drizzle-orm';
+import type { Db } from './client';
+import type { RollupAggregateRow, RollupOfficeRow } from '../domain/rollup';
+import type { RollupMeasure, RollupTrendPoint } from '../domain/contracts-rollup';
+import type { OrgKind } from './schema';
+import { percentOf } from '../domain/progress';
+
+/** The descendant organisations of ?1 (the parent), through parent bodies below it: `tree`. */
+const TREE = `with recursive tree(id, slug, name_th, name_en, kind, attributes) as (
+    select id, slug, name_th, name_en, kind, attributes from organisations where parent_id = ?1
+    union
+    select o.id, o.slug, o.name_th, o.name_en, o.kind, o.attributes from organisations o join tree on o.parent_id = tree.id where tree.kind = 'parent'
+  )`;
+
+/** The SQL of the roll-up's rows (also what the bench's raw read runs). */
+export const ROLLUP_SQL = {
+  parent: 'select id, name_th, name_en, kind from organisations where id = ?1',
+  measures: `select tm.id, tm.section, tm.number, tm.title from template_measures tm join templates t on t.id = tm.template_id
+    where t.org_id = ?1 and t.be_year = ?2 and tm.removed_in_version is null order by tm.section, tm.number`,
+  offices: `${TREE}
+    select tree.id, tree.slug, tree.name_th, tree.name_en, tree.attributes, a.template_measure_id, a.todo, a.doing, a.review, a.done, a.due, a.evidence, a.oit, a.oit_items
+    from tree left join measure_aggregates a on a.org_id = tree.id and a.be_year = ?2
+    where tree.kind = 'office'`,
+} as const;
+
+export interface RollupRows {
+  parent: { id: string; nameTh: string; nameEn: string; kind: OrgKind } | null;
+  measures: RollupMeasure[];
+  offices: RollupOfficeRow[];
+  rows: RollupAggregateRow[];
+}
+
+type Raw = Record<string, unknown>;
+const json = <T,>(v: unknown, fallback: T): T => {
+  if (typeof v !== 'string') return fallback;
+  try {
+    return JSON.parse(v) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+/** The raw statements, bound: the roll-up's one batch. */
+export function rollupStatements(d1: D1Database | D1DatabaseSession, parentId: string, beYear: number) {
+  return [d1.prepare(ROLLUP_SQL.parent).bind(parentId), d1.prepare(ROLLUP_SQL.measures).bind(parentId, beYear), d1.prepare(ROLLUP_SQL.offices).bind(parentId, beYear)];
+}
+
+/**
+ * The roll-up's rows in one batch. `d1`: the binding, or a read-replication session of it
+ * (`withSession`), which may answer from a replica near the reader.
+ */
+export async function readRollupRows(d1: D1Database | D1DatabaseSession, parentId: string, beYear: number): Promise<RollupRows> {
+  const [p, m, o] = await d1.batch<Raw>(rollupStatements(d1, parentId, beYear));
+  const parentRow = p!.results[0];
+  const offices = new Map<string, RollupOfficeRow>();
+  const rows: RollupAggregateRow[] = [];
+  for (const r of o!.results) {
+    const id = String(r.id);
+    if (!offices.has(id)) offices.set(id, { id, slug: String(r.slug), nameTh: String(r.name_th), nameEn: String(r.name_en ?? ''), attributes: json(r.attributes, {}) });
+    if (r.todo === null || r.todo === undefined) continue;
+    rows.push({
+      orgId: id,
+      templateMeasureId: (r.template_measure_id as string | null) ?? null,
+      todo: Number(r.todo),
+      doing: Number(r.doing),
+      review: Number(r.review),
+      done: Number(r.done),
+      due: json(r.due, {}),
+      evidence: Number(r.evidence),
+      oit: json(r.oit, {}),
+      oitItems: Number(r.oit_items),
+    });
+  }
+  return {
+    parent: parentRow ? { id: String(parentRow.id), nameTh: String(parentRow.name_th), nameEn: String(parentRow.name_en ?? ''), kind: parentRow.kind as OrgKind } : null,
+    measures: m!.results.map((x) => ({ id: String(x.id), section: String(x.section), number: Number(x.number), title: String(x.title) })),
+    offices: [...offices.values()].sort((a, b) => a.nameTh.localeCompare(b.nameTh, 'th')),
+    rows,
+  };
+}
+
+/** The organisation's kind (the policy's question before the trend is read). */
+export async function readParent(d1: D1Database | D1DatabaseSession, orgId: string): Promise<{ id: string; kind: OrgKind } | null> {
+  const row = await d1.prepare('select id, kind from organisations where id = ?1').bind(orgId).first<{ id: string; kind: OrgKind }>();
+  return row ?? null;
+}
+
+/** The trend: every descendant office's snapshots of the year, summed per day. */
+export async function readRollupTrend(d1: D1Database | D1DatabaseSession, parentId: string, beYear: number): Promise<RollupTrendPoint[]> {
+  const { results } = await d1
+    .prepare(
+      `${TREE}
+      select s.day, sum(s.total) total, sum(s.done) done, sum(s.overdue) overdue, sum(s.behind) behind
+      from tree join aggregate_snapshots s on s.org_id = tree.id and s.be_year = ?2
+      where tree.kind = 'office' group by s.day order by s.day`,
+    )
+    .bind(parentId, beYear)
+    .all<{ day: string; total: number; done: number; overdue: number; behind: number }>();
+  return results.map((r) => ({ day: r.day, total: r.total, done: r.done, percent: percentOf(r.done, r.total), overdue: r.overdue, behind: r.behind }));
+}
+
+/**
+ * Today's snapshot of every office's template steps, per fiscal year running today (Bangkok day
+ * `day`): one statement for all offices, repeated runs the same day replace their row.
+ */
+export async function takeSnapshots(db: Db, day: string): Promise<number> {
+  const r = await db.run(sql`
+    insert into aggregate_snapshots (org_id, be_year, day, total, done, overdue, behind, evidence)
+    select a.org_id, a.be_year, ${day}, sum(a.todo + a.doing + a.review + a.done), sum(a.done),
+      sum((select coalesce(sum(j.value), 0) from json_each(a.due) j where j.key < ${day})),
+      sum((select coalesce(sum(j.value), 0) from json_each(a.due) j where j.key <= ${day})),
+      sum(a.evidence)
+    from measure_aggregates a join fiscal_years fy on fy.id = a.fiscal_year_id
+    where a.template_measure_id is not null and fy.archived_at is null and fy.starts_on <= ${day} and fy.ends_on >= ${day}
+    group by a.org_id, a.be_year
+    on conflict (org_id, be_year, day) do update set total = excluded.total, done = excluded.done, overdue = excluded.overdue, behind = excluded.behind, evidence = excluded.evidence`);
+  return r.meta.changes ?? 0;
+}
