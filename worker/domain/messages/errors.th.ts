@@ -121,6 +121,15 @@ export const th = {
   'catalogue.too_long': 'ข้อความยาวเกิน {max} ตัวอักษร',
   'catalogue.repeated': 'รหัสข้อซ้ำ ใช้แถวแรกที่พบ',
   'catalogue.too_many': 'รายการเกิน {max} ข้อ',
+  // A catalogue version (domain/catalogue-list.ts) and moving a year onto it (domain/crosswalk.ts).
+  'catalogue.bad_line': 'อ่านรหัสข้อและชื่อข้อจากบรรทัดนี้ไม่ได้ (ตัวอย่าง O1 โครงสร้าง)',
+  'catalogue.repeated_line': 'รหัสข้อซ้ำกับบรรทัดที่ {first}',
+  catalogue_invalid: 'รายการ OIT มีบรรทัดที่อ่านไม่ได้ {count} บรรทัด ยังไม่ได้บันทึกสิ่งใด',
+  catalogue_name_exists: 'มีรายการ OIT ชื่อ "{name}" อยู่แล้ว',
+  'not_found.catalogue': 'ไม่พบรายการ OIT ฉบับนี้',
+  crosswalk_required: 'รหัส OIT ที่หลักฐานใช้อยู่จะไม่มีในรายการใหม่: {codes} โปรดระบุรหัสใหม่ของแต่ละรหัสในตารางเทียบรหัส',
+  crosswalk_unconfirmed: 'หลักฐานของรหัส {codes} จะไม่มีข้อในรายการใหม่ โปรดยืนยันเพื่อเก็บไว้ในส่วน "ไม่อยู่ในรายการ"',
+  crosswalk_unknown_code: 'รหัส {code} ไม่อยู่ในรายการ OIT ใหม่',
   // How long to wait, for too_many_attempts' {wait} (domain/throttle.ts waitText).
   'wait.second': '{n} วินาที',
   'wait.seconds': '{n} วินาที',
