@@ -108,7 +108,7 @@ export function codesInUse(links: readonly MappedLink[]): CodeInUse[] {
 export function codesLost(links: readonly MappedLink[], oldItems: readonly CrosswalkItem[], newItems: readonly CrosswalkItem[]): (CodeInUse & { change: 'gone' | 'changed' })[] {
   const oldTitle = new Map(oldItems.map((i) => [normaliseCode(i.code), i.titleTh]));
   const newTitle = new Map(newItems.map((i) => [normaliseCode(i.code), i.titleTh]));
-  return codesInUse(links).flatMap((u) => {
+  return codesInUse(links).flatMap((u): (CodeInUse & { change: 'gone' | 'changed' })[] => {
     const now = newTitle.get(u.code);
     if (now === undefined) return [{ ...u, change: 'gone' as const }];
     const was = oldTitle.get(u.code);
