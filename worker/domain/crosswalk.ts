@@ -64,13 +64,12 @@ export function proposeCrosswalk(oldItems: readonly CrosswalkItem[], newItems: r
   return oldItems.map((old) => {
     const oldCode = normaliseCode(old.code);
     const grams = trigrams(old.titleTh);
-    let best: { code: string; titleTh: string; score: number } | null = null;
+    let best = { code: '', titleTh: '', score: -1 };
     for (const n of candidates) {
       const score = dice(grams, n.grams);
-      const better = !best || score > best.score || (score === best.score && n.code === oldCode);
-      if (better) best = { code: n.code, titleTh: n.titleTh, score };
+      if (score > best.score || (score === best.score && n.code === oldCode)) best = { code: n.code, titleTh: n.titleTh, score };
     }
-    if (!best || best.score < threshold) return { oldCode, oldTitle: old.titleTh, newCode: null, newTitle: null, score: best?.score ?? 0, reason: 'none' };
+    if (best.score < threshold) return { oldCode, oldTitle: old.titleTh, newCode: null, newTitle: null, score: Math.max(best.score, 0), reason: 'none' };
     return { oldCode, oldTitle: old.titleTh, newCode: best.code, newTitle: best.titleTh, score: best.score, reason: best.code === oldCode ? 'same_code' : 'similar_title' };
   });
 }
