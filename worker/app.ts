@@ -25,6 +25,7 @@ import { meRoutes } from './routes/me';
 import { backupRoutes } from './routes/backup';
 import { devLoadRoutes } from './routes/dev-load';
 import { dashboardRoutes } from './routes/dashboard';
+import { catalogueRoutes } from './routes/catalogues';
 import { oitRoutes } from './routes/oit';
 import { memoRoutes } from './routes/memo';
 import { publicRoutes } from './routes/public';
@@ -99,6 +100,7 @@ const routes = app
   .route('/api/dev', devRoutes)
   .route('/api/dashboard', dashboardRoutes)
   .route('/api/oit', oitRoutes)
+  .route('/api/catalogues', catalogueRoutes)
   .route('/api/memo', memoRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/fiscal-years', fiscalYearRoutes)

@@ -419,6 +419,19 @@ const RULES: Record<string, Rule[]> = {
   'POST /api/oit/:beYear/items/import/commit': [
     { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async () => ({ method: 'POST', path: '/api/oit/2567/items/import/commit', body: { text: 'O1\tโครงสร้าง\t9.1\tStructure' } }) },
   ],
+  'POST /api/catalogues/preview': [
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async () => ({ method: 'POST', path: '/api/catalogues/preview', body: { text: 'O1 โครงสร้าง' } }) },
+  ],
+  'POST /api/catalogues': [
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async ({ n }) => ({ method: 'POST', path: '/api/catalogues', body: { name: `รายการทดสอบ ${n}`, text: 'O1 โครงสร้าง' } }) },
+  ],
+  'POST /api/catalogues/:id/plan': [
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async () => ({ method: 'POST', path: '/api/catalogues/shipped-2567/plan', body: { beYear: 2567 } }) },
+  ],
+  'POST /api/catalogues/:id/apply': [
+    // A year not created yet: the version is only named for its rollover.
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async ({ n }) => ({ method: 'POST', path: '/api/catalogues/shipped-2567/apply', body: { beYear: 2600 + (n % 90) } }) },
+  ],
   'PUT /api/memo': [
     {
       targets: ['office'],

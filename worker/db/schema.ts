@@ -34,6 +34,22 @@ export interface ChecklistItem {
   done: boolean;
 }
 
+/** An item of a catalogue version (domain/readiness.ts CatalogueRow). */
+export interface CatalogueItemRow {
+  code: string;
+  titleTh: string;
+  subIndicator: string;
+  titleEn: string;
+}
+
+/** A confirmed crosswalk row: the old code, its new code or none, and the proposal's score. */
+export interface CrosswalkEntry {
+  oldCode: string;
+  oldTitle: string;
+  newCode: string | null;
+  score: number;
+}
+
 const createdAt = () =>
   integer('created_at', { mode: 'number' })
     .notNull()
@@ -325,6 +341,45 @@ export const oitItems = sqliteTable(
     position: integer('position').notNull().default(0),
   },
   (t) => [uniqueIndex('oit_items_year_code').on(t.fiscalYearId, t.code)],
+);
+
+/**
+ * A named version of the OIT catalogue ("OIT 2569 (26 items)"), as an administrator imported it,
+ * with where it came from. Kept as imported (a version is never edited: a corrected list is a new
+ * version); each fiscal year's working items (oit_items) are copied from the version it uses.
+ */
+export const oitCatalogues = sqliteTable(
+  'oit_catalogues',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    name: text('name').notNull(),
+    /** Where the list came from: free text or an address (shown with it). */
+    source: text('source').notNull().default(''),
+    items: text('items', { mode: 'json' }).$type<CatalogueItemRow[]>().notNull(),
+    createdBy: text('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('oit_catalogues_org_name').on(t.orgId, t.name)],
+);
+
+/**
+ * Which catalogue version a fiscal year uses, by its Buddhist Era year (a year not created yet can
+ * be named: its rollover takes the version), and the crosswalk confirmed when the year moved onto
+ * it (old code → new code; null: no counterpart, its evidence kept and listed).
+ */
+export const oitCatalogueYears = sqliteTable(
+  'oit_catalogue_years',
+  {
+    id: text('id').primaryKey(),
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    beYear: integer('be_year').notNull(),
+    catalogueId: text('catalogue_id').notNull().references(() => oitCatalogues.id),
+    crosswalk: text('crosswalk', { mode: 'json' }).$type<CrosswalkEntry[]>().notNull().default([]),
+    appliedBy: text('applied_by').references(() => users.id),
+    appliedAt: integer('applied_at').notNull(),
+  },
+  (t) => [uniqueIndex('oit_catalogue_years_org_year').on(t.orgId, t.beYear)],
 );
 
 /** Compiled monitoring reports: immutable snapshots, one per office, kind and period. */

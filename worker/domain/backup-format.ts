@@ -48,6 +48,8 @@ export const BACKUP_TABLES = [
   'evidence_links',
   'comments',
   'oit_items',
+  'oit_catalogues',
+  'oit_catalogue_years',
   'reports',
   'report_recipients',
   'outbox',
@@ -104,7 +106,7 @@ const row = z.record(z.string(), z.unknown());
  * Tables added to the format after files were already being written: a file from before one of
  * them has no such table, and restores with none of its rows. Every other table must be there.
  */
-export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules', 'evidence_files'];
+export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules', 'evidence_files', 'oit_catalogues', 'oit_catalogue_years'];
 
 const everyTable = <T>(rec: Partial<Record<BackupTable, T>>, ctx: z.RefinementCtx, what: string) => {
   for (const t of BACKUP_TABLES) {

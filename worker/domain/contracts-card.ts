@@ -45,7 +45,7 @@ export interface CommentView {
   createdAt: number;
 }
 
-export type TimelineKind = 'card.created' | 'card.moved' | 'card.edited' | 'evidence.added' | 'evidence.removed' | 'evidence.publication' | 'comment.added';
+export type TimelineKind = 'card.created' | 'card.moved' | 'card.edited' | 'evidence.added' | 'evidence.removed' | 'evidence.publication' | 'evidence.recoded' | 'comment.added';
 
 export interface TimelineEntry {
   seq: number;

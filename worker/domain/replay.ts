@@ -43,7 +43,7 @@ export interface Replay {
 }
 
 /** Kinds that hang something off a card without changing the card row (db/card-details.ts). */
-const PASSIVE_KINDS = new Set(['evidence.added', 'evidence.removed', 'evidence.publication', 'comment.added']);
+const PASSIVE_KINDS = new Set(['evidence.added', 'evidence.removed', 'evidence.publication', 'evidence.recoded', 'comment.added']);
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
@@ -140,7 +140,8 @@ export const REPLAYED_EVIDENCE_FIELDS = ['cardId', 'url', 'note', 'oitCode', 'li
 /**
  * The evidence links that exist after the events (given in seq order): 'evidence.added' creates
  * one (link published, note not, unless the event says otherwise), 'evidence.publication' changes
- * its flags, 'evidence.removed' deletes it.
+ * its flags, 'evidence.recoded' its OIT code (a year moved onto another catalogue, db/catalogues.ts),
+ * 'evidence.removed' deletes it.
  */
 export function replayEvidence(events: readonly LoggedEvent[]): Map<string, ReplayedEvidence> {
   const links = new Map<string, ReplayedEvidence>();
@@ -162,6 +163,9 @@ export function replayEvidence(events: readonly LoggedEvent[]): Map<string, Repl
       if (!link) continue;
       if (typeof e.after.linkPublished === 'boolean') link.linkPublished = e.after.linkPublished;
       if (typeof e.after.notePublished === 'boolean') link.notePublished = e.after.notePublished;
+    } else if (e.kind === 'evidence.recoded' && e.after && typeof e.after.evidenceId === 'string') {
+      const link = links.get(e.after.evidenceId);
+      if (link) link.oitCode = e.after.oitCode ?? null;
     } else if (e.kind === 'evidence.removed' && e.before && typeof e.before.evidenceId === 'string') {
       links.delete(e.before.evidenceId);
     }

@@ -55,6 +55,7 @@ export default english<typeof th>()({
   'timeline.edited': 'Edited: {changes}',
   'timeline.evidence': 'Added evidence: {url}',
   'timeline.evidenceOit': 'Added evidence for {code}: {url}',
+  'timeline.evidenceRecoded': 'Evidence {url} moved from OIT {from} to {to} (the year\'s new OIT list)',
   'timeline.evidenceRemoved': 'Removed evidence {url}',
   'timeline.comment': 'Commented',
   'timeline.unknownColumn': 'a removed column',

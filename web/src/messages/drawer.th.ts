@@ -53,6 +53,7 @@ export const th = {
   'timeline.edited': 'แก้ไข: {changes}',
   'timeline.evidence': 'เพิ่มหลักฐาน: {url}',
   'timeline.evidenceOit': 'เพิ่มหลักฐาน {code}: {url}',
+  'timeline.evidenceRecoded': 'เปลี่ยนข้อ OIT ของหลักฐาน {url}: {from} → {to} ตามรายการ OIT ใหม่ของปี',
   'timeline.evidenceRemoved': 'ลบหลักฐาน {url}',
   'timeline.comment': 'แสดงความคิดเห็น',
   'timeline.unknownColumn': 'คอลัมน์ที่ถูกลบ',

@@ -60,6 +60,8 @@ export function describeEntry(entry: TimelineEntry): string {
     }
     case 'evidence.removed':
       return tDrawer('timeline.evidenceRemoved', { url: str(before.url) ?? '' });
+    case 'evidence.recoded':
+      return tDrawer('timeline.evidenceRecoded', { url: str(after.url) ?? '', from: str(before.oitCode) ?? '', to: str(after.oitCode) ?? '' });
     case 'comment.added':
       return tDrawer('timeline.comment');
     case 'evidence.publication': {
