@@ -30,6 +30,11 @@ export interface EvidenceView {
   file: EvidenceFileView | null;
 }
 
+/** POST /api/cards/:id/files: the evidence the uploaded file became. */
+export interface FileUploadResponse {
+  evidence: EvidenceView;
+}
+
 /** An evidence file as the drawer lists it: its type decided from its content. */
 export interface EvidenceFileView {
   id: string;

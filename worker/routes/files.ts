@@ -18,7 +18,7 @@ import { cardParam } from '../domain/schemas/cards';
 import { fileParams, fileUploadFields } from '../domain/schemas/files';
 import { contentDisposition, detectFileKind, FILE_KINDS, fileAddress, MAX_FILE_BYTES, servedInline, storedFileName, type FileKind } from '../domain/file-type';
 import { checkUploadTo, fileIsPublic, findFile } from '../db/files';
-import type { EvidenceView } from '../domain/contracts-card';
+import type { EvidenceView, FileUploadResponse } from '../domain/contracts-card';
 import type { AppEnv } from '../env';
 
 export const fileTooLarge = () => appError(413, 'file.too_large', undefined, { code: 'file_too_large' });
@@ -87,7 +87,7 @@ export const fileUploadRoutes = new Hono<AppEnv>().post('/cards/:id/files', vali
       by: { id: me.user.id, displayName: me.user.displayName },
       file,
     });
-    return c.json({ evidence }, 201);
+    return c.json({ evidence } satisfies FileUploadResponse, 201);
   } catch (e) {
     // Refused or failed in the room: no row refers to the object, so it goes (the user keeps their copy).
     await c.env.FILES.delete(r2Key).catch((failure: unknown) => console.error('evidence file left unreferenced in R2', r2Key, failure));

@@ -16,6 +16,7 @@ import { safeHref } from '../../../safe-url';
 import { Feedback } from '../../Feedback';
 import { LinkHost } from '../../LinkHost';
 import { tDrawer } from '../../../messages/drawer';
+import { AttachFile, FileLine } from './AttachFile';
 
 const WEB_LINK = /^https?:\/\/\S+$/i;
 
@@ -34,6 +35,7 @@ export function Evidence({ cardId, evidence, canContribute }: { cardId: string; 
         ))}
       </ul>
       {canContribute && <AddEvidence cardId={cardId} catalogue={catalogue} />}
+      {canContribute && <AttachFile cardId={cardId} catalogue={catalogue} oitLabel={oitLabel} />}
     </section>
   );
 }
@@ -46,15 +48,17 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
   const [busy, setBusy] = useState(false);
   return (
     <li class="evidence-item" data-testid="evidence-item">
-      {/* Only web links become links: the server accepts http(s) alone, and this stays true. */}
-      {safeHref(item.url) ? (
+      {/* Only web links and the board's own files become links: the server accepts nothing else. */}
+      {item.file ? (
+        <FileLine url={item.url} file={item.file} />
+      ) : safeHref(item.url) ? (
         <a href={safeHref(item.url)} target="_blank" rel="noopener noreferrer" class="evidence-url">
           {item.url}
         </a>
       ) : (
         <span class="evidence-url">{item.url}</span>
       )}
-      <LinkHost url={item.url} />
+      {!item.file && <LinkHost url={item.url} />}
       {item.oitCode && (
         <p class="evidence-oit" data-testid="evidence-oit">
           <span class="badge badge-lead">{item.oitCode}</span> {oit ? pickText(oit.titleTh, oit.titleEn) : ''}
