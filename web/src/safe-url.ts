@@ -1,4 +1,5 @@
 import { isTrustworthyWebUrl, linkHost } from '../../worker/domain/user-text';
+import { isFileAddress } from '../../worker/domain/file-type';
 
 /**
  * A link target only for web addresses a person can judge by their host: stored text never
@@ -8,7 +9,8 @@ import { isTrustworthyWebUrl, linkHost } from '../../worker/domain/user-text';
  * through it, and is shown with `hostOf` beside it.
  */
 export function safeHref(url: string): string | undefined {
-  return isTrustworthyWebUrl(url) ? url : undefined;
+  // The board's own evidence files (/files/<office>/<id>/<name>) are links too: same origin, checked there.
+  return isTrustworthyWebUrl(url) || isFileAddress(url) ? url : undefined;
 }
 
 /** The host a link really goes to, shown beside it; null for something that is not a web address. */

@@ -19,7 +19,8 @@ export function DocEvidence({ evidence, print }: { evidence: readonly Evidence[]
           {e.oitCode && <span class="doc-code">[{e.oitCode}] </span>}
           {print && e.note && <span>{e.note} </span>}
           <a href={safeHref(e.url)} rel="noopener noreferrer" target="_blank">
-            {print ? e.url : e.note || e.url}
+            {/* On paper, a board file's relative address (/files/…) is written whole. */}
+            {print ? (e.url.startsWith('/files/') ? `${location.origin}${e.url}` : e.url) : e.note || e.url}
           </a>
           <LinkHost url={e.url} />
         </li>

@@ -7,6 +7,7 @@ import { lang } from '../../../state/ui';
 import { formatDate, formatMoment } from '../../../../../worker/domain/thai-date';
 import { personName } from '../../../person';
 import { tDrawer } from '../../../messages/drawer';
+import { isFileAddress } from '../../../../../worker/domain/file-type';
 
 const FIELD_LABELS: Record<string, PlainStringKey> = {
   title: 'timeline.field.title',
@@ -40,6 +41,17 @@ function fieldChange(field: string, value: unknown): string {
   return label;
 }
 
+/** An evidence address as a person reads it: a board file by its name (its address is escaped), a link as it is. */
+function shownUrl(value: unknown): string {
+  const url = str(value) ?? '';
+  if (!isFileAddress(url)) return url;
+  try {
+    return decodeURIComponent(url.slice(url.lastIndexOf('/') + 1));
+  } catch {
+    return url;
+  }
+}
+
 export function describeEntry(entry: TimelineEntry): string {
   const before = entry.before ?? {};
   const after = entry.after ?? {};
@@ -55,13 +67,13 @@ export function describeEntry(entry: TimelineEntry): string {
     case 'evidence.added': {
       const code = str(after.oitCode);
       return code
-        ? tDrawer('timeline.evidenceOit', { code, url: str(after.url) ?? '' })
-        : tDrawer('timeline.evidence', { url: str(after.url) ?? '' });
+        ? tDrawer('timeline.evidenceOit', { code, url: shownUrl(after.url) })
+        : tDrawer('timeline.evidence', { url: shownUrl(after.url) });
     }
     case 'evidence.removed':
-      return tDrawer('timeline.evidenceRemoved', { url: str(before.url) ?? '' });
+      return tDrawer('timeline.evidenceRemoved', { url: shownUrl(before.url) });
     case 'evidence.recoded':
-      return tDrawer('timeline.evidenceRecoded', { url: str(after.url) ?? '', from: str(before.oitCode) ?? '', to: str(after.oitCode) ?? '' });
+      return tDrawer('timeline.evidenceRecoded', { url: shownUrl(after.url), from: str(before.oitCode) ?? '', to: str(after.oitCode) ?? '' });
     case 'comment.added':
       return tDrawer('timeline.comment');
     case 'evidence.publication': {
