@@ -52,6 +52,18 @@ export async function serverBoard(page: Page, beYear = 2567): Promise<BoardData>
   return boardFromWire(wire);
 }
 
+/**
+ * An evidence link on the card, added through the API with the page's own session: a step moves
+ * into a done column only with evidence (worker/domain/done-rule.ts).
+ */
+export async function addEvidence(page: Page, cardId: string): Promise<void> {
+  const status = await page.evaluate(async (id) => {
+    const body = JSON.stringify({ url: `https://phichit.moe.go.th/ita/evidence/${id}`, note: '', oitCode: null });
+    return (await fetch(`/api/cards/${id}/evidence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status;
+  }, cardId);
+  if (status !== 201) throw new Error(`evidence on ${cardId}: ${status}`);
+}
+
 export function columnId(board: BoardData, key: string): string {
   const column = board.columns.find((c) => c.key === key);
   if (!column) throw new Error(`no column ${key}`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './axe';
 import { launch, signIn } from './browser';
-import { serverBoard } from './board-helpers';
+import { addEvidence, serverBoard } from './board-helpers';
 
 /** Chooses a date in a Buddhist Era date input (components/dates/BeDateInput.tsx). */
 async function pickBeDate(page: Page, testId: string, iso: string) {
@@ -38,6 +38,7 @@ beforeAll(async () => {
   const done = board.columns.find((c) => c.category === 'done')!;
   const measure4 = board.measures.find((m) => m.number === 4)!;
   const card = board.cards.find((c) => c.measureId === measure4.id && c.columnId !== done.id)!;
+  await addEvidence(director, card.id);
   const status = await director.evaluate(async ({ id, move }) => {
     const r = await fetch(`/api/cards/${id}/move`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(move) });
     return r.status;

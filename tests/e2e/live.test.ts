@@ -4,7 +4,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { browserForFile } from './browser';
-import { cardOnScreen, columnId, expectCardInColumn, moveWithMenu, serverBoard, signInToBoard, type BoardCard, type BoardData } from './board-helpers';
+import { addEvidence, cardOnScreen, columnId, expectCardInColumn, moveWithMenu, serverBoard, signInToBoard, type BoardCard, type BoardData } from './board-helpers';
 
 const base = inject('baseUrl');
 const browser = browserForFile();
@@ -142,6 +142,7 @@ describe('live updates', () => {
     await markPage(watcher);
     const mover = await userPage('director.admin@demo.local');
     const card = adminGroupCard(await serverBoard(mover));
+    await addEvidence(mover, card.id); // it moves into done (worker/domain/done-rule.ts)
 
     // The connection drops and stays down for a while.
     blocked = true;

@@ -32,13 +32,14 @@ beforeAll(async () => {
       return [
         await post(`/api/cards/${a.id}/comments`, 'POST', { body: comment }),
         await post(`/api/cards/${a.id}`, 'PATCH', { version: a.version, details: detail, title: '=cmd|calc' }),
-        await post(`/api/cards/${b.id}/move`, 'POST', { toColumnId: done.id, afterCardId: null, beforeCardId: null, version: b.version }),
+        // The evidence first: a step moves into done only with evidence (worker/domain/done-rule.ts).
         await post(`/api/cards/${b.id}/evidence`, 'POST', { url: 'https://phichit.example.go.th/news', note: 'ข่าวประชาสัมพันธ์', oitCode: 'O7' }),
+        await post(`/api/cards/${b.id}/move`, 'POST', { toColumnId: done.id, afterCardId: null, beforeCardId: null, version: b.version }),
       ];
     },
     { comment: SECRET_COMMENT, detail: SECRET_DETAIL, a: a!, b: b!, done },
   );
-  expect(statuses).toEqual([201, 200, 200, 201]);
+  expect(statuses).toEqual([201, 200, 201, 200]);
 });
 
 afterAll(async () => {

@@ -141,9 +141,13 @@ async function throwawayMember(n: number, disabled = false): Promise<string> {
   return id;
 }
 
-/** A fiscal year of the home office with nothing in it, made for one case. */
+/**
+ * A fiscal year of the home office with nothing in it, made for one case: 2650–2689, clear of the
+ * years the import cases (2600 up) and the rollover cases (2700 down) create in both offices, so
+ * another office's administrator never finds one of their own under it.
+ */
 async function throwawayYear(n: number): Promise<number> {
-  const beYear = 2650 + (n % 50);
+  const beYear = 2650 + (n % 40);
   await env.DB.prepare('delete from fiscal_years where org_id = ? and be_year = ? and not exists (select 1 from cards where fiscal_year_id = fiscal_years.id)').bind(home.orgId, beYear).run();
   await env.DB.prepare("insert or ignore into fiscal_years (id, org_id, be_year, starts_on, ends_on) values (?, ?, ?, '2100-10-01', '2101-09-30')").bind(crypto.randomUUID(), home.orgId, beYear).run();
   return beYear;
@@ -328,6 +332,10 @@ const RULES: Record<string, Rule[]> = {
   ],
   'PATCH /api/admin/columns/:id': [
     { targets: ['office'], allowed: adminOnly, elsewhere: 'notFound', request: async ({ n }) => ({ method: 'PATCH', path: `/api/admin/columns/${homeBoard.columns[1]!.id}`, body: { wipLimit: 10 + n } }) },
+  ],
+  'PUT /api/admin/done-rule': [
+    // The office's switch of the done rule (on, as it is by default: other cases keep the rule).
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async () => ({ method: 'PUT', path: '/api/admin/done-rule', body: { doneNeedsEvidence: true } }) },
   ],
   'PUT /api/admin/columns/order': [
     {

@@ -101,8 +101,8 @@ describe('the board from memory', () => {
   it('gives the cards changed since a seq, or reload when it cannot know', async () => {
     const board = await getBoard(admin);
     const [a, b] = [board.cards[6]!, board.cards[7]!];
-    await move(admin, a, board.columns[3]!.id);
-    await move(admin, b, board.columns[3]!.id);
+    await move(admin, a, board.columns[2]!.id);
+    await move(admin, b, board.columns[2]!.id);
     const moved = await call('POST', `/api/cards/${a.id}/move`, { cookie: admin, body: { toColumnId: board.columns[1]!.id, afterCardId: null, beforeCardId: null, version: a.version + 1 } });
     expect(moved.status).toBe(200);
     const changes = await call('GET', `/api/boards/2567/changes?since=${board.seq}`, { cookie: director });
@@ -111,7 +111,7 @@ describe('the board from memory', () => {
     const byId = new Map((changes.json.cards as CardView[]).map((c) => [c.id, c]));
     expect([...byId.keys()].sort()).toEqual([a.id, b.id].sort());
     expect(byId.get(a.id)!.columnId).toBe(board.columns[1]!.id);
-    expect(byId.get(b.id)!.columnId).toBe(board.columns[3]!.id);
+    expect(byId.get(b.id)!.columnId).toBe(board.columns[2]!.id);
     expect((await call('GET', `/api/boards/2567/changes?since=${board.seq + 3}`, { cookie: admin })).json).toEqual({ seq: board.seq + 3, cards: [] });
     // Ahead of the board, or before what the room remembers: load the board.
     expect((await call('GET', `/api/boards/2567/changes?since=${board.seq + 50}`, { cookie: admin })).json).toEqual({ reload: true, seq: board.seq + 3 });
@@ -284,7 +284,7 @@ describe('changes that arrive together', () => {
     const gate = { arrived: 0, released: 0 };
     const counting = gatedD1(gate, (n) => n === 1 && gate.released < 1);
     const cardsToMove = board.cards.slice(0, 12);
-    const answers = await movedTogether(board, counting, gate, cardsToMove, board.columns[3]!.id);
+    const answers = await movedTogether(board, counting, gate, cardsToMove, board.columns[2]!.id);
     expect(answers.map((r) => r.status)).toEqual(cardsToMove.map(() => 200));
     events = (await getBoard(admin)).seq - board.seq;
     expect(events).toBe(12);
@@ -303,16 +303,16 @@ describe('changes that arrive together', () => {
     const [a, b, c] = board.cards.slice(0, 3);
     const pendingInRoom = () => waitingInRoom(board.fiscalYear.id);
     await withRoomD1(board.fiscalYear.id, gated, async () => {
-      const moveA = move(admin, a!, board.columns[3]!.id);
+      const moveA = move(admin, a!, board.columns[1]!.id);
       await until(() => gate.arrived === 1);
-      const [moveB, moveC] = [move(admin, b!, board.columns[3]!.id), move(admin, c!, board.columns[3]!.id)];
+      const [moveB, moveC] = [move(admin, b!, board.columns[1]!.id), move(admin, c!, board.columns[1]!.id)];
       await until(async () => (await pendingInRoom()) === 2);
       gate.released = 1;
       expect((await moveA).status).toBe(200);
       await until(() => gate.arrived === 2); // B and C, decided on memory and applied ahead of their commit, in flight
       const during = await getBoard(admin);
       expect(during.seq).toBe(board.seq + 1);
-      expect(during.cards.find((x) => x.id === a!.id)!.columnId).toBe(board.columns[3]!.id);
+      expect(during.cards.find((x) => x.id === a!.id)!.columnId).toBe(board.columns[1]!.id);
       for (const x of [b!, c!]) expect(during.cards.find((y) => y.id === x.id)!.columnId).toBe(x.columnId);
       expect((await call('GET', `/api/boards/2567/changes?since=${board.seq}`, { cookie: admin })).json.cards.map((x: CardView) => x.id)).toEqual([a!.id]);
       gate.released = 2;
@@ -320,7 +320,7 @@ describe('changes that arrive together', () => {
     });
     const after = await getBoard(admin);
     expect(after.seq).toBe(board.seq + 3);
-    for (const x of [a!, b!, c!]) expect(after.cards.find((y) => y.id === x.id)!.columnId).toBe(board.columns[3]!.id);
+    for (const x of [a!, b!, c!]) expect(after.cards.find((y) => y.id === x.id)!.columnId).toBe(board.columns[1]!.id);
   });
 
   it('a batch that fails in D1 fails each of its changes whole (500), writes nothing of them, and the next changes commit', async () => {

@@ -72,3 +72,14 @@ export async function getBoard(cookie: string, beYear = 2567): Promise<BoardView
   // The answer carries its cards as columns; the tests read the board as the web app does.
   return boardFromWire(r.json as BoardWire);
 }
+
+/**
+ * An evidence link on each card, added through the API: a step moves into a done column only with
+ * evidence (domain/done-rule.ts), so tests that move cards round the columns give them one first.
+ */
+export async function withEvidence(cookie: string, cardIds: readonly string[]): Promise<void> {
+  for (const id of cardIds) {
+    const r = await call('POST', `/api/cards/${id}/evidence`, { cookie, body: { url: `https://phichit.moe.go.th/ita/evidence/${id}`, note: '', oitCode: null } });
+    if (r.status !== 201) throw new Error(`evidence on ${id}: ${r.status} ${r.text}`);
+  }
+}

@@ -4,7 +4,7 @@
 // evidence, the change since the previous report and the chain anchor.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { call, cookieFor, getBoard, seedOffice, type Demo, type Who } from './helpers';
+import { call, cookieFor, getBoard, seedOffice, withEvidence, type Demo, type Who } from './helpers';
 import type { BoardView, CardView } from '../../worker/domain/contracts';
 import type { ReportContent, ReportView, SendReportResult } from '../../worker/domain/report-types';
 
@@ -44,6 +44,8 @@ beforeAll(async () => {
   demo = await seedOffice();
   board = await getBoard(await cookieFor(demo, 'admin'));
   personnelCard = cardOf(4, 1);
+  // Before the period: evidence on the two steps that will be done (domain/done-rule.ts).
+  await withEvidence(await at('2024-05-21T09:00:00', 'admin'), [cardOf(1, 1).id, cardOf(1, 2).id]);
 
   // Inside 1–15 June 2024:
   await move(await at('2024-06-03T10:00:00', 'directorPersonnel'), personnelCard.id, 'in_progress');

@@ -28,8 +28,9 @@ beforeAll(async () => {
   source = await getBoard(cookie.admin!);
   // Progress in the source year that must not carry over: a move, evidence, a comment, details.
   const [a, b] = source.cards;
-  expect((await call('POST', `/api/cards/${a!.id}/move`, { cookie: cookie.admin, body: { toColumnId: source.columns[3]!.id, afterCardId: null, beforeCardId: null, version: a!.version } })).status).toBe(200);
+  // The evidence first: a step moves into done only with evidence (domain/done-rule.ts).
   expect((await call('POST', `/api/cards/${a!.id}/evidence`, { cookie: cookie.admin, body: { url: 'https://phichit.example.go.th/o1', note: '', oitCode: 'O1' } })).status).toBe(201);
+  expect((await call('POST', `/api/cards/${a!.id}/move`, { cookie: cookie.admin, body: { toColumnId: source.columns[3]!.id, afterCardId: null, beforeCardId: null, version: a!.version } })).status).toBe(200);
   expect((await call('POST', `/api/cards/${b!.id}/comments`, { cookie: cookie.admin, body: { body: 'ความคืบหน้า' } })).status).toBe(201);
   expect((await call('PATCH', `/api/cards/${b!.id}`, { cookie: cookie.admin, body: { version: b!.version, details: 'บันทึกของปี 2567' } })).status).toBe(200);
   source = await getBoard(cookie.admin!);

@@ -1,13 +1,15 @@
 // Reading a fiscal year's board: five indexed reads in one round trip.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import type { Db } from './client';
 import { chainHeadQuery, headOf, type ChainHead } from './events';
-import { boardColumns, cards, fiscalYears, groups, measures, type BoardColumn, type Card, type FiscalYear, type Group, type Measure } from './schema';
+import { boardColumns, cards, evidenceLinks, fiscalYears, groups, measures, organisations, type BoardColumn, type Card, type FiscalYear, type Group, type Measure } from './schema';
 import type { BoardView, CardFull, CardView, FiscalYearView } from '../domain/contracts';
 import { boardCardOf } from '../domain/board-card';
 import type { LiveCard } from '../domain/contracts-card';
 import type { Access, Actor } from '../domain/access';
 import { appError } from '../domain/errors';
+import { doneNeedsEvidence } from '../domain/done-rule';
 
 export function toFiscalYearView(fy: FiscalYear): FiscalYearView {
   return { id: fy.id, beYear: fy.beYear, titleTh: fy.titleTh, startsOn: fy.startsOn, endsOn: fy.endsOn, archivedAt: fy.archivedAt };
@@ -72,10 +74,15 @@ export interface BoardRows {
  * cards: 4,001 rows read instead of 2,001). tests/bench measures this.
  */
 export async function readBoardRows(db: Db, orgId: string, year: { id: string } | { beYear: number }): Promise<BoardRows | null> {
+  return boardRowsOf(await db.batch(boardQueries(db, orgId, year)));
+}
+
+/** The reads of readBoardRows, for one batch. */
+function boardQueries(db: Db, orgId: string, year: { id: string } | { beYear: number }) {
   const fyId = 'id' in year ? year.id : yearId(orgId, year.beYear);
   const inYear = <T extends { fiscalYearId: unknown; orgId: unknown }>(t: T) =>
     and(eq(t.fiscalYearId as typeof cards.fiscalYearId, fyId), eq(t.orgId as typeof cards.orgId, orgId));
-  const [[fy], cols, grps, ms, cs, head] = await db.batch([
+  return [
     db
       .select()
       .from(fiscalYears)
@@ -86,12 +93,47 @@ export async function readBoardRows(db: Db, orgId: string, year: { id: string } 
     db.select().from(measures).where(inYear(measures)).orderBy(asc(measures.section), asc(measures.number)),
     db.select().from(cards).where(inYear(cards)),
     chainHeadQuery(db, fyId),
-  ]);
+  ] as const;
+}
+
+type BoardResults = BatchResponse<ReturnType<typeof boardQueries>>;
+
+function boardRowsOf([[fy], cols, grps, ms, cs, head]: BoardResults): BoardRows | null {
   if (!fy) return null;
   cols.sort((a, b) => a.position - b.position);
   grps.sort((a, b) => a.position - b.position);
   sortCards(cs, cols);
   return { fy, columns: cols, groups: grps, measures: ms, cards: cs, head: headOf(head) };
+}
+
+/** What the board's room keeps besides the board: the office's rules and each card's evidence count. */
+export interface RoomRows extends BoardRows {
+  /** organisations.settings.doneNeedsEvidence (domain/done-rule.ts), on when absent. */
+  doneNeedsEvidence: boolean;
+  /** Evidence links and files per card id (cards without any are absent). */
+  evidence: Map<string, number>;
+}
+
+/**
+ * The board as its room (live/board-room.ts) loads it: readBoardRows's reads, the office's
+ * settings and the card of each evidence link of the year, in the same batch (one transaction,
+ * so the counts are exactly those of the cards and head read).
+ */
+export async function readRoomRows(db: Db, orgId: string, fiscalYearId: string): Promise<RoomRows | null> {
+  const [fy, cols, grps, ms, cs, head, [org], links] = await db.batch([
+    ...boardQueries(db, orgId, { id: fiscalYearId }),
+    db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)).limit(1),
+    db
+      .select({ cardId: evidenceLinks.cardId })
+      .from(evidenceLinks)
+      .innerJoin(cards, eq(cards.id, evidenceLinks.cardId))
+      .where(and(eq(cards.fiscalYearId, fiscalYearId), eq(cards.orgId, orgId), eq(evidenceLinks.orgId, orgId))),
+  ]);
+  const rows = boardRowsOf([fy, cols, grps, ms, cs, head]);
+  if (!rows) return null;
+  const evidence = new Map<string, number>();
+  for (const { cardId } of links) evidence.set(cardId, (evidence.get(cardId) ?? 0) + 1);
+  return { ...rows, doneNeedsEvidence: doneNeedsEvidence(org?.settings), evidence };
 }
 
 /** By column position, then order key. Keys are ASCII, so < compares them as SQLite's BINARY does. */

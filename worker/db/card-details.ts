@@ -4,10 +4,11 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { cardEvents, cards, comments, evidenceFiles, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
-import { commitCardChange, type CardCommit, type CardSource } from './cards';
+import { commitCardChange, d1Cards, type CardCommit, type CardSource } from './cards';
 import { findFiscalYear, toCardFull } from './board';
 import { evidenceAggregateWrite } from './aggregates';
 import { forbidden, appError } from '../domain/errors';
+import { removalRefusal } from '../domain/done-rule';
 import type { Access, Actor } from '../domain/access';
 import type { CardDetailsResponse, CommentView, EvidenceFileView, EvidenceView, OitItemView, PersonRef } from '../domain/contracts-card';
 
@@ -187,6 +188,9 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, a
       // or will fail to (our seq), so "still there" holds when this batch commits.
       const [current] = await findLink();
       if (!current) throw appError(404, 'not_found.evidence_link');
+      // A done step keeps at least one evidence (domain/done-rule.ts).
+      const refusal = removalRefusal(await (source ?? d1Cards(db, actor.orgId)).doneFacts(card, card.columnId), card.title);
+      if (refusal) throw refusal;
       return {
         event: {
           cardId: card.id,

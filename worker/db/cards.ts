@@ -5,10 +5,10 @@
 // retried from fresh reads: nothing is half-written, and a stale `version` from the client always
 // ends in 409 with the card as the server has it now. Routes get the committed seq back, to
 // announce the change to the board's open tabs (live/notify.ts) once it has committed.
-import { and, asc, desc, eq, gt, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
-import { boardColumns, cardEvents, cards, fiscalYears, groups, type Card, type ChecklistItem, type ColumnCategory } from './schema';
+import { boardColumns, cardEvents, cards, evidenceLinks, fiscalYears, groups, organisations, type Card, type ChecklistItem, type ColumnCategory } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type ChainHead, type NewEvent } from './events';
 import { clockNow } from './clock';
 import { cardAggregateWrites } from './aggregates';
@@ -16,6 +16,7 @@ import { toCardView } from './board';
 import { AppError, boardBusy, invalidGroup, refused, wouldLoseAccess, yearArchived, appError } from '../domain/errors';
 import type { Access, Actor, CardAction } from '../domain/access';
 import { keyBetween } from '../domain/ordering';
+import { doneNeedsEvidence, moveRefusal, type DoneFacts } from '../domain/done-rule';
 import type { CardView } from '../domain/contracts';
 import type { EditCardRequest, MoveCardRequest } from '../domain/schemas/cards';
 
@@ -80,6 +81,11 @@ export interface CardSource {
   /** When the source knows the board's columns: a column's category (the aggregates' writes). */
   category?(columnId: string): ColumnCategory | null;
   /**
+   * What the done rule (domain/done-rule.ts) asks of `card` and the column `columnId` (where it
+   * goes, or where it is): the board's room answers from memory; D1 reads it.
+   */
+  doneFacts(card: Card, columnId: string): DoneFacts | Promise<DoneFacts>;
+  /**
    * When the source commits changes itself (the board's room, several in one batch): takes the
    * planned change and answers once it has committed. Without it, the change commits alone.
    */
@@ -107,7 +113,30 @@ export function d1Cards(db: Db, orgId: string): CardSource {
       if (!row) return null;
       return { card: row.card, year: { orgId: row.card.orgId, beYear: row.beYear, archivedAt: row.archivedAt }, head: headOf(headRows) };
     },
+    doneFacts: (card, columnId) => d1DoneFacts(db, orgId, card, columnId),
     lostRace: async () => undefined,
+  };
+}
+
+/**
+ * The done rule's facts read from D1, in one batch: the office's switch, the categories of the
+ * card's column and of `columnId`, the card's evidence. (The board's room knows them in memory.)
+ */
+async function d1DoneFacts(db: Db, orgId: string, card: Card, columnId: string): Promise<DoneFacts> {
+  const [[org], columns, [evidence]] = await db.batch([
+    db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, orgId)).limit(1),
+    db
+      .select({ id: boardColumns.id, category: boardColumns.category, labelTh: boardColumns.labelTh, labelEn: boardColumns.labelEn })
+      .from(boardColumns)
+      .where(and(inArray(boardColumns.id, [card.columnId, columnId]), eq(boardColumns.orgId, orgId), eq(boardColumns.fiscalYearId, card.fiscalYearId))),
+    db.select({ n: count() }).from(evidenceLinks).where(and(eq(evidenceLinks.cardId, card.id), eq(evidenceLinks.orgId, orgId))),
+  ]);
+  const column = columns.find((c) => c.id === columnId);
+  return {
+    required: doneNeedsEvidence(org?.settings),
+    from: columns.find((c) => c.id === card.columnId)?.category ?? null,
+    column: column ? { category: column.category, labelTh: column.labelTh, labelEn: column.labelEn } : null,
+    evidence: evidence?.n ?? 0,
   };
 }
 
@@ -250,6 +279,11 @@ export function moveCard(db: Db, actor: Actor, cardId: string, req: MoveCardRequ
     req.version,
     async (card) => {
       const orderKey = source?.column ? placeAmong(source.column(req.toColumnId), access, card, req) : await placeIn(db, actor, access, card, req);
+      // Into done only with evidence (asked after the place: a column not on the board is 422).
+      if (card.columnId !== req.toColumnId) {
+        const refusal = moveRefusal(await (source ?? d1Cards(db, actor.orgId)).doneFacts(card, req.toColumnId), card.title);
+        if (refusal) throw refusal;
+      }
       return {
         set: { columnId: req.toColumnId, orderKey },
         event: {

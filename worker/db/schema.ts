@@ -22,6 +22,8 @@ export interface OrgSettings {
   reportKinds?: Partial<Record<ReportKind, boolean>>;
   /** The official-memo head and signature of printed reports (domain/memo.ts); thaiDigits above. */
   memo?: { department?: string; docPrefix?: string; addressee?: string; signerName?: string; signerPosition?: string };
+  /** A step moved into a done column needs evidence (domain/done-rule.ts); on when absent. */
+  doneNeedsEvidence?: boolean;
   /** Before migration 0005: one OIT deadline per office. Now per fiscal year (fiscal_years.oit_deadline); no longer read. */
   submissionDeadline?: string;
   /** The office's main website, a domain (`office.go.th`, subdomains included): evidence elsewhere is flagged (domain/link-health.ts). */

@@ -130,3 +130,8 @@ export interface ConflictBody extends ApiErrorBody {
  * back (or something other than a card changed since): then the client loads the board.
  */
 export type BoardChanges = { seq: number; cards: CardView[] } | { reload: true; seq: number };
+
+/** GET and PUT /api/admin/done-rule: the office's switch of the done rule (domain/done-rule.ts). */
+export interface DoneRuleView {
+  doneNeedsEvidence: boolean;
+}

@@ -1,7 +1,9 @@
 // A board as its only writer (live/board-room.ts) holds it in memory: the rows D1 has, each card's
 // serialised part, the head of the event log, and which cards changed at which seq since it was
-// loaded. Nothing here reads or writes D1: the room loads the rows (db/board.ts readBoardRows),
-// commits changes, and tells this memory what committed.
+// loaded. Nothing here reads or writes D1: the room loads the rows (db/board.ts readRoomRows),
+// commits changes, and tells this memory what committed. It also knows what the done rule
+// (domain/done-rule.ts) asks: the office's switch and each card's evidence count, kept by the
+// evidence events it is told of, so a move into done reads nothing more.
 //
 // The board's answer is assembled from the parts, so a change re-serialises one card, not the
 // board; the answer of each permission shape is kept until the next change. Its ETag is the
@@ -9,13 +11,14 @@
 // hash of everything else the answer shows (columns, groups, measures, the year) — with the
 // reader's permission shape. Both are what D1 holds, so a room loaded again after an eviction
 // gives the same tag for the same board, and a reader who has it still gets 304.
-import { boardFrame, editableFor, sortCards, toLiveCard, type BoardRows } from '../db/board';
+import { boardFrame, editableFor, sortCards, toLiveCard, type BoardRows, type RoomRows } from '../db/board';
 import type { Card, ColumnCategory, FiscalYear } from '../db/schema';
 import type { ChainHead } from '../db/events';
 import type { CardReading } from '../db/cards';
 import type { Access, Actor } from '../domain/access';
 import type { CardView } from '../domain/contracts';
 import { cardColumnsText, cardPart } from '../domain/board-card';
+import { evidenceDelta, type DoneFacts } from '../domain/done-rule';
 
 /** How many card changes the memory remembers for `changesSince` (older: load the board). */
 export const CHANGE_LOG_LIMIT = 2_000;
@@ -26,6 +29,7 @@ export const permissionShape = (actor: Actor) => `${actor.role}.${actor.groupId 
 export type Changes = { seq: number; cards: CardView[] } | { reload: true; seq: number };
 
 export class BoardMemory {
+  private rows: BoardRows;
   /** A hash of the frame (everything but the cards and seq). */
   private frameTag: string;
   /** Cards by id, and each one's serialised part (each field of its live view as JSON, without `editable`). */
@@ -47,7 +51,15 @@ export class BoardMemory {
    */
   private ahead: { head: ChainHead; logLength: number; before: Map<string, Card | undefined>; order: string[] | null; answers: Map<string, string> } | null = null;
 
-  constructor(private rows: BoardRows) {
+  /** Evidence links and files per card (absent: none), as committed or applied ahead. */
+  private readonly evidence: Map<string, number>;
+  /** The office's switch of the done rule. */
+  private doneNeedsEvidence: boolean;
+
+  constructor(room: RoomRows) {
+    const { evidence, doneNeedsEvidence, ...rows } = room;
+    this.evidence = evidence;
+    this.doneNeedsEvidence = doneNeedsEvidence;
     for (const card of rows.cards) this.put(card);
     this.order = rows.cards.map((c) => c.id);
     this.rows = { ...rows, cards: [] }; // the cards live in the map from here on
@@ -111,9 +123,31 @@ export class BoardMemory {
     return this.rows.groups.map((g) => g.id);
   }
 
-  /** After a committed change to one card, with its event. */
-  applyCard(card: Card, event: { seq: number; hash: string }): void {
+  /** What the done rule asks of `card` and the column `columnId` (where it goes, or where it is). */
+  doneFacts(card: Card, columnId: string): DoneFacts {
+    const columnOf = (id: string) => this.rows.columns.find((c) => c.id === id);
+    const column = columnOf(columnId);
+    return {
+      required: this.doneNeedsEvidence,
+      from: columnOf(card.columnId)?.category ?? null,
+      column: column ? { category: column.category, labelTh: column.labelTh, labelEn: column.labelEn } : null,
+      evidence: this.evidence.get(card.id) ?? 0,
+    };
+  }
+
+  /** After an administrator switched the done rule (organisations.settings). */
+  applyDoneRule(required: boolean): void {
+    this.doneNeedsEvidence = required;
+  }
+
+  /**
+   * After a committed change to one card, with its event (or one applied ahead of its commit: if
+   * the batch fails, the memory is dropped and loaded again, evidence counts with it).
+   */
+  applyCard(card: Card, event: { seq: number; hash: string; kind: string }): void {
     const before = this.cards.get(card.id);
+    const delta = evidenceDelta(event.kind);
+    if (delta !== 0) this.evidence.set(card.id, Math.max(0, (this.evidence.get(card.id) ?? 0) + delta));
     this.put(card);
     if (!before || before.columnId !== card.columnId || before.orderKey !== card.orderKey) this.order = null;
     this.rows.head = { seq: event.seq, hash: event.hash };

@@ -19,7 +19,7 @@ import { accessOf } from '../domain/policy';
 import type { Actor } from '../domain/access';
 import type { AddEvidenceRequest, EditCardRequest, EvidencePublicationRequest, MoveCardRequest } from '../domain/schemas/cards';
 import { createDb, type Db } from '../db/client';
-import { readBoardRows, toLiveCard } from '../db/board';
+import { readRoomRows, toLiveCard } from '../db/board';
 import { commitPlanned, editCard, moveCard, type CardCommit, type CardSource, type PlannedChange } from '../db/cards';
 import { isUniqueViolation } from '../db/client';
 import { addComment, addEvidence, removeEvidence, setEvidencePublication, type NewEvidenceFile } from '../db/card-details';
@@ -143,7 +143,7 @@ export class BoardRoom extends DurableObject<Env> {
   /** The board in memory, loaded from D1 if need be (in the queue: one load at a time). */
   private async loaded(key: BoardKey): Promise<BoardMemory | null> {
     if (this.memory) return this.memory;
-    const rows = await readBoardRows(this.db, key.orgId, { id: key.fiscalYearId });
+    const rows = await readRoomRows(this.db, key.orgId, key.fiscalYearId);
     this.memory = rows ? new BoardMemory(rows) : null;
     if (this.memory) this.lastSeq = Math.max(this.lastSeq, this.memory.head.seq);
     return this.memory;
@@ -348,6 +348,15 @@ export class BoardRoom extends DurableObject<Env> {
     });
   }
 
+  /**
+   * After an administrator switched the done rule (organisations.settings, committed): the memory
+   * follows, in the queue, so a change after this call is decided by the new rule. A room that
+   * holds nothing reads the switch when it loads. Nothing to broadcast: the board shows nothing of it.
+   */
+  applyDoneRule(required: boolean): Promise<void> {
+    return this.serially(async () => this.memory?.applyDoneRule(required));
+  }
+
   /** Test hook (dev routes only): skip the next `count` card broadcasts. */
   async dropBroadcasts(count: number): Promise<number> {
     this.dropping = count;
@@ -362,6 +371,7 @@ export class BoardRoom extends DurableObject<Env> {
       column: (columnId) => this.memory!.column(columnId),
       groupIds: () => this.memory!.groupIds(),
       category: (columnId) => this.memory?.category(columnId) ?? null,
+      doneFacts: (card, columnId) => this.memory!.doneFacts(card, columnId),
       lostRace: async () => {
         this.memory = null;
       },

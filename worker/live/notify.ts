@@ -90,6 +90,11 @@ export async function invalidateBoards(env: Env, orgId: string, fiscalYearIds: r
   await Promise.all(fiscalYearIds.map((fiscalYearId) => boardRoom(env, orgId, fiscalYearId).invalidate({ orgId, fiscalYearId })));
 }
 
+/** After the office's done rule was switched: every board's room decides by the new rule from now on. */
+export async function applyDoneRule(env: Env, orgId: string, fiscalYearIds: readonly string[], required: boolean): Promise<void> {
+  await Promise.all(fiscalYearIds.map((fiscalYearId) => boardRoom(env, orgId, fiscalYearId).applyDoneRule(required)));
+}
+
 /**
  * After a sign-out: close the live sockets of that session (or, signing out everywhere, of every
  * session of the user) on every board of the office. `fiscalYearIds`: the office's boards.

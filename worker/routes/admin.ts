@@ -28,12 +28,14 @@ import { invalidGroup, appError, problemError } from '../domain/errors';
 import { hashPassword } from '../domain/password';
 import { passwordProblem } from '../domain/password-policy';
 import { listMembers, officeNames } from '../db/accounts';
-import { invalidateBoards } from '../live/notify';
+import { applyDoneRule, invalidateBoards } from '../live/notify';
+import { readDoneRule, setDoneRule } from '../db/done-rule';
 import type { AppEnv } from '../env';
 import type { IntegrityVerdict } from '../domain/views';
+import type { DoneRuleView } from '../domain/contracts';
 import { adminOf } from '../middleware/authorize';
 import { idParam } from '../domain/schemas/common';
-import { columnBody, columnOrderBody, groupBody, groupPatch, newUserBody, roleBody } from '../domain/schemas/office';
+import { columnBody, columnOrderBody, doneRuleBody, groupBody, groupPatch, newUserBody, roleBody } from '../domain/schemas/office';
 import { beYearParam } from '../domain/params';
 
 /** Column changes reshape a board: its room loads it again and open tabs reload (after the change committed). */
@@ -139,6 +141,24 @@ export const adminRoutes = new Hono<AppEnv>()
     await setColumnOrder(db, columnIds);
     await resyncBoard(c, actor.orgId, fy.id);
     return c.json({ ok: true });
+  })
+  // "Done" needs evidence (domain/done-rule.ts): the office's switch, on unless turned off.
+  .get('/done-rule', async (c) => {
+    const actor = adminOf(c);
+    const on = await readDoneRule(c.get('db'), actor.orgId);
+    if (on === null) throw appError(404, 'not_found.office');
+    return c.json({ doneNeedsEvidence: on } satisfies DoneRuleView);
+  })
+  .put('/done-rule', valid('json', doneRuleBody), async (c) => {
+    const actor = adminOf(c);
+    const { doneNeedsEvidence } = c.req.valid('json');
+    const db = c.get('db');
+    const entry = { orgId: actor.orgId, userId: actor.userId, action: 'office.done_rule_changed', detail: { doneNeedsEvidence }, ip: clientIp(c) };
+    const on = await setDoneRule(db, actor.orgId, doneNeedsEvidence, entry);
+    if (on === null) throw appError(404, 'not_found.office');
+    // Answered once every board's room decides by the new rule.
+    await applyDoneRule(c.env, actor.orgId, await fiscalYearIds(db, actor.orgId), on);
+    return c.json({ doneNeedsEvidence: on } satisfies DoneRuleView);
   })
   .get('/audit', async (c) => {
     const actor = adminOf(c);

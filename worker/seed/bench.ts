@@ -7,7 +7,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db/client';
 import { chainEvents, type NewEvent } from '../db/events';
 import { DEFAULT_COLUMNS, chunk, rowsPerInsert } from '../db/import';
-import { boardColumns, cardEvents, cards, fiscalYears, groups, measures, memberships, organisations, users } from '../db/schema';
+import { boardColumns, cardEvents, cards, evidenceLinks, fiscalYears, groups, measures, memberships, organisations, users } from '../db/schema';
 import { appError } from '../domain/errors';
 import type { Actor } from '../domain/access';
 import { fiscalYearBounds } from '../domain/fiscal-year';
@@ -56,7 +56,8 @@ function distinctTitle(i: number): string {
 }
 
 /**
- * A synthetic board of `n` cards spread over the four default columns, with their events. Titles
+ * A synthetic board of `n` cards spread over the four default columns, each with an evidence link,
+ * with their events. Titles
  * repeat three texts (numbered) unless `titles` is "distinct".
  */
 export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: number, titles: 'repeated' | 'distinct' = 'repeated') {
@@ -106,7 +107,13 @@ export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: 
       updatedAt: now,
     };
   });
-  const events: NewEvent[] = cardRows.map(({ id, orgId: _o, fiscalYearId: _f, ...after }) => ({ cardId: id, kind: 'card.created', before: null, after }));
+  // Every card carries an evidence link, added after it was created, so a move into done is legal
+  // wherever the benchmarks and the Chromium tests take a card (domain/done-rule.ts).
+  const evidenceRows = cardRows.map((card, i) => ({ id: crypto.randomUUID(), orgId, cardId: card.id, url: `https://example.go.th/bench/${i + 1}`, note: '', oitCode: null, addedBy: actor.userId, createdAt: now }));
+  const events: NewEvent[] = [
+    ...cardRows.map(({ id, orgId: _o, fiscalYearId: _f, ...after }): NewEvent => ({ cardId: id, kind: 'card.created', before: null, after })),
+    ...evidenceRows.map(({ id, cardId, url, note, oitCode }): NewEvent => ({ cardId, kind: 'evidence.added', before: null, after: { evidenceId: id, url, note, oitCode } })),
+  ];
   const eventRows = await chainEvents({ seq: 0, hash: GENESIS_HASH }, { orgId, fiscalYearId, actorUserId: actor.userId, at: now }, events);
   const { startsOn, endsOn } = fiscalYearBounds(beYear);
   const statements: BatchItem<'sqlite'>[] = [
@@ -114,6 +121,7 @@ export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: 
     db.insert(boardColumns).values(columnRows),
     ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
     ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
+    ...chunk(evidenceRows, rowsPerInsert(8)).map((rows) => db.insert(evidenceLinks).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
     ...rebuildAggregates(db, fiscalYearId),
   ];

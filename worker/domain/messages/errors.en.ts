@@ -20,6 +20,8 @@ export default english<typeof th, 'http_error'>()({
   confirm_year: 'The announcement is for fiscal year {announced} but the board is for {year}; please confirm',
   cross_site_request: 'Cross-site request refused',
   database_not_empty: 'This database already has an office; restore only into a new, empty database',
+  'done_needs_evidence.move': 'Cannot move "{title}" to "{column}": a done step needs at least one piece of evidence (a link or a file), and this step has none yet. Open the card and add evidence first.',
+  'done_needs_evidence.remove': 'Cannot remove this evidence: a done step needs at least one piece of evidence (a link or a file), and this is the last one of "{title}", in "{column}". Add other evidence first, or move the step out of "{column}".',
   email_taken: 'This email already has an account',
   'file.empty': 'No file was attached, or the file is empty; choose the file again',
   'file.mismatch': 'The file is named as {named} but its content is {actual}; check that you chose the right file',

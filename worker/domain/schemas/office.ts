@@ -120,3 +120,7 @@ export const memoBody = z.strictObject({
     .nullable()
     .optional(),
 }) satisfies z.ZodType<MemoSettings & { emblem?: string | null }>;
+
+/** PUT /api/admin/done-rule: whether a step moved into done needs evidence (domain/done-rule.ts). */
+export const doneRuleBody = z.strictObject({ doneNeedsEvidence: z.boolean() });
+export type DoneRuleRequest = z.infer<typeof doneRuleBody>;
