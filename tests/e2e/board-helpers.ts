@@ -58,7 +58,7 @@ export async function serverBoard(page: Page, beYear = 2567): Promise<BoardData>
  */
 export async function addEvidence(page: Page, cardId: string): Promise<void> {
   const status = await page.evaluate(async (id) => {
-    const body = JSON.stringify({ url: `https://phichit.moe.go.th/ita/evidence/${id}`, note: '', oitCode: null });
+    const body = JSON.stringify({ url: `https://phichit.example.go.th/ita/evidence/${id}`, note: '', oitCode: null });
     return (await fetch(`/api/cards/${id}/evidence`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status;
   }, cardId);
   if (status !== 201) throw new Error(`evidence on ${cardId}: ${status}`);

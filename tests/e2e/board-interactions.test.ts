@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserForFile, signIn } from './browser';
 import {
+  addEvidence,
   cardOnScreen,
   cardsIn,
   cellOnScreen,
@@ -124,6 +125,7 @@ describe('moving cards', () => {
     // The same menu from the keyboard: Enter opens it on the first column, the arrows and End
     // move, Escape closes it with focus back on the button, Enter on a column moves the card.
     const next = cardsIn(board, 'not_started', lane).filter((c) => c.editable && c.id !== card.id)[0] ?? card;
+    await addEvidence(page, next.id); // it ends in done, which needs evidence (worker/domain/done-rule.ts)
     const button = cardOnScreen(page, next.id).getByTestId('move-button');
     const menu = page.locator('[data-testid=move-menu]:popover-open');
     // A second click on the button closes its menu (it does not open again).

@@ -24,6 +24,7 @@ export function Notices() {
             class={`notice notice-${notice.kind}`}
             data-testid="notice"
             data-kind={notice.kind}
+            data-code={notice.code}
           >
             <p class="notice-text">{pick(notice.message)}</p>
             <button

@@ -7,6 +7,7 @@ import { selectedYear } from '../state/ui';
 import { UsersPanel } from '../components/admin/UsersPanel';
 import { GroupsPanel } from '../components/admin/GroupsPanel';
 import { ColumnsPanel } from '../components/admin/ColumnsPanel';
+import { DoneRulePanel } from '../components/admin/DoneRulePanel';
 import { MeasuresPanel } from '../components/admin/MeasuresPanel';
 import { RolloverPanel } from '../components/admin/RolloverPanel';
 import { FiscalYearsPanel } from '../components/admin/FiscalYearsPanel';
@@ -54,7 +55,12 @@ export function AdminPage() {
       <div id="admin-tabpanel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {tab === 'users' && <UsersPanel />}
         {tab === 'groups' && <GroupsPanel />}
-        {tab === 'columns' && year !== null && <ColumnsPanel beYear={year} />}
+        {tab === 'columns' && (
+          <>
+            {year !== null && <ColumnsPanel beYear={year} />}
+            <DoneRulePanel />
+          </>
+        )}
         {tab === 'measures' && year !== null && <MeasuresPanel beYear={year} />}
         {tab === 'years' && (
           <>
