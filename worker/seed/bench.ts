@@ -121,7 +121,8 @@ export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: 
     db.insert(boardColumns).values(columnRows),
     ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
     ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
-    ...chunk(evidenceRows, rowsPerInsert(8)).map((rows) => db.insert(evidenceLinks).values(rows)),
+    // Ten columns a row with the two publication flags' defaults.
+    ...chunk(evidenceRows, rowsPerInsert(10)).map((rows) => db.insert(evidenceLinks).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
     ...rebuildAggregates(db, fiscalYearId),
   ];
