@@ -2,7 +2,7 @@
 // through the board's room (grouped batches too) and through the D1 path, rebuilt by SQL, and
 // equal to what the event log alone says; overdue counted at read time from the due dates.
 import { describe, expect, it } from 'vitest';
-import { call, cookieFor, db, getBoard, seedOffice } from './helpers';
+import { call, cookieFor, db, getBoard, seedOffice, withEvidence } from './helpers';
 import { aggregatesOfLog, readYearAggregates, rebuildYearAggregates } from '../../worker/db/aggregates';
 import { behindOn, compareAggregates, overdueOn, totalOf, type AggregateCounts } from '../../worker/domain/aggregates';
 import { moveCard } from '../../worker/db/cards';
@@ -35,6 +35,8 @@ describe('aggregates of a board', () => {
     const initial = await expectConsistent(fyId);
     expect([...initial.values()].reduce((n, a) => n + totalOf(a), 0)).toBe(21);
     expect(initial.get([...initial.keys()][0]!)!.todo).toBeGreaterThan(0);
+    // Random moves reach done: every step carries evidence first (worker/domain/done-rule.ts).
+    await withEvidence(cookie, (await getBoard(cookie)).cards.map((c) => c.id));
 
     const rnd = random(19);
     const pick = <T,>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
@@ -72,6 +74,7 @@ describe('aggregates of a board', () => {
     const board = await getBoard(cookie);
     const done = board.columns.find((c) => c.category === 'done')!;
     const card = board.cards.find((c) => c.dueOn)!;
+    await withEvidence(cookie, [card.id]); // into done only with evidence (worker/domain/done-rule.ts)
     const me = (await call('GET', '/api/me', { cookie })).json;
     const actor = { userId: me.user.id, orgId: demo.orgId, role: 'admin' as const, groupId: null };
     await moveCard(db(), actor, card.id, { toColumnId: done.id, afterCardId: null, beforeCardId: null, version: card.version }, accessOf(actor));
