@@ -208,7 +208,7 @@ export async function applyCatalogue(
       audit(db, { orgId: actor.orgId, userId: actor.userId, action: 'oit.catalogue_applied', detail: { beYear, catalogue: catalogue.name, recoded: 0 }, ip }),
     ];
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
-    return { beYear, catalogueId: catalogue.id, recoded: 0, unmappedInUse: [], unmappedItems: [], items: catalogue.items.length, fiscalYearId: null };
+    return { beYear, yearExists: false, catalogueId: catalogue.id, recoded: 0, unmappedInUse: [], unmappedItems: [], items: catalogue.items.length, fiscalYearId: null };
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const [headRows, current, links, [year]] = await db.batch(yearReads(db, actor.orgId, fy));
@@ -257,7 +257,7 @@ export async function applyCatalogue(
       updated.forEach((rows, i) => {
         if (rows.length !== 1) throw new Error(`evidence ${plan.recodes[i]!.evidenceId} changed without an event`);
       });
-      return { beYear, catalogueId: catalogue.id, recoded: plan.recodes.length, unmappedInUse: plan.unmapped, unmappedItems: unmapped, items: itemRows.length, fiscalYearId: fy.id };
+      return { beYear, yearExists: true, catalogueId: catalogue.id, recoded: plan.recodes.length, unmappedInUse: plan.unmapped, unmappedItems: unmapped, items: itemRows.length, fiscalYearId: fy.id };
     } catch (e) {
       if (isUniqueViolation(e)) continue;
       throw e;

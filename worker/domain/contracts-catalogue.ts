@@ -58,6 +58,8 @@ export interface CataloguePlanResponse {
 
 export interface CatalogueApplyResponse {
   beYear: number;
+  /** The year is on the board (false: only named, for its rollover). */
+  yearExists: boolean;
   catalogueId: string;
   /** Evidence links re-coded. */
   recoded: number;

@@ -9,6 +9,7 @@ import { selectedYear } from '../state/ui';
 import { oitApi } from '../components/oit/api';
 import { Catalogue } from '../components/oit/Catalogue';
 import { CatalogueImport } from '../components/oit/CatalogueImport';
+import { CatalogueVersions } from '../components/oit/CatalogueVersions';
 import { OitSettings } from '../components/oit/OitSettings';
 import { ReadinessSummary } from '../components/oit/ReadinessSummary';
 import '../components/dashboard/charts.css';
@@ -55,6 +56,7 @@ export function OitPage() {
         <>
           <ReadinessSummary view={current} />
           <Catalogue view={current} onChanged={() => void reload()} />
+          <CatalogueVersions beYear={current.fiscalYear.beYear} canEdit={current.canEdit} onApplied={() => void reload()} />
           {current.canEdit && (
             <div class="oit-admin">
               <OitSettings view={current} onChanged={() => void reload()} />
