@@ -137,6 +137,8 @@ function NewVersion({ onKept }: { onKept: (id: string) => void }) {
     setError(null);
     setChecked(null);
     setText('');
+    setName('');
+    setSource('');
     setOk(tCatalogue('kept', { name: r.data.catalogue.name, items: r.data.catalogue.items }));
     onKept(r.data.catalogue.id);
   }
