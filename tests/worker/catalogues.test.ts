@@ -5,7 +5,9 @@
 // evidence kept and listed; a later year named before its rollover; administrators only.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { call, cookieFor, getBoard, seedOffice, type Demo, type Who } from './helpers';
+import { call, cookieFor, db, getBoard, seedOffice, type Demo, type Who } from './helpers';
+import { aggregatesOfLog, readYearAggregates } from '../../worker/db/aggregates';
+import { canonicalCounts, compareAggregates } from '../../worker/domain/aggregates';
 import { OIT_26_LIST } from './fixtures/oit-26-items';
 import type { OitReadinessView } from '../../worker/domain/views';
 import type { CatalogueApplyResponse, CataloguePlanResponse, CatalogueVersionsResponse } from '../../worker/domain/contracts-catalogue';
@@ -149,6 +151,14 @@ describe('moving FY2567 onto the 26-item version', () => {
     expect(board.seq).toBe(headBefore + 3);
     const integrity = await call('GET', '/api/admin/chain/2567', { cookie: cookie.admin });
     expect(integrity.json.ok, integrity.text).toBe(true);
+    // The roll-up's aggregates count the new codes, as a replay of the log does.
+    const kept = await readYearAggregates(db(), home.fiscalYearId);
+    const oit: Record<string, number> = {};
+    for (const a of kept.values()) for (const [code, n] of Object.entries(a.oit)) oit[code] = (oit[code] ?? 0) + n;
+    expect(oit).toEqual({ O1: 1, O8: 1, O26: 2, O40: 1 });
+    expect([...kept.values()].every((a) => a.oitItems === 26)).toBe(true);
+    const asCounts = new Map([...kept].map(([id, { oitItems: _n, ...counts }]) => [id, canonicalCounts(counts)]));
+    expect(compareAggregates(asCounts, await aggregatesOfLog(db(), home.fiscalYearId))).toEqual([]);
     const o12Card = await env.DB.prepare('select card_id from evidence_links where url = ?').bind(links.O12).first<{ card_id: string }>();
     const details = await call('GET', `/api/cards/${o12Card!.card_id}`, { cookie: cookie.staff });
     expect(details.json.timeline[0]).toMatchObject({ kind: 'evidence.recoded', before: { oitCode: 'O12' }, after: { oitCode: 'O8', url: links.O12 } });

@@ -9,6 +9,7 @@ import { isUniqueViolation, type Db } from './client';
 import { cardEvents, cards, evidenceLinks, fiscalYears, oitCatalogueYears, oitCatalogues, oitItems, type CrosswalkEntry, type FiscalYear } from './schema';
 import { chainEvents, chainHeadQuery, headOf } from './events';
 import { audit } from './auth';
+import { rebuildAggregates } from './aggregates';
 import { chunk, rowsPerInsert } from './import';
 import { appError, boardBusy, yearArchived } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
@@ -240,6 +241,8 @@ export async function applyCatalogue(
       ),
       db.delete(oitItems).where(and(eq(oitItems.orgId, actor.orgId), eq(oitItems.fiscalYearId, fy.id))),
       ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
+      // The roll-up's counts by OIT code and the catalogue's size, after the re-coding.
+      ...rebuildAggregates(db, fy.id),
       ...assignStatements(db, actor, catalogue, beYear, entries, now),
       audit(db, {
         orgId: actor.orgId,
