@@ -24,6 +24,7 @@ import { measureRoutes } from './routes/measures';
 import { meRoutes } from './routes/me';
 import { backupRoutes } from './routes/backup';
 import { devLoadRoutes } from './routes/dev-load';
+import { devRollupBenchRoutes } from './routes/dev-rollup-bench';
 import { dashboardRoutes } from './routes/dashboard';
 import { catalogueRoutes } from './routes/catalogues';
 import { oitRoutes } from './routes/oit';
@@ -97,6 +98,7 @@ const routes = app
   .route('/api/admin', adminRoutes)
   .route('/api/dev/bench', devBenchRoutes)
   .route('/api/dev/load', devLoadRoutes)
+  .route('/api/dev/rollup-bench', devRollupBenchRoutes)
   .route('/api/dev', devRoutes)
   .route('/api/dashboard', dashboardRoutes)
   .route('/api/oit', oitRoutes)

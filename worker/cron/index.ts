@@ -2,7 +2,7 @@
 // UTC). Everything runs at controller.scheduledTime, so a late or repeated trigger computes the
 // same periods and keys as the one it repeats.
 import { createDb } from '../db/client';
-import { BANGKOK_OFFSET_MS } from '../domain/fiscal-year';
+import { BANGKOK_OFFSET_MS, bangkokDate } from '../domain/fiscal-year';
 import { sendEmailTransport, type MailTransport } from '../email/transport';
 import type { Env } from '../env';
 import { runCleanupJob } from './cleanup-job';
@@ -10,7 +10,9 @@ import { runDigestJob } from './digest-job';
 import { runLinkHealthJob, type LinkCheckDeps } from './link-health-job';
 import { runOutboxJob, type LineDeps } from './outbox-job';
 import { lineApi } from '../line/api';
-import { runReportJob } from './report-job';
+import { spreadReportJob } from './spread';
+import { runRollupReportJob } from './rollup-job';
+import { takeSnapshots } from '../db/rollup';
 import { SCHEDULES } from './schedules';
 
 export { SCHEDULES };
@@ -31,18 +33,23 @@ export async function runScheduled(controller: ScheduledController, env: Env, _c
   const transport = () => (deps.transport ?? defaultTransport)(env);
   const line: LineDeps = { api: lineApi(env.LINE_API_BASE), credentialsKey: env.LINE_CREDENTIALS_KEY };
   switch (controller.cron) {
+    // Hundreds of offices: a few here, the rest queued a few per invocation (cron/spread.ts).
     case SCHEDULES.executiveReport:
-      await runReportJob(db, 'executive', now, env.MAIL_FROM, env.APP_URL);
+      await spreadReportJob(env, db, 'executive', now);
       // Half-month periods end on the 16th too; the staff trigger runs on the 1st only.
-      if (new Date(now + BANGKOK_OFFSET_MS).getUTCDate() === 16) await runReportJob(db, 'staff', now, env.MAIL_FROM, env.APP_URL);
+      if (new Date(now + BANGKOK_OFFSET_MS).getUTCDate() === 16) await spreadReportJob(env, db, 'staff', now);
       await runOutboxJob(db, transport(), now, line);
       return;
     case SCHEDULES.staffReport:
-      await runReportJob(db, 'staff', now, env.MAIL_FROM, env.APP_URL);
+      await spreadReportJob(env, db, 'staff', now);
+      // Each parent body's monthly roll-up report (cron/rollup-job.ts).
+      await runRollupReportJob(db, now, env.MAIL_FROM, env.APP_URL);
       await runOutboxJob(db, transport(), now, line);
       return;
     case SCHEDULES.digest:
       await runDigestJob(db, now, env.MAIL_FROM, env.APP_URL);
+      // The roll-up trend's daily snapshot of every office's aggregates (one statement).
+      await takeSnapshots(db, bangkokDate(now));
       await runOutboxJob(db, transport(), now, line);
       // The daily sweep of what grows by itself (cron/cleanup-job.ts).
       await runCleanupJob(db, now);

@@ -94,13 +94,19 @@ export interface ReportJobOutcome {
   queued: number;
 }
 
-export async function runReportJob(db: Db, kind: MeetingReportKind, now: number, mailFrom: string | undefined, appUrl?: string): Promise<ReportJobOutcome[]> {
+/**
+ * `only`: the offices of this invocation (cron/spread.ts hands each invocation a few); all when
+ * absent.
+ */
+export async function runReportJob(db: Db, kind: MeetingReportKind, now: number, mailFrom: string | undefined, appUrl?: string, only?: readonly string[]): Promise<ReportJobOutcome[]> {
   // The periods that may have ended today lie in the fiscal year of yesterday.
   const beYear = fiscalYearOf(new Date(bangkokDayStart(now) - 1));
   const outcomes: ReportJobOutcome[] = [];
   // Three queries for every office together, whatever their number (a ministry has hundreds).
   const [orgs, boards, schedules] = await Promise.all([listOrganisations(db), findBoardYears(db, beYear), readScheduleEntriesOfYear(db, beYear)]);
+  const mine = only ? new Set(only) : null;
   for (const org of orgs) {
+    if (mine && !mine.has(org.id)) continue;
     const base = { orgId: org.id, periodKey: null, queued: 0 };
     if (!kindEnabled(org.settings, kind)) {
       outcomes.push({ ...base, result: 'skipped' });

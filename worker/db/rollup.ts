@@ -3,11 +3,11 @@
 // statements, one row read per office and per aggregate row (the tree walks organisations_parent,
 // the aggregates measure_aggregates_org_year). Also the trend (daily snapshots) and the daily
 // snapshot itself, one statement for every office.
-import { sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import type { RollupAggregateRow, RollupOfficeRow } from '../domain/rollup';
 import type { RollupMeasure, RollupTrendPoint } from '../domain/contracts-rollup';
-import type { OrgKind } from './schema';
+import { boardColumns, cards, fiscalYears, memberships, organisations, rollupReports, users, type OrgKind } from './schema';
 import { percentOf } from '../domain/progress';
 
 /** The descendant organisations of ?1 (the parent), through parent bodies below it: `tree`. */
@@ -120,4 +120,52 @@ export async function takeSnapshots(db: Db, day: string): Promise<number> {
     group by a.org_id, a.be_year
     on conflict (org_id, be_year, day) do update set total = excluded.total, done = excluded.done, overdue = excluded.overdue, behind = excluded.behind, evidence = excluded.evidence`);
   return r.meta.changes ?? 0;
+}
+
+/** The id of an office's fiscal year (null: no board that year). */
+export async function findFiscalYearId(db: Db, orgId: string, beYear: number): Promise<string | null> {
+  const [row] = await db.select({ id: fiscalYears.id }).from(fiscalYears).where(and(eq(fiscalYears.orgId, orgId), eq(fiscalYears.beYear, beYear)));
+  return row?.id ?? null;
+}
+
+/** A fiscal year's first card (by id) and the column after its own (the bench's metered move). */
+export async function firstCardAndNextColumn(db: Db, fiscalYearId: string): Promise<{ card: { id: string; version: number }; toColumnId: string }> {
+  const [[card], columns] = await db.batch([
+    db.select({ id: cards.id, version: cards.version, columnId: cards.columnId }).from(cards).where(eq(cards.fiscalYearId, fiscalYearId)).orderBy(asc(cards.id)).limit(1),
+    db.select({ id: boardColumns.id }).from(boardColumns).where(eq(boardColumns.fiscalYearId, fiscalYearId)).orderBy(asc(boardColumns.position)),
+  ]);
+  if (!card) throw new Error('no card');
+  const at = columns.findIndex((c) => c.id === card.columnId);
+  return { card, toColumnId: columns[(at + 1) % columns.length]!.id };
+}
+
+/** Every parent body (the monthly roll-up report's list). */
+export function listParents(db: Db) {
+  return db.select({ id: organisations.id, nameTh: organisations.nameTh }).from(organisations).where(eq(organisations.kind, 'parent'));
+}
+
+/** The parent's active oversight users (the monthly roll-up report's recipients). */
+export async function oversightRecipients(db: Db, parentId: string): Promise<{ email: string; name: string }[]> {
+  return db
+    .select({ email: users.email, name: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, parentId), eq(memberships.role, 'oversight'), isNull(memberships.disabledAt), isNull(memberships.removedAt)));
+}
+
+/** Keeps the month's roll-up report (one per parent and month): the one kept first wins. */
+export async function keepRollupReport(db: Db, row: { parentOrgId: string; beYear: number; periodKey: string; content: Record<string, unknown>; createdAt: number }) {
+  const [created] = await db.insert(rollupReports).values({ id: crypto.randomUUID(), ...row }).onConflictDoNothing().returning();
+  if (created) return { report: created, created: true };
+  const [kept] = await db.select().from(rollupReports).where(and(eq(rollupReports.parentOrgId, row.parentOrgId), eq(rollupReports.periodKey, row.periodKey)));
+  return { report: kept!, created: false };
+}
+
+/** Reports of one kind and period kept for the parent's descendant offices: how many, and for how many offices. */
+export async function countPeriodReports(db: Db, parentId: string, kind: string, periodKey: string): Promise<{ reports: number; offices: number }> {
+  const row = await db.$client
+    .prepare(`${TREE} select count(*) reports, count(distinct r.org_id) offices from tree join reports r on r.org_id = tree.id where r.kind = ?2 and r.period_key = ?3`)
+    .bind(parentId, kind, periodKey)
+    .first<{ reports: number; offices: number }>();
+  return row ?? { reports: 0, offices: 0 };
 }

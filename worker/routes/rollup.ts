@@ -21,16 +21,24 @@ import type { AppEnv } from '../env';
 
 const rollupQuery = z.strictObject({ format: z.enum(['json', 'csv']).optional(), lang: z.enum(['th', 'en']).optional() });
 
-/** A read-only session of D1 (read replication), or the binding where sessions do not exist. */
+/**
+ * A Sessions API session of the request's D1 (with read replication on, a replica near the
+ * reader answers; 'first-unconstrained': the roll-up needs no read-your-writes), or the binding
+ * itself where it has no sessions (the benchmarks' meter, db/metered.ts).
+ */
 function reader(d1: D1Database): D1Database | D1DatabaseSession {
-  return typeof d1.withSession === 'function' ? d1.withSession('first-unconstrained') : d1;
+  try {
+    return d1.withSession('first-unconstrained');
+  } catch {
+    return d1;
+  }
 }
 
 export const rollupRoutes = new Hono<AppEnv>()
   .get('/:beYear', valid('param', beYearParam), valid('query', rollupQuery), async (c) => {
     const actor = actorOf(c);
     const beYear = c.req.valid('param').beYear;
-    const rows = await readRollupRows(reader(c.env.DB), actor.orgId, beYear);
+    const rows = await readRollupRows(reader(c.get('db').$client), actor.orgId, beYear);
     if (!rows.parent || !canReadRollup(actor, rows.parent)) throw forbidden();
     const view: RollupView = computeRollup({ ...rows, parent: rows.parent, beYear, today: bangkokDate(clockNow()) });
     const { format, lang = 'th' } = c.req.valid('query');
@@ -49,7 +57,7 @@ export const rollupRoutes = new Hono<AppEnv>()
   .get('/:beYear/trend', valid('param', beYearParam), async (c) => {
     const actor = actorOf(c);
     const beYear = c.req.valid('param').beYear;
-    const d1 = reader(c.env.DB);
+    const d1 = reader(c.get('db').$client);
     const parent = await readParent(d1, actor.orgId);
     if (!parent || !canReadRollup(actor, parent)) throw forbidden();
     const trend: RollupTrend = { beYear, points: await readRollupTrend(d1, actor.orgId, beYear) };

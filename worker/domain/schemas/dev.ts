@@ -27,3 +27,13 @@ export const reportsBenchRunQuery = z.object({ mode: z.enum(['compile', 'scan'])
 
 /** POST /api/dev/boards/:beYear/drop-broadcasts: how many card broadcasts the board's room skips. */
 export const dropBroadcastsBody = z.strictObject({ count: z.number().int().min(1).max(100) });
+
+/** POST /api/dev/rollup-bench/seed: a generated parent body (seed/parent-body.ts). */
+export const rollupBenchSeedBody = z.strictObject({
+  offices: z.number().int().min(1).max(2_000),
+  measures: z.number().int().min(1).max(50),
+  steps: z.number().int().min(1).max(100),
+  eventsPerCard: z.number().int().min(3).max(200),
+  beYear,
+  officeAdmins: z.number().int().min(0).max(50).default(0),
+});
