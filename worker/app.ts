@@ -27,6 +27,7 @@ import { devLoadRoutes } from './routes/dev-load';
 import { devRollupBenchRoutes } from './routes/dev-rollup-bench';
 import { dashboardRoutes } from './routes/dashboard';
 import { catalogueRoutes } from './routes/catalogues';
+import { submissionRoutes } from './routes/submission';
 import { oitRoutes } from './routes/oit';
 import { memoRoutes } from './routes/memo';
 import { publicRoutes } from './routes/public';
@@ -103,6 +104,7 @@ const routes = app
   .route('/api/dashboard', dashboardRoutes)
   .route('/api/oit', oitRoutes)
   .route('/api/catalogues', catalogueRoutes)
+  .route('/api/oit', submissionRoutes)
   .route('/api/memo', memoRoutes)
   .route('/api/public', publicRoutes)
   .route('/api/fiscal-years', fiscalYearRoutes)

@@ -440,6 +440,29 @@ const RULES: Record<string, Rule[]> = {
     // A year not created yet: the version is only named for its rollover.
     { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async ({ n }) => ({ method: 'POST', path: '/api/catalogues/shipped-2567/apply', body: { beYear: 2600 + (n % 90) } }) },
   ],
+  // An item's submission fields: administrators, and the directors whose cards' evidence serves the
+  // item (the card's editors: lead or participating group; an every-group card's lead only).
+  'PUT /api/oit/:beYear/submission/:code': [
+    {
+      targets: CARD_TARGETS,
+      allowed: (a, t) => editor(a, t as CardTarget),
+      elsewhere: 'notFound',
+      request: async ({ target, n }) => {
+        const t = target as CardTarget;
+        const office = t === 'otherOrgCard' ? other : home;
+        const code = `S${n}`;
+        await env.DB.prepare("insert into oit_items (id, org_id, fiscal_year_id, code, title_th) values (?, ?, ?, ?, 'ข้อส่ง')").bind(crypto.randomUUID(), office.orgId, office.fiscalYearId, code).run();
+        const r = await call('POST', `/api/cards/${cardOf[t]}/evidence`, { cookie: asAdminOf(t), body: { url: `https://example.go.th/s${n}`, note: '', oitCode: code } });
+        expect(r.status, r.text).toBe(201);
+        const person = { name: '', position: '', date: null };
+        return {
+          method: 'PUT',
+          path: `/api/oit/2567/submission/${code}`,
+          body: { version: 0, pageUrl: `https://example.go.th/oit/${code}`, explanation: null, publishedInfo: '', requester: person, approver: person, poster: person },
+        };
+      },
+    },
+  ],
   'PUT /api/memo': [
     {
       targets: ['office'],

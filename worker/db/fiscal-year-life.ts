@@ -6,7 +6,7 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { advancePublication } from './public';
 import { audit } from './auth';
-import { auditLog, boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, measures, oitItems, reportSchedules, reports, type FiscalYear } from './schema';
+import { auditLog, boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, measures, oitItems, oitSubmissions, reportSchedules, reports, type FiscalYear } from './schema';
 import { yearArchived, appError } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import { findFiscalYear } from './board';
@@ -72,7 +72,7 @@ export async function deleteUnusedYear(db: Db, fy: FiscalYear, actor: { userId: 
   const unused = sql`not exists (select 1 from ${cardEvents} where ${cardEvents.fiscalYearId} = ${fy.id} and ${cardEvents.kind} <> 'card.created')
     and not exists (select 1 from ${reports} where ${reports.fiscalYearId} = ${fy.id})`;
   const yearCards = sql`(select ${cards.id} from ${cards} where ${cards.fiscalYearId} = ${fy.id})`;
-  const inYear = <T extends typeof cards | typeof measures | typeof boardColumns | typeof oitItems | typeof reportSchedules | typeof cardEvents>(t: T) =>
+  const inYear = <T extends typeof cards | typeof measures | typeof boardColumns | typeof oitItems | typeof oitSubmissions | typeof reportSchedules | typeof cardEvents>(t: T) =>
     and(eq(t.orgId, fy.orgId), eq(t.fiscalYearId, fy.id), unused);
   const statements = [
     db.delete(evidenceLinks).where(and(sql`${evidenceLinks.cardId} in ${yearCards}`, unused)),
@@ -81,6 +81,7 @@ export async function deleteUnusedYear(db: Db, fy: FiscalYear, actor: { userId: 
     db.delete(measures).where(inYear(measures)),
     db.delete(boardColumns).where(inYear(boardColumns)),
     db.delete(oitItems).where(inYear(oitItems)),
+    db.delete(oitSubmissions).where(inYear(oitSubmissions)),
     db.delete(reportSchedules).where(inYear(reportSchedules)),
     db.delete(cardEvents).where(inYear(cardEvents)),
     db.delete(measureAggregates).where(and(eq(measureAggregates.fiscalYearId, fy.id), unused)),

@@ -384,6 +384,39 @@ export const oitCatalogueYears = sqliteTable(
   (t) => [uniqueIndex('oit_catalogue_years_org_year').on(t.orgId, t.beYear)],
 );
 
+/**
+ * The OIT submission's own fields of one item of a fiscal year (issue 18, part 5): the page of the
+ * office's website where the item is answered, the explanation sent with it (null until someone
+ * edits it: the page shows it prefilled from the evidence notes), and the publish-permission form
+ * (แบบฟอร์มการขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน): what is published, who asked, who
+ * approved, who posted it, each with a position and a date (YYYY-MM-DD). Keyed by the item's code,
+ * so a catalogue re-imported under the same codes keeps them. `version` guards concurrent edits.
+ */
+export const oitSubmissions = sqliteTable(
+  'oit_submissions',
+  {
+    orgId: text('org_id').notNull().references(() => organisations.id),
+    fiscalYearId: text('fiscal_year_id').notNull().references(() => fiscalYears.id),
+    code: text('code').notNull(),
+    pageUrl: text('page_url'),
+    explanation: text('explanation'),
+    publishedInfo: text('published_info').notNull().default(''),
+    requesterName: text('requester_name').notNull().default(''),
+    requesterPosition: text('requester_position').notNull().default(''),
+    requestedOn: text('requested_on'),
+    approverName: text('approver_name').notNull().default(''),
+    approverPosition: text('approver_position').notNull().default(''),
+    approvedOn: text('approved_on'),
+    posterName: text('poster_name').notNull().default(''),
+    posterPosition: text('poster_position').notNull().default(''),
+    postedOn: text('posted_on'),
+    version: integer('version').notNull().default(1),
+    updatedBy: text('updated_by').references(() => users.id),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.fiscalYearId, t.code] })],
+);
+
 /** Compiled monitoring reports: immutable snapshots, one per office, kind and period. */
 export const reports = sqliteTable(
   'reports',

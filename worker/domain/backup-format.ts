@@ -50,6 +50,7 @@ export const BACKUP_TABLES = [
   'oit_items',
   'oit_catalogues',
   'oit_catalogue_years',
+  'oit_submissions',
   'reports',
   'report_recipients',
   'outbox',
@@ -106,7 +107,7 @@ const row = z.record(z.string(), z.unknown());
  * Tables added to the format after files were already being written: a file from before one of
  * them has no such table, and restores with none of its rows. Every other table must be there.
  */
-export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules', 'evidence_files', 'oit_catalogues', 'oit_catalogue_years'];
+export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules', 'evidence_files', 'oit_catalogues', 'oit_catalogue_years', 'oit_submissions'];
 
 const everyTable = <T>(rec: Partial<Record<BackupTable, T>>, ctx: z.RefinementCtx, what: string) => {
   for (const t of BACKUP_TABLES) {

@@ -163,3 +163,14 @@ export function canManageLine(actor: Actor, orgId: string): boolean {
 export function canReadRollup(actor: Actor, org: { id: string; kind: string }): boolean {
   return sameOrg(actor, org.id) && org.kind === 'parent' && (actor.role === 'oversight' || actor.role === 'admin');
 }
+
+/**
+ * Edit an OIT item's submission fields (its website page, explanation, publish-permission form):
+ * administrators; and directors for the items their evidence serves — the item is named by
+ * evidence on a card the director edits (`servingCards`: the cards whose evidence names the item).
+ * Executives and staff read.
+ */
+export function canEditSubmissionItem(actor: Actor, orgId: string, servingCards: readonly CardScope[]): boolean {
+  if (canAdminister(actor, orgId)) return true;
+  return sameOrg(actor, orgId) && actor.role === 'director' && servingCards.some((card) => canEditCard(actor, card));
+}

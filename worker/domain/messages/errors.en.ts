@@ -96,6 +96,7 @@ export default english<typeof th, 'http_error'>()({
   period_outside_year: 'The period is not in the chosen fiscal year',
   preview_outdated: 'The text, the year, the group choices or the office’s groups changed after the preview; preview again before creating the board',
   recipient_exists: 'This address already receives this report',
+  submission_changed: 'Someone else saved item {code} after you opened this page; load the latest version and make your change again (what you typed is still in the form)',
   temporary_password_expired: 'The temporary password has expired (it lasts 72 hours); ask your administrator for a new one',
   'too_many_attempts.password': 'Too many wrong current passwords; try again in {wait}',
   'too_many_attempts.sign_in': 'Too many failed sign-ins; try again in {wait}',
