@@ -2,11 +2,7 @@
 // own website where the item is answered, every evidence address mapped to it (absolute: the
 // board's own files under APP_URL), the explanation sent with it, the links' health, and the
 // office's publish-permission form (แบบฟอร์มการขออนุญาตเผยแพร่ข้อมูลผ่านเว็บไซต์ของหน่วยงาน).
-// Pure: assembling the view from facts db/ read, and writing it as CSV.
-import { UTF8_BOM, quotedCsvCell } from './csv';
-import { translator } from './i18n';
-import { th } from './messages/submission.th';
-import en from './messages/submission.en';
+// Pure: assembling the view from facts db/ read (the CSV: submission-csv.ts).
 import { normaliseCode } from './readiness';
 import type { FiscalYearView } from './contracts';
 
@@ -67,6 +63,8 @@ export interface SubmissionItem extends SubmissionFields {
   subIndicator: string;
   /** The explanation as shown: the saved one, or the evidence notes while none was saved. */
   explanationText: string;
+  /** The explanation prefilled from the evidence notes (what `explanation: null` shows). */
+  prefilledText: string;
   evidence: SubmissionEvidence[];
   health: ItemHealth;
   /** 0 while nothing was saved for the item; a save names the version it started from. */
@@ -133,13 +131,15 @@ export function submissionItem(
   canEdit: boolean,
 ): SubmissionItem {
   const links = evidence.map((e) => ({ url: absoluteUrl(appUrl, e.url), note: e.note, health: healthOf(e.url) }));
+  const prefilled = prefilledExplanation(evidence.map((e) => e.note));
   const fields: SubmissionFields = saved ?? { pageUrl: null, explanation: null, publishedInfo: '', requester: EMPTY_PERSON, approver: EMPTY_PERSON, poster: EMPTY_PERSON };
   return {
     ...item,
     ...fields,
     pageUrl: fields.pageUrl,
     explanation: fields.explanation,
-    explanationText: fields.explanation ?? prefilledExplanation(evidence.map((e) => e.note)),
+    explanationText: fields.explanation ?? prefilled,
+    prefilledText: prefilled,
     evidence: links,
     health: itemHealth(links.map((l) => l.health)),
     version: saved?.version ?? 0,
@@ -157,44 +157,6 @@ export function evidenceByCode<E extends { oitCode: string | null }>(rows: reado
     out.set(code, [...(out.get(code) ?? []), r]);
   }
   return out;
-}
-
-// ---- CSV ------------------------------------------------------------------------------------
-
-/** The CSV is written in Thai, like the reports' (messages/submission.*). */
-const say = translator({ th, en }, 'th');
-
-const FLAG_KEYS = {
-  dead: 'flag.dead',
-  moved: 'flag.moved',
-  'not-main-site': 'flag.notMainSite',
-  'file-sharing': 'flag.fileSharing',
-  'plain-http': 'flag.plainHttp',
-} as const;
-
-/** A flag in Thai (its own name when it is one this module does not know). */
-export function flagText(flag: string): string {
-  const key = FLAG_KEYS[flag as keyof typeof FLAG_KEYS];
-  return key ? say(key) : flag;
-}
-
-/** The health cell: the item's state, then each flagged address with its flags. */
-export function healthText(item: Pick<SubmissionItem, 'health' | 'evidence'>): string {
-  const head = say(`health.${item.health.state}`);
-  const flagged = item.evidence.filter((e) => (e.health?.flags.length ?? 0) > 0).map((e) => `${e.url} — ${e.health!.flags.map(flagText).join(', ')}`);
-  return [head, ...flagged].join('\n');
-}
-
-/** The submission as CSV: one row per item; several addresses share a cell, one per line. */
-export function submissionCsv(view: SubmissionView): string {
-  const header = [say('csv.code'), say('csv.title'), say('csv.page'), say('csv.evidence'), say('csv.explanation'), say('csv.health')];
-  const rows = view.items.map((i) => [i.code, i.titleTh, i.pageUrl ?? '', i.evidence.map((e) => e.url).join('\n'), i.explanationText, healthText(i)]);
-  return UTF8_BOM + [header, ...rows].map((r) => r.map(quotedCsvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-/** An ASCII file name for the download. */
-export function submissionFileName(slug: string, beYear: number): string {
-  return `oit-submission-${slug}-${beYear}.csv`.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
 /** The whole view from what db/ read; `mayEdit` answers for the cards an item's evidence hangs off. */

@@ -27,6 +27,8 @@ const VIEWS: Record<Section, ComponentType> = {
   dashboard: DashboardPage,
   reports: ReportsPage,
   oit: OitPage,
+  // The OIT submission (/submission/2567): OitPage loads it as a chunk of its own.
+  submission: OitPage,
   admin: AdminPage,
   account: AccountPage,
 };

@@ -2,10 +2,12 @@
 // missing before the submission deadline, and the catalogue with the evidence and cards serving
 // each item. Administrators edit the catalogue, import it and set the deadline and public page.
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
 import type { OitReadinessView } from '../../../worker/domain/views';
 import type { ApiError } from '../api';
-import { fiscalYearLabel, pickText } from '../i18n';
-import { selectedYear } from '../state/ui';
+import { fiscalYearLabel, languageReady, pickText } from '../i18n';
+import { tSubmission } from '../messages/submission';
+import { goTo, section, selectedYear } from '../state/ui';
 import { oitApi } from '../components/oit/api';
 import { Catalogue } from '../components/oit/Catalogue';
 import { CatalogueImport } from '../components/oit/CatalogueImport';
@@ -16,7 +18,21 @@ import '../components/dashboard/charts.css';
 import '../components/oit/oit.css';
 import { tOit } from '../messages/oit';
 
+// The OIT submission (/submission/<year>) is a page of its own, loaded when first opened.
+const SubmissionPage = lazy(() => import('./SubmissionPage').then((m) => languageReady().then(() => ({ default: m.SubmissionPage }))));
+
 export function OitPage() {
+  if (section.value === 'submission') {
+    return (
+      <Suspense fallback={<p class="board-message" aria-busy="true">{tOit('page.loading')}</p>}>
+        <SubmissionPage />
+      </Suspense>
+    );
+  }
+  return <Readiness />;
+}
+
+function Readiness() {
   const year = selectedYear.value;
   const [view, setView] = useState<OitReadinessView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -55,6 +71,19 @@ export function OitPage() {
       {current && (
         <>
           <ReadinessSummary view={current} />
+          <p class="oit-submission-link">
+            <a
+              href={`/submission/${current.fiscalYear.beYear}`}
+              onClick={(e) => {
+                if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+                e.preventDefault();
+                goTo('submission');
+              }}
+              data-testid="oit-submission-link"
+            >
+              {tSubmission('page.open')} →
+            </a>
+          </p>
           <Catalogue view={current} onChanged={() => void reload()} />
           <CatalogueVersions beYear={current.fiscalYear.beYear} canEdit={current.canEdit} onApplied={() => void reload()} />
           {current.canEdit && (
