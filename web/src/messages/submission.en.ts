@@ -70,5 +70,6 @@ export default english<typeof th>()({
   'form.sign': '(Signed)',
   'form.position': 'Position',
   'form.dated': 'Date',
+  'form.line': '..............................',
   'form.blank': '........................................',
 });

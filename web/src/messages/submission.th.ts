@@ -68,5 +68,6 @@ export const th = {
   'form.sign': '(ลงชื่อ)',
   'form.position': 'ตำแหน่ง',
   'form.dated': 'วันที่',
+  'form.line': '..............................',
   'form.blank': '........................................',
 } as const;

@@ -16,7 +16,7 @@ interface Props {
 }
 
 function Signature({ title, person, thaiDigits, testId }: { title: string; person: FormPerson; thaiDigits: boolean; testId: string }) {
-  const blank = tSubmission('form.blank');
+  const blank = tSubmission('form.line');
   return (
     <div class="permit-sign" data-testid={testId}>
       <p class="permit-sign-title">{title}</p>
