@@ -90,7 +90,7 @@ describe('the submission view', () => {
     expect(o1.pageUrl).toBeNull();
   });
 
-  it('shows each item\'s health: no evidence, or not checked yet', async () => {
+  it('shows each item\'s health before any link check: no evidence, or not checked yet', async () => {
     const v = await view();
     expect(v.items.find((i) => i.code === 'O1')!.health).toEqual({ state: 'unchecked', flags: [], checkedAt: null });
     expect(v.items.find((i) => i.code === 'O2')!.health.state).toBe('no-evidence');
@@ -278,6 +278,31 @@ describe('the CSV', () => {
   it('needs a signed-in member of the office', async () => {
     expect((await call('GET', '/api/oit/2567/submission.csv')).status).toBe(401);
     expect((await call('GET', '/api/oit/2599/submission.csv', { cookie: cookie.admin })).status).toBe(404);
+  });
+});
+
+describe('link health (the daily check\'s results, issue 18 part 2)', () => {
+  it('shows each item\'s health from the kept checks: dead links flagged, unchecked ones said, the board\'s own files healthy; the CSV names the flagged addresses', async () => {
+    const checkedAt = Date.UTC(2026, 10, 29, 20, 0);
+    const check = (url: string, status: number | null, error: string | null = null) =>
+      env.DB.prepare('insert into link_checks (org_id, url, status, final_url, error, checked_at) values (?, ?, ?, null, ?, ?)').bind(home.orgId, url, status, error, checkedAt).run();
+    await check('https://phichit.example.go.th/structure', 200);
+    await check('https://phichit.example.go.th/structure-2', 404);
+    await check('https://phichit.example.go.th/complaints', 200);
+    // A file-sharing link not checked yet is flagged by its address alone.
+    await db().insert(evidenceLinks).values({ id: crypto.randomUUID(), orgId: home.orgId, cardId: board.cards[0]!.id, url: 'https://drive.google.com/file/d/abc/view', note: '', oitCode: 'O20' });
+    const v = await view();
+    const o1 = v.items.find((i) => i.code === 'O1')!;
+    expect(o1.health).toEqual({ state: 'flagged', flags: ['dead'], checkedAt });
+    expect(o1.evidence.map((e) => e.health?.flags ?? null)).toEqual([[], ['dead'], null]);
+    // O7: its web link checked and fine, its evidence file never fetched and healthy.
+    expect(v.items.find((i) => i.code === 'O7')!.health).toEqual({ state: 'ok', flags: [], checkedAt });
+    expect(v.items.find((i) => i.code === 'O12')!.health.state).toBe('unchecked');
+    expect(v.items.find((i) => i.code === 'O20')!.health).toMatchObject({ state: 'flagged', flags: ['file-sharing'], checkedAt: null });
+    const text = (await call('GET', '/api/oit/2567/submission.csv', { cookie: cookie.admin })).text;
+    expect(text).toContain('"มีลิงก์ที่ต้องแก้ไข\nhttps://phichit.example.go.th/structure-2 — ลิงก์เสีย"');
+    expect(text).toContain('"ลิงก์ใช้งานได้ทั้งหมด"');
+    expect(text).toContain('"มีลิงก์ที่ต้องแก้ไข\nhttps://drive.google.com/file/d/abc/view — ลิงก์บริการฝากไฟล์"');
   });
 });
 

@@ -6,6 +6,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditLog, cards, evidenceLinks, oitItems, oitSubmissions, organisations, type FiscalYear } from './schema';
 import type { CardScope } from '../domain/access';
+import { isOwnAddress } from '../domain/link-health';
+import { flagsOfYear } from './link-health';
 import type { ItemFacts, SavedSubmission, SubmissionFields, UrlHealth } from '../domain/submission';
 import type { SubmissionBody } from '../domain/schemas/submission';
 
@@ -161,9 +163,17 @@ export async function saveSubmission(
 }
 
 /**
- * The health of the year's evidence addresses, as the link-health check (issue 18, part 2) keeps
- * it: none known yet (every address reads "not checked") until db/link-health.ts lands.
+ * The health of the year's evidence addresses as the daily link check keeps it (db/link-health.ts):
+ * a checked address with its flags as of now; one not checked yet with the flags its address
+ * alone earns (a file-sharing host, plain http, another site than the office's), or null when it
+ * earns none; the board's own files (`/files/...`) are never fetched and always healthy.
  */
-export async function submissionHealth(_db: Db, _orgId: string, _fy: FiscalYear): Promise<(url: string) => UrlHealth | null> {
-  return () => null;
+export async function submissionHealth(db: Db, orgId: string, fy: FiscalYear, urls: readonly string[]): Promise<(url: string) => UrlHealth | null> {
+  const known = await flagsOfYear(db, orgId, fy.id, urls);
+  return (url) => {
+    if (isOwnAddress(url)) return { checkedAt: null, flags: [] };
+    const h = known.get(url);
+    if (!h || (h.checkedAt === null && h.flags.length === 0)) return null;
+    return { checkedAt: h.checkedAt, flags: h.flags };
+  };
 }

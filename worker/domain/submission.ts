@@ -32,8 +32,8 @@ export interface SubmissionFields {
 
 /** What the link-health check knows of one address (db/link-health.ts), or null: never checked. */
 export interface UrlHealth {
-  /** When it was last checked (ms). */
-  checkedAt: number;
+  /** When it was last checked (ms); null for what needs no check (the board's own files) or is flagged by its address alone. */
+  checkedAt: number | null;
   /** What it found wrong: dead, moved, not-main-site, file-sharing, plain-http; none: healthy. */
   flags: readonly string[];
 }
@@ -105,9 +105,9 @@ export function prefilledExplanation(notes: readonly string[]): string {
 export function itemHealth(health: readonly (UrlHealth | null)[]): ItemHealth {
   if (health.length === 0) return { state: 'no-evidence', flags: [], checkedAt: null };
   const flags = [...new Set(health.flatMap((h) => h?.flags ?? []))];
-  const checked = health.filter((h): h is UrlHealth => h !== null);
-  const checkedAt = checked.length > 0 ? Math.min(...checked.map((h) => h.checkedAt)) : null;
-  const state: HealthState = flags.length > 0 ? 'flagged' : checked.length < health.length ? 'unchecked' : 'ok';
+  const times = health.flatMap((h) => (h?.checkedAt == null ? [] : [h.checkedAt]));
+  const checkedAt = times.length > 0 ? Math.min(...times) : null;
+  const state: HealthState = flags.length > 0 ? 'flagged' : health.includes(null) ? 'unchecked' : 'ok';
   return { state, flags, checkedAt };
 }
 

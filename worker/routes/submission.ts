@@ -23,7 +23,8 @@ import type { AppEnv } from '../env';
 
 async function loadView(db: Db, actor: Actor, beYear: number, appUrl: string): Promise<SubmissionView> {
   const fy = await findFiscalYear(db, actor.orgId, beYear);
-  const [facts, healthOf] = await Promise.all([readSubmission(db, actor.orgId, fy), submissionHealth(db, actor.orgId, fy)]);
+  const facts = await readSubmission(db, actor.orgId, fy);
+  const healthOf = await submissionHealth(db, actor.orgId, fy, facts.evidence.map((e) => e.url));
   const writable = accessOf(actor).writesYear(fy);
   return submissionView({
     fiscalYear: toFiscalYearView(fy),
