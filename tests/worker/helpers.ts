@@ -83,3 +83,23 @@ export async function withEvidence(cookie: string, cardIds: readonly string[]): 
     if (r.status !== 201) throw new Error(`evidence on ${id}: ${r.status} ${r.text}`);
   }
 }
+
+/** RFC 4180 records (the test's own reader, so the writer is checked by something independent). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(cell), (cell = '');
+    else if (ch === '\r' && text[i + 1] === '\n') rows.push([...row, cell]), (row = []), (cell = ''), i++;
+    else cell += ch;
+  }
+  return rows;
+}

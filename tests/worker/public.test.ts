@@ -3,7 +3,7 @@
 // neutralised in the CSV, the opt-in, and caching at the edge.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env, exports } from 'cloudflare:workers';
-import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
+import { call, cookieFor, db, getBoard, seedOffice, type Demo, parseCsv } from './helpers';
 import { evidenceLinks } from '../../worker/db/schema';
 import { invalidateBoards } from '../../worker/live/notify';
 import type { Env } from '../../worker/env';
@@ -339,26 +339,6 @@ describe('publishing per fiscal year', () => {
     expect(rows.filter((r) => r.org_id === other.orgId).map((r) => r.published)).toEqual([0]);
   });
 });
-
-/** RFC 4180 records (the test's own reader, so the writer is checked by something independent). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') rows.push([...row, cell]), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 describe('CSV cells', () => {
   it('neutralises every formula start, quotes what needs it, and leaves plain text alone', async () => {

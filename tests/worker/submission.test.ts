@@ -6,7 +6,7 @@
 // quoting, formulas neutralised).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { env } from 'cloudflare:workers';
-import { call, cookieFor, db, getBoard, seedOffice, type Demo, type Who } from './helpers';
+import { call, cookieFor, db, getBoard, parseCsv, seedOffice, type Demo, type Who } from './helpers';
 import { evidenceLinks } from '../../worker/db/schema';
 import type { SubmissionItem, SubmissionView } from '../../worker/domain/submission';
 import type { BoardView } from '../../worker/domain/contracts';
@@ -226,26 +226,6 @@ describe('saving an item', () => {
 });
 
 describe('the CSV', () => {
-  /** RFC 4180 reading of our own output (every cell quoted). */
-  function parseCsv(text: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (quoted) {
-        if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-        else if (ch === '"') quoted = false;
-        else cell += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') row.push(cell), (cell = '');
-      else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-      else cell += ch;
-    }
-    return rows;
-  }
-
   it('is one row per item with the page, every evidence address, the explanation and the health, with a BOM and formulas neutralised', async () => {
     await save('O7', fields({ version: (await itemOf('O7')).version, explanation: '+SUM(A1:A9) และ "อ้างอิง", บรรทัดใหม่\nบรรทัดสอง' }));
     const r = await call('GET', '/api/oit/2567/submission.csv', { cookie: cookie.staff });

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
 import type { OitReadinessView } from '../../../worker/domain/views';
 import type { ApiError } from '../api';
-import { fiscalYearLabel, languageReady, pickText } from '../i18n';
+import { fiscalYearLabel, languageReady } from '../i18n';
 import { tSubmission } from '../messages/submission';
 import { goTo, section, selectedYear } from '../state/ui';
 import { oitApi } from '../components/oit/api';
@@ -14,6 +14,7 @@ import { CatalogueImport } from '../components/oit/CatalogueImport';
 import { CatalogueVersions } from '../components/oit/CatalogueVersions';
 import { OitSettings } from '../components/oit/OitSettings';
 import { ReadinessSummary } from '../components/oit/ReadinessSummary';
+import { LoadState } from '../components/oit/LoadState';
 import '../components/dashboard/charts.css';
 import '../components/oit/oit.css';
 import { tOit } from '../messages/oit';
@@ -55,19 +56,7 @@ function Readiness() {
         {tOit('page.oitReadinessPublicDisclosure')}
         {year !== null && <span class="muted"> · {fiscalYearLabel(year)}</span>}
       </h1>
-      {error && (
-        <div class="board-problem" role="alert">
-          <p>{pickText(error.messageTh, error.messageEn)}</p>
-          <button type="button" class="button button-secondary" onClick={() => void reload()}>
-            {tOit('page.tryAgain')}
-          </button>
-        </div>
-      )}
-      {!current && !error && (
-        <p class="board-message" aria-busy="true">
-          {tOit('page.loading')}
-        </p>
-      )}
+      <LoadState error={error} waiting={!current} loadingText={tOit('page.loading')} retryText={tOit('page.tryAgain')} onRetry={() => void reload()} />
       {current && (
         <>
           <ReadinessSummary view={current} />

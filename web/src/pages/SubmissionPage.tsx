@@ -11,6 +11,7 @@ import { goTo, selectedYear } from '../state/ui';
 import { safeHref } from '../components/dashboard/format';
 import { LinkHost } from '../components/LinkHost';
 import { Feedback } from '../components/Feedback';
+import { LoadState } from '../components/oit/LoadState';
 import { submissionApi } from '../components/submission/api';
 import { SubmissionEditor } from '../components/submission/SubmissionEditor';
 import { PermitForm } from '../components/submission/PermitForm';
@@ -154,19 +155,7 @@ export function SubmissionPage() {
         {tSubmission('page.title')}
         {year !== null && <span class="muted"> · {fiscalYearLabel(year)}</span>}
       </h1>
-      {error && (
-        <div class="board-problem" role="alert">
-          <p>{pickText(error.messageTh, error.messageEn)}</p>
-          <button type="button" class="button button-secondary" onClick={() => void reload()}>
-            {tSubmission('page.tryAgain')}
-          </button>
-        </div>
-      )}
-      {!current && !error && (
-        <p class="board-message" aria-busy="true">
-          {tSubmission('page.loading')}
-        </p>
-      )}
+      <LoadState error={error} waiting={!current} loadingText={tSubmission('page.loading')} retryText={tSubmission('page.tryAgain')} onRetry={() => void reload()} />
       {current && (
         <>
           {/* The forms, when open, take the list's place (and are what prints). */}
