@@ -192,3 +192,31 @@ describe('moving FY2567 onto the 26-item version', () => {
     expect((await call('GET', '/api/admin/chain/2567', { cookie: cookie.admin })).json.ok).toBe(true);
   });
 });
+
+describe('rollover to a year named a version of its own', () => {
+  it('takes the version instead of a copy, proposes the crosswalk in the preview and keeps it, corrected, with the new year', async () => {
+    const id = await versionId();
+    expect((await call('POST', `/api/catalogues/${id}/apply`, { cookie: cookie.admin, body: { beYear: 2568 } })).status).toBe(200);
+    const preview = await call('POST', '/api/fiscal-years/2567/rollover/preview', { cookie: cookie.admin, body: { toBeYear: 2568 } });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.json.catalogue).toMatchObject({ id, name: 'OIT 2569 (26 ข้อ)', items: 26 });
+    expect(preview.json.counts.oitItems).toBe(26);
+    expect(preview.json.crosswalk.find((r: { oldCode: string }) => r.oldCode === 'O43')).toMatchObject({ newCode: 'O26', score: 0.81 });
+    const warning = preview.json.warnings.find((w: { code: string }) => w.code === 'oit_catalogue_version');
+    expect(warning.messageEn).toBe('FY 2568 takes the OIT catalogue "OIT 2569 (26 ข้อ)" (26 items) instead of a copy: 32 old codes have a counterpart, 11 have none (O4, O8, O9, O10, O17, O32, O33, O35, O39, O40, O41)');
+    expect(warning.messageTh).toContain('OIT 2569 (26 ข้อ)');
+
+    const commit = await call('POST', '/api/fiscal-years/2567/rollover/commit', { cookie: cookie.admin, body: { toBeYear: 2568, crosswalk: [{ oldCode: 'O34', newCode: 'O24' }, { oldCode: 'O41', newCode: 'O26' }] } });
+    expect(commit.status, commit.text).toBe(201);
+    const readiness = (await call('GET', '/api/oit/2568', { cookie: cookie.admin })).json as OitReadinessView;
+    expect(readiness.items.map((i) => i.code)).toEqual(Array.from({ length: 26 }, (_, i) => `O${i + 1}`));
+    const list = (await call('GET', '/api/catalogues', { cookie: cookie.admin })).json as CatalogueVersionsResponse;
+    const year = list.years.find((y) => y.beYear === 2568)!;
+    expect(year).toMatchObject({ exists: true, catalogueId: id, items: 26 });
+    expect(year.unmapped.map((u) => u.code)).toEqual(['O4', 'O8', 'O9', 'O10', 'O17', 'O32', 'O33', 'O35', 'O39', 'O40']);
+    const kept = await env.DB.prepare('select crosswalk from oit_catalogue_years where org_id = ? and be_year = 2568').bind(home.orgId).first<{ crosswalk: string }>();
+    const rows = JSON.parse(kept!.crosswalk) as { oldCode: string; newCode: string | null }[];
+    expect(rows.find((r) => r.oldCode === 'O34')!.newCode).toBe('O24');
+    expect(rows.find((r) => r.oldCode === 'O43')!.newCode).toBe('O26');
+  });
+});

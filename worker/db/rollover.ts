@@ -18,6 +18,9 @@ import { readScheduleEntries, reportScheduleStatements } from './report-schedule
 import { clockNow } from './clock';
 import { scheduleOn } from '../domain/report-schedule';
 import type { RolloverPreview, RolloverWarning } from '../domain/views';
+import { catalogueForYear, crosswalkEntries, type Catalogue } from './catalogues';
+import { proposeCrosswalk, type CrosswalkChoice } from '../domain/crosswalk';
+import { oitCatalogueYears } from './schema';
 
 /** The same calendar day `years` later; 29 February becomes 28 February unless that year has one. */
 export function shiftYears(iso: string, years: number): string {
@@ -86,9 +89,9 @@ async function readSource(db: Db, orgId: string, from: number, to: number) {
 const yearExists = (to: number) =>
   appError(409, 'fiscal_year_exists', { year: to });
 
-type RolloverWarningKey = 'not_next_year' | 'due_outside_year' | 'leap_day' | 'no_due_date' | 'no_oit_items' | 'check_oit_items' | 'orphan_cards';
+type RolloverWarningKey = 'not_next_year' | 'due_outside_year' | 'leap_day' | 'no_due_date' | 'no_oit_items' | 'check_oit_items' | 'oit_catalogue_version' | 'orphan_cards';
 
-function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
+function warningsFor(src: Source, from: number, to: number, next: NextCatalogue): RolloverWarning[] {
   const w: RolloverWarning[] = [];
   const add = <K extends RolloverWarningKey>(key: K, params?: ErrorParams<K>) => w.push(errorMessages(key, params));
   const years = to - from;
@@ -104,7 +107,10 @@ function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
   if (leap > 0) add('leap_day', { leap });
   const undated = src.cards.filter((c) => !c.dueOn).length;
   if (undated > 0) add('no_due_date', { undated });
-  if (src.items.length === 0) add('no_oit_items', { from });
+  if (next) {
+    const unmapped = next.crosswalk.filter((r) => r.newCode === null).map((r) => r.oldCode);
+    add('oit_catalogue_version', { to, name: next.catalogue.name, items: next.catalogue.items.length, mapped: next.crosswalk.length - unmapped.length, unmapped: unmapped.length, codes: unmapped.join(', ') || '–' });
+  } else if (src.items.length === 0) add('no_oit_items', { from });
   else add('check_oit_items');
   if (src.orphanCards > 0) add('orphan_cards', { orphans: src.orphanCards });
   return w;
@@ -112,11 +118,22 @@ function warningsFor(src: Source, from: number, to: number): RolloverWarning[] {
 
 type Source = Awaited<ReturnType<typeof readSource>>;
 
-export async function previewRollover(db: Db, orgId: string, from: number, to: number): Promise<RolloverPreview> {
-  return describe(await readSource(db, orgId, from, to), from, to);
+/** The catalogue version named for the target year, when it is not the source year's list, with the proposed crosswalk. */
+type NextCatalogue = { catalogue: Catalogue; crosswalk: ReturnType<typeof proposeCrosswalk> } | null;
+
+async function nextCatalogue(db: Db, orgId: string, src: Source, to: number): Promise<NextCatalogue> {
+  const catalogue = await catalogueForYear(db, orgId, to);
+  if (!catalogue) return null;
+  const same = catalogue.items.length === src.items.length && catalogue.items.every((i, n) => i.code === src.items[n]!.code && i.titleTh === src.items[n]!.titleTh);
+  return same ? null : { catalogue, crosswalk: proposeCrosswalk(src.items, catalogue.items) };
 }
 
-function describe(src: Source, from: number, to: number): RolloverPreview {
+export async function previewRollover(db: Db, orgId: string, from: number, to: number): Promise<RolloverPreview> {
+  const src = await readSource(db, orgId, from, to);
+  return describe(src, from, to, await nextCatalogue(db, orgId, src, to));
+}
+
+function describe(src: Source, from: number, to: number, next: NextCatalogue): RolloverPreview {
   return {
     from,
     to,
@@ -125,9 +142,10 @@ function describe(src: Source, from: number, to: number): RolloverPreview {
     fiscalYear: { beYear: to, titleTh: retitle(src.source.titleTh, from, to), ...fiscalYearBounds(to) },
     columns: src.cols.map(({ key, labelTh, labelEn, category }) => ({ key, labelTh, labelEn, category })),
     measures: src.ms.map((m) => ({ number: m.number, title: m.title, steps: src.cards.filter((c) => c.measureId === m.id).length })),
-    counts: { measures: src.ms.length, steps: src.cards.length, columns: src.cols.length, oitItems: src.items.length, groups: src.groups },
+    counts: { measures: src.ms.length, steps: src.cards.length, columns: src.cols.length, oitItems: next ? next.catalogue.items.length : src.items.length, groups: src.groups },
     notCarried: { evidence: src.evidence, comments: src.comments, stepsDone: src.stepsDone },
-    warnings: warningsFor(src, from, to),
+    warnings: warningsFor(src, from, to, next),
+    ...(next ? { catalogue: { id: next.catalogue.id, name: next.catalogue.name, source: next.catalogue.source, items: next.catalogue.items.length }, crosswalk: next.crosswalk } : {}),
   };
 }
 
@@ -137,13 +155,14 @@ export async function commitRollover(
   actorUserId: string,
   from: number,
   to: number,
-  options: { confirmNonAdjacent?: boolean; now?: number } = {},
+  options: { confirmNonAdjacent?: boolean; now?: number; crosswalk?: CrosswalkChoice[] } = {},
 ): Promise<RolloverPreview & { fiscalYearId: string }> {
   if (to !== from + 1 && !options.confirmNonAdjacent) {
     throw appError(409, 'confirm_non_adjacent', (lang) => ({ to, from, shift: shiftWords(to - from)[lang] }));
   }
   const src = await readSource(db, orgId, from, to);
-  const preview = describe(src, from, to);
+  const next = await nextCatalogue(db, orgId, src, to);
+  const preview = describe(src, from, to, next);
   const sourceSchedule = await readScheduleEntries(db, orgId, src.source.id);
   const scheduleAtEnd = scheduleOn(sourceSchedule, src.source.endsOn);
   const hasSchedule = sourceSchedule.length > 0;
@@ -178,7 +197,12 @@ export async function commitRollover(
   const events: NewEvent[] = cardRows.map(({ id, orgId: _o, fiscalYearId: _f, createdAt: _c, updatedAt: _u, ...after }) => ({ cardId: id, kind: 'card.created', before: null, after }));
   // A new year's chain starts at the genesis hash.
   const eventRows = await chainEvents(headOf([]), { orgId, fiscalYearId, actorUserId, at: now }, events);
-  const itemRows = src.items.map((i) => ({ ...i, ...inYear, id: crypto.randomUUID() }));
+  // The year named a catalogue version of its own takes it; the crosswalk from the source year's
+  // list (as proposed, or as the administrator corrected it) is kept with the year.
+  const itemRows = next
+    ? next.catalogue.items.map((i, position) => ({ ...i, position, ...inYear, id: crypto.randomUUID() }))
+    : src.items.map((i) => ({ ...i, ...inYear, id: crypto.randomUUID() }));
+  const crosswalk = next ? crosswalkEntries(src.items, next.catalogue.items, options.crosswalk ?? []) : [];
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: to, ...fiscalYearBounds(to), titleTh: preview.fiscalYear.titleTh, createdAt: now }),
     ...chunk(columnRows, rowsPerInsert(9)).map((rows) => db.insert(boardColumns).values(rows)),
@@ -186,6 +210,7 @@ export async function commitRollover(
     ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
     ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
+    ...(next ? [db.update(oitCatalogueYears).set({ crosswalk, appliedBy: actorUserId, appliedAt: now }).where(and(eq(oitCatalogueYears.orgId, orgId), eq(oitCatalogueYears.beYear, to)))] : []),
     // The report rhythm carries over as it stood at the source year's end.
     ...(hasSchedule ? reportScheduleStatements(db, fiscalYearId, scheduleAtEnd) : []),
     // The roll-up's aggregates of the new board, from the rows above.

@@ -1,6 +1,7 @@
 // The answers ("views") of the office's pages: dashboard and O43 report, OIT readiness, the public
 // page, the rollover preview and the integrity check. Declared here, beside the request schemas
 // (contracts*.ts), so db/ fills them and the web app reads them without reaching into db/.
+import type { CrosswalkRow } from './crosswalk';
 import type { ColumnCategory, FiscalYearView } from './contracts';
 import type { ColumnInfo, GroupInfo, GroupProgress, MeasureProgress, OverdueCard, SeriesPoint, Tally } from './progress';
 import type { O43Measure, O43Summary } from './o43-report';
@@ -120,6 +121,10 @@ export interface RolloverPreview {
   /** What stays behind in the source year. */
   notCarried: { evidence: number; comments: number; stepsDone: number };
   warnings: RolloverWarning[];
+  /** The catalogue version named for the target year when it is not the source year's list (db/catalogues.ts). */
+  catalogue?: { id: string; name: string; source: string; items: number };
+  /** The proposed crosswalk from the source year's OIT codes to the version's (kept with the new year). */
+  crosswalk?: CrosswalkRow[];
 }
 
 // Integrity

@@ -27,6 +27,7 @@ export const fiscalYearRoutes = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const result = await commitRollover(c.get('db'), actor.orgId, actor.userId, c.req.valid('param').beYear, body.toBeYear, {
       confirmNonAdjacent: body.confirmNonAdjacent,
+      crosswalk: body.crosswalk,
     });
     return c.json(result, 201);
   })

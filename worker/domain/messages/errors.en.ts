@@ -118,6 +118,7 @@ export default english<typeof th, 'http_error'>()({
   leap_day: '{leap} due dates on 29 February become 28 February',
   no_due_date: '{undated} steps have no due date',
   no_oit_items: "Fiscal year {from} has no OIT items to copy; import the new year's list on the OIT page",
+  oit_catalogue_version: 'FY {to} takes the OIT catalogue "{name}" ({items} items) instead of a copy: {mapped} old codes have a counterpart, {unmapped} have none ({codes})',
   check_oit_items: "The OIT list changes every year: check the copied items against the new year's manual",
   orphan_cards: '{orphans} cards without a measure are not copied',
   'catalogue.bad_code': 'The item code is not valid (for example O12)',

@@ -116,6 +116,7 @@ export const th = {
   leap_day: 'วันครบกำหนด 29 ก.พ. {leap} รายการจะเป็น 28 ก.พ.',
   no_due_date: '{undated} ขั้นตอนไม่มีวันครบกำหนด',
   no_oit_items: 'ปีงบประมาณ {from} ไม่มีรายการ OIT ให้คัดลอก นำเข้ารายการของปีใหม่ได้ที่หน้าความพร้อม OIT',
+  oit_catalogue_version: 'ปี {to} ใช้รายการ OIT "{name}" ({items} ข้อ) แทนการคัดลอกรายการเดิม: เทียบรหัสเดิมได้ {mapped} ข้อ ไม่มีข้อคู่กัน {unmapped} ข้อ ({codes})',
   check_oit_items: 'รายการ OIT เปลี่ยนทุกปี โปรดตรวจสอบรายการที่คัดลอกกับคู่มือของปีใหม่',
   orphan_cards: '{orphans} การ์ดไม่มีมาตรการ จะไม่ถูกคัดลอก',
   // Reading an OIT catalogue (domain/readiness.ts parseCatalogueTsv): a row's problem.

@@ -79,6 +79,8 @@ export const rolloverBody = z.strictObject({
   toBeYear: z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2568'),
   /** Required when the target is not the year after the source. */
   confirmNonAdjacent: z.boolean().optional(),
+  /** Corrections to the proposed OIT crosswalk when the target year has a catalogue version of its own. */
+  crosswalk: z.array(z.strictObject({ oldCode: z.string().min(1).max(16), newCode: z.string().min(1).max(16).nullable() })).max(300).optional(),
 });
 
 const importYear = z.number().int().refine(isPlausibleBeYear, 'a Buddhist Era year such as 2570');
