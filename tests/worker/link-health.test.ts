@@ -12,6 +12,12 @@ import type { Env } from '../../worker/env';
 import { LINK_TIMEOUT_MS, linkFlags } from '../../worker/domain/link-health';
 import type { LinkDoubleStats } from '../link-double/double';
 import { env } from 'cloudflare:workers';
+import PostalMime from 'postal-mime';
+import { runDigestJob } from '../../worker/cron/digest-job';
+import { compileDigest, digestIsEmpty, type DigestInput } from '../../worker/domain/report-digest';
+import { digestPush } from '../../worker/line/messages';
+import type { OitReadinessView } from '../../worker/domain/views';
+import type { CardDetailsResponse } from '../../worker/domain/contracts-card';
 
 let home: Demo;
 let adminCookie: string;
@@ -105,6 +111,9 @@ describe('checkLink against the local website double', () => {
   });
 });
 
+let jobOffice: Demo | undefined;
+let jobCookie: string | undefined;
+
 describe('the daily job', () => {
   // A moment of fiscal year 2567 (the demo board's), 10:05 Bangkok.
   const june = Date.parse('2024-06-12T03:05:00Z');
@@ -117,6 +126,8 @@ describe('the daily job', () => {
     // The first office's addresses are on the real internet: out of the pass (tests reach only local servers).
     await env.DB.prepare('delete from evidence_links where org_id = ?').bind(home.orgId).run();
     cookie = await cookieFor(office, 'admin');
+    jobOffice = office;
+    jobCookie = cookie;
     const cards = (await getBoard(cookie)).cards;
     links = [
       site('/ok'), site('/same-host'), site('/other-host'), site('/gone'), site('/broken'), site('/no-head'), site('/never'),
@@ -127,7 +138,7 @@ describe('the daily job', () => {
     for (const [i, url] of links.entries()) {
       if (url.startsWith('/')) {
         // The app's own address (evidence files, part 3), written as that part will.
-        await db().insert(evidenceLinks).values({ id: crypto.randomUUID(), orgId: office.orgId, cardId: cards[i]!.id, url });
+        await db().insert(evidenceLinks).values({ id: crypto.randomUUID(), orgId: office.orgId, cardId: cards[i]!.id, url, oitCode: 'O1' });
       } else {
         const r = await call('POST', `/api/cards/${cards[i]!.id}/evidence`, { cookie, body: { url, note: '', oitCode: 'O1' } });
         expect(r.status, r.text).toBe(201);
@@ -207,5 +218,64 @@ describe('the daily job', () => {
     for (const url of own.slice(0, 10)) expect(asked.has(url), url).toBe(false);
     for (const url of own.slice(10).filter((u) => !u.includes('.invalid'))) expect(asked.has(url), url).toBe(true);
     expect(await cursor()).toMatchObject({ pass_day: '2024-06-13', done: 1 });
+  });
+});
+
+describe('where the flags show', () => {
+  // After the job's passes above: the office's links carry what the checks found.
+  const office = () => jobOffice!;
+  const cookie = () => jobCookie!;
+
+  it('on the OIT readiness page, per evidence link of each item', async () => {
+    const r = await call('GET', '/api/oit/2567', { cookie: cookie() });
+    expect(r.status, r.text).toBe(200);
+    const view = r.json as OitReadinessView;
+    const o1 = view.items.find((i) => i.code === 'O1')!;
+    const flagsOf = (path: string) => view.linkHealth[o1.evidence.find((e) => e.url === site(path))!.id]!;
+    expect(flagsOf('/gone')).toMatchObject({ flags: ['dead', 'plain-http'], status: 404 });
+    expect(flagsOf('/other-host').flags).toEqual(['moved', 'plain-http']);
+    expect(flagsOf('/never')).toMatchObject({ flags: ['dead', 'plain-http'], status: null, error: 'timeout' });
+    expect(flagsOf('/ok')).toMatchObject({ flags: ['plain-http'], status: 200 });
+    const own = o1.evidence.find((e) => e.url.startsWith('/files/'))!;
+    expect(view.linkHealth[own.id]).toMatchObject({ flags: [], checkedAt: null });
+  });
+
+  it('in the card details drawer, per evidence link', async () => {
+    const board = await getBoard(cookie());
+    const found = [];
+    for (const card of board.cards.slice(0, 9)) {
+      const r = await call('GET', `/api/cards/${card.id}`, { cookie: cookie() });
+      expect(r.status, r.text).toBe(200);
+      found.push(...(r.json as CardDetailsResponse).evidence);
+    }
+    const gone = found.find((e) => e.url === site('/gone'))!;
+    expect(gone.health).toMatchObject({ flags: ['dead', 'plain-http'], status: 404, error: null });
+    expect(gone.health.checkedAt).toBeGreaterThan(0);
+  });
+
+  it("in each director's digest: the flagged links of their group's steps, dead first", async () => {
+    const now = Date.parse('2024-06-13T00:00:00Z');
+    await runDigestJob(db(), now, 'ita-board@example.go.th', 'https://ita.test');
+    const rows = (await env.DB.prepare("select raw, to_email from outbox where org_id = ? and dedupe_key like 'digest:%'").bind(office().orgId).all<{ raw: string; to_email: string }>()).results;
+    expect(rows.length).toBeGreaterThan(0);
+    const texts = await Promise.all(rows.map(async (r) => (await PostalMime.parse(r.raw)).text ?? ''));
+    const withLinks = texts.filter((t) => t.includes('ลิงก์หลักฐานที่ควรแก้'));
+    expect(withLinks.length).toBeGreaterThan(0);
+    // Whichever group leads the /gone step: its director is told, with the words of the flag.
+    const all = withLinks.join('\n');
+    expect(all).toContain(`${site('/gone')} [ลิงก์เสีย, ไม่เข้ารหัส (http)]`);
+  });
+
+  it('the LINE digest lists them too; warnings alone send nothing, a dead link does', () => {
+    const base = { today: '2024-06-13', orgNameTh: 'สำนักงาน', thaiDigits: false, groupId: null, columns: [], measures: [], groups: [], cards: [{ id: 'c1', measureId: 'm', stepNumber: 1, title: 'ขั้น', columnId: 'x', leadGroupId: null, groupIds: [], dueOn: null, orgId: 'o', fiscalYearId: 'f' }] } as unknown as DigestInput;
+    const warn = compileDigest({ ...base, links: [{ cardId: 'c1', url: 'http://a.example/x', flags: ['plain-http'] }] });
+    expect(warn.flaggedLinks).toHaveLength(1);
+    expect(digestIsEmpty(warn)).toBe(true);
+    expect(digestPush(warn, 'G1', 'https://ita.test/board')).toBeNull();
+    const dead = compileDigest({ ...base, links: [{ cardId: 'c1', url: 'https://a.example/gone', flags: ['dead'] }, { cardId: 'c1', url: 'http://a.example/x', flags: ['plain-http'] }] });
+    expect(dead.flaggedLinks.map((l) => l.url)).toEqual(['https://a.example/gone', 'http://a.example/x']);
+    const push = JSON.stringify(digestPush(dead, 'G1', 'https://ita.test/board'));
+    expect(push).toContain('https://a.example/gone [ลิงก์เสีย]');
+    expect(push).toContain('ลิงก์หลักฐานที่ควรแก้ (2)');
   });
 });

@@ -16,6 +16,7 @@ import { digestDedupeKey, kindEnabled } from '../domain/report-delivery';
 import { periodForRun } from '../domain/report-period';
 import { digestMail } from '../email/digest-email';
 import { senderFor } from '../email/mime';
+import { evidenceHealth } from '../db/link-health';
 
 export async function runDigestJob(db: Db, now: number, mailFrom: string | undefined, appUrl?: string): Promise<{ orgId: string; queued: number }[]> {
   const today = periodForRun('digest', now);
@@ -42,13 +43,14 @@ export async function runDigestJob(db: Db, now: number, mailFrom: string | undef
 
 async function digestMessages(db: Db, org: Organisation, fy: { id: string; beYear: number }, day: string, now: number, mailFrom: string, appUrl: string | undefined): Promise<NewMessage[]> {
   const fiscalYearId = fy.id;
-  const [board, directors, explicit] = await Promise.all([
+  const [board, directors, explicit, links] = await Promise.all([
     loadDigestBoard(db, org.id, fiscalYearId),
     membersWithRoles(db, org.id, ['director']),
     explicitRecipients(db, org.id, 'digest'),
+    evidenceHealth(db, org.id, { fiscalYearId }),
   ]);
   const from = senderFor(org.nameTh, mailFrom);
-  const base = { today: day, orgNameTh: org.nameTh, thaiDigits: org.settings?.thaiDigits === true, ...board };
+  const base = { today: day, orgNameTh: org.nameTh, thaiDigits: org.settings?.thaiDigits === true, ...board, links };
   const people = [
     ...directors.filter((d) => d.groupId).map((d) => ({ key: d.userId, email: d.email, name: d.name, groupId: d.groupId })),
     ...explicit.map((r) => ({ key: `email:${r.email.toLowerCase()}`, email: r.email, name: r.name, groupId: null })),
@@ -75,10 +77,10 @@ async function queueDigestPushes(db: Db, org: Organisation, fy: { id: string; be
   const linked = await linkedGroups(db, org.id);
   const targets = linked.filter((g) => g.audience === 'group' && g.officeGroupId);
   if (targets.length === 0) return 0;
-  const [board, schedules] = await Promise.all([loadDigestBoard(db, org.id, fy.id), readScheduleEntriesOfYear(db, fy.beYear)]);
+  const [board, schedules, links] = await Promise.all([loadDigestBoard(db, org.id, fy.id), readScheduleEntriesOfYear(db, fy.beYear), evidenceHealth(db, org.id, { fiscalYearId: fy.id })]);
   const members = (audience: string) => linked.filter((g) => g.audience === audience).reduce((n, g) => n + (g.memberCount ?? 0), 0);
   const reserve = reportReserve(schedules.get(fy.id) ?? [], [fy.beYear], now, { executive: members('executives'), staff: members('staff') });
-  const base = { today: day, orgNameTh: org.nameTh, thaiDigits: org.settings?.thaiDigits === true, ...board };
+  const base = { today: day, orgNameTh: org.nameTh, thaiDigits: org.settings?.thaiDigits === true, ...board, links };
   const pushes = [];
   for (const g of targets) {
     const body = digestPush(compileDigest({ ...base, groupId: g.officeGroupId }), g.lineGroupId, appLink(appUrl, `/board/${fy.beYear}?group=${encodeURIComponent(g.officeGroupId!)}`));

@@ -3,8 +3,9 @@
 // with its chained event and is retried on a lost race like any other card change.
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from './client';
-import { cardEvents, cards, comments, evidenceFiles, evidenceLinks, memberships, oitItems, users, type Card } from './schema';
+import { cardEvents, cards, comments, evidenceFiles, evidenceLinks, linkChecks, memberships, oitItems, organisations, users, type Card } from './schema';
 import { commitCardChange, d1Cards, type CardCommit, type CardSource } from './cards';
+import { linkFlags } from '../domain/link-health';
 import { findFiscalYear, toCardFull } from './board';
 import { evidenceAggregateWrite } from './aggregates';
 import { forbidden, appError } from '../domain/errors';
@@ -36,7 +37,16 @@ function fileView(fileId: string | null, f: { fileName: string | null; fileType:
   return fileId !== null && f.fileName !== null ? { id: fileId, name: f.fileName, contentType: f.fileType ?? '', size: f.fileSize ?? 0 } : null;
 }
 
-function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card, access: Access, file: EvidenceFileView | null = null): EvidenceView {
+
+/** The last link check of an evidence link (left-joined: all null when not checked yet). */
+const lastCheck = { checkStatus: linkChecks.status, checkFinalUrl: linkChecks.finalUrl, checkError: linkChecks.error, checkedAt: linkChecks.checkedAt };
+type LastCheck = { checkStatus: number | null; checkFinalUrl: string | null; checkError: EvidenceView['health']['error']; checkedAt: number | null };
+
+const NOT_CHECKED: LastCheck = { checkStatus: null, checkFinalUrl: null, checkError: null, checkedAt: null };
+
+/** `check` and `mainWebsite`: as read with the card's details (a write's answer has the address's flags alone; the drawer reads the details again after it). */
+function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card, access: Access, file: EvidenceFileView | null = null, check = NOT_CHECKED, mainWebsite: string | null = null): EvidenceView {
+  const result = check.checkedAt === null ? null : { status: check.checkStatus, finalUrl: check.checkFinalUrl, error: check.checkError };
   return {
     id: row.id,
     url: row.url,
@@ -49,21 +59,23 @@ function toEvidenceView(row: EvidenceRow, addedBy: PersonRef | null, card: Card,
     notePublished: row.notePublished,
     canPublish: access.publishesEvidence(card),
     file,
+    health: { flags: linkFlags(row.url, result, mainWebsite), status: check.checkStatus, finalUrl: check.checkFinalUrl, error: check.checkError, checkedAt: check.checkedAt },
   };
 }
 
 /** The card with everything hanging off it, in one round trip. Other offices' cards are 404. */
 export async function readCardDetails(db: Db, actor: Actor, cardId: string, access: Access): Promise<CardDetailsResponse> {
-  const [[card], evidence, notes, events] = await db.batch([
+  const [[card], evidence, notes, events, [org]] = await db.batch([
     db
       .select()
       .from(cards)
       .where(and(eq(cards.id, cardId), eq(cards.orgId, actor.orgId)))
       .limit(1),
     db
-      .select({ row: evidenceLinks, ...name, ...fileColumns })
+      .select({ row: evidenceLinks, ...name, ...fileColumns, ...lastCheck })
       .from(evidenceLinks)
       .leftJoin(evidenceFiles, eq(evidenceFiles.id, evidenceLinks.fileId))
+      .leftJoin(linkChecks, and(eq(linkChecks.orgId, evidenceLinks.orgId), eq(linkChecks.url, evidenceLinks.url)))
       .leftJoin(users, eq(users.id, evidenceLinks.addedBy))
       .leftJoin(memberships, membershipIn(actor.orgId))
       .where(and(eq(evidenceLinks.cardId, cardId), eq(evidenceLinks.orgId, actor.orgId)))
@@ -83,12 +95,16 @@ export async function readCardDetails(db: Db, actor: Actor, cardId: string, acce
       .where(and(eq(cardEvents.cardId, cardId), eq(cardEvents.orgId, actor.orgId)))
       .orderBy(desc(cardEvents.seq))
       .limit(TIMELINE_LIMIT),
+    db.select({ settings: organisations.settings }).from(organisations).where(eq(organisations.id, actor.orgId)),
   ]);
+  const mainWebsite = org?.settings?.mainWebsite || null;
   if (!card || !access.readsBoard(card.orgId)) throw appError(404, 'not_found.card');
   return {
     card: toCardFull(card, access.editsCard(card)),
     canContribute: access.contributesTo(card),
-    evidence: evidence.map(({ row, name, removedAt, ...f }) => toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, access, fileView(row.fileId, f))),
+    evidence: evidence.map(({ row, name, removedAt, fileName, fileType, fileSize, ...check }) =>
+      toEvidenceView(row, personRef(row.addedBy, name, removedAt), card, access, fileView(row.fileId, { fileName, fileType, fileSize }), check, mainWebsite),
+    ),
     comments: notes.map(({ row, name, removedAt }) => toCommentView(row, personRef(row.authorId, name, removedAt))),
     timeline: events.map(({ row, name, removedAt }) => ({
       seq: row.seq,

@@ -4,7 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { cards, evidenceLinks, fiscalYears, linkCheckCursor, linkChecks, organisations } from './schema';
-import { isOwnAddress, linkFlags, type LinkCheckResult, type LinkFlag } from '../domain/link-health';
+import { isOwnAddress, linkFlags, type EvidenceHealth, type LinkCheckResult, type LinkFlag } from '../domain/link-health';
 
 export interface LinkHealth {
   flags: LinkFlag[];
@@ -41,20 +41,29 @@ export async function healthOfYear(db: Db, orgId: string, fiscalYearId: string):
   return new Map(rows.map((r) => [r.url, toHealth(r.url, r, r.checkedAt, mainWebsite)]));
 }
 
-/** The flags of a URL as of now: from its last check, or from its address alone when not checked yet. */
-export function toHealth(url: string, result: LinkCheckResult | null, checkedAt: number, mainWebsite: string | null): LinkHealth {
-  return { flags: linkFlags(url, result, mainWebsite), status: result?.status ?? null, checkedAt, finalUrl: result?.finalUrl ?? null };
+function toHealth(url: string, result: LinkCheckResult, checkedAt: number, mainWebsite: string | null): LinkHealth {
+  return { flags: linkFlags(url, result, mainWebsite), status: result.status, checkedAt, finalUrl: result.finalUrl };
 }
 
-/** Flags of the year's URLs, checked or not: checked ones from their result, the others from their address. */
-export async function flagsOfYear(db: Db, orgId: string, fiscalYearId: string, urls: Iterable<string>): Promise<Map<string, LinkHealth | { flags: LinkFlag[]; status: null; checkedAt: null; finalUrl: null }>> {
-  const [checked, mainWebsite] = await Promise.all([healthOfYear(db, orgId, fiscalYearId), mainWebsiteOf(db, orgId)]);
-  const out = new Map<string, LinkHealth | { flags: LinkFlag[]; status: null; checkedAt: null; finalUrl: null }>();
-  for (const url of urls) {
-    if (out.has(url)) continue;
-    out.set(url, checked.get(url) ?? { flags: linkFlags(url, null, mainWebsite), status: null, checkedAt: null, finalUrl: null });
-  }
-  return out;
+/**
+ * Every evidence link of a fiscal year (or of one card) with its health as of now: checked links
+ * from their last check, the others from their address alone (checkedAt null).
+ */
+export async function evidenceHealth(db: Db, orgId: string, where: { fiscalYearId: string } | { cardId: string }): Promise<EvidenceHealth[]> {
+  const scope = 'cardId' in where ? eq(cards.id, where.cardId) : eq(cards.fiscalYearId, where.fiscalYearId);
+  const [rows, mainWebsite] = await Promise.all([
+    db
+      .select({ id: evidenceLinks.id, cardId: evidenceLinks.cardId, url: evidenceLinks.url, status: linkChecks.status, finalUrl: linkChecks.finalUrl, error: linkChecks.error, checkedAt: linkChecks.checkedAt })
+      .from(evidenceLinks)
+      .innerJoin(cards, and(eq(cards.id, evidenceLinks.cardId), eq(cards.orgId, orgId), scope))
+      .leftJoin(linkChecks, and(eq(linkChecks.orgId, evidenceLinks.orgId), eq(linkChecks.url, evidenceLinks.url)))
+      .where(eq(evidenceLinks.orgId, orgId)),
+    mainWebsiteOf(db, orgId),
+  ]);
+  return rows.map((r) => {
+    const result = r.checkedAt === null ? null : { status: r.status, finalUrl: r.finalUrl, error: r.error };
+    return { id: r.id, cardId: r.cardId, url: r.url, flags: linkFlags(r.url, result, mainWebsite), status: r.status, finalUrl: r.finalUrl, error: r.error, checkedAt: r.checkedAt };
+  });
 }
 
 /** One (office, URL) the daily check visits, in its order (office id, then URL). */

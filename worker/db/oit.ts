@@ -8,6 +8,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cards, evidenceLinks, fiscalYears, measures, oitItems, organisations, type FiscalYear } from './schema';
 import { findFiscalYear, toFiscalYearView } from './board';
+import { evidenceHealth } from './link-health';
 import { chunk, rowsPerInsert } from './import';
 import { appError } from '../domain/errors';
 import { bangkokToday } from '../domain/fiscal-year';
@@ -66,6 +67,7 @@ export async function loadReadiness(db: Db, orgId: string, beYear: number, canEd
   const deadline = fy.oitDeadline ?? null;
   const today = bangkokToday(new Date(now));
   const assessed = assessReadiness(items, evidence, refs, deadline, today);
+  const health = await evidenceHealth(db, orgId, { fiscalYearId: fy.id });
   return {
     fiscalYear: toFiscalYearView(fy),
     today,
@@ -73,6 +75,7 @@ export async function loadReadiness(db: Db, orgId: string, beYear: number, canEd
     office: { slug: org?.slug ?? '', publicPage: fy.published === true, submissionDeadline: deadline },
     canEdit,
     ...assessed,
+    linkHealth: Object.fromEntries(health.map((h) => [h.id, h])),
   };
 }
 

@@ -1,5 +1,6 @@
 // The shapes of the card-details and live-updates API, shared by the worker and (as types only)
 // the web app. Request bodies are zod schemas in ./schemas/cards.ts; these are answers.
+import type { EvidenceHealth } from './link-health';
 import type { CardFull, CardView } from './contracts';
 
 export interface PersonRef {
@@ -28,6 +29,8 @@ export interface EvidenceView {
   canPublish: boolean;
   /** The uploaded file this evidence is (url: its address, /files/<office>/<id>/<name>); null for a web link. */
   file: EvidenceFileView | null;
+  /** What the daily link check last found (checkedAt null: not yet; flags then from the address alone). */
+  health: Omit<EvidenceHealth, 'id' | 'cardId' | 'url'>;
 }
 
 /** POST /api/cards/:id/files: the evidence the uploaded file became. */

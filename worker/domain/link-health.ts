@@ -2,6 +2,9 @@
 // found is kept as facts (db/link-health.ts: the final status, where redirects led, why no answer
 // came); the flags are decided here, on reading, so that a change of the office's main website
 // re-flags every link at once. Pure: no fetching here.
+import { translator, type Lang } from './i18n';
+import { th as linksTh } from './messages/links.th';
+import linksEn from './messages/links.en';
 
 /** Every flag a link can carry, in the order they are shown. */
 export const LINK_FLAGS = ['dead', 'moved', 'not-main-site', 'file-sharing', 'plain-http'] as const;
@@ -18,6 +21,20 @@ export interface LinkCheckResult {
   /** Where the redirects led (the last address asked); null when the first answer was final. */
   finalUrl: string | null;
   error: LinkError | null;
+}
+
+/** One evidence link with its health as shown (drawer, OIT page, digest, report). */
+export interface EvidenceHealth {
+  /** The evidence link's id. */
+  id: string;
+  cardId: string;
+  url: string;
+  flags: LinkFlag[];
+  status: number | null;
+  finalUrl: string | null;
+  error: LinkError | null;
+  /** When last checked (ms); null: not checked yet (its flags are from the address alone). */
+  checkedAt: number | null;
 }
 
 /**
@@ -112,4 +129,15 @@ export function linkFlags(url: string, result: LinkCheckResult | null, mainWebsi
 /** Flags that mean the assessor will not reach the evidence (the rest are warnings). */
 export function isBroken(flags: readonly LinkFlag[]): boolean {
   return flags.includes('dead');
+}
+
+// ---- Words (domain/messages/links.*): the badges' texts in emails, LINE and reports ----
+
+/** The links dictionary in a language. */
+export const linkText = (lang: Lang) => translator({ th: linksTh, en: linksEn }, lang);
+
+/** Flags as words, joined: "ลิงก์เสีย, ไม่อยู่บนเว็บไซต์หลัก". */
+export function flagsText(flags: readonly LinkFlag[], lang: Lang = 'th'): string {
+  const say = linkText(lang);
+  return flags.map((f) => say(`flag.${f}`)).join(', ');
 }

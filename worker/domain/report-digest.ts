@@ -5,6 +5,7 @@ import type { ColumnCategory } from './contracts';
 import type { ColumnRef } from './report-types';
 import type { CardState } from './report-state';
 import { DUE_SOON_DAYS, dueState } from './due';
+import { isBroken, type LinkFlag } from './link-health';
 
 export { DUE_SOON_DAYS };
 
@@ -28,6 +29,17 @@ export interface Digest {
   thaiDigits: boolean;
   overdue: DigestItem[];
   dueSoon: DigestItem[];
+  /** Evidence links of the group's steps that the daily link check flagged (domain/link-health.ts). */
+  flaggedLinks: DigestLink[];
+}
+
+export interface DigestLink {
+  cardId: string;
+  measureNumber: number | null;
+  stepNumber: number;
+  title: string;
+  url: string;
+  flags: LinkFlag[];
 }
 
 export interface DigestInput {
@@ -42,6 +54,8 @@ export interface DigestInput {
   groups: readonly { id: string; nameTh: string }[];
   /** The cards as they are now (whether every group takes part does not matter here). */
   cards: readonly Omit<CardState, 'allGroups'>[];
+  /** Evidence links of the year's cards with their flags (none when not given). */
+  links?: readonly { cardId: string; url: string; flags: readonly LinkFlag[] }[];
 }
 
 
@@ -71,6 +85,15 @@ export function compileDigest(input: DigestInput): Digest {
     if (due?.state === 'overdue') overdue.push(item(due.days));
     else if (due?.state === 'due-soon') dueSoon.push(item(due.days));
   }
+  const mineById = new Map(mine.map((c) => [c.id, c]));
+  const flaggedLinks: DigestLink[] = [];
+  for (const l of input.links ?? []) {
+    const c = mineById.get(l.cardId);
+    if (!c || l.flags.length === 0) continue;
+    flaggedLinks.push({ cardId: c.id, measureNumber: measures.get(c.measureId) ?? null, stepNumber: c.stepNumber, title: c.title, url: l.url, flags: [...l.flags] });
+  }
+  // Dead links first, then by step.
+  flaggedLinks.sort((a, b) => Number(isBroken(b.flags)) - Number(isBroken(a.flags)) || (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber || (a.url < b.url ? -1 : 1));
   const byDue = (a: DigestItem, b: DigestItem) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber);
   return {
     date: input.today,
@@ -79,9 +102,15 @@ export function compileDigest(input: DigestInput): Digest {
     thaiDigits: input.thaiDigits,
     overdue: overdue.sort(byDue),
     dueSoon: dueSoon.sort(byDue),
+    flaggedLinks,
   };
 }
 
+/**
+ * Nothing to send: no step overdue or due soon and no dead evidence link. Links flagged only with
+ * warnings (moved, not on the main website, file sharing, plain http) ride along with a digest
+ * sent anyway, but do not send one by themselves every day.
+ */
 export function digestIsEmpty(d: Digest): boolean {
-  return d.overdue.length === 0 && d.dueSoon.length === 0;
+  return d.overdue.length === 0 && d.dueSoon.length === 0 && !d.flaggedLinks.some((l) => isBroken(l.flags));
 }

@@ -2,6 +2,7 @@
 // page, the rollover preview and the integrity check. Declared here, beside the request schemas
 // (contracts*.ts), so db/ fills them and the web app reads them without reaching into db/.
 import type { CrosswalkRow } from './crosswalk';
+import type { EvidenceHealth } from './link-health';
 import type { ColumnCategory, FiscalYearView } from './contracts';
 import type { ColumnInfo, GroupInfo, GroupProgress, MeasureProgress, OverdueCard, SeriesPoint, Tally } from './progress';
 import type { O43Measure, O43Summary } from './o43-report';
@@ -58,6 +59,8 @@ export interface OitReadinessView {
   summary: ReadinessSummary;
   /** Evidence naming a code that is not in this year's catalogue. */
   unmatched: EvidenceRow[];
+  /** The health of each evidence link of the year, by evidence id (domain/link-health.ts). */
+  linkHealth: Record<string, EvidenceHealth>;
 }
 
 // The public page (open data)

@@ -1,6 +1,7 @@
 // The directors' daily digest as an email: one message listing every overdue and soon-due step.
 import { CATEGORY_TH, REPORT_TITLE_TH, num, thaiDate, type Style } from '../domain/report-format';
-import type { Digest, DigestItem } from '../domain/report-digest';
+import type { Digest, DigestItem, DigestLink } from '../domain/report-digest';
+import { flagsText, linkText } from '../domain/link-health';
 import { DUE_SOON_DAYS } from '../domain/report-digest';
 import { button, esc, heading, page, paragraph, table } from './html';
 import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
@@ -16,7 +17,11 @@ export function digestMail(d: Digest, from: Mailbox, to: Mailbox, now: number, l
   return composeMail(from, to, digestEmail(d, link), now);
 }
 
-const step = (i: DigestItem, s: Style) => (i.measureNumber === null ? num(i.stepNumber, s) : `${num(i.measureNumber, s)}.${num(i.stepNumber, s)}`);
+const sayLinks = linkText('th');
+/** At most this many flagged links are listed (the rest are counted). */
+const LINKS_MAX = 20;
+
+const step = (i: DigestItem | DigestLink, s: Style) => (i.measureNumber === null ? num(i.stepNumber, s) : `${num(i.measureNumber, s)}.${num(i.stepNumber, s)}`);
 const status = (i: DigestItem) => (i.column ? i.column.labelTh || CATEGORY_TH[i.column.category] : '-');
 
 /** `link`: the board filtered to the digest's group (APP_URL), drawn as a button; none without it. */
@@ -43,6 +48,7 @@ export function digestEmail(d: Digest, link?: string): RenderedEmail {
       table(cols(say('digest.daysLate')), rows(d.overdue, overdueDays), say('email.noOverdue')),
       heading(soonHeading),
       table(cols(say('digest.daysLeft')), rows(d.dueSoon, leftDays), say('digest.noDueSoon')),
+      ...linksHtml(d, s),
       paragraph(esc(say('digest.footer')), true),
     ].join(''),
   );
@@ -57,7 +63,33 @@ export function digestEmail(d: Digest, link?: string): RenderedEmail {
     '',
     soonHeading,
     ...(d.dueSoon.length ? d.dueSoon.map((i) => line(i, i.days === 0 ? say('digest.today') : say('digest.leftDays', { n: num(i.days, s) }))) : none),
+    ...linksText(d, s),
     ...(link ? ['', `${say('email.openBoard')}: ${link}`] : []),
   ].join('\n');
   return { subject, html, text };
+}
+
+/** The flagged evidence links of the group's steps (dead first), when there are any. */
+function linksHtml(d: Digest, s: Style): string[] {
+  if (d.flaggedLinks.length === 0) return [];
+  const shown = d.flaggedLinks.slice(0, LINKS_MAX);
+  const rows = shown.map((l) => [`${esc(step(l, s))} ${esc(l.title)}`, esc(l.url), esc(flagsText(l.flags))]);
+  const rest = d.flaggedLinks.length - shown.length;
+  return [
+    heading(sayLinks('digest.heading', { n: num(d.flaggedLinks.length, s) })),
+    table([{ label: say('step') }, { label: sayLinks('digest.linkColumn') }, { label: sayLinks('digest.flagsColumn') }], rows, ''),
+    ...(rest > 0 ? [paragraph(esc(sayLinks('digest.more', { n: num(rest, s) })), true)] : []),
+  ];
+}
+
+function linksText(d: Digest, s: Style): string[] {
+  if (d.flaggedLinks.length === 0) return [];
+  const shown = d.flaggedLinks.slice(0, LINKS_MAX);
+  const rest = d.flaggedLinks.length - shown.length;
+  return [
+    '',
+    sayLinks('digest.heading', { n: num(d.flaggedLinks.length, s) }),
+    ...shown.map((l) => sayLinks('digest.line', { step: step(l, s), title: l.title, url: l.url, flags: flagsText(l.flags) })),
+    ...(rest > 0 ? [sayLinks('digest.more', { n: num(rest, s) })] : []),
+  ];
 }

@@ -5,7 +5,8 @@
 // answer is a push's request body, kept as the outbox row's raw text. LINE's maxima are kept:
 // one message per push here (at most 5 allowed), text and altText clipped to their limits.
 import { clip, LINE_MAX_ALT_TEXT, LINE_MAX_TEXT } from '../domain/line';
-import type { Digest, DigestItem } from '../domain/report-digest';
+import { digestIsEmpty, type Digest, type DigestItem, type DigestLink } from '../domain/report-digest';
+import { flagsText, linkText } from '../domain/link-health';
 import type { ReportContent } from '../domain/report-types';
 import { formatDate, toThaiDigits } from '../domain/thai-date';
 import { translator, type ArgsFor, type KeyParams } from '../domain/i18n';
@@ -27,6 +28,8 @@ export interface PushBody {
   to: string;
   messages: unknown[];
 }
+
+const sayLinks = linkText('th');
 
 /** At most this many steps are listed in a message (the rest are counted). */
 const LIST_MAX = 10;
@@ -86,9 +89,9 @@ export function staffReportPush(c: ReportContent, to: string, reportUrl: string)
 
 /** The digest of one office group; null when it has nothing overdue or due soon (nothing is sent). */
 export function digestPush(g: Digest, to: string, boardUrl: string): PushBody | null {
-  if (g.overdue.length === 0 && g.dueSoon.length === 0) return null;
+  if (digestIsEmpty(g)) return null;
   const d = (t: string) => digits(t, g.thaiDigits);
-  const list = (items: DigestItem[], what: (i: DigestItem) => string) => [
+  const list = <I extends DigestItem | DigestLink>(items: I[], what: (i: I) => string) => [
     ...items.slice(0, LIST_MAX).map((i) => text(d(item(stepLabel(i), what(i))), { size: 'xs' })),
     ...(items.length > LIST_MAX ? [text(d(more(items.length - LIST_MAX)), { size: 'xs' })] : []),
   ];
@@ -104,6 +107,7 @@ export function digestPush(g: Digest, to: string, boardUrl: string): PushBody | 
       contents: [
         ...(g.overdue.length ? [text(d(say('totals.overdue', { count: g.overdue.length })), { weight: 'bold', size: 'sm', color: '#B00020' }), ...list(g.overdue, (i) => say('when.overdue', { days: i.days }))] : []),
         ...(g.dueSoon.length ? [text(d(say('digest.soon', { count: g.dueSoon.length })), { weight: 'bold', size: 'sm' }), ...list(g.dueSoon, (i) => (i.days === 0 ? say('when.today') : say('when.in', { days: i.days })))] : []),
+        ...(g.flaggedLinks.length ? [text(d(sayLinks('digest.heading', { n: g.flaggedLinks.length })), { weight: 'bold', size: 'sm', color: '#B00020' }), ...list(g.flaggedLinks, (l) => `${l.url} [${flagsText(l.flags)}]`)] : []),
       ],
     },
     footer: { type: 'box', layout: 'vertical', contents: [{ type: 'button', style: 'primary', action: { type: 'uri', label: say('digest.open'), uri: boardUrl } }] },

@@ -7,6 +7,8 @@ import type { ApiError } from '../../api';
 import { pickText } from '../../i18n';
 import { categoryLabel, safeHref } from '../dashboard/format';
 import { LinkHost } from '../LinkHost';
+import { LinkFlags } from '../LinkFlags';
+import { tLinks } from '../../messages/links';
 import { oitApi } from './api';
 import { ItemEditor } from './ItemEditor';
 import { Feedback } from '../Feedback';
@@ -64,6 +66,7 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
                     {item.titleEn && <span class="muted oit-title-en" lang={tOit('catalogue.th')}>{pickText(item.titleEn, item.titleTh)}</span>}
                   </span>
                   <span class={`oit-status${item.ready ? ' ready' : ''}`}>{item.ready ? tOit('catalogue.hasEvidence') : tOit('catalogue.missing')}</span>
+                  <FlaggedCount item={item} view={view} />
                   {view.canEdit && (
                     <span class="oit-actions">
                       <button type="button" class="button button-link" onClick={() => setEditing(item.id)} data-testid="oit-edit">
@@ -84,6 +87,7 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
                           {e.note || e.url}
                         </a>
                         <LinkHost url={e.url} />
+                        <LinkFlags health={view.linkHealth[e.id]} />
                       </li>
                     ))}
                   </ul>
@@ -114,4 +118,14 @@ export function Catalogue({ view, onChanged }: { view: OitReadinessView; onChang
       )}
     </section>
   );
+}
+
+/** How many of the item's evidence links carry a flag (each is shown with its badges below). */
+function FlaggedCount({ item, view }: { item: ItemReadiness; view: OitReadinessView }) {
+  const n = item.evidence.filter((e) => (view.linkHealth[e.id]?.flags.length ?? 0) > 0).length;
+  return n > 0 ? (
+    <span class="badge link-flag" data-testid="oit-flagged">
+      {tLinks('oit.flagged', { n })}
+    </span>
+  ) : null;
 }

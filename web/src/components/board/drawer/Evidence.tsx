@@ -15,6 +15,7 @@ import { personName } from '../../../person';
 import { safeHref } from '../../../safe-url';
 import { Feedback } from '../../Feedback';
 import { LinkHost } from '../../LinkHost';
+import { LinkFlags } from '../../LinkFlags';
 import { tDrawer } from '../../../messages/drawer';
 import { AttachFile, FileLine } from './AttachFile';
 
@@ -59,6 +60,7 @@ function EvidenceItem({ item, oit }: { item: EvidenceView; oit: OitItemView | un
         <span class="evidence-url">{item.url}</span>
       )}
       {!item.file && <LinkHost url={item.url} />}
+      {!item.file && <LinkFlags health={item.health} detail />}
       {item.oitCode && (
         <p class="evidence-oit" data-testid="evidence-oit">
           <span class="badge badge-lead">{item.oitCode}</span> {oit ? pickText(oit.titleTh, oit.titleEn) : ''}

@@ -1,0 +1,30 @@
+// Link health of evidence links (issue 18, part 2), Thai: the flags' badges and explanations, and
+// the lines of the digest, the report and the pages that list flagged links. English: links.en.ts.
+// Shared by the Worker (emails, LINE) and the web app (web/src/messages/links.ts).
+export const th = {
+  'flag.dead': 'ลิงก์เสีย',
+  'flag.moved': 'ย้ายไปเว็บอื่น',
+  'flag.not-main-site': 'ไม่อยู่บนเว็บไซต์หลัก',
+  'flag.file-sharing': 'ลิงก์แชร์ไฟล์',
+  'flag.plain-http': 'ไม่เข้ารหัส (http)',
+  'why.dead': 'เปิดไม่ได้เมื่อตรวจล่าสุด ผู้ประเมินจะเปิดไม่ได้เช่นกัน',
+  'why.moved': 'ที่อยู่นี้ส่งต่อไปยังเว็บไซต์อื่น ควรใช้ที่อยู่ปลายทางบนเว็บไซต์ของหน่วยงาน',
+  'why.not-main-site': 'การประเมิน OIT ต้องการลิงก์บนเว็บไซต์หลักของหน่วยงาน',
+  'why.file-sharing': 'ไฟล์บน Google Drive, Dropbox, OneDrive หรือบริการแชร์ไฟล์อื่น มักถูกปิดสิทธิ์หรือถูกลบ ควรเผยแพร่บนเว็บไซต์ของหน่วยงาน',
+  'why.plain-http': 'ที่อยู่ขึ้นต้นด้วย http:// (ไม่เข้ารหัส) ควรใช้ https://',
+  'error.dns': 'ไม่พบชื่อโดเมน',
+  'error.timeout': 'ไม่ตอบภายใน 10 วินาที',
+  'error.redirects': 'ส่งต่อเกิน 5 ครั้ง',
+  'error.network': 'เชื่อมต่อไม่ได้',
+  'checked.status': 'ตรวจล่าสุด {when}: HTTP {status}',
+  'checked.error': 'ตรวจล่าสุด {when}: {error}',
+  'checked.movedTo': 'ไปที่ {url}',
+  'checked.never': 'ยังไม่ได้ตรวจ (ตรวจทุกวัน)',
+  'digest.heading': 'ลิงก์หลักฐานที่ควรแก้ ({n})',
+  'digest.line': '{step} {title}: {url} [{flags}]',
+  'digest.more': 'และอีก {n} ลิงก์',
+  'digest.linkColumn': 'ลิงก์',
+  'digest.flagsColumn': 'ปัญหา',
+  'report.heading': 'ลิงก์หลักฐานที่ควรแก้ก่อนกำหนดส่ง OIT ({deadline}, อีก {days} วัน): {n} ลิงก์',
+  'oit.flagged': 'ลิงก์ที่ควรแก้ {n}',
+} as const;
