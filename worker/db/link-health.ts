@@ -45,6 +45,17 @@ function toHealth(url: string, result: LinkCheckResult, checkedAt: number, mainW
   return { flags: linkFlags(url, result, mainWebsite), status: result.status, checkedAt, finalUrl: result.finalUrl };
 }
 
+/** Flags of the year's URLs, checked or not: checked ones from their result, the others from their address (checkedAt null). */
+export async function flagsOfYear(db: Db, orgId: string, fiscalYearId: string, urls: Iterable<string>): Promise<Map<string, LinkHealth | { flags: LinkFlag[]; status: null; checkedAt: null; finalUrl: null }>> {
+  const [checked, mainWebsite] = await Promise.all([healthOfYear(db, orgId, fiscalYearId), mainWebsiteOf(db, orgId)]);
+  const out = new Map<string, LinkHealth | { flags: LinkFlag[]; status: null; checkedAt: null; finalUrl: null }>();
+  for (const url of urls) {
+    if (out.has(url)) continue;
+    out.set(url, checked.get(url) ?? { flags: linkFlags(url, null, mainWebsite), status: null, checkedAt: null, finalUrl: null });
+  }
+  return out;
+}
+
 /**
  * Every evidence link of a fiscal year (or of one card) with its health as of now: checked links
  * from their last check, the others from their address alone (checkedAt null).
