@@ -16,6 +16,7 @@ const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => la
 const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => languageReady().then(() => ({ default: m.ReportsPage }))));
 const OitPage = lazy(() => import('../pages/OitPage').then((m) => languageReady().then(() => ({ default: m.OitPage }))));
 const AdminPage = lazy(() => import('../pages/AdminPage').then((m) => languageReady().then(() => ({ default: m.AdminPage }))));
+const RollupPage = lazy(() => import('../pages/RollupPage').then((m) => languageReady().then(() => ({ default: m.RollupPage }))));
 const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => languageReady().then(() => ({ default: m.AccountPage }))));
 // The sign-in form too: most visits come signed in (the session cookie lasts).
 const SignIn = lazy(() => import('./SignIn').then((m) => languageReady().then(() => ({ default: m.SignIn }))));
@@ -31,6 +32,7 @@ const VIEWS: Record<Section, ComponentType> = {
   submission: OitPage,
   admin: AdminPage,
   account: AccountPage,
+  rollup: RollupPage,
 };
 
 function Loading() {

@@ -2,12 +2,13 @@ import { t, type PlainStringKey } from '../i18n';
 import { me } from '../state/session';
 import { goTo, section, type Section } from '../state/ui';
 
-const LINKS: { name: Section; label: PlainStringKey; adminOnly?: boolean }[] = [
+const LINKS: { name: Section; label: PlainStringKey; adminOnly?: boolean; oversight?: boolean }[] = [
   { name: 'board', label: 'nav.board' },
   { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'reports', label: 'nav.reports' },
   { name: 'oit', label: 'nav.oit' },
   { name: 'admin', label: 'nav.admin', adminOnly: true },
+  { name: 'rollup', label: 'nav.rollup', oversight: true },
 ];
 
 /** The app's pages. Links are real links (open in a new tab works); a plain click stays in the app. */
@@ -15,7 +16,7 @@ export function Nav() {
   const role = me.value?.role;
   return (
     <nav class="app-nav" aria-label={t('nav.label')} data-testid="nav">
-      {LINKS.filter((l) => !l.adminOnly || role === 'admin').map((l) => (
+      {LINKS.filter((l) => (!l.adminOnly || role === 'admin') && (!l.oversight || role === 'oversight')).map((l) => (
         <a
           key={l.name}
           href={`/${l.name}`}

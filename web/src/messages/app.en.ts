@@ -21,6 +21,7 @@ export default english<typeof th, 'fy.label'>()({
   'nav.reports': 'Reports',
   'nav.oit': 'OIT readiness',
   'nav.admin': 'Administration',
+  'nav.rollup': 'Roll-up',
 
   'header.fiscalYear': 'Fiscal year',
   'header.signOut': 'Sign out',

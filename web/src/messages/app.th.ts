@@ -19,6 +19,7 @@ export const th = {
   'nav.reports': 'รายงาน',
   'nav.oit': 'ความพร้อม OIT',
   'nav.admin': 'ผู้ดูแลระบบ',
+  'nav.rollup': 'ภาพรวมหน่วยงาน',
 
   'header.fiscalYear': 'ปีงบประมาณ',
   'header.signOut': 'ออกจากระบบ',

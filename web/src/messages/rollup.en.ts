@@ -1,0 +1,37 @@
+// English of rollup.th.ts (same keys, same {params}: checked by the type system).
+import { english } from '../../../worker/domain/i18n';
+import type { th } from './rollup.th';
+
+export default english<typeof th>()({
+  'page.title': 'Roll-up of the offices',
+  'page.loading': 'Loading the roll-up…',
+  'page.tryAgain': 'Try again',
+  'page.asOf': 'As of {day}',
+  'page.noTemplate': 'No template of measures for this year yet, so the offices have nothing to compare.',
+  'totals.summary': '{percent}% done ({done}/{total} steps) · {overdue} overdue · {offices} offices ({adopted} adopted the template) · OIT readiness {oit}% on average',
+  'behind.title': 'Furthest behind',
+  'behind.item': '{behind} steps due and not done · {percent}% done',
+  'behind.none': 'No office is behind schedule',
+  'filter.label': 'Filter by {name}',
+  'filter.all': 'All',
+  'filter.search': 'Find an office',
+  'filter.shown': 'Showing {shown} of {total} offices',
+  'col.office': 'Office',
+  'col.all': 'All',
+  'col.oit': 'OIT',
+  'col.sortBy': 'Sort by {name}',
+  'cell.title': '{office} · {measure}: {done}/{total} done ({percent}%), {overdue} overdue, {evidence} evidence',
+  'cell.none': 'Measure not adopted',
+  'legend.title': 'Colours and symbols',
+  'legend.good': '● on schedule',
+  'legend.some': '▲ steps due, not done',
+  'legend.bad': '■ overdue',
+  'legend.none': '– not adopted',
+  'totals.row': 'All offices',
+  'export.csv': 'Download CSV',
+  'export.json': 'Download JSON',
+  'trend.title': 'Trend over the year',
+  'trend.empty': 'No daily snapshots yet (taken every morning at 07:00)',
+  'trend.label': 'Percent done per day from {from} to {to}: {first}% → {last}%',
+  'open.board': "Open {office}'s board (read-only)",
+});
