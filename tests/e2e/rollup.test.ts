@@ -51,7 +51,7 @@ describe('the roll-up page', () => {
     await page.getByRole('button', { name: /เรียงตาม หน่วยงาน/ }).click();
     const names = await rows.locator('th').allTextContents();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'th')));
-    await expectAccessible(page);
+    await expectAccessible(page, 'the roll-up page');
     await page.close();
   });
 
