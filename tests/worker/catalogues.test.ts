@@ -131,6 +131,12 @@ describe('moving FY2567 onto the 26-item version', () => {
 
   it('re-codes the evidence through the corrected crosswalk, with its events, and lists what has no new code', async () => {
     const headBefore = (await getBoard(cookie.admin!)).seq;
+    // The submission's per-item fields (website page, explanation) of four items.
+    for (const code of ['O43', 'O42', 'O12', 'O40']) {
+      await env.DB.prepare('insert into oit_submissions (org_id, fiscal_year_id, code, page_url, explanation, updated_at) values (?, ?, ?, ?, ?, ?)')
+        .bind(home.orgId, home.fiscalYearId, code, `https://phichit.example.go.th/page-${code}`, `คำอธิบาย ${code}`, Date.now())
+        .run();
+    }
     // Corrected by hand: O12's proposal (O8) kept; O34 → O24 instead of O21; O40 left without one.
     const crosswalk = plan.proposal.map((p) => ({ oldCode: p.oldCode, newCode: p.oldCode === 'O34' ? 'O24' : p.newCode }));
     const r = await call('POST', `/api/catalogues/${await versionId()}/apply`, { cookie: cookie.admin, body: { beYear: 2567, crosswalk, confirmUnmapped: true } });
@@ -139,6 +145,16 @@ describe('moving FY2567 onto the 26-item version', () => {
     expect(result).toMatchObject({ beYear: 2567, recoded: 3, items: 26, unmappedInUse: [{ code: 'O40', links: 1 }] });
     expect(result.unmappedItems.map((i) => i.code)).toEqual(['O4', 'O8', 'O9', 'O10', 'O17', 'O32', 'O33', 'O35', 'O39', 'O40', 'O41']);
     expect(await codesOfEvidence()).toEqual({ [links.O1!]: 'O1', [links.O12!]: 'O8', [links.O43!]: 'O26', [links.O42!]: 'O26', [links.O40!]: 'O40' });
+
+    // The per-item fields follow their codes; O42 and O43 both map to O26: O42's (first in the old
+    // list) takes it, O43's keeps its code rather than being dropped, and O40's has no new code.
+    const { results: fields } = await env.DB.prepare('select code, page_url, version from oit_submissions where org_id = ? order by code').bind(home.orgId).all<{ code: string; page_url: string; version: number }>();
+    expect(fields.map((f) => [f.code, f.page_url.split('page-')[1], f.version])).toEqual([
+      ['O26', 'O42', 2],
+      ['O40', 'O40', 1],
+      ['O43', 'O43', 1],
+      ['O8', 'O12', 2],
+    ]);
 
     // The readiness page reads the new list; the unmapped evidence is kept and shown, not dropped.
     const readiness = (await call('GET', '/api/oit/2567', { cookie: cookie.executive })).json as OitReadinessView;

@@ -4,7 +4,7 @@
 // 26-item list of our own in the style of 2568/2569 (fixtures/oit-26-items.ts).
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueList } from '../../worker/domain/catalogue-list';
-import { codesLost, normaliseTitle, planRecoding, proposeCrosswalk, titleSimilarity, trigrams, unmappedItems } from '../../worker/domain/crosswalk';
+import { codesLost, normaliseTitle, planRecoding, proposeCrosswalk, recodeKeyed, titleSimilarity, trigrams, unmappedItems } from '../../worker/domain/crosswalk';
 import { OIT_ITEMS_2567 } from '../../worker/seed/oit-items-2567';
 import { OIT_26_LIST } from './fixtures/oit-26-items';
 
@@ -115,5 +115,21 @@ describe('the crosswalk from the 43 items of 2567 to a 26-item list', () => {
     const corrected = proposed.map((r) => (r.oldCode === 'O40' ? { ...r, newCode: 'O24' } : r));
     expect(planRecoding(links, next, corrected, false).recodes.map((r) => r.to)).toEqual(['O8', 'O26', 'O24']);
     expect(unmappedItems(OIT_ITEMS_2567, corrected, next).map((i) => i.code)).toEqual(['O4', 'O8', 'O9', 'O10', 'O17', 'O32', 'O33', 'O35', 'O39', 'O41']);
+  });
+});
+
+describe('rows keyed by code through the crosswalk', () => {
+  it('moves each row to its new code, never two onto one, and drops none', () => {
+    const rows = [{ code: 'O5', page: 'contact' }, { code: 'O4', page: 'plan' }, { code: 'O42', page: 'measures' }, { code: 'O43', page: 'results' }];
+    const choices = [
+      { oldCode: 'O4', newCode: null },
+      { oldCode: 'O5', newCode: 'O4' },
+      { oldCode: 'O42', newCode: 'O26' },
+      { oldCode: 'O43', newCode: 'O26' },
+    ];
+    const { rows: out, moved } = recodeKeyed(rows, choices);
+    // O4 keeps its code (no new one), so O5's row cannot take O4; O42's takes O26 first.
+    expect(out.map((r) => [r.code, r.page])).toEqual([['O5', 'contact'], ['O4', 'plan'], ['O26', 'measures'], ['O43', 'results']]);
+    expect(moved).toEqual([{ from: 'O42', to: 'O26' }]);
   });
 });

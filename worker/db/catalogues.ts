@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
-import { cardEvents, cards, evidenceLinks, fiscalYears, oitCatalogueYears, oitCatalogues, oitItems, type CrosswalkEntry, type FiscalYear } from './schema';
+import { cardEvents, cards, evidenceLinks, fiscalYears, oitCatalogueYears, oitCatalogues, oitItems, oitSubmissions, type CrosswalkEntry, type FiscalYear } from './schema';
 import { chainEvents, chainHeadQuery, headOf } from './events';
 import { audit } from './auth';
 import { rebuildAggregates } from './aggregates';
@@ -14,7 +14,7 @@ import { chunk, rowsPerInsert } from './import';
 import { appError, boardBusy, yearArchived } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import type { CatalogueRow } from '../domain/readiness';
-import { codesInUse, codesLost, planRecoding, proposeCrosswalk, unmappedItems, type CrosswalkChoice, type CrosswalkItem } from '../domain/crosswalk';
+import { codesInUse, codesLost, planRecoding, proposeCrosswalk, recodeKeyed, unmappedItems, type CrosswalkChoice, type CrosswalkItem } from '../domain/crosswalk';
 import {
   SHIPPED_CATALOGUE_ID,
   type CatalogueApplyResponse,
@@ -119,6 +119,8 @@ function yearReads(db: Db, orgId: string, fy: FiscalYear) {
       .where(and(eq(evidenceLinks.orgId, orgId), eq(cards.orgId, orgId), eq(cards.fiscalYearId, fy.id)))
       .orderBy(asc(evidenceLinks.createdAt), asc(evidenceLinks.id)),
     db.select({ archivedAt: fiscalYears.archivedAt }).from(fiscalYears).where(eq(fiscalYears.id, fy.id)),
+    // The submission's per-item fields (db/submission.ts), keyed by code: carried through the crosswalk too.
+    db.select().from(oitSubmissions).where(and(eq(oitSubmissions.orgId, orgId), eq(oitSubmissions.fiscalYearId, fy.id))),
   ] as const;
 }
 
@@ -212,7 +214,7 @@ export async function applyCatalogue(
     return { beYear, yearExists: false, catalogueId: catalogue.id, recoded: 0, unmappedInUse: [], unmappedItems: [], items: catalogue.items.length, fiscalYearId: null };
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const [headRows, current, links, [year]] = await db.batch(yearReads(db, actor.orgId, fy));
+    const [headRows, current, links, [year], submissions] = await db.batch(yearReads(db, actor.orgId, fy));
     if (year && !access.writesYear({ orgId: fy.orgId, archivedAt: year.archivedAt })) throw yearArchived(beYear);
     const plan = planRecoding(links, catalogue.items, request.crosswalk, request.confirmUnmapped);
     if (plan.problem) throw crosswalkError(plan.problem);
@@ -230,6 +232,13 @@ export async function applyCatalogue(
     const entries = crosswalkEntries(current, catalogue.items, request.crosswalk);
     const itemRows = catalogue.items.map((item, position) => ({ id: crypto.randomUUID(), orgId: actor.orgId, fiscalYearId: fy.id, ...item, position }));
     const unmapped = unmappedItems(current, request.crosswalk, catalogue.items);
+    // A moved row's version advances, so a page still holding it under its old code saves nothing over it.
+    // In the old list's order: of two rows landing on one code, the earlier item's takes it.
+    const rank = new Map(current.map((c, i) => [c.code, i]));
+    submissions.sort((a, b) => (rank.get(a.code) ?? 1e9) - (rank.get(b.code) ?? 1e9) || a.code.localeCompare(b.code));
+    const submitted = recodeKeyed(submissions, request.crosswalk);
+    const movedFrom = new Set(submitted.moved.map((m) => m.from));
+    const submissionRows = submitted.rows.map((r, i) => (movedFrom.has(submissions[i]!.code) ? { ...r, version: r.version + 1, updatedAt: now, updatedBy: actor.userId } : r));
     const statements: BatchItem<'sqlite'>[] = [
       ...eventRows.map((row) => db.insert(cardEvents).values(row)),
       ...plan.recodes.map((r) =>
@@ -241,6 +250,12 @@ export async function applyCatalogue(
       ),
       db.delete(oitItems).where(and(eq(oitItems.orgId, actor.orgId), eq(oitItems.fiscalYearId, fy.id))),
       ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
+      ...(submitted.moved.length > 0
+        ? [
+            db.delete(oitSubmissions).where(and(eq(oitSubmissions.orgId, actor.orgId), eq(oitSubmissions.fiscalYearId, fy.id))),
+            ...chunk(submissionRows, rowsPerInsert(18)).map((rows) => db.insert(oitSubmissions).values(rows)),
+          ]
+        : []),
       // The roll-up's counts by OIT code and the catalogue's size, after the re-coding.
       ...rebuildAggregates(db, fy.id),
       ...assignStatements(db, actor, catalogue, beYear, entries, now),
@@ -248,7 +263,7 @@ export async function applyCatalogue(
         orgId: actor.orgId,
         userId: actor.userId,
         action: 'oit.catalogue_applied',
-        detail: { beYear, catalogue: catalogue.name, recoded: plan.recodes.length, crosswalk: entries.map((e) => `${e.oldCode}→${e.newCode ?? '-'}`), unmappedInUse: plan.unmapped.map((u) => u.code) },
+        detail: { beYear, catalogue: catalogue.name, recoded: plan.recodes.length, crosswalk: entries.map((e) => `${e.oldCode}→${e.newCode ?? '-'}`), unmappedInUse: plan.unmapped.map((u) => u.code), submissions: submitted.moved.map((m) => `${m.from}→${m.to}`) },
         ip,
       }),
     ];

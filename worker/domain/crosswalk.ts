@@ -172,3 +172,31 @@ export function unmappedItems(oldItems: readonly CrosswalkItem[], choices: reado
     return target === null || target === undefined;
   });
 }
+
+/**
+ * Rows keyed by OIT code (per-item fields such as the submission's website page and explanation)
+ * carried through the confirmed crosswalk: a row whose code has a new code moves to it; when two
+ * rows would land on one code, the row already of that code (else the first given) takes it and the
+ * other keeps its old code. Rows without a new code keep theirs. Nothing is dropped.
+ */
+export function recodeKeyed<T extends { code: string }>(rows: readonly T[], choices: readonly CrosswalkChoice[]): { rows: T[]; moved: { from: string; to: string }[] } {
+  const to = new Map(choices.map((c) => [normaliseCode(c.oldCode), c.newCode === null ? null : normaliseCode(c.newCode)]));
+  const target = (row: T) => to.get(normaliseCode(row.code)) ?? normaliseCode(row.code);
+  const taken = new Set<string>();
+  // Rows staying on their own code first, so they keep it.
+  const order = [...rows].sort((a, b) => Number(target(b) === normaliseCode(b.code)) - Number(target(a) === normaliseCode(a.code)));
+  const placed = new Map<T, string>();
+  for (const row of order) {
+    const want = target(row);
+    const code = taken.has(want) ? normaliseCode(row.code) : want;
+    taken.add(code);
+    placed.set(row, code);
+  }
+  const moved: { from: string; to: string }[] = [];
+  const out = rows.map((row) => {
+    const code = placed.get(row)!;
+    if (code !== normaliseCode(row.code)) moved.push({ from: row.code, to: code });
+    return { ...row, code };
+  });
+  return { rows: out, moved };
+}
