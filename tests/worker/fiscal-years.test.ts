@@ -87,9 +87,9 @@ describe('archiving a fiscal year', () => {
     const cards = board.cards.slice(0, 8);
     const eventsBefore = await count("select count(*) n from card_events where fiscal_year_id = ? and kind = 'card.moved'", board.fiscalYear.id);
     const results = await Promise.all([
-      ...cards.slice(0, 4).map((c) => move(c, 3)),
+      ...cards.slice(0, 4).map((c) => move(c, 2)),
       call('PUT', '/api/fiscal-years/2567/archived', { cookie: cookie.admin, body: { archived: true } }),
-      ...cards.slice(4).map((c) => move(c, 3)),
+      ...cards.slice(4).map((c) => move(c, 2)),
     ]);
     const archive = results[4]!;
     expect(archive.status).toBe(200);
