@@ -232,10 +232,11 @@ describe('reading a file', () => {
     expect(open.status).toBe(200);
     expect(open.headers.get('cache-control')).toBe('public, no-cache');
     expect((await read(pdfEvidence.url, 'otherAdmin')).status).toBe(200);
-    // The public page lists it, with its relative address.
+    // The public page and its open data list it, with its whole address (the CSV's readers are elsewhere).
     const page = await call('GET', '/api/public/files-office/2567');
     const listed = page.json.measures.flatMap((m: { steps: { evidence: { url: string }[] }[] }) => m.steps.flatMap((s) => s.evidence.map((e) => e.url)));
-    expect(listed).toContain(pdfEvidence.url);
+    expect(listed).toContain(`${BASE}${pdfEvidence.url}`);
+    expect((await call('GET', '/api/public/files-office/2567.csv')).text).toContain(`${BASE}${pdfEvidence.url}`);
     // The link withdrawn from the public page: private again.
     expect((await call('PATCH', `/api/evidence/${pdfEvidence.id}`, { cookie: cookie.admin, body: { linkPublished: false } })).status).toBe(200);
     expect((await read(pdfEvidence.url, null)).status).toBe(401);

@@ -75,7 +75,12 @@ export async function publicYears(db: Db, slug: string): Promise<{ office: Publi
   return { office: { slug: first.slug, nameTh: first.nameTh, nameEn: first.nameEn }, years: rows.map((r) => r.beYear) };
 }
 
-export async function loadPublic(db: Db, slug: string, beYear: number, now = Date.now()): Promise<PublicView | null> {
+/**
+ * `origin`: the deployment's origin as asked (its cache key carries it too): a board file's address
+ * is relative on the board (/files/…) and is given whole here, so the open data's links work where
+ * they are read.
+ */
+export async function loadPublic(db: Db, slug: string, beYear: number, now = Date.now(), origin?: string): Promise<PublicView | null> {
   const orgId = sql`(select "id" from "organisations" where "slug" = ${slug})`;
   const fyId = sql`(select "id" from "fiscal_years" where "org_id" = ${orgId} and "be_year" = ${beYear} and "published" = 1)`;
   const [[org], [fy], columns, ms, cs, gs, evidence] = await db.batch([
@@ -120,7 +125,8 @@ export async function loadPublic(db: Db, slug: string, beYear: number, now = Dat
   for (const e of evidence) {
     // Only web links and the board's own files are published; anything else (a script URL) is not.
     if (!(e.fileId ? isFileAddress(e.url) : isTrustworthyWebUrl(e.url))) continue;
-    links.set(e.cardId, [...(links.get(e.cardId) ?? []), { url: e.url, note: e.note, oitCode: e.oitCode }]);
+    const url = e.fileId && origin ? new URL(e.url, origin).href : e.url;
+    links.set(e.cardId, [...(links.get(e.cardId) ?? []), { url, note: e.note, oitCode: e.oitCode }]);
   }
   const measureViews = ms.map((m): PublicMeasure => {
     const steps = cs

@@ -112,7 +112,7 @@ export const publicRoutes = new Hono<AppEnv>()
       const { slug, file } = c.req.valid('param');
       const [year, format] = file.split('.') as [string, 'json' | 'csv' | undefined];
       const asked = beYearText.safeParse(year);
-      const view = asked.success ? await loadPublic(c.get('db'), slug, asked.data) : null;
+      const view = asked.success ? await loadPublic(c.get('db'), slug, asked.data, Date.now(), new URL(c.req.url).origin) : null;
       if (!view) throw notPublished();
       const name = `ita-${slug}-${view.fiscalYear.beYear}`;
       if (format === 'csv') return download(publicCsv(view), 'text/csv; charset=utf-8; header=present', `${name}.csv`);
