@@ -20,7 +20,8 @@ const cookie = async (userId: string, orgId: string) => `${SESSION_COOKIE}=${awa
 let a: Body;
 let b: Body;
 beforeAll(async () => {
-  a = await seedParentBody(db(), { offices: 6, measures: 3, steps: 8, eventsPerCard: 6, beYear: 2570, officeAdmins: 2 });
+  // 12 steps: steps 11 and 12 carry evidence without an OIT code (the generator's log must say so too).
+  a = await seedParentBody(db(), { offices: 6, measures: 3, steps: 12, eventsPerCard: 6, beYear: 2570, officeAdmins: 2 });
   b = await seedParentBody(db(), { offices: 2, measures: 2, steps: 4, eventsPerCard: 3, beYear: 2570 });
 });
 
@@ -35,12 +36,12 @@ describe('the roll-up', () => {
       expect(view.attributeKeys).toEqual(['region', 'size']);
       for (const o of view.offices) {
         expect(o.cells).toHaveLength(3);
-        expect(o.sum.total).toBe(8);
+        expect(o.sum.total).toBe(12);
         expect(o.oit.items).toBe(10);
       }
-      expect(view.totals.total).toBe(6 * 8);
+      expect(view.totals.total).toBe(6 * 12);
       expect(view.totals.done).toBe(view.offices.reduce((n, o) => n + o.sum.done, 0));
-      expect(view.totals.evidence).toBe(48);
+      expect(view.totals.evidence).toBe(72);
       // Worst first: most steps due by today and not done.
       const behind = view.mostBehind.map((m) => m.behind);
       expect(behind).toEqual([...behind].sort((x, y) => y - x));
@@ -98,6 +99,6 @@ describe('the roll-up', () => {
     const r = await call('GET', '/api/rollup/2570/trend', { cookie: await cookie(a.oversight.id, a.parentId) });
     expect(r.status).toBe(200);
     expect(r.json.points.map((p: { day: string }) => p.day)).toEqual(['2026-11-29', '2026-11-30']);
-    expect(r.json.points[1].total).toBe(48);
+    expect(r.json.points[1].total).toBe(72);
   });
 });

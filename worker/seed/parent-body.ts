@@ -103,7 +103,7 @@ export async function seedParentBody(db: Db, opts: ParentBodyOptions) {
         case when e.j = 0 then json_object('measureId', c.measure_id, 'stepNumber', c.step_number, 'title', c.title, 'details', '', 'leadGroupId', null, 'groupIds', json('[]'), 'allGroups', json('false'),
             'checklist', json('[]'), 'columnId', c.org_id || '-col' || ((${finalCol} + 4 * ${int(moves)} - ${int(moves)}) % 4), 'orderKey', c.order_key, 'dueOn', c.due_on, 'version', 1)
           when e.j <= ${int(moves)} then json_object('columnId', c.org_id || '-col' || ((${finalCol} + 4 * ${int(moves)} - ${int(moves)} + e.j) % 4), 'orderKey', c.order_key, 'version', e.j + 1)
-          else json_object('evidenceId', c.id || '-ev', 'url', 'https://example.go.th/evidence/' || c.id, 'note', '', 'oitCode', 'O' || (${k} % 12 + 1)) end,
+          else json_object('evidenceId', c.id || '-ev', 'url', 'https://example.go.th/evidence/' || c.id, 'note', '', 'oitCode', case when ${k} % 12 + 1 <= 10 then 'O' || (${k} % 12 + 1) else null end) end,
         ${int(yearStart)} + e.j * 60000, printf('%064d', 0), printf('%064d', 0)
       from n join cards c on c.fiscal_year_id = ${org} || '-fy' join template_steps s on s.id = c.template_step_id cross join e`);
     // One evidence link per card; codes O11 and O12 are outside the catalogue of ten (never counted ready).
