@@ -1,11 +1,12 @@
 // Accounts, sessions, sign-in throttling and the security audit trail.
-import { and, asc, eq, isNull, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, gt, lt, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client';
 import { auditLog, memberships, organisations, serverKeys, sessions, signInThrottle, users } from './schema';
 import { randomToken, sha256Hex } from '../domain/crypto';
 import { THROTTLE } from '../domain/throttle';
 import type { Me } from '../domain/contracts';
-import type { Actor } from '../domain/access';
+import type { Actor, ActorResolver } from '../domain/access';
 
 export const SESSION_TTL_MS = 7 * 24 * 3600_000;
 
@@ -54,45 +55,89 @@ export type SessionInfo = { sessionId: string | null; actor: Actor; me: Me; must
 const whoColumns = {
   user: { id: users.id, email: users.email, displayName: users.displayName, passwordExpiresAt: users.passwordExpiresAt },
   membership: { role: memberships.role, groupId: memberships.groupId },
-  org: { id: organisations.id, slug: organisations.slug, nameTh: organisations.nameTh, nameEn: organisations.nameEn },
+  org: { id: organisations.id, slug: organisations.slug, nameTh: organisations.nameTh, nameEn: organisations.nameEn, kind: organisations.kind },
 };
 
 type Who = {
   user: Pick<UserRow, 'id' | 'email' | 'displayName' | 'passwordExpiresAt'>;
   membership: Pick<MembershipRow, 'role' | 'groupId'>;
-  org: Pick<typeof organisations.$inferSelect, 'id' | 'slug' | 'nameTh' | 'nameEn'>;
+  org: Pick<typeof organisations.$inferSelect, 'id' | 'slug' | 'nameTh' | 'nameEn' | 'kind'>;
 };
 
-function toSessionInfo(sessionId: string | null, { user, membership, org }: Who): SessionInfo {
+function toSessionInfo(sessionId: string | null, { user, org }: Omit<Who, 'membership'>, actor: Actor): SessionInfo {
   const mustChangePassword = user.passwordExpiresAt !== null;
   return {
     sessionId,
     mustChangePassword,
-    actor: { userId: user.id, orgId: org.id, role: membership.role, groupId: membership.groupId },
+    actor,
     me: {
       user: { id: user.id, email: user.email, displayName: user.displayName },
-      org: { id: org.id, slug: org.slug, nameTh: org.nameTh, nameEn: org.nameEn },
-      role: membership.role,
-      groupId: membership.groupId,
+      org: { id: org.id, slug: org.slug, nameTh: org.nameTh, nameEn: org.nameEn, kind: org.kind },
+      role: actor.role,
+      groupId: actor.groupId,
+      ...(actor.via ? { via: actor.via } : {}),
       ...(mustChangePassword ? { mustChangePassword: true } : {}),
     },
   };
 }
 
-/** A live session of an active member: not revoked, not expired, membership neither disabled nor removed. */
-export async function loadSession(db: Db, token: string, now = Date.now()): Promise<SessionInfo | null> {
+const parentOrg = alias(organisations, 'parent_org');
+const grandparentOrg = alias(organisations, 'grandparent_org');
+
+const membershipColumns = {
+  org: whoColumns.org,
+  membership: { orgId: memberships.orgId, role: memberships.role, groupId: memberships.groupId },
+  depth: sql<number>`case ${memberships.orgId} when ${organisations.id} then 0 when ${organisations.parentId} then 1 when ${parentOrg.parentId} then 2 else 3 end`,
+};
+
+/** Active memberships of `userId` in the organisation joined as `organisations` or in its ancestors (up to MAX_TREE_DEPTH). */
+const inOrgOrAbove = (userId: string | typeof sessions.userId) =>
+  and(
+    eq(memberships.userId, userId),
+    sql`${memberships.orgId} in (${organisations.id}, ${organisations.parentId}, ${parentOrg.parentId}, ${grandparentOrg.parentId})`,
+    isNull(memberships.disabledAt),
+    isNull(memberships.removedAt),
+  );
+
+type MembershipRows = { org: Who['org']; membership: { orgId: string } & Who['membership']; depth: number }[];
+const factsOf = (rows: MembershipRows) => rows.map((r) => ({ ...r.membership, depth: Number(r.depth) }));
+
+/**
+ * The user's memberships that bear on the organisation `orgId` (theirs there, and their parent
+ * bodies' above it, each with its depth: 0 the organisation itself) as facts for policy.actorIn,
+ * and the organisation; null when it does not exist or nothing bears on it.
+ */
+export async function membershipFacts(db: Db, userId: string, orgId: string) {
+  const rows = await db
+    .select(membershipColumns)
+    .from(organisations)
+    .leftJoin(parentOrg, eq(parentOrg.id, organisations.parentId))
+    .leftJoin(grandparentOrg, eq(grandparentOrg.id, parentOrg.parentId))
+    .innerJoin(memberships, inOrgOrAbove(userId))
+    .where(eq(organisations.id, orgId));
+  return { org: rows[0]?.org ?? null, facts: factsOf(rows) };
+}
+
+/**
+ * A live session (not revoked, not expired) of an active member of its organisation, or of an
+ * active administrator or oversight user of one of its parent bodies: `resolve` (policy.actorIn)
+ * decides who they are there from their memberships. One statement (a row per membership that bears).
+ */
+export async function loadSession(db: Db, token: string, resolve: ActorResolver, now = Date.now()): Promise<SessionInfo | null> {
   const sessionId = await sha256Hex(token);
-  const [row] = await db
-    .select(whoColumns)
+  const rows = await db
+    .select({ user: whoColumns.user, ...membershipColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(memberships, and(eq(memberships.userId, sessions.userId), eq(memberships.orgId, sessions.orgId)))
     .innerJoin(organisations, eq(organisations.id, sessions.orgId))
-    .where(
-      and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), isNull(memberships.disabledAt), isNull(memberships.removedAt)),
-    )
-    .limit(1);
-  return row ? toSessionInfo(sessionId, row) : null;
+    .leftJoin(parentOrg, eq(parentOrg.id, organisations.parentId))
+    .leftJoin(grandparentOrg, eq(grandparentOrg.id, parentOrg.parentId))
+    .innerJoin(memberships, inOrgOrAbove(sessions.userId))
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now)));
+  const first = rows[0];
+  if (!first) return null;
+  const actor = resolve(first.user.id, first.org.id, factsOf(rows));
+  return actor ? toSessionInfo(sessionId, first, actor) : null;
 }
 
 /** The account an identity provider vouched for (Cloudflare Access), without a session row. */
@@ -105,7 +150,7 @@ export async function loadByEmail(db: Db, email: string): Promise<SessionInfo | 
     .where(and(eq(users.email, email.trim().toLowerCase()), isNull(memberships.disabledAt), isNull(memberships.removedAt)))
     .orderBy(asc(memberships.createdAt))
     .limit(1);
-  return row ? toSessionInfo(null, row) : null;
+  return row ? toSessionInfo(null, row, { userId: row.user.id, orgId: row.org.id, role: row.membership.role, groupId: row.membership.groupId, via: null }) : null;
 }
 
 export function revokeSession(db: Db, sessionId: string, now = Date.now()) {

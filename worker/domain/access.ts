@@ -10,6 +10,11 @@ export interface Actor {
   orgId: string;
   role: Role;
   groupId: string | null;
+  /**
+   * A parent body's user reading this descendant office (issue 19): the ancestor organisation whose
+   * membership lets them (their role here is then 'oversight', whatever it is there). Absent for members.
+   */
+  via?: string | null;
 }
 
 export interface CardScope {
@@ -18,6 +23,17 @@ export interface CardScope {
   groupIds: readonly string[];
   allGroups: boolean;
 }
+
+/** A membership of the user in the organisation opened (`depth` 0) or in one of its ancestors (1 = its parent…). */
+export interface MembershipFact {
+  orgId: string;
+  role: Role;
+  groupId: string | null;
+  depth: number;
+}
+
+/** policy.actorIn: who the user is in the organisation opened, given their memberships there and above. */
+export type ActorResolver = (userId: string, orgId: string, facts: readonly MembershipFact[]) => Actor | null;
 
 /** A fiscal year as the policy sees it. */
 export interface YearScope {

@@ -22,9 +22,11 @@ export interface ApiErrorBody {
 
 export interface Me {
   user: { id: string; email: string; displayName: string };
-  org: { id: string; slug: string; nameTh: string; nameEn: string };
+  org: { id: string; slug: string; nameTh: string; nameEn: string; kind: OrgKind };
   role: Role;
   groupId: string | null;
+  /** A parent body's user reading this descendant office, read-only: the parent body's id (issue 19). */
+  via?: string;
   /** Signed in with a temporary password: nothing but changing it until it is changed. */
   mustChangePassword?: boolean;
 }

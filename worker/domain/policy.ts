@@ -13,9 +13,10 @@
 //
 // db/ does not import this module: routes hand it `accessOf(actor)`, these decisions bound to the
 // actor, and it asks them of the rows its write loop has just read (domain/access.ts says why).
-import type { Access, Actor, CardAction, CardScope, YearScope } from './access';
+import type { Access, Actor, CardAction, CardScope, MembershipFact, YearScope } from './access';
+import type { OrgKind, Role } from './contracts';
 
-export type { Access, Actor, CardScope, YearScope } from './access';
+export type { Access, Actor, CardScope, MembershipFact, YearScope } from './access';
 
 const sameOrg = (actor: Actor, orgId: string) => actor.orgId === orgId;
 
@@ -173,4 +174,87 @@ export function canReadRollup(actor: Actor, org: { id: string; kind: string }): 
 export function canEditSubmissionItem(actor: Actor, orgId: string, servingCards: readonly CardScope[]): boolean {
   if (canAdminister(actor, orgId)) return true;
   return sameOrg(actor, orgId) && actor.role === 'director' && servingCards.some((card) => canEditCard(actor, card));
+}
+
+// ---- Parent bodies (issue 19) ------------------------------------------------------------------
+//
+// Organisations form a tree: an office may belong to a parent body, a parent body to its own
+// parent. A parent body's users are its administrators ('admin') and its oversight users
+// ('oversight'). Both read every DESCENDANT office (its boards, dashboards, reports, OIT readiness)
+// by opening it: their actor there has the role 'oversight' and `via` the parent, so every read
+// check above (same organisation) holds and every write check (administrator, director, editor)
+// fails. Offices never see their parent or their siblings: nothing here lets an office's member
+// read upward or sideways. Only an office's own administrator accepts an invitation or leaves.
+
+/** Roles that belong in each kind of organisation: offices have no oversight users, parent bodies no groups. */
+export const ROLES_OF_KIND: Record<OrgKind, readonly Role[]> = {
+  office: ['admin', 'executive', 'director', 'staff'],
+  parent: ['admin', 'oversight'],
+};
+
+export function roleFitsOrg(role: Role, kind: OrgKind): boolean {
+  return ROLES_OF_KIND[kind].includes(role);
+}
+
+/** How deep the tree may be: an office and at most three bodies above it (ministry, department, region). */
+export const MAX_TREE_DEPTH = 4;
+
+
+/** An ancestor's membership reads the descendant: parent bodies' administrators and oversight users. */
+export function overseesDescendants(role: Role): boolean {
+  return role === 'admin' || role === 'oversight';
+}
+
+/**
+ * Who the user is in the organisation opened, from their active memberships in it and in its
+ * ancestors: their own membership when they have one; else the nearest ancestor's that oversees,
+ * read-only ('oversight', `via` that ancestor); else nobody (null).
+ */
+export function actorIn(userId: string, orgId: string, facts: readonly MembershipFact[]): Actor | null {
+  const own = facts.find((f) => f.depth === 0);
+  if (own) return { userId, orgId, role: own.role, groupId: own.groupId, via: null };
+  const above = [...facts].filter((f) => f.depth > 0 && overseesDescendants(f.role)).sort((a, b) => a.depth - b.depth)[0];
+  return above ? { userId, orgId, role: 'oversight', groupId: null, via: above.orgId } : null;
+}
+
+/** The organisation as the tree's decisions see it. */
+export interface OrgScope {
+  id: string;
+  kind: OrgKind;
+  parentId: string | null;
+}
+
+/** Administer a parent body: invite offices, set their attributes, import and publish templates. */
+export function canAdministerParent(actor: Actor, org: OrgScope): boolean {
+  return org.kind === 'parent' && canAdminister(actor, org.id) && !actor.via;
+}
+
+/** Read a parent body's own pages (its offices, templates, roll-up): its administrators and oversight users. */
+export function canReadParent(actor: Actor, org: OrgScope): boolean {
+  return org.kind === 'parent' && sameOrg(actor, org.id) && !actor.via && overseesDescendants(actor.role);
+}
+
+/**
+ * Invite an organisation to join: the parent's administrator; not itself, not one of its
+ * ancestors (`ancestorsOfParent`, nearest first: the invitation would make a cycle), not an
+ * organisation that already has a parent, and only while the tree stays within MAX_TREE_DEPTH
+ * (`heightOfInvited`: levels below the invited organisation, 0 for an office).
+ */
+export type InviteProblem = 'self' | 'cycle' | 'has_parent' | 'too_deep' | null;
+export function invitationProblem(parent: { id: string; ancestors: readonly string[] }, invited: OrgScope & { height: number }): InviteProblem {
+  if (invited.id === parent.id) return 'self';
+  if (parent.ancestors.includes(invited.id)) return 'cycle';
+  if (invited.parentId !== null) return 'has_parent';
+  if (parent.ancestors.length + 1 + invited.height + 1 > MAX_TREE_DEPTH) return 'too_deep';
+  return null;
+}
+
+/** Accept or decline an invitation, leave the parent body: the invited organisation's own administrator. */
+export function canDecideMembershipOfParent(actor: Actor, orgId: string): boolean {
+  return canAdminister(actor, orgId) && !actor.via;
+}
+
+/** Adopt a parent's template, decide its revisions: the office's administrator. */
+export function canAdoptTemplate(actor: Actor, org: OrgScope): boolean {
+  return org.kind === 'office' && canAdminister(actor, org.id) && !actor.via;
 }

@@ -6,7 +6,7 @@ import { createDb } from '../db/client';
 import { meteredD1, meteredEnv, newMeter } from '../db/metered';
 import { loadSession } from '../db/auth';
 import { unauthenticated, appError } from '../domain/errors';
-import type { Actor } from '../domain/policy';
+import { actorIn, type Actor } from '../domain/policy';
 import type { AppEnv } from '../env';
 
 /**
@@ -47,7 +47,7 @@ export const withDb = createMiddleware<AppEnv>(async (c, next) => {
 export const withSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (token && token.length <= 100) {
-    const session = await loadSession(c.get('db'), token);
+    const session = await loadSession(c.get('db'), token, actorIn);
     if (session) {
       if (session.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(c.req.path)) throw passwordChangeRequired();
       c.set('actor', session.actor);

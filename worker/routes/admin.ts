@@ -5,7 +5,9 @@ import { valid } from '../middleware/validate';
 import { clientIp } from '../middleware/session';
 import { findFiscalYear, fiscalYearIds } from '../db/board';
 import { assertWritableYearId, findWritableYear } from '../db/fiscal-year-life';
-import { accessOf } from '../domain/policy';
+import { accessOf, roleFitsOrg } from '../domain/policy';
+import { orgById } from '../db/tree';
+import type { Role } from '../domain/contracts';
 import {
   addGroup,
   columnIdsOf,
@@ -47,7 +49,10 @@ const resyncOffice = async (c: Context<AppEnv>, orgId: string) => invalidateBoar
 const groupRequired = () =>
   appError(422, 'group_required');
 
-async function checkGroup(c: Context<AppEnv>, orgId: string, role: string, groupId: string | null) {
+async function checkGroup(c: Context<AppEnv>, orgId: string, role: Role, groupId: string | null) {
+  // Offices have no oversight users; parent bodies only administrators and oversight users (issue 19).
+  const org = await orgById(c.get('db'), orgId);
+  if (org && !roleFitsOrg(role, org.kind)) throw appError(422, 'role_not_for_org', { role });
   if (role === 'director' && !groupId) throw groupRequired();
   if (groupId && !(await groupInOffice(c.get('db'), orgId, groupId))) {
     throw invalidGroup();

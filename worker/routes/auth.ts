@@ -27,6 +27,7 @@ import { THROTTLE, retryAfterSeconds, throttleKey, waitText } from '../domain/th
 import { DEVICE_COOKIE_MAX_AGE_S, deviceCookieName, signDevice, verifyDevice } from '../domain/device-cookie';
 import type { AppEnv } from '../env';
 import { signInBody } from '../domain/schemas/office';
+import { actorIn } from '../domain/policy';
 
 const invalidCredentials = () =>
   appError(401, 'invalid_credentials');
@@ -193,7 +194,7 @@ export const authRoutes = new Hono<AppEnv>()
     // The device cookie: kept (and refreshed) across sign-outs, one per account.
     const device = await signDevice(secret, email, deviceId ?? undefined);
     setCookie(c, cookieName, device.value, { ...sessionCookieOptions, maxAge: DEVICE_COOKIE_MAX_AGE_S });
-    const session = await loadSession(db, token);
+    const session = await loadSession(db, token, actorIn);
     return c.json(session!.me);
   })
   .post('/sign-out', async (c) => {

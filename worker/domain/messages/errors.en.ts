@@ -2,6 +2,7 @@
 // loose: its English is the HTTP exception's own message.
 import { english } from '../i18n';
 import type { th } from './errors.th';
+import { treeErrorsEn } from './tree-errors.en';
 
 export default english<typeof th, 'http_error'>()({
   account_disabled: "This account is disabled; ask your office's administrator",
@@ -139,4 +140,5 @@ export default english<typeof th, 'http_error'>()({
   'wait.minute': '{n} minute',
   'wait.minutes': '{n} minutes',
   'outbox.interrupted': 'interrupted while sending; delivery unknown',
+  ...treeErrorsEn,
 });

@@ -1,6 +1,8 @@
 // The API's error messages, Thai: every refusal's `messageTh` (domain/errors.ts `appError` fills it).
 // A key is the error's code, with a suffix where one code has several messages. English:
 // errors.en.ts. Mechanism: ../i18n.ts.
+import { treeErrorsTh } from './tree-errors.th';
+
 export const th = {
   account_disabled: 'บัญชีนี้ถูกระงับการใช้งาน กรุณาติดต่อผู้ดูแลระบบของสำนักงาน',
   account_in_other_office: 'บัญชีนี้เป็นสมาชิกของสำนักงานอื่นด้วย จึงตั้งรหัสผ่านชั่วคราวให้ไม่ได้ ให้เจ้าของบัญชีเปลี่ยนรหัสผ่านเอง',
@@ -141,4 +143,6 @@ export const th = {
   'wait.minutes': '{n} นาที',
   // An outbox message's lastError, stored as "Thai / English" (db/outbox.ts failAbandoned).
   'outbox.interrupted': 'ถูกขัดจังหวะระหว่างส่ง ไม่ทราบว่าส่งถึงหรือไม่',
+  // Parent bodies and templates (issue 19).
+  ...treeErrorsTh,
 } as const;
