@@ -36,6 +36,7 @@ import { rollupRoutes } from './routes/rollup';
 import { reportRoutes } from './routes/reports';
 import { lineRoutes, lineWebhook } from './routes/line';
 import { treeRoutes } from './routes/tree';
+import { templateRoutes } from './routes/templates';
 import { devReportsBenchRoutes } from './routes/dev-reports-bench';
 import { fileRoutes, fileTooLarge, fileUploadRoutes } from './routes/files';
 import { FILE_UPLOAD_PATH, MAX_FILE_BYTES } from './domain/file-type';
@@ -113,6 +114,7 @@ const routes = app
   .route('/api/reports', reportRoutes)
   .route('/api/line', lineRoutes)
   .route('/api', treeRoutes)
+  .route('/api', templateRoutes)
   .route('/api/dev/reports-bench', devReportsBenchRoutes);
 
 app.notFound((c) => c.json(appError(404, 'not_found.page').toBody(), 404));

@@ -5,7 +5,11 @@
 // can only be the authorisation's doing. Every such request is sent as every actor:
 //   administrator, executive, the director of the lead group (อำนวยการ), the director of another
 //   group (บุคคล; it takes part in one card), staff, a disabled director, signed out, and the
-//   administrator of another office,
+//   administrator of another office; and across the organisation tree (issue 19), with both
+//   offices children of a parent body under a grandparent body: the parent's oversight user and
+//   the grandparent's administrator, each having opened the home office (they read it, and change
+//   nothing). A child never reads its parent or its siblings, and the parent-body routes have
+//   their own matrix over the tree's actors (tests/worker/tree.test.ts).
 // against every target the route has: a card of the actor's own group, one their group only takes
 // part in, another group's, an every-group card, another office's card (or the office itself).
 // Asserted: 0 unauthorised successes; every allowed request succeeds; every refusal is 401 (signed
@@ -16,11 +20,13 @@ import { env } from 'cloudflare:workers';
 import app from '../../worker/app';
 import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers';
 import { createSession } from '../../worker/db/auth';
+import { SESSION_COOKIE } from '../../worker/middleware/session';
+import { placeUnder, seedParentBody } from '../../worker/seed/parent';
 import type { BoardView } from '../../worker/domain/contracts';
 import { SAMPLES } from './file-samples';
 
-type Actor = 'admin' | 'executive' | 'directorAdmin' | 'directorPersonnel' | 'staff' | 'disabledDirector' | 'signedOut' | 'otherOrgAdmin';
-const ACTORS: Actor[] = ['admin', 'executive', 'directorAdmin', 'directorPersonnel', 'staff', 'disabledDirector', 'signedOut', 'otherOrgAdmin'];
+type Actor = 'admin' | 'executive' | 'directorAdmin' | 'directorPersonnel' | 'staff' | 'disabledDirector' | 'signedOut' | 'otherOrgAdmin' | 'parentOversight' | 'grandparentAdmin';
+const ACTORS: Actor[] = ['admin', 'executive', 'directorAdmin', 'directorPersonnel', 'staff', 'disabledDirector', 'signedOut', 'otherOrgAdmin', 'parentOversight', 'grandparentAdmin'];
 const HOME_ROLES = new Set<Actor>(['admin', 'executive', 'directorAdmin', 'directorPersonnel', 'staff']);
 
 /** Cards by how they relate to the two directors (อำนวยการ leads 1, 2, 5; บุคคล leads 4 and takes part in 2). */
@@ -66,6 +72,19 @@ beforeAll(async () => {
   cookies.set('signedOut', undefined);
   cookies.set('otherOrgAdmin', await cookieFor(other, 'admin'));
   groupId = (name) => Object.entries(home.groupIds).find(([n]) => n.includes(name))![1];
+  // The tree: both offices under a parent body, itself under a grandparent; their users open the home office.
+  const grand = await seedParentBody(db(), { slug: 'authz-grand', nameTh: 'ต้นสังกัดชั้นบน', nameEn: 'Grandparent', accounts: [{ email: 'admin@grand.test', displayName: 'ผู้ดูแล', role: 'admin' }] });
+  const parent = await seedParentBody(db(), { slug: 'authz-parent', nameTh: 'ต้นสังกัด', nameEn: 'Parent', accounts: [{ email: 'oversight@parent.test', displayName: 'ผู้กำกับ', role: 'oversight' }] });
+  await placeUnder(db(), grand.orgId, [{ orgId: parent.orgId }]);
+  await placeUnder(db(), parent.orgId, [{ orgId: home.orgId }, { orgId: other.orgId }]);
+  for (const [who, userId, from] of [
+    ['parentOversight', parent.userIds['oversight@parent.test']!, parent.orgId],
+    ['grandparentAdmin', grand.userIds['admin@grand.test']!, grand.orgId],
+  ] as const) {
+    const opened = await call('POST', '/api/session/office', { cookie: `${SESSION_COOKIE}=${await createSession(db(), userId, from)}`, body: { orgId: home.orgId } });
+    expect(opened.json).toMatchObject({ role: 'oversight' });
+    cookies.set(who, `${SESSION_COOKIE}=${/__Host-ita_session=([^;]+)/.exec(opened.headers.get('set-cookie')!)![1]}`);
+  }
   // A director of บุคคล whose account an administrator disabled: their session no longer counts.
   const disabledId = crypto.randomUUID();
   await env.DB.batch([
@@ -555,6 +574,18 @@ const OUTSIDE: Record<string, string> = {
   'DELETE /api/me/sessions/:id': "acts only on the caller's own sessions",
   'POST /api/admin/backup/restore': "the operator's RESTORE_TOKEN, not a role (tests/worker/backup.test.ts)",
   'POST /api/line/webhook/:office': "LINE's webhook: signed with the office's channel secret, not a session (tests/worker/line.test.ts)",
+  // The organisation tree (issue 19): their actors are a tree's, so their matrix is tree.test.ts's.
+  'POST /api/session/office': 'opens an organisation the caller belongs to or oversees (tests/worker/tree.test.ts matrix)',
+  'POST /api/parent/invitations': "a parent body's administrators (tests/worker/tree.test.ts matrix)",
+  'DELETE /api/parent/invitations/:id': "a parent body's administrators (tests/worker/tree.test.ts matrix)",
+  'PUT /api/parent/offices/:id/attributes': "a parent body's administrators (tests/worker/tree.test.ts matrix)",
+  'POST /api/office/invitations/:id/accept': "the invited office's administrators (tests/worker/tree.test.ts matrix)",
+  'POST /api/office/invitations/:id/decline': "the invited office's administrators (tests/worker/tree.test.ts matrix)",
+  'POST /api/office/parent/leave': "the office's administrators (tests/worker/tree.test.ts matrix)",
+  'POST /api/parent/templates/import': "a parent body's administrators (tests/worker/tree.test.ts matrix)",
+  'POST /api/parent/templates/:id/publish': "a parent body's administrators (tests/worker/tree.test.ts matrix)",
+  'POST /api/office/templates/:id/adopt': "the office's administrators, a template of its parent bodies (tests/worker/tree.test.ts matrix)",
+  'POST /api/office/templates/:id/changes': "the office's administrators, a template they adopted (tests/worker/tree.test.ts matrix)",
 };
 const DEV_ONLY = /^\/api\/dev\//;
 
@@ -652,7 +683,7 @@ describe('authorisation matrix', () => {
     expect(cases).toBeGreaterThanOrEqual(300);
     // Every 403 to a signed-in user is in the audit log, once; 401s are not.
     expect(audited).toBe(forbiddenToSignedIn);
-  }, 300_000);
+  }, 900_000); // ten actors now (the tree's two among them): minutes on a busy machine
 
   it("never shows one office's board to another", async () => {
     const ids = new Set(homeBoard.cards.map((c) => c.id));
@@ -681,8 +712,11 @@ describe('authorisation matrix', () => {
       const measure = board.measures.find((m) => m.id === c.measureId)!.number;
       expect(editable.includes(c.id), `measure ${measure} step ${c.stepNumber}`).toBe(measure === 4 || c.id === cardOf.participatingCard);
     }
-    const exec = await getBoard(cookies.get('executive')!);
-    expect(exec.cards.some((c) => c.editable)).toBe(false);
+    for (const reader of ['executive', 'parentOversight', 'grandparentAdmin'] as const) {
+      const board = await getBoard(cookies.get(reader)!);
+      expect(board.cards.length, reader).toBe(homeBoard.cards.length);
+      expect(board.cards.some((c) => c.editable), reader).toBe(false);
+    }
   });
 });
 

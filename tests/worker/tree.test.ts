@@ -234,3 +234,175 @@ describe('joining and leaving', () => {
     expect(fits.status).toBe(201);
   });
 });
+
+describe("the tree's authorisation matrix", () => {
+  // Every route of the tree × every actor of the tree: who may, in words; each request valid, so a
+  // refusal can only be the authorisation's. Signed out: 401; signed in without the right: 403; a
+  // resource of another organisation: 404.
+  type TreeActor = 'parentAdmin' | 'parentOversight' | 'parentAdminInHome' | 'grandAdmin' | 'homeAdmin' | 'homeExecutive' | 'siblingAdmin' | 'signedOut';
+  const ACTORS: TreeActor[] = ['parentAdmin', 'parentOversight', 'parentAdminInHome', 'grandAdmin', 'homeAdmin', 'homeExecutive', 'siblingAdmin', 'signedOut'];
+  const sessionFor = async (a: TreeActor): Promise<string | undefined> => {
+    if (a === 'signedOut') return undefined;
+    if (a === 'parentAdminInHome') return (await open(await as('parentAdmin'), home.orgId)).cookie;
+    return as(a);
+  };
+  let n = 0;
+  const fresh = async () => {
+    const o = await seedOffice(`tree-m${++n}`, `m${n}.local`);
+    return o;
+  };
+  interface TreeRule {
+    name: string;
+    /** May; `refusal` is the status of a refusal to a signed-in actor (403, or 404 for what is not theirs; 401 for a session that no longer reads the office). */
+    allowed: TreeActor[];
+    refusal: (a: TreeActor) => 401 | 403 | 404 | 409;
+    request: () => Promise<{ method: string; path: string; body?: unknown }>;
+  }
+  /** An invitation of the parent to a new office, whose administrator is then 'homeAdmin'-like: we use the home office's own invitation instead. */
+  const invitationToHome = async () => {
+    // Home leaves first (it has a parent), then the parent invites it again.
+    await restoreTree();
+    await env.DB.prepare('update organisations set parent_id = null where id = ?').bind(home.orgId).run();
+    const id = crypto.randomUUID();
+    await env.DB.prepare('insert into org_invitations (id, parent_org_id, office_org_id, expires_at) values (?, ?, ?, ?)').bind(id, parent.orgId, home.orgId, Date.now() + 3600_000).run();
+    return id;
+  };
+  const TEMPLATE_V1 = 'ที่\tมาตรการ/แนวทาง\tขั้นตอน/วิธีดำเนินการ\tผู้รับผิดชอบ\tการกำกับติดตาม/รายงานผล\n๑\tทดสอบ\t๑. ขั้นแรก ๒. ขั้นสอง\tกลุ่มอำนวยการ\t๑. รายงาน';
+  const TEMPLATE_V2 = TEMPLATE_V1.replace('ขั้นสอง', 'ขั้นสองที่ปรับ');
+  let lastYear = 0;
+  /** A template of the parent body for a year of its own, published or not. */
+  const parentTemplate = async (publish: boolean) => {
+    lastYear = 2610 + ++n;
+    const r = await call('POST', '/api/parent/templates/import', { cookie: await as('parentAdmin'), body: { beYear: lastYear, text: TEMPLATE_V1 } });
+    expect(r.status, r.text).toBe(201);
+    if (publish) expect((await call('POST', `/api/parent/templates/${r.json.id}/publish`, { cookie: await as('parentAdmin') })).status).toBe(201);
+    return r.json.id as string;
+  };
+  const restoreTree = async () => {
+    await env.DB.prepare('update organisations set parent_id = ? where id in (?, ?)').bind(parent.orgId, home.orgId, sibling.orgId).run();
+    await env.DB.prepare('update organisations set parent_id = ? where id = ?').bind(grand.orgId, parent.orgId).run();
+  };
+  const rules: TreeRule[] = [
+    {
+      name: 'POST /api/parent/invitations',
+      // Each parent body's administrator invites to their own body.
+      allowed: ['parentAdmin', 'grandAdmin'],
+      refusal: () => 403,
+      request: async () => ({ method: 'POST', path: '/api/parent/invitations', body: { slug: (await env.DB.prepare('select slug from organisations where id = ?').bind((await fresh()).orgId).first<{ slug: string }>())!.slug } }),
+    },
+    {
+      name: 'DELETE /api/parent/invitations/:id',
+      allowed: ['parentAdmin'],
+      // Another parent body's administrator: not theirs.
+      refusal: (a) => (a === 'grandAdmin' ? 404 : 403),
+      request: async () => {
+        const id = crypto.randomUUID();
+        await env.DB.prepare('insert into org_invitations (id, parent_org_id, office_org_id, expires_at) values (?, ?, ?, ?)').bind(id, parent.orgId, (await fresh()).orgId, Date.now() + 3600_000).run();
+        return { method: 'DELETE', path: `/api/parent/invitations/${id}` };
+      },
+    },
+    {
+      name: 'PUT /api/parent/offices/:id/attributes',
+      allowed: ['parentAdmin'],
+      // The grandparent's administrator: a grandchild is not its child.
+      refusal: (a) => (a === 'grandAdmin' ? 404 : 403),
+      request: async () => ({ method: 'PUT', path: `/api/parent/offices/${sibling.orgId}/attributes`, body: { attributes: { region: `r${++n}` } } }),
+    },
+    {
+      name: 'POST /api/office/invitations/:id/accept',
+      allowed: ['homeAdmin'],
+      // Another organisation's administrators (parent bodies decide their own invitations): not theirs.
+      // The parent's administrator who had opened home reads it no more once it left: signed out there.
+      refusal: (a) => (['siblingAdmin', 'parentAdmin', 'grandAdmin'].includes(a) ? 404 : a === 'parentAdminInHome' ? 401 : 403),
+      request: async () => ({ method: 'POST', path: `/api/office/invitations/${await invitationToHome()}/accept` }),
+    },
+    {
+      name: 'POST /api/office/invitations/:id/decline',
+      allowed: ['homeAdmin'],
+      // Another organisation's administrators (parent bodies decide their own invitations): not theirs.
+      // The parent's administrator who had opened home reads it no more once it left: signed out there.
+      refusal: (a) => (['siblingAdmin', 'parentAdmin', 'grandAdmin'].includes(a) ? 404 : a === 'parentAdminInHome' ? 401 : 403),
+      request: async () => ({ method: 'POST', path: `/api/office/invitations/${await invitationToHome()}/decline` }),
+    },
+    {
+      name: 'POST /api/office/parent/leave',
+      // Each organisation's own administrator: the offices, and the parent body leaving the grandparent.
+      allowed: ['homeAdmin', 'siblingAdmin', 'parentAdmin'],
+      // The grandparent has no parent to leave.
+      refusal: (a) => (a === 'grandAdmin' ? 409 : 403),
+      request: async () => {
+        await restoreTree();
+        return { method: 'POST', path: '/api/office/parent/leave' };
+      },
+    },
+    {
+      name: 'POST /api/parent/templates/import',
+      allowed: ['parentAdmin', 'grandAdmin'],
+      refusal: () => 403,
+      request: async () => ({ method: 'POST', path: '/api/parent/templates/import', body: { beYear: 2520 + ++n, text: TEMPLATE_V1 } }),
+    },
+    {
+      name: 'POST /api/parent/templates/:id/publish',
+      allowed: ['parentAdmin'],
+      refusal: (a) => (a === 'grandAdmin' ? 404 : 403),
+      request: async () => ({ method: 'POST', path: `/api/parent/templates/${await parentTemplate(false)}/publish` }),
+    },
+    {
+      name: 'POST /api/office/templates/:id/adopt',
+      // The offices' administrators; parent bodies adopt nothing, and read-only users change nothing.
+      allowed: ['homeAdmin', 'siblingAdmin'],
+      refusal: () => 403,
+      request: async () => {
+        await restoreTree();
+        return { method: 'POST', path: `/api/office/templates/${await parentTemplate(true)}/adopt`, body: {} };
+      },
+    },
+    {
+      name: 'POST /api/office/templates/:id/changes',
+      // The office that adopted it; the sibling adopted nothing (409), parent bodies and read-only users none (403).
+      allowed: ['homeAdmin'],
+      refusal: (a) => (a === 'siblingAdmin' ? 409 : 403),
+      request: async () => {
+        await restoreTree();
+        const id = await parentTemplate(true);
+        expect((await call('POST', `/api/office/templates/${id}/adopt`, { cookie: await as('homeAdmin'), body: {} })).status).toBe(201);
+        await call('POST', '/api/parent/templates/import', { cookie: await as('parentAdmin'), body: { beYear: lastYear, text: TEMPLATE_V2 } });
+        expect((await call('POST', `/api/parent/templates/${id}/publish`, { cookie: await as('parentAdmin') })).status).toBe(201);
+        const offered = await call('GET', `/api/office/templates/${id}`, { cookie: await as('homeAdmin') });
+        return { method: 'POST', path: `/api/office/templates/${id}/changes`, body: { decisions: [{ itemId: offered.json.changes[0].itemId, decision: 'accepted' }] } };
+      },
+    },
+    {
+      name: 'POST /api/session/office',
+      // Opening the sibling office: its own administrator, and the parent's and grandparent's users
+      // (from wherever they are: the parent's administrator from the home office too).
+      allowed: ['parentAdmin', 'parentOversight', 'parentAdminInHome', 'grandAdmin', 'siblingAdmin'],
+      refusal: () => 404,
+      request: async () => {
+        await restoreTree();
+        return { method: 'POST', path: '/api/session/office', body: { orgId: sibling.orgId } };
+      },
+    },
+  ];
+
+  it('allows exactly what each rule allows: 0 unauthorised successes, every refusal as it should be', async () => {
+    const wrong: string[] = [];
+    let cases = 0;
+    for (const rule of rules) {
+      for (const actor of ACTORS) {
+        const req = await rule.request();
+        const cookie = await sessionFor(actor);
+        const r = await call(req.method, req.path, { cookie, body: req.body });
+        cases++;
+        const ok = r.status >= 200 && r.status < 300;
+        const may = rule.allowed.includes(actor);
+        const want = may ? 'ok' : actor === 'signedOut' ? 401 : rule.refusal(actor);
+        if (may !== ok || (!ok && (r.status !== want || !r.json?.error?.messageTh || !r.json?.error?.messageEn))) wrong.push(`${rule.name} as ${actor}: ${r.status} (want ${want}) ${r.text.slice(0, 120)}`);
+      }
+    }
+    await restoreTree();
+    console.log(`tree matrix: ${rules.length} routes, ${cases} cases, ${wrong.length} wrong`);
+    expect(wrong).toEqual([]);
+    expect(cases).toBe(rules.length * ACTORS.length);
+  }, 120_000);
+});

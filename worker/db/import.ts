@@ -33,9 +33,13 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** A measure to create: as parsed, or as planned (groups may be `new:<name>`, see domain/announcement/plan.ts). */
-export type ImportMeasure = Pick<ParsedMeasure, 'number' | 'title' | 'steps' | 'responsibleText' | 'leadGroupId' | 'allGroups' | 'monitoring'> & {
+export type ImportMeasure = Pick<ParsedMeasure, 'number' | 'title' | 'responsibleText' | 'leadGroupId' | 'allGroups' | 'monitoring'> & {
+  /** A step adopted from a parent body's template carries its template step and its own due date (issue 19). */
+  steps: readonly (ParsedMeasure['steps'][number] & { templateStepId?: string; dueOn?: string | null })[];
   groupIds?: readonly string[];
   dueOn?: string | null;
+  /** The parent body's template measure it is adopted from (issue 19). */
+  templateMeasureId?: string;
 };
 
 export interface ImportInput {
@@ -99,6 +103,7 @@ export async function createBoardFromImport(
       leadGroupId,
       allGroups: m.allGroups,
       monitoring: m.monitoring,
+      templateMeasureId: m.templateMeasureId ?? null,
     });
     for (const step of m.steps) {
       cardRows.push({
@@ -115,10 +120,11 @@ export async function createBoardFromImport(
         checklist: m.monitoring.map((text) => ({ id: crypto.randomUUID(), text, done: false })),
         columnId: firstColumn.id,
         orderKey: keys[cardRows.length]!,
-        dueOn: input.dueOn ? input.dueOn(m.number, step.number) : (m.dueOn ?? null),
+        dueOn: input.dueOn ? input.dueOn(m.number, step.number) : step.dueOn !== undefined ? step.dueOn : (m.dueOn ?? null),
         version: 1,
         createdAt: now,
         updatedAt: now,
+        templateStepId: step.templateStepId ?? null,
       });
     }
   }
@@ -136,8 +142,8 @@ export async function createBoardFromImport(
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: input.beYear, startsOn, endsOn, titleTh: input.titleTh }),
     ...(input.schedule ? reportScheduleStatements(db, fiscalYearId, input.schedule, { createdBy: input.actorUserId }) : []),
     db.insert(boardColumns).values(columnRows),
-    ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
-    ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
+    ...chunk(measureRows, rowsPerInsert(11)).map((rows) => db.insert(measures).values(rows)),
+    ...chunk(cardRows, rowsPerInsert(18)).map((rows) => db.insert(cards).values(rows)),
     ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
     // The roll-up's aggregates of the new board, from the rows above.
     ...rebuildAggregates(db, fiscalYearId),

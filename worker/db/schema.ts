@@ -754,7 +754,7 @@ export const templateAdoptions = sqliteTable(
     /** The template version whose every difference the office has decided (accepted or declined). */
     version: integer('version').notNull(),
     /** The office's mapping of the template's responsible names to its groups, as chosen at adoption. */
-    groupMap: text('group_map', { mode: 'json' }).$type<Record<string, { leadGroupId: string | null; groupIds: string[]; allGroups: boolean }>>().notNull().default({}),
+    groupMap: text('group_map', { mode: 'json' }).$type<Record<string, { leadGroupId: string | null; groupIds: string[] }>>().notNull().default({}),
     adoptedBy: text('adopted_by'),
     adoptedAt: integer('adopted_at').notNull(),
   },
