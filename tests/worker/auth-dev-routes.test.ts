@@ -49,7 +49,8 @@ describe('dev routes with DEMO_SEED=1', () => {
     }
     const accounts = await dev('GET', '/api/dev/demo-accounts');
     expect(accounts.status).toBe(200);
-    expect(accounts.json.accounts.length).toBe(5);
+    // The office's five, and the demo parent body's administrator and oversight user (issue 19).
+    expect(accounts.json.accounts.length).toBe(7);
     // The seed answers without a session, and only loads an empty database.
     expect(await dev('POST', '/api/dev/seed')).toMatchObject({ status: 200, json: { seeded: false } });
   });

@@ -13,6 +13,7 @@ import { appError } from '../domain/errors';
 import { adminOf } from '../middleware/authorize';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../seed/demo';
 import { seedLiveDemo } from '../seed/demo-history';
+import { PARENT_DEMO_ACCOUNTS, seedParentDemo } from '../seed/parent';
 import type { AppEnv } from '../env';
 import { dropBroadcastsBody, scheduledQuery, seedQuery } from '../domain/schemas/dev';
 import { beYearParam } from '../domain/params';
@@ -25,7 +26,7 @@ export const devRoutes = new Hono<AppEnv>()
     await next();
   })
   .get('/demo-accounts', (c) =>
-    c.json({ accounts: DEMO_ACCOUNTS.map(({ email, role, labelTh, labelEn }) => ({ email, password: DEMO_PASSWORD, role, labelTh, labelEn })) }),
+    c.json({ accounts: [...DEMO_ACCOUNTS, ...PARENT_DEMO_ACCOUNTS].map(({ email, role, labelTh, labelEn }) => ({ email, password: DEMO_PASSWORD, role, labelTh, labelEn })) }),
   )
   .post('/scheduled', valid('query', scheduledQuery), async (c) => {
     adminOf(c);
@@ -54,6 +55,8 @@ export const devRoutes = new Hono<AppEnv>()
       return c.json({ seeded: true, variant, currentYear: 2567, years: [{ beYear: 2567, cards: result.cards }], cards: result.cards, warnings: result.parsed.warnings.length });
     }
     const demo = await seedLiveDemo(db, { now: Date.now() });
+    // The parent body over the demo office and two small ones, its template adopted by all three (issue 19).
+    await seedParentDemo(db, demo.orgId, demo.userIds['admin@demo.local']!, demo.currentYear);
     const current = demo.years.find((y) => y.beYear === demo.currentYear)!;
     return c.json({ seeded: true, variant, currentYear: demo.currentYear, years: demo.years, cards: current.cards });
   });
