@@ -36,7 +36,7 @@ import {
   overseesDescendants,
   type Actor,
 } from '../domain/policy';
-import { appError, forbidden } from '../domain/errors';
+import { appError, errorMessages, forbidden } from '../domain/errors';
 import { idParam } from '../domain/schemas/common';
 import { attributesBody, inviteBody, openOfficeBody } from '../domain/schemas/tree';
 import type { AppEnv } from '../env';
@@ -69,7 +69,8 @@ function officeAdminOf(c: Context<AppEnv>): Actor {
 
 function closedInvitation(inv: Invitation, now: number) {
   const status = invitationStatus(inv, now) as 'accepted' | 'declined' | 'revoked' | 'expired';
-  return appError(409, 'invitation_closed', (lang) => ({ status: lang === 'th' ? { accepted: 'ได้รับการตอบรับ', declined: 'ถูกปฏิเสธ', revoked: 'ถูกยกเลิก', expired: 'หมดอายุ' }[status] : status }));
+  const said = errorMessages(`invitation_status.${status}`);
+  return appError(409, 'invitation_closed', (lang) => ({ status: lang === 'th' ? said.messageTh : said.messageEn }));
 }
 
 const invitationView = (row: Awaited<ReturnType<typeof invitationsOf>>[number], now: number) => ({

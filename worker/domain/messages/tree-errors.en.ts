@@ -24,3 +24,6 @@ export const treeErrorsEn = {
   'template.unknown_change': 'The selected change was not found; someone may have decided it already',
   'template.unmapped': 'Responsible names without a group: {names}',
 } as const;
+
+/** The dictionary as the i18n checks read every pair. */
+export default treeErrorsEn;
