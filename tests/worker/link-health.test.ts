@@ -279,3 +279,22 @@ describe('where the flags show', () => {
     expect(push).toContain('ลิงก์หลักฐานที่ควรแก้ (2)');
   });
 });
+
+describe('the main website setting (administrators)', () => {
+  it('keeps the domain of what is typed, refuses what is not one in Thai and English changing nothing, clears on empty; others may not', async () => {
+    const set = (mainWebsite: string, who = adminCookie) => call('PUT', '/api/admin/main-website', { cookie: who, body: { mainWebsite } });
+    let r = await set('https://www.Home.go.th/');
+    expect(r.status, r.text).toBe(200);
+    expect(r.json).toEqual({ mainWebsite: 'home.go.th' });
+    r = await set('not a website');
+    expect(r.status).toBe(422);
+    expect(r.json.error).toMatchObject({ code: 'invalid_main_website', messageTh: expect.stringContaining('เว็บไซต์หลัก'), messageEn: expect.stringContaining('domain') });
+    expect((await call('GET', '/api/admin/main-website', { cookie: adminCookie })).json).toEqual({ mainWebsite: 'home.go.th' });
+    const staff = await cookieFor(home, 'staff');
+    expect((await set('other.go.th', staff)).status).toBe(403);
+    r = await set('  ');
+    expect(r.json).toEqual({ mainWebsite: null });
+    const [org] = await db().select().from(organisations).where(eq(organisations.id, home.orgId));
+    expect(org!.settings.mainWebsite).toBeUndefined();
+  });
+});

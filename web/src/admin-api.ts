@@ -26,6 +26,8 @@ export const adminApi = {
     call(() => importer.preview.$post({ json: { text, beYear, choices } })),
   commitImport: (body: ImportCommit) => call(() => importer.commit.$post({ json: body })),
   setMeasureLead: (measureId: string, leadGroupId: string) => call(() => measures[':id'].$patch({ ...named(measureId), json: { leadGroupId } })),
+  mainWebsite: () => call(() => admin['main-website'].$get()),
+  setMainWebsite: (mainWebsite: string) => call(() => admin['main-website'].$put({ json: { mainWebsite } })),
   doneRule: () => call(() => admin['done-rule'].$get()),
   setDoneRule: (doneNeedsEvidence: boolean) => call(() => admin['done-rule'].$put({ json: { doneNeedsEvidence } })),
   chain: (beYear: number) => call(() => admin.chain[':beYear'].$get({ param: { beYear: enc(beYear) } })),

@@ -2,6 +2,7 @@
 // (link_checks) and the daily check's cursor (link_check_cursor). Flags are decided on reading
 // (domain/link-health.ts linkFlags) from the facts kept here and the office's main website.
 import { and, eq, sql } from 'drizzle-orm';
+import { audit } from './auth';
 import type { Db } from './client';
 import { cards, evidenceLinks, fiscalYears, linkCheckCursor, linkChecks, organisations } from './schema';
 import { isOwnAddress, linkFlags, type EvidenceHealth, type LinkCheckResult, type LinkFlag } from '../domain/link-health';
@@ -131,4 +132,14 @@ export function writeCursor(db: Db, cursor: Omit<LinkCursor, 'id'>) {
     .insert(linkCheckCursor)
     .values({ id: CURSOR_ID, ...cursor })
     .onConflictDoUpdate({ target: linkCheckCursor.id, set: cursor });
+}
+
+/** Sets (or clears, with null) the office's main website, with its audit entry; false: no such office. */
+export async function setMainWebsite(db: Db, orgId: string, domain: string | null, entry: Parameters<typeof audit>[1]): Promise<boolean> {
+  const settings =
+    domain === null
+      ? sql`json_remove(coalesce(${organisations.settings}, '{}'), '$.mainWebsite')`
+      : sql`json_set(coalesce(${organisations.settings}, '{}'), '$.mainWebsite', ${domain})`;
+  const [rows] = await db.batch([db.update(organisations).set({ settings }).where(eq(organisations.id, orgId)).returning({ id: organisations.id }), audit(db, entry)]);
+  return rows.length > 0;
 }

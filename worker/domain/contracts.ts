@@ -133,6 +133,11 @@ export interface ConflictBody extends ApiErrorBody {
  */
 export type BoardChanges = { seq: number; cards: CardView[] } | { reload: true; seq: number };
 
+/** GET and PUT /api/admin/main-website: the office's main website, a domain (domain/link-health.ts); null: not set. */
+export interface MainWebsiteView {
+  mainWebsite: string | null;
+}
+
 /** GET and PUT /api/admin/done-rule: the office's switch of the done rule (domain/done-rule.ts). */
 export interface DoneRuleView {
   doneNeedsEvidence: boolean;

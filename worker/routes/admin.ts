@@ -32,12 +32,14 @@ import { passwordProblem } from '../domain/password-policy';
 import { listMembers, officeNames } from '../db/accounts';
 import { applyDoneRule, invalidateBoards } from '../live/notify';
 import { readDoneRule, setDoneRule } from '../db/done-rule';
+import { mainWebsiteOf, setMainWebsite } from '../db/link-health';
+import { normaliseMainWebsite } from '../domain/link-health';
 import type { AppEnv } from '../env';
 import type { IntegrityVerdict } from '../domain/views';
-import type { DoneRuleView } from '../domain/contracts';
+import type { DoneRuleView, MainWebsiteView } from '../domain/contracts';
 import { adminOf } from '../middleware/authorize';
 import { idParam } from '../domain/schemas/common';
-import { columnBody, columnOrderBody, doneRuleBody, groupBody, groupPatch, newUserBody, roleBody } from '../domain/schemas/office';
+import { columnBody, columnOrderBody, doneRuleBody, mainWebsiteBody, groupBody, groupPatch, newUserBody, roleBody } from '../domain/schemas/office';
 import { beYearParam } from '../domain/params';
 
 /** Column changes reshape a board: its room loads it again and open tabs reload (after the change committed). */
@@ -146,6 +148,20 @@ export const adminRoutes = new Hono<AppEnv>()
     await setColumnOrder(db, columnIds);
     await resyncBoard(c, actor.orgId, fy.id);
     return c.json({ ok: true });
+  })
+  // The office's main website (link health: evidence elsewhere is flagged).
+  .get('/main-website', async (c) => {
+    const actor = adminOf(c);
+    return c.json({ mainWebsite: await mainWebsiteOf(c.get('db'), actor.orgId) } satisfies MainWebsiteView);
+  })
+  .put('/main-website', valid('json', mainWebsiteBody), async (c) => {
+    const actor = adminOf(c);
+    const typed = c.req.valid('json').mainWebsite.trim();
+    const domain = typed === '' ? null : normaliseMainWebsite(typed);
+    if (typed !== '' && domain === null) throw appError(422, 'invalid_main_website');
+    const entry = { orgId: actor.orgId, userId: actor.userId, action: 'office.main_website_changed', detail: { mainWebsite: domain }, ip: clientIp(c) };
+    if (!(await setMainWebsite(c.get('db'), actor.orgId, domain, entry))) throw appError(404, 'not_found.office');
+    return c.json({ mainWebsite: domain } satisfies MainWebsiteView);
   })
   // "Done" needs evidence (domain/done-rule.ts): the office's switch, on unless turned off.
   .get('/done-rule', async (c) => {

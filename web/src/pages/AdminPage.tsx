@@ -8,6 +8,7 @@ import { UsersPanel } from '../components/admin/UsersPanel';
 import { GroupsPanel } from '../components/admin/GroupsPanel';
 import { ColumnsPanel } from '../components/admin/ColumnsPanel';
 import { DoneRulePanel } from '../components/admin/DoneRulePanel';
+import { MainWebsitePanel } from '../components/admin/MainWebsitePanel';
 import { MeasuresPanel } from '../components/admin/MeasuresPanel';
 import { RolloverPanel } from '../components/admin/RolloverPanel';
 import { FiscalYearsPanel } from '../components/admin/FiscalYearsPanel';
@@ -59,6 +60,7 @@ export function AdminPage() {
           <>
             {year !== null && <ColumnsPanel beYear={year} />}
             <DoneRulePanel />
+            <MainWebsitePanel />
           </>
         )}
         {tab === 'measures' && year !== null && <MeasuresPanel beYear={year} />}

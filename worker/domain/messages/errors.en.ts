@@ -52,6 +52,7 @@ export default english<typeof th, 'http_error'>()({
   'invalid_emblem.unreadable': 'The emblem file could not be read',
   invalid_group: 'A named group is not part of this office',
   invalid_input: 'The request is not valid',
+  invalid_main_website: 'That is not a website address: enter a domain such as office.go.th or https://www.office.go.th/',
   invalid_oit_item: 'That OIT item is not in the catalogue of this card\'s fiscal year',
   'invalid_period.format': 'The period key is not valid for this kind of report',
   'invalid_period.schedule': "The period is not one of this report's schedule",

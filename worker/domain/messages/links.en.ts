@@ -28,4 +28,10 @@ export default english<typeof th>()({
   'digest.flagsColumn': 'Problem',
   'report.heading': 'Evidence links to fix before the OIT deadline ({deadline}, {days} days left): {n}',
   'oit.flagged': '{n} links to fix',
+  'admin.title': 'The office’s main website',
+  'admin.label': 'Domain of the main website',
+  'admin.help': 'The OIT assessment wants links on the office’s main website. Evidence links outside this domain (subdomains included) are flagged "Not on the main website". Leave empty not to check this. Evidence links are checked daily.',
+  'admin.save': 'Save',
+  'admin.saved': 'Saved: {domain}',
+  'admin.cleared': 'No main website set (not checked)',
 });

@@ -124,5 +124,8 @@ export const memoBody = z.strictObject({
 }) satisfies z.ZodType<MemoSettings & { emblem?: string | null }>;
 
 /** PUT /api/admin/done-rule: whether a step moved into done needs evidence (domain/done-rule.ts). */
+/** The office's main website as typed (a domain or a site address); empty: none. Checked by domain/link-health.ts normaliseMainWebsite. */
+export const mainWebsiteBody = z.strictObject({ mainWebsite: z.string().max(300) });
+
 export const doneRuleBody = z.strictObject({ doneNeedsEvidence: z.boolean() });
 export type DoneRuleRequest = z.infer<typeof doneRuleBody>;
