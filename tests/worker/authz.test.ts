@@ -352,6 +352,9 @@ const RULES: Record<string, Rule[]> = {
   'PATCH /api/admin/columns/:id': [
     { targets: ['office'], allowed: adminOnly, elsewhere: 'notFound', request: async ({ n }) => ({ method: 'PATCH', path: `/api/admin/columns/${homeBoard.columns[1]!.id}`, body: { wipLimit: 10 + n } }) },
   ],
+  'PUT /api/admin/main-website': [
+    { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async () => ({ method: 'PUT', path: '/api/admin/main-website', body: { mainWebsite: 'home.go.th' } }) },
+  ],
   'PUT /api/admin/done-rule': [
     // The office's switch of the done rule (on, as it is by default: other cases keep the rule).
     { targets: ['office'], allowed: adminOnly, elsewhere: 'own', request: async () => ({ method: 'PUT', path: '/api/admin/done-rule', body: { doneNeedsEvidence: true } }) },
