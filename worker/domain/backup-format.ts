@@ -71,6 +71,13 @@ export const NOT_BACKED_UP: Record<string, string> = {
   measure_aggregates: "the roll-up's aggregates: derived from the board, rebuilt by the restore in its batch",
   aggregate_snapshots: "the roll-up trend's daily snapshots: derived; a restored office's trend starts again from the restore",
   rollup_reports: "a parent body's monthly roll-up reports: the parent body's, not the office's",
+  org_invitations: 'invitations between a parent body and an office: valid 30 days; the parent body invites again',
+  templates: "a parent body's templates: not yet in the parent body's backup (issue 19 is open); an office's adopted measures and cards are in its own backup, with their template ids",
+  template_measures: "a template's measures: with templates (not yet backed up, issue 19)",
+  template_steps: "a template's steps: with templates (not yet backed up, issue 19)",
+  template_versions: "a template's published versions: with templates (not yet backed up, issue 19)",
+  template_adoptions: "which template an office adopted: not yet backed up (issue 19); a restored office's cards keep their template ids",
+  template_decisions: "an office's answers to a template's revisions: not yet backed up (issue 19); a restored office is offered those revisions again",
   link_checks: "the last check of each evidence link: the next daily check (within a day) finds the same again",
   link_check_cursor: "where the deployment's daily link check stopped: not an office's, a new deployment starts its own",
 };
