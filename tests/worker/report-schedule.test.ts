@@ -141,9 +141,10 @@ describe('periods by cadence (Bangkok time)', () => {
 // The triggers end to end (real D1, the scheduled handler, a recording transport in place of
 // send_email): a quarterly office gets exactly one report per quarter, however often they fire.
 import { env } from 'cloudflare:workers';
-import { createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
 import { vi } from 'vitest';
 import { runScheduled, SCHEDULES } from '../../worker/cron';
+import { runJobs, type ReportsMessage } from '../../worker/cron/spread';
 import type { Env } from '../../worker/env';
 import type { MailTransport, OutgoingMail } from '../../worker/email/transport';
 import PostalMime from 'postal-mime';
@@ -154,10 +155,21 @@ function recorder(): MailTransport & { sent: OutgoingMail[] } {
   return { sent, async send(mail) { sent.push(mail); } };
 }
 
+/**
+ * A trigger as it runs deployed: its own invocation, then each group of offices it queued on JOBS
+ * (cron/spread.ts: a few offices per invocation) as the queue's consumer gets it. The test files'
+ * offices share one database, so most of them are queued.
+ */
 async function fire(cron: string, scheduledTime: number, transport: MailTransport) {
+  const queued: ReportsMessage[] = [];
+  const jobs = { send: async (body: ReportsMessage) => void queued.push(body), sendBatch: async (messages: { body: ReportsMessage }[]) => void queued.push(...messages.map((m) => m.body)) };
+  const deployed = { ...(env as unknown as Env), JOBS: jobs as unknown as Queue };
   const ctx = createExecutionContext();
-  await runScheduled(createScheduledController({ scheduledTime, cron }), env as unknown as Env, ctx, { transport: () => transport });
+  await runScheduled(createScheduledController({ scheduledTime, cron }), deployed, ctx, { transport: () => transport });
   await waitOnExecutionContext(ctx);
+  for (const [i, body] of queued.entries()) {
+    await runJobs(createMessageBatch<ReportsMessage>('ita-board-jobs', [{ id: `m${i}`, timestamp: new Date(scheduledTime), attempts: 1, body }]), deployed);
+  }
 }
 
 /** Every report trigger of fiscal year 2567 and the 1 October after it, each fired twice at once. */
