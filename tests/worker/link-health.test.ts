@@ -1,7 +1,7 @@
 // Link health (issue 18, part 2) in the real D1: what healthOfYear hands the export, the daily
 // check against a local HTTP server (tests/link-double) and the flags where people see them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { cookieFor, db, getBoard, seedOffice, call, type Demo } from './helpers';
 import { evidenceLinks, fiscalYears, linkChecks, organisations } from '../../worker/db/schema';
 import { healthOfYear } from '../../worker/db/link-health';
@@ -14,6 +14,9 @@ import type { LinkDoubleStats } from '../link-double/double';
 import { env } from 'cloudflare:workers';
 import PostalMime from 'postal-mime';
 import { runDigestJob } from '../../worker/cron/digest-job';
+import { bangkokDate } from '../../worker/domain/fiscal-year';
+import type { ReportContent } from '../../worker/domain/report-types';
+import { reportEmail } from '../../worker/email/report-email';
 import { compileDigest, digestIsEmpty, type DigestInput } from '../../worker/domain/report-digest';
 import { digestPush } from '../../worker/line/messages';
 import type { OitReadinessView } from '../../worker/domain/views';
@@ -264,6 +267,39 @@ describe('where the flags show', () => {
     // Whichever group leads the /gone step: its director is told, with the words of the flag.
     const all = withLinks.join('\n');
     expect(all).toContain(`${site('/gone')} [ลิงก์เสีย, ไม่เข้ารหัส (http)]`);
+  });
+
+  it("in the executives' report within 30 days of the year's OIT deadline (dead first, in its email too), not earlier and not in the staff's", async () => {
+    const today = bangkokDate(Date.now());
+    const inDays = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const setDeadline = (d: string | null) => db().update(fiscalYears).set({ oitDeadline: d }).where(and(eq(fiscalYears.orgId, office().orgId), eq(fiscalYears.beYear, 2567)));
+    const preview = async (kind: 'executive' | 'staff', periodKey: string) => {
+      const r = await call('POST', '/api/reports/preview', { cookie: cookie(), body: { beYear: 2567, kind, periodKey } });
+      expect(r.status, r.text).toBe(200);
+      return (r.json as { preview: ReportContent }).preview;
+    };
+    try {
+      await setDeadline(inDays(10));
+      const near = await preview('executive', '2024-06-H2');
+      expect(near.oitLinks).toMatchObject({ deadline: inDays(10), days: 10 });
+      const listed = near.oitLinks!.links;
+      expect(listed.map((l) => l.url)).toEqual(expect.arrayContaining([site('/gone'), site('/never'), site('/ok')]));
+      expect(listed.find((l) => l.url === site('/gone'))!.flags).toEqual(['dead', 'plain-http']);
+      // Dead links first; the app's own file addresses are never flagged.
+      const firstWarning = listed.findIndex((l) => !l.flags.includes('dead'));
+      expect(listed.slice(firstWarning).every((l) => !l.flags.includes('dead'))).toBe(true);
+      expect(listed.some((l) => l.url.startsWith('/files/'))).toBe(false);
+      const email = reportEmail(near);
+      expect(email.text).toContain(`${site('/gone')} [ลิงก์เสีย, ไม่เข้ารหัส (http)]`);
+      expect(email.html).toContain('ลิงก์หลักฐานที่ควรแก้ก่อนกำหนดส่ง OIT');
+      expect((await preview('staff', '2024-06')).oitLinks).toBeUndefined();
+      await setDeadline(inDays(31));
+      expect((await preview('executive', '2024-06-H2')).oitLinks).toBeUndefined();
+      await setDeadline(inDays(-1));
+      expect((await preview('executive', '2024-06-H2')).oitLinks).toBeUndefined();
+    } finally {
+      await setDeadline(null);
+    }
   });
 
   it('the LINE digest lists them too; warnings alone send nothing, a dead link does', () => {

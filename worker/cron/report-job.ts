@@ -20,7 +20,10 @@ import { compileMonitoringReport } from '../domain/report-compile';
 import { kindEnabled, reportDedupeKey } from '../domain/report-delivery';
 import { bangkokDayStart, type ReportPeriod } from '../domain/report-period';
 import { dueReportPeriod } from '../domain/report-schedule';
-import { fiscalYearOf } from '../domain/fiscal-year';
+import { bangkokDate, fiscalYearOf } from '../domain/fiscal-year';
+import { daysToOitDeadline } from '../domain/link-health';
+import { flaggedLinksOf } from '../domain/report-digest';
+import { evidenceHealth } from '../db/link-health';
 import type { MeetingReportKind, ReportContent, SendReportResult } from '../domain/report-types';
 import { senderFor } from '../email/mime';
 import { reportMails } from '../email/report-email';
@@ -58,7 +61,12 @@ async function queueReportPushes(db: Db, orgId: string, reportId: string, conten
 /** Query and compile: the report of `period` as the board and its log say now (also the administrators' preview). */
 export async function compileReport(db: Db, org: Organisation, fy: FiscalYear, kind: MeetingReportKind, period: ReportPeriod, now: number): Promise<ReportContent> {
   const sources = await readReportSources(db, org, fy, kind, period);
-  return compileMonitoringReport({ ...sources, compiledAt: now });
+  const content = compileMonitoringReport({ ...sources, compiledAt: now });
+  // In the 30 days before the OIT deadline the executives see every flagged evidence link.
+  const days = kind === 'executive' ? daysToOitDeadline(fy.oitDeadline, bangkokDate(now)) : null;
+  if (days === null || !fy.oitDeadline) return content;
+  const links = flaggedLinksOf(sources.cards, new Map(sources.measures.map((m) => [m.id, m.number])), await evidenceHealth(db, org.id, { fiscalYearId: fy.id }));
+  return { ...content, oitLinks: { deadline: fy.oitDeadline, days, links } };
 }
 
 /**

@@ -3,6 +3,7 @@
 // came); the flags are decided here, on reading, so that a change of the office's main website
 // re-flags every link at once. Pure: no fetching here.
 import { translator, type Lang } from './i18n';
+import { daysBetween } from './fiscal-year';
 import { th as linksTh } from './messages/links.th';
 import linksEn from './messages/links.en';
 
@@ -124,6 +125,16 @@ export function linkFlags(url: string, result: LinkCheckResult | null, mainWebsi
   if (isFileSharing(url)) flags.add('file-sharing');
   if (u?.protocol === 'http:') flags.add('plain-http');
   return LINK_FLAGS.filter((f) => flags.has(f));
+}
+
+/** The executives' reports list the flagged links in this many days before the year's OIT deadline. */
+export const OIT_LINKS_DAYS = 30;
+
+/** Days from `today` to the OIT deadline when the executives' report lists flagged links (0–30), else null. */
+export function daysToOitDeadline(deadline: string | null | undefined, today: string): number | null {
+  if (!deadline) return null;
+  const days = daysBetween(today, deadline);
+  return days >= 0 && days <= OIT_LINKS_DAYS ? days : null;
 }
 
 /** Flags that mean the assessor will not reach the evidence (the rest are warnings). */

@@ -59,6 +59,25 @@ export interface DigestInput {
 }
 
 
+/**
+ * The flagged evidence links of these cards (the digest: a group's; the executives' report before
+ * the OIT deadline: every card), dead first, then by step.
+ */
+export function flaggedLinksOf(
+  cards: readonly { id: string; measureId: string; stepNumber: number; title: string }[],
+  measureNumbers: ReadonlyMap<string, number>,
+  links: readonly { cardId: string; url: string; flags: readonly LinkFlag[] }[],
+): DigestLink[] {
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const flagged: DigestLink[] = [];
+  for (const l of links) {
+    const c = byId.get(l.cardId);
+    if (!c || l.flags.length === 0) continue;
+    flagged.push({ cardId: c.id, measureNumber: measureNumbers.get(c.measureId) ?? null, stepNumber: c.stepNumber, title: c.title, url: l.url, flags: [...l.flags] });
+  }
+  return flagged.sort((a, b) => Number(isBroken(b.flags)) - Number(isBroken(a.flags)) || (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber || (a.url < b.url ? -1 : 1));
+}
+
 export function compileDigest(input: DigestInput): Digest {
   const columns = new Map(input.columns.map((c) => [c.id, { labelTh: c.labelTh, labelEn: c.labelEn, category: c.category } satisfies ColumnRef]));
   const measures = new Map(input.measures.map((m) => [m.id, m.number]));
@@ -85,15 +104,7 @@ export function compileDigest(input: DigestInput): Digest {
     if (due?.state === 'overdue') overdue.push(item(due.days));
     else if (due?.state === 'due-soon') dueSoon.push(item(due.days));
   }
-  const mineById = new Map(mine.map((c) => [c.id, c]));
-  const flaggedLinks: DigestLink[] = [];
-  for (const l of input.links ?? []) {
-    const c = mineById.get(l.cardId);
-    if (!c || l.flags.length === 0) continue;
-    flaggedLinks.push({ cardId: c.id, measureNumber: measures.get(c.measureId) ?? null, stepNumber: c.stepNumber, title: c.title, url: l.url, flags: [...l.flags] });
-  }
-  // Dead links first, then by step.
-  flaggedLinks.sort((a, b) => Number(isBroken(b.flags)) - Number(isBroken(a.flags)) || (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber || (a.url < b.url ? -1 : 1));
+  const flaggedLinks = flaggedLinksOf(mine, measures, input.links ?? []);
   const byDue = (a: DigestItem, b: DigestItem) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : (a.measureNumber ?? 0) - (b.measureNumber ?? 0) || a.stepNumber - b.stepNumber);
   return {
     date: input.today,

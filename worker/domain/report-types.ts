@@ -4,6 +4,7 @@
 // formats them in Buddhist Era, Bangkok time, with Thai digits when `thaiDigits` was on.
 import type { ColumnCategory } from './contracts';
 import type { ReportPeriod } from './report-period';
+import type { DigestLink } from './report-digest';
 
 /** The reports an office can send: the two meeting reports and the directors' digest (declared once: the schema's columns use these too). */
 export const REPORT_KINDS = ['executive', 'staff', 'digest'] as const;
@@ -113,6 +114,11 @@ export interface ReportContent {
   /** Rows left out of the lists above to keep a snapshot within D1's row size. */
   omitted: { moves: number; overdue: number; evidence: number };
   change: ReportChange | null;
+  /**
+   * Executives' reports compiled within 30 days of the year's OIT deadline (issue 18): the
+   * evidence links the daily check flagged, dead first. Absent otherwise, and in reports kept before.
+   */
+  oitLinks?: { deadline: string; days: number; links: DigestLink[] };
 }
 
 export interface ReportSummary {

@@ -71,24 +71,34 @@ export function digestEmail(d: Digest, link?: string): RenderedEmail {
 
 /** The flagged evidence links of the group's steps (dead first), when there are any. */
 function linksHtml(d: Digest, s: Style): string[] {
-  if (d.flaggedLinks.length === 0) return [];
-  const shown = d.flaggedLinks.slice(0, LINKS_MAX);
+  return flaggedLinksHtml(d.flaggedLinks, sayLinks('digest.heading', { n: num(d.flaggedLinks.length, s) }), s);
+}
+
+function linksText(d: Digest, s: Style): string[] {
+  return flaggedLinksText(d.flaggedLinks, sayLinks('digest.heading', { n: num(d.flaggedLinks.length, s) }), s);
+}
+
+/** Flagged evidence links under a heading (the digest; the executives' report before the OIT deadline). */
+export function flaggedLinksHtml(links: readonly DigestLink[], title: string, s: Style): string[] {
+  if (links.length === 0) return [];
+  const shown = links.slice(0, LINKS_MAX);
   const rows = shown.map((l) => [`${esc(step(l, s))} ${esc(l.title)}`, esc(l.url), esc(flagsText(l.flags))]);
-  const rest = d.flaggedLinks.length - shown.length;
+  const rest = links.length - shown.length;
   return [
-    heading(sayLinks('digest.heading', { n: num(d.flaggedLinks.length, s) })),
+    heading(title),
     table([{ label: say('step') }, { label: sayLinks('digest.linkColumn') }, { label: sayLinks('digest.flagsColumn') }], rows, ''),
     ...(rest > 0 ? [paragraph(esc(sayLinks('digest.more', { n: num(rest, s) })), true)] : []),
   ];
 }
 
-function linksText(d: Digest, s: Style): string[] {
-  if (d.flaggedLinks.length === 0) return [];
-  const shown = d.flaggedLinks.slice(0, LINKS_MAX);
-  const rest = d.flaggedLinks.length - shown.length;
+/** The same, as lines of the plain-text part. */
+export function flaggedLinksText(links: readonly DigestLink[], title: string, s: Style): string[] {
+  if (links.length === 0) return [];
+  const shown = links.slice(0, LINKS_MAX);
+  const rest = links.length - shown.length;
   return [
     '',
-    sayLinks('digest.heading', { n: num(d.flaggedLinks.length, s) }),
+    title,
     ...shown.map((l) => sayLinks('digest.line', { step: step(l, s), title: l.title, url: l.url, flags: flagsText(l.flags) })),
     ...(rest > 0 ? [sayLinks('digest.more', { n: num(rest, s) })] : []),
   ];

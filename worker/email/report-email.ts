@@ -7,12 +7,21 @@ import type { Recipient } from '../domain/report-delivery';
 import { button, esc, heading, page, paragraph, safeLink, table, type Column } from './html';
 import { composeMail, type ComposedMail, type Mailbox, type RenderedEmail } from './mime';
 import { linkHost } from '../domain/user-text';
+import { linkText } from '../domain/link-health';
+import { flaggedLinksHtml, flaggedLinksText } from './digest-email';
 import { translator } from '../domain/i18n';
 import { th } from '../domain/messages/report.th';
 import en from '../domain/messages/report.en';
 
 /** The report's strings (domain/messages/report.*): emails go out in Thai. */
 const say = translator({ th, en }, 'th');
+const sayLinks = linkText('th');
+
+/** The heading of the flagged links before the OIT deadline (executives' reports only). */
+function oitLinksTitle(r: ReportContent, s: Style): string {
+  const o = r.oitLinks!;
+  return sayLinks('report.heading', { deadline: thaiDate(o.deadline, s, 'short'), days: num(o.days, s), n: num(o.links.length, s) });
+}
 
 /** The report's message to each recipient: the email rendered once, the full data as a CSV attachment. */
 export function reportMails(content: ReportContent, recipients: readonly Recipient[], from: Mailbox, now: number, link?: string): ComposedMail[] {
@@ -124,6 +133,7 @@ export function reportEmail(full: ReportContent, link?: string): RenderedEmail {
         say('email.noEvidence'),
       ),
       more(r.omitted.evidence, s),
+      ...(r.oitLinks ? flaggedLinksHtml(r.oitLinks.links, oitLinksTitle(r, s), s) : []),
       paragraph(
         esc(say('email.footer', { when: thaiMoment(r.compiledAt, s), seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash.slice(0, 16) })),
         true,
@@ -189,6 +199,7 @@ function reportText(r: ReportContent): string {
         )
       : none),
     ...rest(r.omitted.evidence),
+    ...(r.oitLinks ? flaggedLinksText(r.oitLinks.links, oitLinksTitle(r, s), s) : []),
     '',
     say('email.text.footer', { when: thaiMoment(r.compiledAt, s), seq: num(r.chain.periodEndSeq, s), head: num(r.chain.seq, s), hash: r.chain.hash }),
   ];
