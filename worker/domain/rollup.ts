@@ -2,7 +2,7 @@
 // template for a fiscal year, from the per-measure aggregates (domain/aggregates.ts) alone. Pure:
 // db/rollup.ts reads the rows, routes/rollup.ts answers JSON and CSV, the cron's monthly report
 // compiles the same view. Overdue and "behind" are counted for `today` when it is computed.
-import { behindOn, overdueOn, totalOf } from './aggregates';
+import { behindOn, overdueOn, totalOf, type AggregateCounts } from './aggregates';
 import { percentOf } from './progress';
 import { toCsv, type CsvValue } from './csv';
 import type { RollupCell, RollupMeasure, RollupOffice, RollupTotals, RollupView } from './contracts-rollup';
@@ -15,16 +15,9 @@ export interface RollupOfficeRow {
   attributes: Record<string, string>;
 }
 
-export interface RollupAggregateRow {
+export interface RollupAggregateRow extends AggregateCounts {
   orgId: string;
   templateMeasureId: string | null;
-  todo: number;
-  doing: number;
-  review: number;
-  done: number;
-  due: Record<string, number>;
-  evidence: number;
-  oit: Record<string, number>;
   oitItems: number;
 }
 

@@ -115,14 +115,7 @@ export function AttachFile({ cardId, catalogue, oitLabel }: { cardId: string; ca
       </div>
       <div class="field">
         <label for="file-oit">{tDrawer('evidence.oit')}</label>
-        <select id="file-oit" class="select" data-testid="file-oit-select" value={code} onChange={(e) => setCode(e.currentTarget.value)}>
-          <option value="">{tDrawer('evidence.noOit')}</option>
-          {catalogue.map((item) => (
-            <option key={item.id} value={item.code}>
-              {oitLabel(item)}
-            </option>
-          ))}
-        </select>
+        <OitSelect id="file-oit" testId="file-oit-select" catalogue={catalogue} label={oitLabel} code={code} onChange={setCode} />
       </div>
       <div class="field">
         <label for="file-note">{tDrawer('evidence.note')}</label>
@@ -139,5 +132,19 @@ export function AttachFile({ cardId, catalogue, oitLabel }: { cardId: string; ca
         {tFiles('files.attach')}
       </button>
     </form>
+  );
+}
+
+/** The OIT item an evidence link or file serves ("none" first): the link form and the file form. */
+export function OitSelect(props: { id: string; testId: string; catalogue: readonly OitItemView[]; label: (item: OitItemView) => string; code: string; onChange: (code: string) => void }) {
+  return (
+    <select id={props.id} class="select" data-testid={props.testId} value={props.code} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <option value="">{tDrawer('evidence.noOit')}</option>
+      {props.catalogue.map((item) => (
+        <option key={item.id} value={item.code}>
+          {props.label(item)}
+        </option>
+      ))}
+    </select>
   );
 }

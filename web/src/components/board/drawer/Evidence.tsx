@@ -17,7 +17,7 @@ import { Feedback } from '../../Feedback';
 import { LinkHost } from '../../LinkHost';
 import { LinkFlags } from '../../LinkFlags';
 import { tDrawer } from '../../../messages/drawer';
-import { AttachFile, FileLine } from './AttachFile';
+import { AttachFile, FileLine, OitSelect } from './AttachFile';
 
 const WEB_LINK = /^https?:\/\/\S+$/i;
 
@@ -192,14 +192,7 @@ function AddEvidence({ cardId, catalogue }: { cardId: string; catalogue: OitItem
       </div>
       <div class="field">
         <label for="evidence-oit">{tDrawer('evidence.oit')}</label>
-        <select id="evidence-oit" class="select" data-testid="evidence-oit-select" value={code} onChange={(e) => setCode(e.currentTarget.value)}>
-          <option value="">{tDrawer('evidence.noOit')}</option>
-          {catalogue.map((item) => (
-            <option key={item.id} value={item.code}>
-              {oitLabel(item)}
-            </option>
-          ))}
-        </select>
+        <OitSelect id="evidence-oit" testId="evidence-oit-select" catalogue={catalogue} label={oitLabel} code={code} onChange={setCode} />
       </div>
       <div class="field">
         <label for="evidence-note">{tDrawer('evidence.note')}</label>
