@@ -149,6 +149,11 @@ function describe(src: Source, from: number, to: number, next: NextCatalogue): R
   };
 }
 
+/** The bound parameters a row of these takes: its widest row's fields (one per column written). */
+function widthOf(rows: readonly object[]): number {
+  return Math.max(1, ...rows.map((r) => Object.keys(r).length));
+}
+
 export async function commitRollover(
   db: Db,
   orgId: string,
@@ -205,11 +210,13 @@ export async function commitRollover(
   const crosswalk = next ? crosswalkEntries(src.items, next.catalogue.items, options.crosswalk ?? []) : [];
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: to, ...fiscalYearBounds(to), titleTh: preview.fiscalYear.titleTh, createdAt: now }),
-    ...chunk(columnRows, rowsPerInsert(9)).map((rows) => db.insert(boardColumns).values(rows)),
-    ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
-    ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
-    ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
-    ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
+    // Rows per insert from the rows' own width: a column added to a table (a measure's template
+    // id, issue 19) must not push an insert past D1's 100 bound parameters.
+    ...chunk(columnRows, rowsPerInsert(widthOf(columnRows))).map((rows) => db.insert(boardColumns).values(rows)),
+    ...chunk(measureRows, rowsPerInsert(widthOf(measureRows))).map((rows) => db.insert(measures).values(rows)),
+    ...chunk(cardRows, rowsPerInsert(widthOf(cardRows))).map((rows) => db.insert(cards).values(rows)),
+    ...chunk(eventRows, rowsPerInsert(widthOf(eventRows))).map((rows) => db.insert(cardEvents).values(rows)),
+    ...chunk(itemRows, rowsPerInsert(widthOf(itemRows))).map((rows) => db.insert(oitItems).values(rows)),
     ...(next ? [db.update(oitCatalogueYears).set({ crosswalk, appliedBy: actorUserId, appliedAt: now }).where(and(eq(oitCatalogueYears.orgId, orgId), eq(oitCatalogueYears.beYear, to)))] : []),
     // The report rhythm carries over as it stood at the source year's end.
     ...(hasSchedule ? reportScheduleStatements(db, fiscalYearId, scheduleAtEnd) : []),
