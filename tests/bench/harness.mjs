@@ -17,8 +17,12 @@ export const DEMO_PASSWORD = /DEMO_PASSWORD = '([^']+)'/.exec(readFileSync(new U
 export function buildWeb() {
   const vite = ['node_modules/.bin/vite', 'build', '--logLevel', 'warn'];
   const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
-  if (hasFlock) run('flock', ['/tmp/ita-vite.lock', ...vite]);
-  else run(vite[0], vite.slice(1));
+  // A production build whatever this process holds: vite's runnerImport (board.bench.mjs loads the
+  // TypeScript with it) sets NODE_ENV=development, which the build inherited: Preact's development
+  // code measured 54.9 KB instead of 49.8 and slowed the first screenful.
+  const opts = { env: { ...process.env, NODE_ENV: 'production' } };
+  if (hasFlock) run('flock', ['/tmp/ita-vite.lock', ...vite], opts);
+  else run(vite[0], vite.slice(1), opts);
 }
 
 /**
