@@ -8,7 +8,7 @@
 import type { Db } from '../db/client';
 import { createDb } from '../db/client';
 import { listOrganisations } from '../db/reports';
-import { chunk } from '../db/import';
+import { chunk } from '../db/insert-rows';
 import type { MeetingReportKind } from '../domain/report-types';
 import type { Env } from '../env';
 import { runReportJob, type ReportJobOutcome } from './report-job';

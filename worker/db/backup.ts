@@ -7,7 +7,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { isUniqueViolation, type Db } from './client';
 import { audit } from './auth';
-import { chunk, rowsPerInsert } from './import';
+import { insertRows } from './insert-rows';
 import {
   auditLog,
   boardColumns,
@@ -265,11 +265,10 @@ export async function restoreOffice(db: Db, given: BackupFile, ip: string | null
   const statements: BatchItem<'sqlite'>[] = [];
   for (const table of BACKUP_TABLES) {
     const source = BACKUP_SOURCES[table];
-    const perInsert = rowsPerInsert(Object.keys(columnsOf(source)).length);
     // Audit entries get new ids after whatever this deployment logged already (refused restore
     // attempts, say); nothing refers to them, and their order is kept.
     const rows = table === 'audit_log' ? file.tables[table].map(({ id: _id, ...rest }) => rest) : file.tables[table];
-    for (const part of chunk(rows, perInsert)) statements.push(db.insert(source).values(part as never));
+    statements.push(...insertRows(db, source, rows as never));
   }
   // The roll-up's aggregates of every restored board, from the rows above.
   for (const fy of file.tables.fiscal_years) statements.push(...rebuildAggregates(db, (fy as { id: string }).id));

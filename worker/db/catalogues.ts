@@ -10,7 +10,7 @@ import { cardEvents, cards, evidenceLinks, fiscalYears, oitCatalogueYears, oitCa
 import { chainEvents, chainHeadQuery, headOf } from './events';
 import { audit } from './auth';
 import { rebuildAggregates } from './aggregates';
-import { chunk, rowsPerInsert } from './import';
+import { insertRows } from './insert-rows';
 import { appError, boardBusy, yearArchived } from '../domain/errors';
 import type { Access, Actor } from '../domain/access';
 import type { CatalogueRow } from '../domain/readiness';
@@ -249,11 +249,11 @@ export async function applyCatalogue(
           .returning({ id: evidenceLinks.id }),
       ),
       db.delete(oitItems).where(and(eq(oitItems.orgId, actor.orgId), eq(oitItems.fiscalYearId, fy.id))),
-      ...chunk(itemRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows)),
+      ...insertRows(db, oitItems, itemRows),
       ...(submitted.moved.length > 0
         ? [
             db.delete(oitSubmissions).where(and(eq(oitSubmissions.orgId, actor.orgId), eq(oitSubmissions.fiscalYearId, fy.id))),
-            ...chunk(submissionRows, rowsPerInsert(18)).map((rows) => db.insert(oitSubmissions).values(rows)),
+            ...insertRows(db, oitSubmissions, submissionRows),
           ]
         : []),
       // The roll-up's counts by OIT code and the catalogue's size, after the re-coding.

@@ -2,6 +2,7 @@
 // to create, columns, measures, one card per step (each with its 'card.created' event) and the
 // fiscal year's report schedule, all in one atomic batch.
 import { rebuildAggregates } from './aggregates';
+import { insertRows } from './insert-rows';
 import { and, eq, max } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import { isUniqueViolation, type Db } from './client';
@@ -20,17 +21,6 @@ export const DEFAULT_COLUMNS: { key: string; labelTh: string; labelEn: string; c
   { key: 'awaiting_report', labelTh: 'รอรายงานผล', labelEn: 'Awaiting report', category: 'review' },
   { key: 'done', labelTh: 'เสร็จสิ้น', labelEn: 'Done', category: 'done' },
 ];
-
-/** D1 binds at most 100 parameters per statement: rows per multi-row insert. */
-export function rowsPerInsert(columnsPerRow: number): number {
-  return Math.max(1, Math.floor(100 / columnsPerRow));
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /** A measure to create: as parsed, or as planned (groups may be `new:<name>`, see domain/announcement/plan.ts). */
 export type ImportMeasure = Pick<ParsedMeasure, 'number' | 'title' | 'responsibleText' | 'leadGroupId' | 'allGroups' | 'monitoring'> & {
@@ -138,13 +128,13 @@ export async function createBoardFromImport(
   const eventRows = await chainEvents(head, { orgId, fiscalYearId, actorUserId: input.actorUserId, at: now }, events);
   const { startsOn, endsOn } = fiscalYearBounds(input.beYear);
   const statements: BatchItem<'sqlite'>[] = [
-    ...chunk(groupRows, rowsPerInsert(5)).map((rows) => db.insert(groups).values(rows)),
+    ...insertRows(db, groups, groupRows),
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: input.beYear, startsOn, endsOn, titleTh: input.titleTh }),
     ...(input.schedule ? reportScheduleStatements(db, fiscalYearId, input.schedule, { createdBy: input.actorUserId }) : []),
     db.insert(boardColumns).values(columnRows),
-    ...chunk(measureRows, rowsPerInsert(11)).map((rows) => db.insert(measures).values(rows)),
-    ...chunk(cardRows, rowsPerInsert(18)).map((rows) => db.insert(cards).values(rows)),
-    ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
+    ...insertRows(db, measures, measureRows),
+    ...insertRows(db, cards, cardRows),
+    ...insertRows(db, cardEvents, eventRows),
     // The roll-up's aggregates of the new board, from the rows above.
     ...rebuildAggregates(db, fiscalYearId),
   ];

@@ -9,7 +9,7 @@ import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cards, evidenceLinks, fiscalYears, measures, oitItems, organisations, type FiscalYear } from './schema';
 import { findFiscalYear, toFiscalYearView } from './board';
 import { evidenceHealth } from './link-health';
-import { chunk, rowsPerInsert } from './import';
+import { insertChunks } from './insert-rows';
 import { appError } from '../domain/errors';
 import { bangkokToday } from '../domain/fiscal-year';
 import { categoryLookup } from '../domain/progress';
@@ -128,7 +128,7 @@ export async function deleteItem(db: Db, orgId: string, fy: FiscalYear, id: stri
 export async function importItems(db: Db, orgId: string, fy: FiscalYear, rows: readonly (CatalogueRow & { position: number })[]): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map((r) => ({ id: crypto.randomUUID(), orgId, fiscalYearId: fy.id, ...r }));
-  const statements: BatchItem<'sqlite'>[] = chunk(values, rowsPerInsert(8)).map((part) =>
+  const statements: BatchItem<'sqlite'>[] = insertChunks(oitItems, values).map((part) =>
     db
       .insert(oitItems)
       .values(part)

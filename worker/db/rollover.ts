@@ -10,7 +10,7 @@ import { isUniqueViolation, type Db } from './client';
 import { boardColumns, cardEvents, cards, comments, evidenceLinks, fiscalYears, groups, measures, oitItems } from './schema';
 import { chainEvents, headOf, type NewEvent } from './events';
 import { audit } from './auth';
-import { chunk, rowsPerInsert } from './import';
+import { insertRows } from './insert-rows';
 import { appError, errorMessages, type ErrorParams } from '../domain/errors';
 import { fiscalYearBounds } from '../domain/fiscal-year';
 import { keysAfter } from '../domain/ordering';
@@ -149,11 +149,6 @@ function describe(src: Source, from: number, to: number, next: NextCatalogue): R
   };
 }
 
-/** The bound parameters a row of these takes: its widest row's fields (one per column written). */
-function widthOf(rows: readonly object[]): number {
-  return Math.max(1, ...rows.map((r) => Object.keys(r).length));
-}
-
 export async function commitRollover(
   db: Db,
   orgId: string,
@@ -212,11 +207,11 @@ export async function commitRollover(
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear: to, ...fiscalYearBounds(to), titleTh: preview.fiscalYear.titleTh, createdAt: now }),
     // Rows per insert from the rows' own width: a column added to a table (a measure's template
     // id, issue 19) must not push an insert past D1's 100 bound parameters.
-    ...chunk(columnRows, rowsPerInsert(widthOf(columnRows))).map((rows) => db.insert(boardColumns).values(rows)),
-    ...chunk(measureRows, rowsPerInsert(widthOf(measureRows))).map((rows) => db.insert(measures).values(rows)),
-    ...chunk(cardRows, rowsPerInsert(widthOf(cardRows))).map((rows) => db.insert(cards).values(rows)),
-    ...chunk(eventRows, rowsPerInsert(widthOf(eventRows))).map((rows) => db.insert(cardEvents).values(rows)),
-    ...chunk(itemRows, rowsPerInsert(widthOf(itemRows))).map((rows) => db.insert(oitItems).values(rows)),
+    ...insertRows(db, boardColumns, columnRows),
+    ...insertRows(db, measures, measureRows),
+    ...insertRows(db, cards, cardRows),
+    ...insertRows(db, cardEvents, eventRows),
+    ...insertRows(db, oitItems, itemRows),
     ...(next ? [db.update(oitCatalogueYears).set({ crosswalk, appliedBy: actorUserId, appliedAt: now }).where(and(eq(oitCatalogueYears.orgId, orgId), eq(oitCatalogueYears.beYear, to)))] : []),
     // The report rhythm carries over as it stood at the source year's end.
     ...(hasSchedule ? reportScheduleStatements(db, fiscalYearId, scheduleAtEnd) : []),

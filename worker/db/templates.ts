@@ -19,7 +19,8 @@ import {
   type Template,
 } from './schema';
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
-import { chunk, createBoardFromImport, rowsPerInsert } from './import';
+import { createBoardFromImport } from './import';
+import { chunk, insertChunks, insertRows } from './insert-rows';
 import { keysAfter } from '../domain/ordering';
 import { appError } from '../domain/errors';
 import type { TemplateChange, TemplateContent, TemplateMeasureContent, TemplateStepContent } from '../domain/template';
@@ -94,8 +95,8 @@ export async function saveWorkingCopy(
     input.existing
       ? db.update(templates).set({ title: input.title, editedAt: now }).where(eq(templates.id, templateId))
       : db.insert(templates).values({ id: templateId, orgId: input.orgId, beYear: input.beYear, title: input.title, version: 0, editedAt: now, createdBy: input.userId, createdAt: now }),
-    ...chunk(measureRows, rowsPerInsert(9)).map(upsertMeasure),
-    ...chunk(stepRows, rowsPerInsert(9)).map(upsertStep),
+    ...insertChunks(templateMeasures, measureRows).map(upsertMeasure),
+    ...insertChunks(templateSteps, stepRows).map(upsertStep),
     ...chunk(goneSteps, 90).map((ids) => db.update(templateSteps).set({ removedInVersion: nextVersion }).where(inArray(templateSteps.id, ids))),
     ...chunk(goneMeasures, 90).map((ids) => db.update(templateMeasures).set({ removedInVersion: nextVersion }).where(inArray(templateMeasures.id, ids))),
   ];
@@ -256,9 +257,9 @@ export async function addToBoard(
   ];
   const eventRows = await chainEvents(headOf(head), { orgId, fiscalYearId, actorUserId: input.userId, at: now }, events);
   const statements: BatchItem<'sqlite'>[] = [
-    ...chunk(measureRows, rowsPerInsert(11)).map((rows) => db.insert(measures).values(rows)),
-    ...chunk(cardRows, rowsPerInsert(18)).map((rows) => db.insert(cards).values(rows)),
-    ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
+    ...insertRows(db, measures, measureRows),
+    ...insertRows(db, cards, cardRows),
+    ...insertRows(db, cardEvents, eventRows),
     ...(input.extra ?? []),
   ];
   if (statements.length === 0) return 0;
@@ -333,7 +334,7 @@ export async function applyDecisions(
   const decisions = input.chosen.map((c) => ({ adoptionId: adoption.id, version: input.latest, itemId: c.change.itemId, change: c.change.change, decision: c.decision, decidedBy: input.userId, decidedAt: now }));
   const extra: BatchItem<'sqlite'>[] = [
     ...updates,
-    ...chunk(decisions, rowsPerInsert(7)).map((rows) => db.insert(templateDecisions).values(rows)),
+    ...insertRows(db, templateDecisions, decisions),
     ...(input.allDecided ? [db.update(templateAdoptions).set({ version: input.latest }).where(eq(templateAdoptions.id, adoption.id))] : []),
   ];
   const added = await addToBoard(db, { orgId, fiscalYearId: adoption.fiscalYearId, userId: input.userId, items: [...byMeasure.values()], placeOf: input.placeOf, extra, events });

@@ -6,7 +6,8 @@ import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db/client';
 import { chainEvents, type NewEvent } from '../db/events';
-import { DEFAULT_COLUMNS, chunk, rowsPerInsert } from '../db/import';
+import { DEFAULT_COLUMNS } from '../db/import';
+import { insertRows } from '../db/insert-rows';
 import { boardColumns, cardEvents, cards, evidenceLinks, fiscalYears, groups, measures, memberships, organisations, users } from '../db/schema';
 import { appError } from '../domain/errors';
 import type { Actor } from '../domain/access';
@@ -119,11 +120,11 @@ export async function createBenchBoard(db: Db, actor: Actor, beYear: number, n: 
   const statements: BatchItem<'sqlite'>[] = [
     db.insert(fiscalYears).values({ id: fiscalYearId, orgId, beYear, startsOn, endsOn, titleTh: `บอร์ดทดสอบความเร็ว ${n} การ์ด` }),
     db.insert(boardColumns).values(columnRows),
-    ...chunk(measureRows, rowsPerInsert(10)).map((rows) => db.insert(measures).values(rows)),
-    ...chunk(cardRows, rowsPerInsert(17)).map((rows) => db.insert(cards).values(rows)),
+    ...insertRows(db, measures, measureRows),
+    ...insertRows(db, cards, cardRows),
     // Ten columns a row with the two publication flags' defaults.
-    ...chunk(evidenceRows, rowsPerInsert(10)).map((rows) => db.insert(evidenceLinks).values(rows)),
-    ...chunk(eventRows, rowsPerInsert(12)).map((rows) => db.insert(cardEvents).values(rows)),
+    ...insertRows(db, evidenceLinks, evidenceRows),
+    ...insertRows(db, cardEvents, eventRows),
     ...rebuildAggregates(db, fiscalYearId),
   ];
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
@@ -145,10 +146,8 @@ export async function seedDirectors(db: Db, orgId: string, count: number) {
     return { id: crypto.randomUUID(), email: `load-${tag}-${i + 1}@load.local`, displayName: `ผอ.ทดสอบภาระงาน ${i + 1}`, groupId: group.id, groupNameTh: group.nameTh };
   });
   const statements: BatchItem<'sqlite'>[] = [
-    ...chunk(accounts, rowsPerInsert(5)).map((rows) => db.insert(users).values(rows.map(({ id, email, displayName }) => ({ id, email, displayName, passwordHash })))),
-    ...chunk(accounts, rowsPerInsert(5)).map((rows) =>
-      db.insert(memberships).values(rows.map(({ id, groupId }) => ({ orgId, userId: id, role: 'director' as const, groupId }))),
-    ),
+    ...insertRows(db, users, accounts.map(({ id, email, displayName }) => ({ id, email, displayName, passwordHash }))),
+    ...insertRows(db, memberships, accounts.map(({ id, groupId }) => ({ orgId, userId: id, role: 'director' as const, groupId }))),
   ];
   await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   return accounts.map(({ email, groupId, groupNameTh }) => ({ email, groupId, groupNameTh }));

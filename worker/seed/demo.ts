@@ -10,7 +10,7 @@ import { hashPassword } from '../domain/password';
 import { PHICHIT_2567_ANNOUNCEMENT } from './announcement-phichit-2567';
 import { PROVINCIAL_EDUCATION_OFFICE_GROUPS } from './office-groups';
 import { OIT_ITEMS_2567 } from './oit-items-2567';
-import { chunk, rowsPerInsert } from '../db/import';
+import { insertRows } from '../db/insert-rows';
 
 import { DEMO_PASSWORD } from './demo-password';
 
@@ -88,7 +88,7 @@ export async function seedDemo(db: Db, opts = { slug: 'phichit-peo', emailDomain
     dueOn: demoDueOn,
   });
   const oitRows = OIT_ITEMS_2567.map((item, position) => ({ id: crypto.randomUUID(), orgId: ids.orgId, fiscalYearId: board.fiscalYearId, position, ...item }));
-  const [first, ...rest] = chunk(oitRows, rowsPerInsert(8)).map((rows) => db.insert(oitItems).values(rows));
+  const [first, ...rest] = insertRows(db, oitItems, oitRows);
   await db.batch([first!, ...rest, oitCatalogueWrite(db, board.fiscalYearId)]);
   return { ...ids, ...board, parsed };
 }
