@@ -8,7 +8,7 @@ import * as schema from '../../worker/db/schema';
 import { D1_MAX_PARAMETERS, insertRows } from '../../worker/db/insert-rows';
 import { db, seedOffice } from './helpers';
 
-const tables = Object.entries(schema).filter((e): e is [string, SQLiteTable] => is(e[1], SQLiteTable));
+const tables = (Object.entries(schema) as [string, unknown][]).filter((e): e is [string, SQLiteTable] => is(e[1], SQLiteTable));
 
 /** A row that sets every column of `table` (the values' kinds only matter to the binding). */
 function fullRow(table: SQLiteTable, i: number): Record<string, unknown> {
