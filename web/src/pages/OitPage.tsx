@@ -1,7 +1,7 @@
 // OIT readiness (/oit/2567): how many of the year's OIT items already have evidence, what is
 // missing before the submission deadline, and the catalogue with the evidence and cards serving
 // each item. Administrators edit the catalogue, import it and set the deadline and public page.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useLoad } from '../components/admin/useLoad';
 import { lazy, Suspense } from 'preact/compat';
 import type { OitReadinessView } from '../../../worker/domain/views';
 import type { ApiError } from '../api';
@@ -35,19 +35,7 @@ export function OitPage() {
 
 function Readiness() {
   const year = selectedYear.value;
-  const [view, setView] = useState<OitReadinessView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const reload = useCallback(async () => {
-    if (year === null) return;
-    const r = await oitApi.readiness(year);
-    if (r.ok) {
-      setView(r.data);
-      setError(null);
-    } else setError(r.error);
-  }, [year]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const { data: view, error, reload } = useLoad(() => (year === null ? null : oitApi.readiness(year)), [year]);
 
   const current = view && view.fiscalYear.beYear === year ? view : null;
   return (

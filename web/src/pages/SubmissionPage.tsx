@@ -3,7 +3,8 @@
 // the explanation and the links' health; the CSV to download; each item's publish-permission form
 // on A4 (one item per page), one at a time or all together. Administrators edit every item,
 // directors the items their group's evidence answers; executives and staff read.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { useLoad } from '../components/admin/useLoad';
 import type { SubmissionItem, SubmissionView } from '../../../worker/domain/submission';
 import type { ApiError } from '../api';
 import { fiscalYearLabel, pickText } from '../i18n';
@@ -98,26 +99,16 @@ function ItemRow({ item, onEdit, onForm }: { item: SubmissionItem; onEdit: () =>
 
 export function SubmissionPage() {
   const year = selectedYear.value;
-  const [view, setView] = useState<SubmissionView | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: view, error, reload, setData: setView } = useLoad(() => (year === null ? null : submissionApi.load(year)), [year]);
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   /** The items whose forms are on screen (null: none), and whether to print them at once. */
   const [forms, setForms] = useState<string[] | null>(null);
   const [printNow, setPrintNow] = useState(false);
 
-  const reload = useCallback(async () => {
-    if (year === null) return;
-    const r = await submissionApi.load(year);
-    if (r.ok) {
-      setView(r.data);
-      setError(null);
-    } else setError(r.error);
-  }, [year]);
   useEffect(() => {
-    void reload();
     void loadMemo();
-  }, [reload]);
+  }, [year]);
   useEffect(() => {
     if (!printNow || !forms) return;
     setPrintNow(false);

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ApiError, Result } from '../../api';
 
-/** Loads data for an admin panel; `reload` after a change. */
-export function useLoad<T>(load: () => Promise<Result<T>>, deps: unknown[] = []) {
+/**
+ * Loads a page's or a panel's data, again whenever `deps` change; `reload` after a change, `setData`
+ * to put an answer in place. `load` returning null means there is nothing to ask yet (no year chosen).
+ */
+export function useLoad<T>(load: () => Promise<Result<T>> | null, deps: unknown[] = []) {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const reload = useCallback(async () => {
-    const r = await load();
+    const asked = load();
+    if (!asked) return;
+    const r = await asked;
     if (r.ok) {
       setData(r.data);
       setError(null);
@@ -15,5 +20,5 @@ export function useLoad<T>(load: () => Promise<Result<T>>, deps: unknown[] = [])
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { data, error, reload };
+  return { data, error, reload, setData };
 }
