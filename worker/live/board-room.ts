@@ -269,20 +269,28 @@ export class BoardRoom extends DurableObject<Env> {
       this.remember(commit, appliedAhead);
       return { result: { ok: true, value: commit.value } };
     } catch (e) {
-      if (e instanceof AppError) return { result: { ok: false, error: plainError(e) } };
-      if (!(e instanceof GroupFailed)) this.memory = null;
-      return { thrown: e };
+      const refused = this.refusal(e);
+      return refused ? { result: { ok: false, error: refused } } : { thrown: e };
     }
   }
 
-  /**
-   * A refusal becomes data for the worker. Anything else (D1 failed, or its answer was lost after a
-   * commit) leaves the memory unsure of what committed: it is loaded again before the next call.
-   */
+  /** A refusal becomes data for the worker; anything else is thrown again (see `refusal`). */
   private refusedOr(e: unknown): { ok: false; error: PlainError } {
-    if (e instanceof AppError) return { ok: false, error: plainError(e) };
-    this.memory = null;
+    const refused = this.refusal(e);
+    if (refused) return { ok: false, error: refused };
     throw e;
+  }
+
+  /**
+   * What a failed change tells the worker: a refusal (an AppError) as data. Anything else (D1
+   * failed, or its answer was lost after a commit) leaves the memory unsure of what committed: it
+   * is loaded again before the next call (a change failed only with its group keeps it: the group
+   * is run again one by one).
+   */
+  private refusal(e: unknown): PlainError | null {
+    if (e instanceof AppError) return plainError(e);
+    if (!(e instanceof GroupFailed)) this.memory = null;
+    return null;
   }
 
   /** A measure's lead group (administrators): its cards follow, each with its event. */
