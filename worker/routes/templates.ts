@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { valid } from '../middleware/validate';
 import { actorOf } from '../middleware/session';
 import { ancestorsOf, orgById } from '../db/tree';
-import { readImportContext } from '../db/import';
+import { readImportContext, yearHasBoard } from '../db/import';
 import {
   adoptionOf,
   adoptionsOfTemplate,
@@ -133,10 +133,11 @@ export const templateRoutes = new Hono<AppEnv>()
   })
   .get('/office/templates/:id', valid('param', idParam), async (c) => {
     const { db, org, template, latest } = await officeTemplate(c, c.req.valid('param').id);
-    const { known } = await readImportContext(db, org.id);
-    const adoption = await adoptionOf(db, org.id, template.id);
+    const [{ known }, adoption, hasBoard] = await Promise.all([readImportContext(db, org.id), adoptionOf(db, org.id, template.id), yearHasBoard(db, org.id, template.beYear)]);
     return c.json({
       template: { id: template.id, beYear: template.beYear, title: template.title, version: template.version },
+      /** Adopting adds to the office's board of the year (true) or creates it (false). */
+      yearHasBoard: hasBoard,
       content: latest,
       groups: known,
       names: responsibleNames(latest).map((text) => ({ text, suggestion: suggestPlacement(text, known) })),

@@ -2,6 +2,8 @@
 // and the integrity of the activity log. The server refuses all of it to non-administrators;
 // this page only spares them the controls.
 import { useState } from 'preact/hooks';
+import { lazy, Suspense } from 'preact/compat';
+import { languageReady } from '../i18n';
 import { me } from '../state/session';
 import { selectedYear } from '../state/ui';
 import { UsersPanel } from '../components/admin/UsersPanel';
@@ -16,6 +18,10 @@ import { IntegrityPanel } from '../components/admin/IntegrityPanel';
 import { LinePanel } from '../components/admin/LinePanel';
 import '../styles/admin.css';
 import { tAdmin } from '../messages/admin';
+import { tParentOffice } from '../messages/parent-office';
+
+// The office's parent body and its templates (issue 19): a chunk of its own, loaded with its tab.
+const ParentTab = lazy(() => import('../components/admin/ParentTab').then((m) => languageReady().then(() => ({ default: m.ParentTab }))));
 
 const TABS = [
   { id: 'users', label: 'page.tab.users' },
@@ -26,7 +32,7 @@ const TABS = [
   { id: 'integrity', label: 'page.tab.integrity' },
   { id: 'line', label: 'page.tab.line' },
 ] as const;
-type Tab = (typeof TABS)[number]['id'];
+type Tab = (typeof TABS)[number]['id'] | 'parent';
 
 export function AdminPage() {
   const [tab, setTab] = useState<Tab>('users');
@@ -37,7 +43,11 @@ export function AdminPage() {
   return (
     <div class="admin-page" data-testid="admin-page">
       <div class="admin-tabs" role="tablist" aria-label={tAdmin('page.settings')}>
-        {TABS.map((t) => (
+        {[
+          ...TABS.map((t) => ({ id: t.id as Tab, label: tAdmin(t.label) })),
+          // An office's parent body; a parent body's own page is elsewhere.
+          ...(me.value.org.kind === 'office' ? [{ id: 'parent' as const, label: tParentOffice('tab') }] : []),
+        ].map((t) => (
           <button
             key={t.id}
             type="button"
@@ -49,7 +59,7 @@ export function AdminPage() {
             data-testid={`admin-tab-${t.id}`}
             onClick={() => setTab(t.id)}
           >
-            {tAdmin(t.label)}
+            {t.label}
           </button>
         ))}
       </div>
@@ -72,6 +82,11 @@ export function AdminPage() {
         )}
         {tab === 'integrity' && year !== null && <IntegrityPanel beYear={year} />}
         {tab === 'line' && <LinePanel />}
+        {tab === 'parent' && (
+          <Suspense fallback={<p aria-busy="true">{tParentOffice('loading')}</p>}>
+            <ParentTab />
+          </Suspense>
+        )}
       </div>
     </div>
   );

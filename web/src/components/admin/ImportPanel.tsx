@@ -13,6 +13,7 @@ import { pickText } from '../../i18n';
 import { lang } from '../../state/ui';
 import { Feedback } from '../Feedback';
 import { AdminPanel } from './Panel';
+import { GroupOptions } from './GroupOptions';
 import './import.css';
 import type { Cadence } from '../../../../worker/domain/report-cadence';
 import { tAdmin } from '../../messages/admin';
@@ -205,16 +206,7 @@ export function ImportPanel({ onImported }: { onImported: (beYear: number) => vo
                   <select class="select" value={choiceValue(choices[u.key])} disabled={busy} onChange={(e) => void choose(u.key, e.currentTarget.value)} data-testid={`import-choice-${i}`}>
                     <option value="">{tAdmin('import.choose')}</option>
                     {u.name !== '' && <option value="create">{tAdmin('import.createTheGroupName', { name: u.name })}</option>}
-                    {u.candidates.map((g) => (
-                      <option key={`near-${g.id}`} value={g.id}>
-                        {tAdmin('import.namethClose', { nameTh: g.nameTh })}
-                      </option>
-                    ))}
-                    {preview.groups.filter((g) => !u.candidates.some((c) => c.id === g.id)).map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.nameTh}
-                      </option>
-                    ))}
+                    <GroupOptions groups={preview.groups} near={u.candidates} />
                   </select>
                 </label>
               ))}
