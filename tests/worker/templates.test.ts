@@ -65,6 +65,8 @@ describe('templates', () => {
     const admin = await cookieFor(home, 'admin');
     const detail = await call('GET', `/api/office/templates/${templateId}`, { cookie: admin });
     expect(detail.status).toBe(200);
+    // The office has no board of that year: adopting creates it (the web app says so before).
+    expect(detail.json.yearHasBoard).toBe(false);
     const names = detail.json.names as { text: string; suggestion: { leadGroupId: string; resolved: boolean } }[];
     expect(names.find((n) => n.text === 'กลุ่มอำนวยการ')!.suggestion).toMatchObject({ leadGroupId: home.groupIds['กลุ่มอำนวยการ'], resolved: true });
     // Only the office's administrator adopts.
@@ -90,6 +92,7 @@ describe('templates', () => {
     const preview = await call('POST', '/api/import/preview', { cookie: admin, body: { beYear: 2570, text: OWN } });
     const own = await call('POST', '/api/import/commit', { cookie: admin, body: { beYear: 2570, text: OWN, choices: {}, token: preview.json.token, confirmYear: true, confirmOffice: true } });
     expect(own.status, own.text).toBe(201);
+    expect((await call('GET', `/api/office/templates/${templateId}`, { cookie: admin })).json.yearHasBoard).toBe(true);
     const adopted = await call('POST', `/api/office/templates/${templateId}/adopt`, { cookie: admin, body: {} });
     expect(adopted.status, adopted.text).toBe(201);
     expect(adopted.json).toMatchObject({ newBoard: false, cards: 5, fiscalYearId: own.json.fiscalYearId });
