@@ -21,6 +21,7 @@ import {
 import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
 import { createBoardFromImport } from './import';
 import { chunk, insertChunks, insertRows } from './insert-rows';
+import { rebuildAggregates } from './aggregates';
 import { keysAfter } from '../domain/ordering';
 import { appError } from '../domain/errors';
 import type { TemplateChange, TemplateContent, TemplateMeasureContent, TemplateStepContent } from '../domain/template';
@@ -186,7 +187,9 @@ export async function adoptTemplate(
 
 /**
  * Adds template measures (the office's measure for one already adopted is reused) and steps as
- * cards to an existing board, with their events, in one batch with `extra`; 409 'busy' when the
+ * cards to an existing board, with their events, in one batch with `extra` and the year's
+ * aggregates rebuilt (the roll-up reads them: new measures get their rows, changed due dates
+ * move); 409 'busy' when the
  * board's log moved meanwhile (the caller may retry). Answers the number of cards added.
  */
 export async function addToBoard(
@@ -261,8 +264,9 @@ export async function addToBoard(
     ...insertRows(db, cards, cardRows),
     ...insertRows(db, cardEvents, eventRows),
     ...(input.extra ?? []),
+    // The roll-up's aggregates of the year, computed again after every insert and update above.
+    ...rebuildAggregates(db, fiscalYearId),
   ];
-  if (statements.length === 0) return 0;
   try {
     await db.batch(statements as Batch);
   } catch (e) {
