@@ -109,7 +109,8 @@ export function rebuildAggregates(db: Db, fiscalYearId: string): [Statement, Sta
       select m."id", m."org_id", m."fiscal_year_id", fy."be_year", ${templateMeasureOf},
         coalesce(counts.todo, 0), coalesce(counts.doing, 0), coalesce(counts.review, 0), coalesce(counts.done, 0),
         coalesce(dues.due, '{}'), coalesce(evidence.n, 0), coalesce(oits.oit, '{}'),
-        (select count(*) from "oit_items" where "fiscal_year_id" = ${fiscalYearId})
+        (select count(*) from "oit_items" where "fiscal_year_id" = ${fiscalYearId}),
+        (select o."parent_id" from "organisations" o where o."id" = m."org_id")
       from "measures" m
       join "fiscal_years" fy on fy."id" = m."fiscal_year_id"
       left join counts on counts."measure_id" = m."id"
@@ -122,6 +123,18 @@ export function rebuildAggregates(db: Db, fiscalYearId: string): [Statement, Sta
 
 /** Where a measure's template measure is read from (measures.template_measure_id, once it exists). */
 const templateMeasureOf = sql`m."template_measure_id"`;
+
+/**
+ * After an organisation's parent changed (joined, left): its aggregate rows take its parent body
+ * as the organisations row now has it. In the same batch, after the tree change (which may have
+ * changed nothing: the statement copies what is there).
+ */
+export function aggregatesParentWrite(db: Db, orgId: string): Statement {
+  return db
+    .update(measureAggregates)
+    .set({ parentId: sql`(select "parent_id" from "organisations" where "id" = ${orgId})` })
+    .where(eq(measureAggregates.orgId, orgId));
+}
 
 /** Rebuilds one year's aggregates now (its own batch). */
 export async function rebuildYearAggregates(db: Db, fiscalYearId: string): Promise<void> {

@@ -1,8 +1,7 @@
 // What a parent body's roll-up reads (issue 19): the parent, its template's measures for the year,
-// and every descendant office with its aggregate rows of the year — one D1 batch of three
-// statements, one row read per office and per aggregate row (the tree walks organisations_parent,
-// the aggregates measure_aggregates_org_year). Also the trend (daily snapshots) and the daily
-// snapshot itself, one statement for every office.
+// every descendant office, and their aggregate rows of the year — one D1 batch of four statements,
+// one row read per office and per aggregate row and a few for the parent bodies (BODIES below).
+// Also the trend (daily snapshots) and the daily snapshot itself, one statement for every office.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import type { RollupAggregateRow, RollupOfficeRow } from '../domain/rollup';
@@ -10,11 +9,24 @@ import type { RollupMeasure, RollupTrendPoint } from '../domain/contracts-rollup
 import { boardColumns, cards, fiscalYears, memberships, organisations, rollupReports, users, type OrgKind } from './schema';
 import { percentOf } from '../domain/progress';
 
-/** The descendant organisations of ?1 (the parent), through parent bodies below it: `tree`. */
-const TREE = `with recursive tree(id, slug, name_th, name_en, kind, attributes) as (
-    select id, slug, name_th, name_en, kind, attributes from organisations where parent_id = ?1
+/**
+ * The parent bodies at or below ?1 (the parent itself first): `bodies`. The walk reads parent
+ * bodies only (organisations_parent is (parent_id, kind)), never the offices: a parent's offices
+ * are then one index range per parent body, and so are their aggregate rows (measure_aggregates
+ * carries its office's parent, measure_aggregates_parent_year).
+ */
+const BODIES = `with recursive bodies(id) as (
+    select ?1
     union
-    select o.id, o.slug, o.name_th, o.name_en, o.kind, o.attributes from organisations o join tree on o.parent_id = tree.id where tree.kind = 'parent'
+    select o.id from organisations o join bodies on o.parent_id = bodies.id where o.kind = 'parent'
+  )`;
+
+/**
+ * The descendant offices of ?1, through the parent bodies below it: `tree`. (CROSS JOIN keeps the
+ * parent bodies the outer loop: one index range of offices, or of aggregate rows, per body.)
+ */
+const TREE = `${BODIES}, tree as (
+    select o.id, o.slug, o.name_th, o.name_en, o.attributes from bodies cross join organisations o on o.parent_id = bodies.id and o.kind = 'office'
   )`;
 
 /** The SQL of the roll-up's rows (also what the bench's raw read runs). */
@@ -22,10 +34,10 @@ export const ROLLUP_SQL = {
   parent: 'select id, name_th, name_en, kind from organisations where id = ?1',
   measures: `select tm.id, tm.section, tm.number, tm.title from template_measures tm join templates t on t.id = tm.template_id
     where t.org_id = ?1 and t.be_year = ?2 and tm.removed_in_version is null order by tm.section, tm.number`,
-  offices: `${TREE}
-    select tree.id, tree.slug, tree.name_th, tree.name_en, tree.attributes, a.template_measure_id, a.todo, a.doing, a.review, a.done, a.due, a.evidence, a.oit, a.oit_items
-    from tree left join measure_aggregates a on a.org_id = tree.id and a.be_year = ?2
-    where tree.kind = 'office'`,
+  offices: `${TREE} select id, slug, name_th, name_en, attributes from tree`,
+  aggregates: `${BODIES}
+    select org_id, template_measure_id, todo, doing, review, done, due, evidence, oit, oit_items
+    from bodies cross join measure_aggregates a on a.parent_id = bodies.id and a.be_year = ?2`,
 } as const;
 
 export interface RollupRows {
@@ -47,7 +59,12 @@ const json = <T,>(v: unknown, fallback: T): T => {
 
 /** The raw statements, bound: the roll-up's one batch. */
 export function rollupStatements(d1: D1Database | D1DatabaseSession, parentId: string, beYear: number) {
-  return [d1.prepare(ROLLUP_SQL.parent).bind(parentId), d1.prepare(ROLLUP_SQL.measures).bind(parentId, beYear), d1.prepare(ROLLUP_SQL.offices).bind(parentId, beYear)];
+  return [
+    d1.prepare(ROLLUP_SQL.parent).bind(parentId),
+    d1.prepare(ROLLUP_SQL.measures).bind(parentId, beYear),
+    d1.prepare(ROLLUP_SQL.offices).bind(parentId),
+    d1.prepare(ROLLUP_SQL.aggregates).bind(parentId, beYear),
+  ];
 }
 
 /**
@@ -55,31 +72,25 @@ export function rollupStatements(d1: D1Database | D1DatabaseSession, parentId: s
  * (`withSession`), which may answer from a replica near the reader.
  */
 export async function readRollupRows(d1: D1Database | D1DatabaseSession, parentId: string, beYear: number): Promise<RollupRows> {
-  const [p, m, o] = await d1.batch<Raw>(rollupStatements(d1, parentId, beYear));
+  const [p, m, o, a] = await d1.batch<Raw>(rollupStatements(d1, parentId, beYear));
   const parentRow = p!.results[0];
-  const offices = new Map<string, RollupOfficeRow>();
-  const rows: RollupAggregateRow[] = [];
-  for (const r of o!.results) {
-    const id = String(r.id);
-    if (!offices.has(id)) offices.set(id, { id, slug: String(r.slug), nameTh: String(r.name_th), nameEn: String(r.name_en ?? ''), attributes: json(r.attributes, {}) });
-    if (r.todo === null || r.todo === undefined) continue;
-    rows.push({
-      orgId: id,
-      templateMeasureId: (r.template_measure_id as string | null) ?? null,
-      todo: Number(r.todo),
-      doing: Number(r.doing),
-      review: Number(r.review),
-      done: Number(r.done),
-      due: json(r.due, {}),
-      evidence: Number(r.evidence),
-      oit: json(r.oit, {}),
-      oitItems: Number(r.oit_items),
-    });
-  }
+  const offices: RollupOfficeRow[] = o!.results.map((r) => ({ id: String(r.id), slug: String(r.slug), nameTh: String(r.name_th), nameEn: String(r.name_en ?? ''), attributes: json(r.attributes, {}) }));
+  const rows: RollupAggregateRow[] = a!.results.map((r) => ({
+    orgId: String(r.org_id),
+    templateMeasureId: (r.template_measure_id as string | null) ?? null,
+    todo: Number(r.todo),
+    doing: Number(r.doing),
+    review: Number(r.review),
+    done: Number(r.done),
+    due: json(r.due, {}),
+    evidence: Number(r.evidence),
+    oit: json(r.oit, {}),
+    oitItems: Number(r.oit_items),
+  }));
   return {
     parent: parentRow ? { id: String(parentRow.id), nameTh: String(parentRow.name_th), nameEn: String(parentRow.name_en ?? ''), kind: parentRow.kind as OrgKind } : null,
     measures: m!.results.map((x) => ({ id: String(x.id), section: String(x.section), number: Number(x.number), title: String(x.title) })),
-    offices: [...offices.values()].sort((a, b) => a.nameTh.localeCompare(b.nameTh, 'th')),
+    offices: offices.sort((x, y) => x.nameTh.localeCompare(y.nameTh, 'th')),
     rows,
   };
 }
@@ -97,7 +108,7 @@ export async function readRollupTrend(d1: D1Database | D1DatabaseSession, parent
       `${TREE}
       select s.day, sum(s.total) total, sum(s.done) done, sum(s.overdue) overdue, sum(s.behind) behind
       from tree join aggregate_snapshots s on s.org_id = tree.id and s.be_year = ?2
-      where tree.kind = 'office' group by s.day order by s.day`,
+      group by s.day order by s.day`,
     )
     .bind(parentId, beYear)
     .all<{ day: string; total: number; done: number; overdue: number; behind: number }>();

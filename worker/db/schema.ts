@@ -83,7 +83,9 @@ export const organisations = sqliteTable('organisations', {
   kind: text('kind', { enum: ORG_KINDS }).notNull().default('office'),
   /** Set by the parent body on each child office (region, cluster, size…): filters of its roll-up. */
   attributes: text('attributes', { mode: 'json' }).$type<Record<string, string>>().notNull().default({}),
-}, (t) => [index('organisations_parent').on(t.parentId)]);
+  // (parent_id, kind): the roll-up walks down through parent bodies only, and lists the offices
+  // of each parent body in one range (db/rollup.ts).
+}, (t) => [index('organisations_parent').on(t.parentId, t.kind)]);
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -844,8 +846,19 @@ export const measureAggregates = sqliteTable(
     oit: text('oit', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
     /** Items in the year's OIT catalogue (the same on every row of the year). */
     oitItems: integer('oit_items').notNull().default(0),
+    /**
+     * The office's parent body (organisations.parent_id), denormalised: a parent's roll-up reads
+     * its offices' rows as one index range per parent body (db/rollup.ts), with no walk over every
+     * office. Written with the rows (rebuildAggregates) and again in the same batch as every tree
+     * change (db/aggregates.ts aggregatesParentWrite, db/tree.ts). Last: added by migration 0015.
+     */
+    parentId: text('parent_id'),
   },
-  (t) => [index('measure_aggregates_org_year').on(t.orgId, t.beYear), index('measure_aggregates_year').on(t.fiscalYearId)],
+  (t) => [
+    index('measure_aggregates_org_year').on(t.orgId, t.beYear),
+    index('measure_aggregates_year').on(t.fiscalYearId),
+    index('measure_aggregates_parent_year').on(t.parentId, t.beYear),
+  ],
 );
 
 /** A daily snapshot of an office's aggregates (cron): the roll-up's trend over the year. */

@@ -5,6 +5,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { auditLog, memberships, organisations, orgInvitations, type OrgKind } from './schema';
 import { audit } from './auth';
+import { aggregatesParentWrite } from './aggregates';
 
 /** An invitation stays open for 30 days. */
 export const INVITATION_TTL_MS = 30 * 24 * 3600_000;
@@ -177,6 +178,8 @@ export async function acceptInvitation(db: Db, inv: Invitation, userId: string, 
         ),
       )
       .returning({ id: organisations.id }),
+    // The roll-up's denormalised parent follows the tree in the same batch.
+    aggregatesParentWrite(db, inv.officeOrgId),
     db
       .update(orgInvitations)
       .set({ acceptedAt: now, decidedBy: userId })
@@ -211,6 +214,7 @@ export async function leaveParent(db: Db, orgId: string, parentOrgId: string, us
       .set({ parentId: null, attributes: {} })
       .where(and(eq(organisations.id, orgId), eq(organisations.parentId, parentOrgId)))
       .returning({ id: organisations.id }),
+    aggregatesParentWrite(db, orgId),
     audit(db, { orgId, userId, action: 'org.left', detail: { parentOrgId }, ip }),
     audit(db, { orgId: parentOrgId, userId, action: 'org.left', detail: { officeOrgId: orgId }, ip }),
   ]);

@@ -7,6 +7,7 @@ import { hashPassword } from '../domain/password';
 import { DEMO_PASSWORD } from './demo-password';
 import { seedOffice } from './demo';
 import { readImportContext } from '../db/import';
+import { aggregatesParentWrite } from '../db/aggregates';
 import { adoptTemplate, publishVersion, saveWorkingCopy, templateById } from '../db/templates';
 import { parseAnnouncement } from '../domain/announcement';
 import { mergeWorkingCopy, suggestPlacement, type TemplateContent } from '../domain/template';
@@ -42,7 +43,7 @@ export async function placeUnder(db: Db, parentId: string, children: readonly { 
     db.insert(auditLog).values(
       children.flatMap((ch) => [ch.orgId, parentId].map((orgId) => ({ orgId, userId: null, action: 'org.joined', detail: { parentOrgId: parentId, officeOrgId: ch.orgId, seeded: true }, at: now }))),
     ),
-    ...children.map((ch) => db.update(organisations).set({ parentId, attributes: ch.attributes ?? {} }).where(sql`${organisations.id} = ${ch.orgId}`)),
+    ...children.flatMap((ch) => [db.update(organisations).set({ parentId, attributes: ch.attributes ?? {} }).where(sql`${organisations.id} = ${ch.orgId}`), aggregatesParentWrite(db, ch.orgId)]),
   ]);
 }
 
