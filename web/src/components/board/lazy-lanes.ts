@@ -16,7 +16,7 @@
 // they leave (the first screenful is drawn whatever was drawn before), a card opened from the
 // address bar has its lane drawn, and printing draws every lane.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { cardsInCell, findCard, laneKeyOf, visibleCards, type Lane } from '../../state/board';
+import { findCard, laneKeyOf, visibleCards, type Lane } from '../../state/board';
 import { openCardId } from '../../state/details';
 
 /** Boards with at most this many cards (after filters) draw every lane at once. */
@@ -34,8 +34,9 @@ function cellHeightPx(cards: number): number {
 }
 
 /**
- * Cards per cell of each lane (lane by lane, a column each), counted once per set of lanes: the
- * estimates below read it for thousands of lanes.
+ * Cards per cell of each lane (lane by lane, a column each), counted once per set of lanes in one
+ * pass over the cards shown (not a lookup per cell: 1,000 lanes × 4 columns of them were a good
+ * part of a 10,000-card board's first render): the estimates below read it for thousands of lanes.
  */
 class Counts {
   private readonly n: Int32Array;
@@ -45,7 +46,14 @@ class Counts {
   ) {
     const width = columnIds.length;
     this.n = new Int32Array(lanes.length * width);
-    lanes.forEach((lane, i) => columnIds.forEach((id, c) => (this.n[i * width + c] = cardsInCell(id, lane.key).length)));
+    const lane = new Map(lanes.map((l, i) => [l.key, i * width]));
+    const column = new Map(columnIds.map((id, c) => [id, c]));
+    const keyOf = laneKeyOf.value;
+    for (const card of visibleCards.value) {
+      const i = lane.get(keyOf(card));
+      const c = column.get(card.columnId);
+      if (i !== undefined && c !== undefined) this.n[i + c]!++;
+    }
   }
   /** About the height of lane i's cell in column c once drawn. */
   cellPx(i: number, c: number): number {
