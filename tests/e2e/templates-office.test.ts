@@ -96,6 +96,8 @@ describe("the office's parent body and its templates, in Administration", () => 
     expect(text).toContain(expected(first.json.invitation.createdAt));
     expect(text).toContain(expected(first.json.invitation.expiresAt));
     expect(text).toContain('รอตอบ');
+    // Who invites: the parent body and the person who sent it (the generated parent's administrator).
+    expect(text).toContain('ส่งโดย ผู้ดูแลต้นสังกัด');
 
     // The parent revokes it while the page is open and invites again: accepting the old one is refused.
     expect((await api(parentAdmin, `/api/parent/invitations/${first.json.invitation.id}`, 'DELETE')).status).toBe(204);

@@ -163,7 +163,8 @@ describe('joining and leaving', () => {
     // Another office's administrator does not see it.
     expect((await call('POST', `/api/office/invitations/${id}/accept`, { cookie: await as('homeAdmin') })).status).toBe(404);
     const seen = await call('GET', '/api/office/parent', { cookie: await as('outsiderAdmin') });
-    expect(seen.json).toMatchObject({ parent: null, invitations: [{ id, status: 'pending', org: { id: parent.orgId } }] });
+    // Who invites: the parent body, and the person of it who sent the invitation.
+    expect(seen.json).toMatchObject({ parent: null, invitations: [{ id, status: 'pending', org: { id: parent.orgId }, invitedBy: 'ผู้ดูแลภาค' }] });
     const accepted = await call('POST', `/api/office/invitations/${id}/accept`, { cookie: await as('outsiderAdmin') });
     expect(accepted.status).toBe(200);
     expect((await env.DB.prepare('select parent_id from organisations where id = ?').bind(outsider.orgId).first())!.parent_id).toBe(parent.orgId);

@@ -3,7 +3,7 @@
 // ('org.joined', 'org.left') in the same batch as the change. Facts only: routes ask policy.ts.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { auditLog, memberships, organisations, orgInvitations, type OrgKind } from './schema';
+import { auditLog, memberships, organisations, orgInvitations, users, type OrgKind } from './schema';
 import { audit } from './auth';
 import { aggregatesParentWrite } from './aggregates';
 
@@ -153,9 +153,10 @@ export async function invitationsOf(db: Db, orgId: string, side: 'sent' | 'recei
   const other = side === 'sent' ? orgInvitations.officeOrgId : orgInvitations.parentOrgId;
   const mine = side === 'sent' ? orgInvitations.parentOrgId : orgInvitations.officeOrgId;
   return db
-    .select({ invitation: orgInvitations, org: { id: organisations.id, slug: organisations.slug, nameTh: organisations.nameTh, nameEn: organisations.nameEn } })
+    .select({ invitation: orgInvitations, org: { id: organisations.id, slug: organisations.slug, nameTh: organisations.nameTh, nameEn: organisations.nameEn }, inviter: users.displayName })
     .from(orgInvitations)
     .innerJoin(organisations, eq(organisations.id, other))
+    .leftJoin(users, eq(users.id, orgInvitations.invitedBy))
     .where(eq(mine, orgId))
     .orderBy(desc(orgInvitations.createdAt))
     .limit(200);

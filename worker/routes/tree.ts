@@ -76,6 +76,8 @@ function closedInvitation(inv: Invitation, now: number) {
 const invitationView = (row: Awaited<ReturnType<typeof invitationsOf>>[number], now: number) => ({
   id: row.invitation.id,
   org: row.org,
+  /** Who of that organisation sent it (their display name), when known. */
+  invitedBy: row.inviter,
   createdAt: row.invitation.createdAt,
   expiresAt: row.invitation.expiresAt,
   status: invitationStatus(row.invitation, now),

@@ -15,6 +15,7 @@ export default english<typeof th>()({
   'invitations.acceptMeans': "Accepting lets the inviting body's users read this office at once (never change it), and shows this office the templates of measures it publishes.",
   'invitations.hasParent': 'Leave the current parent body first to accept another invitation.',
   'col.invitedBy': 'Invited by',
+  'invitation.by': 'sent by {name}',
   'col.sent': 'Sent',
   'col.expires': 'Expires',
   'col.status': 'Status',

@@ -48,6 +48,12 @@ export function ParentPanel({ onChanged }: { onChanged: () => void }) {
     <tr key={inv.id} data-testid={actions ? 'parent-invitation' : 'parent-invitation-closed'}>
       <td>
         <strong>{nameOf(inv.org)}</strong> <span class="muted">({inv.org.slug})</span>
+        {inv.invitedBy && (
+          <>
+            <br />
+            <span class="muted">{tp('invitation.by', { name: inv.invitedBy })}</span>
+          </>
+        )}
       </td>
       <td>{when(inv.createdAt)}</td>
       <td>{when(inv.expiresAt)}</td>
