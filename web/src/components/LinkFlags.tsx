@@ -1,6 +1,6 @@
 // The flags the daily link check put on an evidence link (worker/domain/link-health.ts), as badges
 // with words (never colour alone), each explained in its title; with `detail`, the last check's
-// result under them. Used by the card drawer and the OIT readiness page (both lazy chunks).
+// result under them. Used by the card drawer, the OIT readiness page and the reports (all lazy chunks).
 import type { EvidenceHealth } from '../../../worker/domain/link-health';
 import { formatMoment } from '../../../worker/domain/thai-date';
 import { tLinks } from '../messages/links';

@@ -7,6 +7,9 @@ import { day, num, pct, periodLabel, signed, when, type Style } from './format';
 import { tReports } from '../../messages/reports';
 import { safeHref } from '../../safe-url';
 import { LinkHost } from '../LinkHost';
+import { LinkFlags } from '../LinkFlags';
+import { tLinks } from '../../messages/links';
+import type { ComponentChildren } from 'preact';
 import { MemoFrame } from '../memo/Memo';
 import { isoDateOf } from '../dashboard/format';
 
@@ -26,6 +29,61 @@ function ProgressCells({ p, s }: { p: Progress; s: Style }) {
 }
 
 const progressHeads = () => [tReports('total'), tReports('colDone'), tReports('colDoing'), tReports('colTodo'), tReports('colPercent')];
+
+/** A link as the report shows it: clickable only when it is a web address, its real host beside it. */
+function LinkCell({ url, children }: { url: string; children?: ComponentChildren }) {
+  const href = safeHref(url);
+  return (
+    <td class="rpt-link">
+      {href ? (
+        <a href={href} target="_blank" rel="noopener noreferrer">
+          {url}
+        </a>
+      ) : (
+        url
+      )}
+      <LinkHost url={url} />
+      {children}
+    </td>
+  );
+}
+
+/** Executives' reports compiled in the 30 days before the year's OIT deadline: every flagged evidence link, dead ones first. */
+function OitLinks({ r, s }: { r: ReportContent; s: Style }) {
+  const o = r.oitLinks;
+  if (!o) return null;
+  return (
+    <section class="rpt-section" data-testid="report-oit-links">
+      <h3>{tLinks('report.heading', { deadline: day(o.deadline, s), days: num(o.days, s), n: num(o.links.length, s) })}</h3>
+      {o.links.length === 0 ? (
+        <p class="rpt-empty">{tReports('nothing')}</p>
+      ) : (
+        <table class="rpt-table">
+          <thead>
+            <tr>
+              <th scope="col">{tReports('step')}</th>
+              <th scope="col">{tLinks('digest.linkColumn')}</th>
+              <th scope="col">{tLinks('digest.flagsColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.links.map((l, i) => (
+              <tr key={i} data-flags={l.flags.join(' ')}>
+                <td>
+                  {stepNo(l.measureNumber, l.stepNumber, s)} {l.title}
+                </td>
+                <LinkCell url={l.url} />
+                <td>
+                  <LinkFlags health={{ flags: l.flags, status: null, error: null, checkedAt: null, finalUrl: null }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
 
 function More({ n, s }: { n: number; s: Style }) {
   return n > 0 ? <p class="rpt-more">{tReports('more', { n: num(n, s) })}</p> : null;
@@ -216,17 +274,7 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
                     <td>
                       {stepNo(e.measureNumber, e.stepNumber, s)} {e.title}
                     </td>
-                    <td class="rpt-link">
-                      {safeHref(e.url) ? (
-                        <a href={safeHref(e.url)} target="_blank" rel="noopener noreferrer">
-                          {e.url}
-                        </a>
-                      ) : (
-                        e.url
-                      )}
-                      <LinkHost url={e.url} />
-                      {e.removed && <span class="rpt-removed-note"> ({tReports('removed')})</span>}
-                    </td>
+                    <LinkCell url={e.url}>{e.removed && <span class="rpt-removed-note"> ({tReports('removed')})</span>}</LinkCell>
                     <td>{[e.oitCode, e.note].filter(Boolean).join(' · ') || '-'}</td>
                     <td>{e.actor ?? '-'}</td>
                   </tr>
@@ -236,6 +284,8 @@ export function ReportDocument({ content: r, preview = false }: { content: Repor
           )}
           <More n={r.omitted.evidence} s={s} />
         </section>
+
+        <OitLinks r={r} s={s} />
 
         <footer class="rpt-foot">
           <p class="rpt-meta">
