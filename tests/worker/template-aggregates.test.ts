@@ -127,6 +127,9 @@ describe('aggregates after template adoption and revisions', () => {
       expect(dues(after)).not.toEqual(dues(before));
       expect(dues(after)).toContain('2027-01-31');
       expect(after.size).toBe(before.size + 1);
+      // The unlinked card's event replays (its version advanced): the board still equals its log.
+      const chain = await call('GET', '/api/admin/chain/2570', { cookie: admin });
+      expect(chain.json.board, JSON.stringify(chain.json.board)).toMatchObject({ ok: true, differences: [] });
     }
     const view = await rollup();
     expect(view.measures).toHaveLength(3);

@@ -45,6 +45,9 @@ export interface Replay {
 /** Kinds that hang something off a card without changing the card row (db/card-details.ts). */
 const PASSIVE_KINDS = new Set(['evidence.added', 'evidence.removed', 'evidence.publication', 'evidence.recoded', 'comment.added']);
 
+/** A card unlinked from its parent body's template step (issue 19): only its version changes. */
+const TEMPLATE_UNLINKED = 'card.template_removed';
+
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /** Replays events given in seq order. */
@@ -67,6 +70,13 @@ export function replayCardEvents(events: readonly LoggedEvent[]): Replay {
     if (PASSIVE_KINDS.has(e.kind)) {
       passive[e.kind] = (passive[e.kind] ?? 0) + 1;
       if (!card) problems.push(`${where}: card unknown`);
+      continue;
+    }
+    if (e.kind === TEMPLATE_UNLINKED) {
+      // A template step's removal accepted (db/templates.ts applyDecisions): the card leaves the
+      // template (templateStepId, not a replayed field) and its version advances; nothing else.
+      if (!card) problems.push(`${where}: card unknown`);
+      else card.version = (card.version as number) + 1;
       continue;
     }
     if (e.kind !== 'card.moved' && e.kind !== 'card.edited') {
