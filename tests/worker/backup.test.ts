@@ -9,6 +9,10 @@ import { BACKUP_TABLES, NOT_BACKED_UP, type BackupFile } from '../../worker/doma
 import { DEMO_PASSWORD } from '../../worker/seed/demo';
 import { reportRecipients, reports } from '../../worker/db/schema';
 import type { BoardView } from '../../worker/domain/contracts';
+import type { RollupView } from '../../worker/domain/contracts-rollup';
+import { createSession } from '../../worker/db/auth';
+import { SESSION_COOKIE } from '../../worker/middleware/session';
+import { seedParentBody } from '../../worker/seed/parent';
 
 const TOKEN = 'restore-token-for-tests-0123456789';
 
@@ -30,6 +34,13 @@ async function userTables(): Promise<string[]> {
     "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_cf_%' and name <> 'd1_migrations' order by name",
   ).all<{ name: string }>();
   return results.map((r) => r.name);
+}
+
+/** Deletes every row of every table, children first (what a new, empty deployment holds). */
+async function wipeEverything() {
+  const tables = await userTables();
+  const order = [...Object.keys(NOT_BACKED_UP), ...[...BACKUP_TABLES].reverse()];
+  await env.DB.batch(order.filter((t) => tables.includes(t)).map((t) => env.DB.prepare(`delete from "${t}"`)));
 }
 
 async function rowCount(table: string): Promise<number> {
@@ -369,12 +380,112 @@ describe('a file written before the outbox had channels', () => {
     };
     old.tables.outbox = [message];
     old.counts.outbox = 1;
-    const tables = await userTables();
-    const order = [...Object.keys(NOT_BACKED_UP), ...[...BACKUP_TABLES].reverse()];
-    await env.DB.batch(order.filter((t) => tables.includes(t)).map((t) => env.DB.prepare(`delete from "${t}"`)));
+    await wipeEverything();
     const r = await restore(old);
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     const rows = (await env.DB.prepare('select id, channel, to_email, target, retry_key, status from outbox').all()).results;
     expect(rows).toEqual([{ id: message.id, channel: 'email', to_email: 'director@example.go.th', target: null, retry_key: message.id, status: 'sent' }]);
+  });
+});
+
+// The tree (issue 19): a parent body's backup carries its templates, their versions and its
+// roll-up reports; an office's carries its adoption, its decisions on a revision and the
+// invitation it accepted. Restored from the top down, each from its own file, they come back whole.
+const HEAD = 'ที่\tมาตรการ\tขั้นตอน\tระยะเวลา\tผู้รับผิดชอบ\tการกำกับติดตาม';
+const T1 = `${HEAD}\n1\tเปิดเผยข้อมูล\t1. รวบรวม 2. เผยแพร่ 3. รายงาน\tภายใน ธันวาคม 2566\tกลุ่มอำนวยการ\t1. รายงานผล`;
+const T2 = `${HEAD}\n1\tเปิดเผยข้อมูล\t1. รวบรวม 2. เผยแพร่ทางเว็บไซต์\tภายใน มกราคม 2567\tกลุ่มอำนวยการ\t1. รายงานผล\n2\tรับฟังความคิดเห็น\t1. เปิดช่องทาง\tภายใน มีนาคม 2567\tกลุ่มนโยบายและแผน\t1. รายงานผล`;
+const TREE_TABLES = ['org_invitations', 'templates', 'template_measures', 'template_steps', 'template_versions', 'rollup_reports', 'template_adoptions', 'template_decisions'] as const;
+
+let treeParentFile: BackupFile;
+describe('a parent body and an office that adopted its template', () => {
+  it('round trip: the parent body first, then the office; board, log, decisions and roll-up as they were', async () => {
+    await wipeEverything();
+    const office = await seedOffice('tree-backup-office', 'tree-backup.local');
+    const parent = await seedParentBody(db(), {
+      slug: 'tree-backup-parent',
+      nameTh: 'ต้นสังกัด (สำรองข้อมูล)',
+      nameEn: 'Parent (backup)',
+      accounts: [
+        { email: 'admin@tree-backup.test', displayName: 'ผู้ดูแลต้นสังกัด', role: 'admin' },
+        { email: 'oversight@tree-backup.test', displayName: 'ผู้กำกับติดตาม', role: 'oversight' },
+      ],
+    });
+    const as = async (email: string) => `${SESSION_COOKIE}=${await createSession(db(), parent.userIds[email]!, parent.orgId)}`;
+    const officeAdmin = await cookieFor(office, 'admin');
+    const invited = await call('POST', '/api/parent/invitations', { cookie: await as('admin@tree-backup.test'), body: { slug: 'tree-backup-office' } });
+    expect(invited.status, invited.text).toBe(201);
+    expect((await call('POST', `/api/office/invitations/${invited.json.invitation.id}/accept`, { cookie: officeAdmin })).status).toBe(200);
+    const imported = await call('POST', '/api/parent/templates/import', { cookie: await as('admin@tree-backup.test'), body: { beYear: 2567, title: 'มาตรการร่วม', text: T1 } });
+    expect(imported.status, imported.text).toBe(201);
+    const templateId = imported.json.id as string;
+    expect((await call('POST', `/api/parent/templates/${templateId}/publish`, { cookie: await as('admin@tree-backup.test') })).status).toBe(201);
+    const adopted = await call('POST', `/api/office/templates/${templateId}/adopt`, { cookie: officeAdmin, body: {} });
+    expect(adopted.status, adopted.text).toBe(201);
+    expect(adopted.json.newBoard).toBe(false);
+    // A revision: one step changed, one removed, one measure added; the office accepts all but the addition.
+    expect((await call('POST', '/api/parent/templates/import', { cookie: await as('admin@tree-backup.test'), body: { beYear: 2567, text: T2 } })).status).toBe(201);
+    expect((await call('POST', `/api/parent/templates/${templateId}/publish`, { cookie: await as('admin@tree-backup.test') })).status).toBe(201);
+    const offered = (await call('GET', `/api/office/templates/${templateId}`, { cookie: officeAdmin })).json.changes as { itemId: string; change: string }[];
+    expect(offered.map((c) => c.change).sort()).toEqual(['added', 'changed', 'changed', 'removed']);
+    const decisions = offered.map((c) => ({ itemId: c.itemId, decision: c.change === 'added' ? 'declined' : 'accepted' }));
+    const decided = await call('POST', `/api/office/templates/${templateId}/changes`, { cookie: officeAdmin, body: { decisions } });
+    expect(decided.json).toMatchObject({ changed: 2, unlinked: 1, added: 0, remaining: 0 });
+
+    const boardBefore = await getBoard(officeAdmin);
+    const rollupBefore = (await call('GET', '/api/rollup/2567', { cookie: await as('oversight@tree-backup.test') })).json as RollupView;
+    expect(rollupBefore.offices.map((o) => o.id)).toEqual([office.orgId]);
+    const parentFile = (await call('GET', '/api/admin/backup', { cookie: await as('admin@tree-backup.test') })).json as BackupFile;
+    const officeFile = (await call('GET', '/api/admin/backup', { cookie: officeAdmin })).json as BackupFile;
+    treeParentFile = parentFile;
+    // What belongs to whom: the parent's templates and versions; the office's adoption, decisions, invitation.
+    expect(parentFile.counts).toMatchObject({ templates: 1, template_measures: 2, template_steps: 4, template_versions: 2, template_adoptions: 0, org_invitations: 0 });
+    expect(officeFile.counts).toMatchObject({ templates: 0, template_steps: 0, template_adoptions: 1, template_decisions: 4, org_invitations: 1 });
+    expect(officeFile.tables.organisations[0]).toMatchObject({ parentId: parent.orgId });
+
+    await wipeEverything();
+    // The office before its parent body: refused in Thai and English, nothing written.
+    const early = await restore(officeFile);
+    expect(early.status).toBe(409);
+    expect(early.json.error).toMatchObject({ code: 'backup_parent_missing' });
+    expect(early.json.error.messageTh).toContain(parent.orgId);
+    expect(early.json.error.messageEn).toContain('restore the parent body');
+    expect(await rowCount('organisations')).toBe(0);
+
+    expect((await restore(parentFile)).status).toBe(201);
+    const restored = await restore(officeFile);
+    expect(restored.status, JSON.stringify(restored.json)).toBe(201);
+    expect((await restore(officeFile)).json.error.code).toBe('database_not_empty');
+
+    const officeAgain = await cookieFor(office, 'admin');
+    expect(await getBoard(officeAgain)).toEqual(boardBefore);
+    const chain = await call('GET', '/api/admin/chain/2567', { cookie: officeAgain });
+    expect(chain.json).toMatchObject({ ok: true, problems: [] });
+    expect(chain.json.board).toMatchObject({ ok: true, differences: [] });
+    // Nothing pending: the decisions came back with the adoption.
+    expect((await call('GET', '/api/office/templates', { cookie: officeAgain })).json.templates).toMatchObject([{ version: 2, adoptedVersion: 2, pending: 0 }]);
+    const rollupAfter = (await call('GET', '/api/rollup/2567', { cookie: await as('oversight@tree-backup.test') })).json as RollupView;
+    expect(rollupAfter).toEqual(rollupBefore);
+    // Exported again, the tree's tables are the same rows.
+    const parentAgain = (await call('GET', '/api/admin/backup', { cookie: await as('admin@tree-backup.test') })).json as BackupFile;
+    const officeFileAgain = (await call('GET', '/api/admin/backup', { cookie: officeAgain })).json as BackupFile;
+    for (const table of TREE_TABLES) {
+      expect(parentAgain.tables[table], table).toEqual(parentFile.tables[table]);
+      expect(officeFileAgain.tables[table], table).toEqual(officeFile.tables[table]);
+    }
+  });
+
+  it("refuses a file whose tree rows are another organisation's or hang off nothing", async () => {
+    const parentFile = treeParentFile;
+    await wipeEverything();
+    const orphan = structuredClone(parentFile);
+    orphan.tables.template_steps[0]!.templateId = 'no-such-template';
+    const r = await restore(orphan);
+    expect(r.status).toBe(422);
+    expect(r.json.error.details).toContain('template_steps: rows whose templates is not in the file');
+    const foreign = structuredClone(parentFile);
+    foreign.tables.rollup_reports.push({ id: 'x', parentOrgId: 'another', beYear: 2567, periodKey: '2567-01', content: {}, createdAt: 1 });
+    foreign.counts.rollup_reports += 1;
+    expect((await restore(foreign)).json.error.details).toContain('rollup_reports: rows of another organisation');
+    expect(await rowCount('organisations')).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // is described in domain/backup-format.ts). The restore writes every row in one db.batch: a file
 // that fails half-way leaves the database as empty as it found it.
 import { rebuildAggregates } from './aggregates';
-import { count, eq, getTableColumns, inArray, or, sql, SQL, type Column } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, inArray, or, sql, SQL, type Column } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { isUniqueViolation, type Db } from './client';
@@ -25,10 +25,18 @@ import {
   oitCatalogueYears,
   oitSubmissions,
   organisations,
+  orgInvitations,
   outbox,
   reportRecipients,
   reportSchedules,
   reports,
+  rollupReports,
+  templateAdoptions,
+  templateDecisions,
+  templateMeasures,
+  templates,
+  templateSteps,
+  templateVersions,
   users,
 } from './schema';
 import {
@@ -45,7 +53,7 @@ import {
 import { verifyChain, type ChainedEventContent } from '../domain/event-chain';
 import { verifyBoard, type LoggedEvent } from '../domain/replay';
 import { passwordHashProblem } from '../domain/backup-format';
-import { appError } from '../domain/errors';
+import { appError, type AppError } from '../domain/errors';
 import { isWebUrl } from '../domain/web-url';
 import { isFileAddress } from '../domain/file-type';
 
@@ -55,7 +63,15 @@ export const BACKUP_SOURCES: Record<BackupTable, SQLiteTable> = {
   users,
   groups,
   memberships,
+  org_invitations: orgInvitations,
+  templates,
+  template_measures: templateMeasures,
+  template_steps: templateSteps,
+  template_versions: templateVersions,
+  rollup_reports: rollupReports,
   fiscal_years: fiscalYears,
+  template_adoptions: templateAdoptions,
+  template_decisions: templateDecisions,
   report_schedules: reportSchedules,
   board_columns: boardColumns,
   measures,
@@ -98,10 +114,26 @@ export async function exportOffice(db: Db, orgId: string, now = new Date()): Pro
       ),
     )
     .orderBy(sql`rowid`);
+  // The tree's tables (issue 19): the organisation's own templates with their measures, steps and
+  // versions; the invitations it received; its roll-up reports; its adoptions and their decisions.
+  const ownTemplates = db.select({ id: templates.id }).from(templates).where(eq(templates.orgId, orgId));
+  const ownAdoptions = db.select({ id: templateAdoptions.id }).from(templateAdoptions).where(eq(templateAdoptions.orgId, orgId));
+  const byRowid = (table: SQLiteTable, where: SQL) => db.select().from(table).where(where).orderBy(sql`rowid`);
+  const treeRows: Partial<Record<BackupTable, () => BatchItem<'sqlite'>>> = {
+    // Only those of its present parent body: another's would name an organisation that a restore
+    // (into its parent's database) does not hold; the audit log keeps every invitation's story.
+    org_invitations: () =>
+      byRowid(orgInvitations, and(eq(orgInvitations.officeOrgId, orgId), eq(orgInvitations.parentOrgId, sql`(select ${organisations.parentId} from ${organisations} where ${organisations.id} = ${orgId})`))!),
+    template_measures: () => byRowid(templateMeasures, inArray(templateMeasures.templateId, ownTemplates)),
+    template_steps: () => byRowid(templateSteps, inArray(templateSteps.templateId, ownTemplates)),
+    template_versions: () => byRowid(templateVersions, inArray(templateVersions.templateId, ownTemplates)),
+    rollup_reports: () => byRowid(rollupReports, eq(rollupReports.parentOrgId, orgId)),
+    template_decisions: () => byRowid(templateDecisions, inArray(templateDecisions.adoptionId, ownAdoptions)),
+  };
   const queries: BatchItem<'sqlite'>[] = BACKUP_TABLES.map((table) => {
     if (table === 'organisations') return db.select().from(organisations).where(eq(organisations.id, orgId));
     if (table === 'users') return officeUsers;
-    return officeRows(db, BACKUP_SOURCES[table], orgId);
+    return treeRows[table]?.() ?? officeRows(db, BACKUP_SOURCES[table], orgId);
   });
   const results = (await db.batch(queries as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]])) as unknown as BackupRow[][];
   const tables = Object.fromEntries(BACKUP_TABLES.map((t, i) => [t, results[i]!])) as Record<BackupTable, BackupRow[]>;
@@ -226,6 +258,27 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/** The file's organisation's parent body (organisations.parentId), or null. */
+const parentOf = (file: BackupFile): string | null => {
+  const parentId = file.tables.organisations[0]?.parentId;
+  return typeof parentId === 'string' ? parentId : null;
+};
+
+/**
+ * Where a file may be restored. An organisation without a parent body: into an empty database
+ * only. One under a parent body (its measures and cards refer to the parent's templates): into a
+ * database that holds that parent body (restored first from its own backup) and not the file's
+ * organisation, so a tree is restored from the top down, each organisation from its own file.
+ */
+async function restoreTargetProblem(db: Db, file: BackupFile): Promise<AppError | null> {
+  const parentId = parentOf(file);
+  if (parentId === null) return (await isDatabaseEmpty(db)) ? null : databaseNotEmpty();
+  const present = await db.select({ id: organisations.id }).from(organisations).where(inArray(organisations.id, [parentId, file.organisationId]));
+  if (present.some((o) => o.id === file.organisationId)) return databaseNotEmpty();
+  if (!present.some((o) => o.id === parentId)) return appError(409, 'backup_parent_missing', { parent: parentId });
+  return null;
+}
+
 /**
  * A file written before a column existed lacks it: the column's plain default fills it (or null
  * where the column may be empty), as the migration that added it filled existing rows. Years of an
@@ -255,8 +308,9 @@ export function withAddedColumns(file: BackupFile): BackupFile {
 
 /** Restores a checked backup file into an empty database, atomically. Returns the rows written per table. */
 export async function restoreOffice(db: Db, given: BackupFile, ip: string | null): Promise<Record<BackupTable, number>> {
-  if (!(await isDatabaseEmpty(db))) throw databaseNotEmpty();
   const file = withAddedColumns(given);
+  const target = await restoreTargetProblem(db, file);
+  if (target) throw target;
   const problems = backupContentProblems(file);
   for (const table of BACKUP_TABLES) problems.push(...rowProblems(table, file.tables[table]));
   if (problems.length === 0) problems.push(...passwordProblems(file.tables.users), ...(await chainProblems(file.tables.card_events)), ...boardProblems(file.tables));
@@ -279,7 +333,7 @@ export async function restoreOffice(db: Db, given: BackupFile, ip: string | null
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);
   } catch (e) {
     // Two restores at once: the second finds the organisation's id taken.
-    if (isUniqueViolation(e) && !(await isDatabaseEmpty(db))) throw databaseNotEmpty();
+    if (isUniqueViolation(e) && (await restoreTargetProblem(db, file))) throw databaseNotEmpty();
     // Anything else the database refused (a reference to a row that is not in the file, a
     // duplicate id): the batch rolled back, nothing was written.
     throw invalidBackup([`the database refused the rows: ${String((e as Error).message ?? e).slice(0, 300)}`]);

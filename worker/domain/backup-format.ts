@@ -23,6 +23,15 @@
 // A restore keeps every id except audit_log's, which are renumbered after the new deployment's
 // own entries (in the same order).
 //
+// The tree (issue 19): a backup is one organisation's, an office or a parent body. A parent body's
+// carries its templates (measures, steps, published versions) and its monthly roll-up reports; an
+// office's carries its adoptions of templates and its decisions on their revisions, and the
+// invitations it received from its present parent body (the parent invites; the office's
+// administrator answers; others name a body the restored database does not hold). What one
+// organisation's rows refer to in another (an office's parent body, the template measures and steps
+// its measures and cards were adopted from) is not copied into its file: restore the parent body
+// first, then its offices (db/backup.ts restoreTargetProblem).
+//
 // Adding a table: put its SQL name in BACKUP_TABLES after the tables it references and map it in
 // worker/db/backup.ts. tests/worker/backup.test.ts fails while a table of the schema is in neither
 // BACKUP_TABLES nor NOT_BACKED_UP, so a new table cannot be forgotten silently.
@@ -38,7 +47,15 @@ export const BACKUP_TABLES = [
   'users',
   'groups',
   'memberships',
+  'org_invitations',
+  'templates',
+  'template_measures',
+  'template_steps',
+  'template_versions',
+  'rollup_reports',
   'fiscal_years',
+  'template_adoptions',
+  'template_decisions',
   'report_schedules',
   'board_columns',
   'measures',
@@ -70,14 +87,6 @@ export const NOT_BACKED_UP: Record<string, string> = {
   line_webhook_events: "LINE's webhook events already handled: LINE redelivers for a short while only",
   measure_aggregates: "the roll-up's aggregates: derived from the board, rebuilt by the restore in its batch",
   aggregate_snapshots: "the roll-up trend's daily snapshots: derived; a restored office's trend starts again from the restore",
-  rollup_reports: "a parent body's monthly roll-up reports: the parent body's, not the office's",
-  org_invitations: 'invitations between a parent body and an office: valid 30 days; the parent body invites again',
-  templates: "a parent body's templates: not yet in the parent body's backup (issue 19 is open); an office's adopted measures and cards are in its own backup, with their template ids",
-  template_measures: "a template's measures: with templates (not yet backed up, issue 19)",
-  template_steps: "a template's steps: with templates (not yet backed up, issue 19)",
-  template_versions: "a template's published versions: with templates (not yet backed up, issue 19)",
-  template_adoptions: "which template an office adopted: not yet backed up (issue 19); a restored office's cards keep their template ids",
-  template_decisions: "an office's answers to a template's revisions: not yet backed up (issue 19); a restored office is offered those revisions again",
   link_checks: "the last check of each evidence link: the next daily check (within a day) finds the same again",
   link_check_cursor: "where the deployment's daily link check stopped: not an office's, a new deployment starts its own",
 };
@@ -114,7 +123,21 @@ const row = z.record(z.string(), z.unknown());
  * Tables added to the format after files were already being written: a file from before one of
  * them has no such table, and restores with none of its rows. Every other table must be there.
  */
-export const TABLES_ADDED_LATER: readonly BackupTable[] = ['report_schedules', 'evidence_files', 'oit_catalogues', 'oit_catalogue_years', 'oit_submissions'];
+export const TABLES_ADDED_LATER: readonly BackupTable[] = [
+  'report_schedules',
+  'evidence_files',
+  'oit_catalogues',
+  'oit_catalogue_years',
+  'oit_submissions',
+  'org_invitations',
+  'templates',
+  'template_measures',
+  'template_steps',
+  'template_versions',
+  'rollup_reports',
+  'template_adoptions',
+  'template_decisions',
+];
 
 const everyTable = <T>(rec: Partial<Record<BackupTable, T>>, ctx: z.RefinementCtx, what: string) => {
   for (const t of BACKUP_TABLES) {
@@ -151,6 +174,20 @@ export function backupContentProblems(file: Pick<BackupFile, 'organisationId' | 
   }
   const orgs = file.tables.organisations;
   if (orgs.length !== 1 || orgs[0]?.id !== file.organisationId) problems.push('organisations: exactly the one organisation of the file');
+  // The tree's tables name their organisation through another column, or through their parent row.
+  const own = (table: BackupTable, column: string) => {
+    if (file.tables[table].some((r) => r[column] !== file.organisationId)) problems.push(`${table}: rows of another organisation`);
+  };
+  own('org_invitations', 'officeOrgId');
+  if (file.tables.org_invitations.some((r) => r.parentOrgId !== orgs[0]?.parentId)) problems.push('org_invitations: invitations of another parent body than the organisation\'s');
+  own('rollup_reports', 'parentOrgId');
+  const ids = (table: BackupTable) => new Set(file.tables[table].map((r) => r.id));
+  const under = (table: BackupTable, column: string, parents: Set<unknown>, parentTable: BackupTable) => {
+    if (file.tables[table].some((r) => !parents.has(r[column]))) problems.push(`${table}: rows whose ${parentTable} is not in the file`);
+  };
+  const templates = ids('templates');
+  for (const t of ['template_measures', 'template_steps', 'template_versions'] as const) under(t, 'templateId', templates, 'templates');
+  under('template_decisions', 'adoptionId', ids('template_adoptions'), 'template_adoptions');
   return problems;
 }
 

@@ -7,6 +7,7 @@ import { treeErrorsEn } from './tree-errors.en';
 export default english<typeof th, 'http_error'>()({
   account_disabled: "This account is disabled; ask your office's administrator",
   account_in_other_office: 'This account also belongs to another office, so it cannot be given a temporary password; its owner changes it',
+  backup_parent_missing: "This backup's organisation belongs to a parent body (id {parent}) that is not in this database: restore the parent body's backup first, then this file",
   bad_signature: 'Signature refused',
   body_too_large: 'The request body is too large',
   busy: 'The board is busy; please try again',
