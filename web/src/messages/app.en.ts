@@ -22,6 +22,7 @@ export default english<typeof th, 'fy.label'>()({
   'nav.oit': 'OIT readiness',
   'nav.admin': 'Administration',
   'nav.rollup': 'Roll-up',
+  'nav.parent': 'Offices',
 
   'header.fiscalYear': 'Fiscal year',
   'header.signOut': 'Sign out',
@@ -125,7 +126,4 @@ export default english<typeof th, 'fy.label'>()({
   'header.archived': ' (archived)',
   'header.myAccountPasswordAnd': 'My account: password and sessions',
   'person.removed': '(removed)',
-  'readOnly.executive': 'The board is read-only for executives: executives follow progress; the responsible group directors move the cards',
-  'readOnly.staff': 'The board is read-only for staff: the responsible group directors move the cards',
-  'readOnly.card': 'This card is read-only for you: you can move only the cards your group is responsible for',
 });

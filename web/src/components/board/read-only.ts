@@ -1,7 +1,8 @@
 // Someone who may not move a card tries to drag it (an executive, staff, or a director on
 // another group's card): instead of selecting text, the board says that it is read-only for
 // them, and why. Mouse and pen: a press that moves a few pixels; touch: a long press.
-import { both, type Bilingual } from '../../i18n';
+import type { Bilingual } from '../../i18n';
+import { tReadOnly } from '../../messages/read-only';
 import { me } from '../../state/session';
 import { pushNotice } from '../../state/notices';
 import { MOUSE_DISTANCE_PX, TOUCH_DELAY_MS, TOUCH_TOLERANCE_PX } from './sensors';
@@ -13,11 +14,14 @@ const CONTROLS = 'a[href]:not(.card-open), button, select, input, textarea, labe
 export function readOnlyReason(role: string | undefined): Bilingual {
   switch (role) {
     case 'executive':
-      return both('readOnly.executive');
+      return tReadOnly.both('readOnly.executive');
     case 'staff':
-      return both('readOnly.staff');
+      return tReadOnly.both('readOnly.staff');
+    // A parent body's user reading one of its offices (issue 19).
+    case 'oversight':
+      return tReadOnly.both('readOnly.oversight');
     default:
-      return both('readOnly.card');
+      return tReadOnly.both('readOnly.card');
   }
 }
 
