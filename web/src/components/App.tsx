@@ -12,15 +12,22 @@ import { PUBLIC_ROUTE } from './public/route';
 // Pages other than the board are loaded when first opened: most visits are to the board, and the
 // app's first load stays small. A page's strings come with it; with English on, its English
 // dictionary is loaded before it shows.
-const DashboardPage = lazy(() => import('../pages/DashboardPage').then((m) => languageReady().then(() => ({ default: m.DashboardPage }))));
-const ReportsPage = lazy(() => import('../pages/ReportsPage').then((m) => languageReady().then(() => ({ default: m.ReportsPage }))));
-const OitPage = lazy(() => import('../pages/OitPage').then((m) => languageReady().then(() => ({ default: m.OitPage }))));
-const AdminPage = lazy(() => import('../pages/AdminPage').then((m) => languageReady().then(() => ({ default: m.AdminPage }))));
-const RollupPage = lazy(() => import('../pages/RollupPage').then((m) => languageReady().then(() => ({ default: m.RollupPage }))));
-const AccountPage = lazy(() => import('../pages/AccountPage').then((m) => languageReady().then(() => ({ default: m.AccountPage }))));
+const view = <K extends string, M extends Record<K, ComponentType<any>>>(load: () => Promise<M>, name: K) =>
+  lazy(() => load().then((m) => languageReady().then(() => ({ default: m[name] }))));
+const DashboardPage = view(() => import('../pages/DashboardPage'), 'DashboardPage');
+const ReportsPage = view(() => import('../pages/ReportsPage'), 'ReportsPage');
+const OitPage = view(() => import('../pages/OitPage'), 'OitPage');
+const AdminPage = view(() => import('../pages/AdminPage'), 'AdminPage');
+const RollupPage = view(() => import('../pages/RollupPage'), 'RollupPage');
+const parentChunk = () => import('./parent/chunk');
+const ParentPage = view(parentChunk, 'ParentPage');
+const AccountPage = view(() => import('../pages/AccountPage'), 'AccountPage');
 // The sign-in form too: most visits come signed in (the session cookie lasts).
-const SignIn = lazy(() => import('./SignIn').then((m) => languageReady().then(() => ({ default: m.SignIn }))));
-const PublicPage = lazy(() => import('./public/PublicPage').then((m) => languageReady().then(() => ({ default: m.PublicPage }))));
+const SignIn = view(() => import('./SignIn'), 'SignIn');
+const PublicPage = view(() => import('./public/PublicPage'), 'PublicPage');
+// Around the pages of a parent body's users (issue 19): the read-only banner in a descendant
+// office, links into one, a parent body's years and pages. Loaded only for them.
+const TreeShell = view(parentChunk, 'TreeShell');
 
 /** One view per section of the URL (/board/2567, /dashboard/2567, …). */
 const VIEWS: Record<Section, ComponentType> = {
@@ -33,6 +40,7 @@ const VIEWS: Record<Section, ComponentType> = {
   admin: AdminPage,
   account: AccountPage,
   rollup: RollupPage,
+  parent: ParentPage,
 };
 
 function Loading() {
@@ -82,6 +90,11 @@ export function App() {
         <>
           <Header />
           {!mustChange && <Nav />}
+          {(me.value!.via || me.value!.org.kind === 'parent') && (
+            <Suspense fallback={null}>
+              <TreeShell />
+            </Suspense>
+          )}
           <main id="main" class={`${mustChange ? 'account' : section.value}-page`}>
             <Suspense fallback={<Loading />}>
               <View />

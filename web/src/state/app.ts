@@ -50,7 +50,8 @@ export function startApp(): void {
     const user = me.value;
     const years = fiscalYears.value;
     const year = selectedYear.value;
-    if (!user || !years || year === null || !years.some((y) => y.beYear === year)) return;
+    // A parent body has no boards: its years are its templates' (components/parent/TreeShell.tsx).
+    if (!user || user.org.kind === 'parent' || !years || year === null || !years.some((y) => y.beYear === year)) return;
     untracked(() => {
       if (board.value?.fiscalYear.beYear !== year || !board.value) void loadBoard(year);
     });
@@ -63,7 +64,9 @@ export function startApp(): void {
   // The fiscal years and the board the address names are asked for now, beside the session
   // (not on the public page, which has data of its own). After the effects above: their first
   // run (nobody signed in yet) resets the board model.
-  // Only when this browser was signed in last time: signed out, they would only answer 401.
-  if (!onPublicPage() && probablySignedIn()) requestEarly(selectedYear.peek());
+  // Only when this browser was signed in last time: signed out, they would only answer 401. Not the
+  // board on a parent body's pages, nor on a link into one of its offices (?office=: it is opened
+  // first): that session's organisation has no boards.
+  if (!onPublicPage() && probablySignedIn()) requestEarly(/^\/(rollup|parent)|office=/.test(location.pathname + location.search) ? null : selectedYear.peek());
   void startSession();
 }

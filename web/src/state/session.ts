@@ -4,6 +4,8 @@ import type { Me } from '../../../worker/domain/contracts';
 import { api, ApiError, onUnauthorized, type DemoAccount, type Result } from '../api';
 import { both } from '../i18n';
 import { forgetKeptBoards, forgetOtherUsers, somethingKept } from './kept';
+/** Another organisation opened (issue 19): its boards are not the ones kept (components/parent/open.ts). */
+export { forgetKeptBoards };
 import { clearNotices, pushApiError, pushNotice } from './notices';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'signed-in';

@@ -6,7 +6,7 @@ import { effect, signal } from '@preact/signals';
 export type Lang = 'th' | 'en';
 
 /** Pages of the signed-in app. Add a section here and a view in components/App.tsx. */
-export const SECTIONS = ['board', 'dashboard', 'reports', 'oit', 'admin', 'account', 'submission', 'rollup'] as const;
+export const SECTIONS = ['board', 'dashboard', 'reports', 'oit', 'admin', 'account', 'submission', 'rollup', 'parent'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const LANG_KEY = 'ita-board.lang';
