@@ -16,9 +16,9 @@ export default english<typeof th>()({
   'offices.under': 'under {name}',
   'offices.noAttributes': 'none set',
   'offices.open': 'Open read-only',
-  'offices.openLabel': 'Open the board of {office}, read-only',
+  'offices.openLabel': 'Open read-only: the board of {office}',
   'offices.edit': 'Edit attributes',
-  'offices.editLabel': 'Edit the attributes of {office}',
+  'offices.editLabel': 'Edit attributes of {office}',
 
   'attr.legend': 'Attributes of {office}',
   'attr.help': 'For example region, cluster, size: the roll-up filters by them. At most {max}.',

@@ -15,7 +15,7 @@ export const th = {
   'offices.under': 'ในสังกัด {name}',
   'offices.noAttributes': 'ยังไม่กำหนด',
   'offices.open': 'เปิดดู (อ่านอย่างเดียว)',
-  'offices.openLabel': 'เปิดกระดานของ {office} แบบอ่านอย่างเดียว',
+  'offices.openLabel': 'เปิดดู (อ่านอย่างเดียว): กระดานของ {office}',
   'offices.edit': 'แก้ไขคุณลักษณะ',
   'offices.editLabel': 'แก้ไขคุณลักษณะของ {office}',
 

@@ -20,11 +20,16 @@ type Said = { error: ApiError | string | null; ok: string | null };
 async function publish(id: string): Promise<Said> {
   const r = await parentApi.publish(id);
   if (r.ok) return { error: null, ok: tParent('tpl.published', { version: r.data.version, changes: r.data.changes }) };
-  if (r.error.code === 'template.nothing_to_publish') return { error: null, ok: tParent('tpl.nothingToPublish') };
+  // 409 'template' (template.nothing_to_publish: the API's code is the key's first part); 409 'busy' is another publish at once.
+  if (r.error.status === 409 && r.error.code === 'template') return { error: null, ok: tParent('tpl.nothingToPublish') };
   return { error: r.error, ok: null };
 }
 
-function Warnings({ warnings }: { warnings: readonly ImportWarning[] }) {
+/** What the reader says about a template: not that a responsible name matches no group (a parent body has none: names stay text by design). */
+const templateWarnings = (warnings: readonly ImportWarning[]) => warnings.filter((w) => w.code !== 'group-unknown');
+
+function Warnings({ warnings: all }: { warnings: readonly ImportWarning[] }) {
+  const warnings = templateWarnings(all);
   if (warnings.length === 0) return null;
   return (
     <>
