@@ -8,7 +8,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { typed } from '../typed-client';
 import { call, enc, type ApiError } from '../api';
 import { fiscalYearLabel, pickText } from '../i18n';
-import { selectedYear } from '../state/ui';
+import { lang, selectedYear } from '../state/ui';
+import { formatDate } from '../../../worker/domain/thai-date';
 import { tRollup } from '../messages/rollup';
 import type { RollupApi } from '../../../worker/routes/rollup';
 import type { RollupCell, RollupOffice, RollupTrend, RollupView } from '../../../worker/domain/contracts-rollup';
@@ -89,7 +90,7 @@ function Trend({ beYear }: { beYear: number }) {
   const h = 80;
   const x = (i: number) => (pts.length === 1 ? w / 2 : (i / (pts.length - 1)) * w);
   const y = (p: number) => h - (p / 100) * h;
-  const label = tRollup('trend.label', { from: pts[0]!.day, to: pts.at(-1)!.day, first: pts[0]!.percent, last: pts.at(-1)!.percent });
+  const label = tRollup('trend.label', { from: formatDate(pts[0]!.day, lang.value), to: formatDate(pts.at(-1)!.day, lang.value), first: pts[0]!.percent, last: pts.at(-1)!.percent });
   return (
     <figure class="rollup-trend">
       <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={label} preserveAspectRatio="none">
@@ -202,7 +203,7 @@ export function RollupPage() {
   return (
     <div class="page-column rollup-page" data-testid="rollup-page">
       {title}
-      <p class="muted">{tRollup('page.asOf', { day: view.today })}</p>
+      <p class="muted">{tRollup('page.asOf', { day: formatDate(view.today, lang.value) })}</p>
       <p data-testid="rollup-totals">
         {tRollup('totals.summary', { percent: t.percent, done: t.done, total: t.total, overdue: t.overdue, offices: t.offices, adopted: t.adopted, oit: t.oitPercent })}
       </p>
