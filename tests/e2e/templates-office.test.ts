@@ -139,6 +139,7 @@ describe("the office's parent body and its templates, in Administration", () => 
     expect(await lead(0).locator('option:checked').innerText()).toBe('กลุ่มอำนวยการ');
     expect(await lead(1).inputValue()).toBe('');
     expect(await form.getByTestId('template-adopt-button').isDisabled()).toBe(true);
+    await expectAccessible(admin, 'the adoption form');
     await lead(1).selectOption({ label: 'กลุ่มนโยบายและแผน' });
     // And กลุ่มบริหารงานบุคคล takes part.
     await names.nth(1).locator('summary').click();

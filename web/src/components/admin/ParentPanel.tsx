@@ -55,9 +55,9 @@ export function ParentPanel({ onChanged }: { onChanged: () => void }) {
           </>
         )}
       </td>
-      <td>{when(inv.createdAt)}</td>
-      <td>{when(inv.expiresAt)}</td>
-      <td data-testid="parent-invitation-status">{tp(`status.${inv.status}`)}</td>
+      <td data-label={tp('col.sent')}>{when(inv.createdAt)}</td>
+      <td data-label={tp('col.expires')}>{when(inv.expiresAt)}</td>
+      <td data-label={tp('col.status')} data-testid="parent-invitation-status">{tp(`status.${inv.status}`)}</td>
       {actions && (
         <td>
           <div class="po-actions">
@@ -129,11 +129,13 @@ export function ParentPanel({ onChanged }: { onChanged: () => void }) {
           ) : (
             <>
               <p class="muted">{parent ? tp('invitations.hasParent') : tp('invitations.acceptMeans')}</p>
-              <AdminTable headers={[tp('col.invitedBy'), tp('col.sent'), tp('col.expires'), tp('col.status'), '']}>{pending.map((inv) => row(inv, true))}</AdminTable>
+              <div class="po-invitations">
+                <AdminTable headers={[tp('col.invitedBy'), tp('col.sent'), tp('col.expires'), tp('col.status'), '']}>{pending.map((inv) => row(inv, true))}</AdminTable>
+              </div>
             </>
           )}
           {closed.length > 0 && (
-            <details class="po-closed">
+            <details class="po-closed po-invitations">
               <summary>
                 {tp('invitations.closed')} ({closed.length})
               </summary>
