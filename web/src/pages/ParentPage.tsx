@@ -11,6 +11,7 @@ import { Invitations } from '../components/parent/Invitations';
 import { Templates } from '../components/parent/Templates';
 import { parentApi, type ParentOffice, type ParentOverview } from '../components/parent/api';
 import { openOffice } from '../components/parent/open';
+import { ParentTable } from '../components/parent/ParentTable';
 import { tParent } from '../messages/parent';
 import { formatMoment } from '../../../worker/domain/thai-date';
 import type { ApiError } from '../api';
@@ -29,82 +30,71 @@ function Offices({ view, onChanged }: { view: ParentOverview; onChanged: () => P
       {view.offices.length === 0 ? (
         <p class="muted">{tParent('offices.none')}</p>
       ) : (
-        <div class="parent-table-wrap">
-          <table class="parent-table">
-            <thead>
-              <tr>
-                <th scope="col">{tParent('offices.name')}</th>
-                <th scope="col">{tParent('offices.attributes')}</th>
-                <td />
+        <ParentTable headers={[tParent('offices.name'), tParent('offices.attributes'), null]}>
+          {view.offices.map((o) => {
+            const name = pickText(o.nameTh, o.nameEn);
+            const attrs = Object.entries(o.attributes);
+            return (
+              <tr key={o.id} data-testid="office-row">
+                <th scope="row">
+                  {name}
+                  <div class="muted">
+                    {o.slug}
+                    {o.depth > 1 && ` · ${tParent('offices.under', { name: (o.parentId && names.get(o.parentId)) || '' })}`}
+                  </div>
+                </th>
+                <td>
+                  {editing === o.id ? (
+                    <AttributesForm
+                      officeId={o.id}
+                      office={name}
+                      initial={o.attributes}
+                      onCancel={() => setEditing(null)}
+                      onSaved={async (message) => {
+                        setEditing(null);
+                        setOk(message);
+                        await onChanged();
+                      }}
+                    />
+                  ) : attrs.length === 0 ? (
+                    <span class="muted">{tParent('offices.noAttributes')}</span>
+                  ) : (
+                    <ul class="parent-attrs" data-testid="office-attributes">
+                      {attrs.map(([k, v]) => (
+                        <li key={k}>
+                          {k}: {v}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+                <td>
+                  <div class="parent-actions">
+                    {o.kind === 'office' && (
+                      <button type="button" class="button button-secondary" aria-label={tParent('offices.openLabel', { office: name })} onClick={() => void open(o)} data-testid="office-open">
+                        {tParent('offices.open')}
+                      </button>
+                    )}
+                    {view.canAdminister && editing !== o.id && o.parentId === view.org.id && (
+                      <button
+                        type="button"
+                        class="button button-link"
+                        aria-label={tParent('offices.editLabel', { office: name })}
+                        data-testid="office-edit"
+                        onClick={() => {
+                          setOk(null);
+                          setEditing(o.id);
+                        }}
+                      >
+                        {tParent('offices.edit')}
+                      </button>
+                    )}
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {view.offices.map((o) => {
-                const name = pickText(o.nameTh, o.nameEn);
-                const attrs = Object.entries(o.attributes);
-                return (
-                  <tr key={o.id} data-testid="office-row">
-                    <th scope="row">
-                      {name}
-                      <div class="muted">
-                        {o.slug}
-                        {o.depth > 1 && ` · ${tParent('offices.under', { name: (o.parentId && names.get(o.parentId)) || '' })}`}
-                      </div>
-                    </th>
-                    <td>
-                      {editing === o.id ? (
-                        <AttributesForm
-                          officeId={o.id}
-                          office={name}
-                          initial={o.attributes}
-                          onCancel={() => setEditing(null)}
-                          onSaved={async (message) => {
-                            setEditing(null);
-                            setOk(message);
-                            await onChanged();
-                          }}
-                        />
-                      ) : attrs.length === 0 ? (
-                        <span class="muted">{tParent('offices.noAttributes')}</span>
-                      ) : (
-                        <ul class="parent-attrs" data-testid="office-attributes">
-                          {attrs.map(([k, v]) => (
-                            <li key={k}>
-                              {k}: {v}
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                    <td>
-                      <div class="parent-actions">
-                        {o.kind === 'office' && (
-                          <button type="button" class="button button-secondary" aria-label={tParent('offices.openLabel', { office: name })} onClick={() => void open(o)} data-testid="office-open">
-                            {tParent('offices.open')}
-                          </button>
-                        )}
-                        {view.canAdminister && editing !== o.id && o.parentId === view.org.id && (
-                          <button
-                            type="button"
-                            class="button button-link"
-                            aria-label={tParent('offices.editLabel', { office: name })}
-                            data-testid="office-edit"
-                            onClick={() => {
-                              setOk(null);
-                              setEditing(o.id);
-                            }}
-                          >
-                            {tParent('offices.edit')}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ParentTable>
       )}
     </section>
   );

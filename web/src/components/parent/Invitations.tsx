@@ -7,6 +7,7 @@ import type { ApiError } from '../../api';
 import { lang } from '../../state/ui';
 import { pickText } from '../../i18n';
 import { Feedback } from '../Feedback';
+import { ParentTable } from './ParentTable';
 import { tParent } from '../../messages/parent';
 import { formatMoment } from '../../../../worker/domain/thai-date';
 import { parentApi, type ParentInvitation } from './api';
@@ -60,45 +61,32 @@ export function Invitations({ invitations, canAdminister, onChanged }: { invitat
       {invitations.length === 0 ? (
         <p class="muted">{tParent('invite.none')}</p>
       ) : (
-        <div class="parent-table-wrap">
-          <table class="parent-table">
-            <thead>
-              <tr>
-                <th scope="col">{tParent('invite.office')}</th>
-                <th scope="col">{tParent('invite.sentAt')}</th>
-                <th scope="col">{tParent('invite.expires')}</th>
-                <th scope="col">{tParent('invite.status')}</th>
-                {canAdminister && <td />}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((inv) => {
-                const office = pickText(inv.org.nameTh, inv.org.nameEn);
-                return (
-                  <tr key={inv.id} data-testid="invitation-row">
-                    <th scope="row">
-                      {office} <span class="muted">({inv.org.slug})</span>
-                    </th>
-                    <td data-label={tParent('invite.sentAt')}>{formatMoment(inv.createdAt, lang.value)}</td>
-                    <td data-label={tParent('invite.expires')}>{formatMoment(inv.expiresAt, lang.value)}</td>
-                    <td class={`status-${inv.status}`} data-label={tParent('invite.status')} data-testid="invitation-status">
-                      {tParent(`status.${inv.status}`)}
-                    </td>
-                    {canAdminister && (
-                      <td>
-                        {inv.status === 'pending' && (
-                          <button type="button" class="button button-secondary" aria-label={tParent('invite.revokeLabel', { office })} onClick={() => void revoke(inv)} data-testid="invitation-revoke">
-                            {tParent('invite.revoke')}
-                          </button>
-                        )}
-                      </td>
+        <ParentTable headers={[tParent('invite.office'), tParent('invite.sentAt'), tParent('invite.expires'), tParent('invite.status'), ...(canAdminister ? [null] : [])]}>
+          {invitations.map((inv) => {
+            const office = pickText(inv.org.nameTh, inv.org.nameEn);
+            return (
+              <tr key={inv.id} data-testid="invitation-row">
+                <th scope="row">
+                  {office} <span class="muted">({inv.org.slug})</span>
+                </th>
+                <td data-label={tParent('invite.sentAt')}>{formatMoment(inv.createdAt, lang.value)}</td>
+                <td data-label={tParent('invite.expires')}>{formatMoment(inv.expiresAt, lang.value)}</td>
+                <td class={`status-${inv.status}`} data-label={tParent('invite.status')} data-testid="invitation-status">
+                  {tParent(`status.${inv.status}`)}
+                </td>
+                {canAdminister && (
+                  <td>
+                    {inv.status === 'pending' && (
+                      <button type="button" class="button button-secondary" aria-label={tParent('invite.revokeLabel', { office })} onClick={() => void revoke(inv)} data-testid="invitation-revoke">
+                        {tParent('invite.revoke')}
+                      </button>
                     )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </ParentTable>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { lang } from '../../state/ui';
 import { pickText } from '../../i18n';
 import { Feedback } from '../Feedback';
 import { useLoad } from '../admin/useLoad';
+import { ParentTable } from './ParentTable';
 import { tParent } from '../../messages/parent';
 import { formatMoment } from '../../../../worker/domain/thai-date';
 import type { ImportWarning } from '../../../../worker/domain/announcement/types';
@@ -165,24 +166,11 @@ export function Templates({ canAdminister }: { canAdminister: boolean }) {
       <Feedback error={list.error} />
       {list.data && list.data.templates.length === 0 && <p class="muted">{tParent('tpl.none')}</p>}
       {list.data && list.data.templates.length > 0 && (
-        <div class="parent-table-wrap">
-          <table class="parent-table">
-            <thead>
-              <tr>
-                <th scope="col">{tParent('tpl.year')}</th>
-                <th scope="col">{tParent('tpl.name')}</th>
-                <th scope="col">{tParent('tpl.version')}</th>
-                <th scope="col">{tParent('tpl.adoption')}</th>
-                {canAdminister && <td />}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.templates.map((t) => (
-                <TemplateRow key={t.id} template={t} canAdminister={canAdminister} onPublished={list.reload} />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ParentTable headers={[tParent('tpl.year'), tParent('tpl.name'), tParent('tpl.version'), tParent('tpl.adoption'), ...(canAdminister ? [null] : [])]}>
+          {list.data.templates.map((t) => (
+            <TemplateRow key={t.id} template={t} canAdminister={canAdminister} onPublished={list.reload} />
+          ))}
+        </ParentTable>
       )}
       {canAdminister && <ImportForm onImported={list.reload} />}
     </section>
