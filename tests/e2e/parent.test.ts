@@ -170,6 +170,10 @@ describe("a parent body's pages", () => {
     await expect.poll(() => page.getByTestId('read-only-banner').textContent()).toContain(`อ่านอย่างเดียว: ${name} ในสังกัด หน่วยงานต้นสังกัดทดสอบ`);
     // The office's menu, without the roll-up (it would refuse there).
     expect(await page.getByTestId('nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')))).toEqual(['nav-board', 'nav-dashboard', 'nav-reports', 'nav-oit']);
+    // The parent body's pages, typed in the office: its board (the office has none of them).
+    await page.goto(`${base}/rollup/2570`);
+    await page.waitForURL(/\/board\/2570$/);
+    await page.getByTestId('read-only-banner').waitFor();
     // Read-only: no card to drag, no "move to" menu; a drag says why.
     const card = page.getByTestId('card').first();
     await card.waitFor();

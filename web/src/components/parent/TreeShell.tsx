@@ -6,7 +6,8 @@
 // - in a parent body: the office's pages (board, dashboard, reports, OIT, administration) have
 //   nothing to show, so they lead to the roll-up; the year menu offers the years of the parent's
 //   templates and the current fiscal year (a parent body has no boards, so no fiscal years);
-// - in an office read through its parent body: a banner says it is read-only and leads back.
+// - in an office read through its parent body: a banner says it is read-only and leads back; the
+//   parent body's pages (an address typed or kept) lead to the office's board.
 import { effect } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { pickText } from '../../i18n';
@@ -81,7 +82,10 @@ export function TreeShell() {
   }, [inParent]);
   const current = section.value;
   useEffect(() => {
-    if (inParent && !opening && !PARENT_PAGES.includes(current)) goTo('rollup', { replace: true });
+    if (opening) return;
+    if (inParent && !PARENT_PAGES.includes(current)) goTo('rollup', { replace: true });
+    // An office read through its parent body has no roll-up or offices of its own: its board.
+    else if (user.via && current !== 'account' && PARENT_PAGES.includes(current)) goTo('board', { replace: true });
   }, [inParent, opening, current]);
 
   if (opening) {
