@@ -216,6 +216,8 @@ describe('rollover to a year named a version of its own', () => {
     const preview = await call('POST', '/api/fiscal-years/2567/rollover/preview', { cookie: cookie.admin, body: { toBeYear: 2568 } });
     expect(preview.status, preview.text).toBe(200);
     expect(preview.json.catalogue).toMatchObject({ id, name: 'OIT 2569 (26 ข้อ)', items: 26 });
+    expect(preview.json.catalogue.list).toHaveLength(26);
+    expect(preview.json.catalogue.list[0]).toEqual({ code: 'O1', titleTh: expect.any(String) });
     expect(preview.json.counts.oitItems).toBe(26);
     expect(preview.json.crosswalk.find((r: { oldCode: string }) => r.oldCode === 'O43')).toMatchObject({ newCode: 'O26', score: 0.81 });
     const warning = preview.json.warnings.find((w: { code: string }) => w.code === 'oit_catalogue_version');

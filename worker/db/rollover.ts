@@ -145,7 +145,7 @@ function describe(src: Source, from: number, to: number, next: NextCatalogue): R
     counts: { measures: src.ms.length, steps: src.cards.length, columns: src.cols.length, oitItems: next ? next.catalogue.items.length : src.items.length, groups: src.groups },
     notCarried: { evidence: src.evidence, comments: src.comments, stepsDone: src.stepsDone },
     warnings: warningsFor(src, from, to, next),
-    ...(next ? { catalogue: { id: next.catalogue.id, name: next.catalogue.name, source: next.catalogue.source, items: next.catalogue.items.length }, crosswalk: next.crosswalk } : {}),
+    ...(next ? { catalogue: { id: next.catalogue.id, name: next.catalogue.name, source: next.catalogue.source, items: next.catalogue.items.length, list: next.catalogue.items.map(({ code, titleTh }) => ({ code, titleTh })) }, crosswalk: next.crosswalk } : {}),
   };
 }
 

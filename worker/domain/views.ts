@@ -1,7 +1,7 @@
 // The answers ("views") of the office's pages: dashboard and O43 report, OIT readiness, the public
 // page, the rollover preview and the integrity check. Declared here, beside the request schemas
 // (contracts*.ts), so db/ fills them and the web app reads them without reaching into db/.
-import type { CrosswalkRow } from './crosswalk';
+import type { CrosswalkItem, CrosswalkRow } from './crosswalk';
 import type { EvidenceHealth } from './link-health';
 import type { ColumnCategory, FiscalYearView } from './contracts';
 import type { ColumnInfo, GroupInfo, GroupProgress, MeasureProgress, OverdueCard, SeriesPoint, Tally } from './progress';
@@ -125,7 +125,7 @@ export interface RolloverPreview {
   notCarried: { evidence: number; comments: number; stepsDone: number };
   warnings: RolloverWarning[];
   /** The catalogue version named for the target year when it is not the source year's list (db/catalogues.ts). */
-  catalogue?: { id: string; name: string; source: string; items: number };
+  catalogue?: { id: string; name: string; source: string; items: number; list: CrosswalkItem[] };
   /** The proposed crosswalk from the source year's OIT codes to the version's (kept with the new year). */
   crosswalk?: CrosswalkRow[];
 }

@@ -17,14 +17,16 @@ import { ImportPanel } from './ImportPanel';
 import './rollover.css';
 import { Feedback } from '../Feedback';
 import { tAdmin } from '../../messages/admin';
+import { tCatalogue } from '../../messages/catalogue';
+import { CrosswalkTable, crosswalkOf, proposedChoices, type CrosswalkChoices } from '../oit/CrosswalkTable';
 
 type Mode = 'copy' | 'import';
 
 const rollover = clients.fiscalYears[':beYear'].rollover;
 const rolloverApi = {
   preview: (from: number, toBeYear: number) => call(() => rollover.preview.$post({ param: { beYear: enc(from) }, json: { toBeYear } })),
-  commit: (from: number, toBeYear: number, confirmNonAdjacent: boolean) =>
-    call(() => rollover.commit.$post({ param: { beYear: enc(from) }, json: { toBeYear, confirmNonAdjacent } })),
+  commit: (from: number, toBeYear: number, confirmNonAdjacent: boolean, crosswalk?: { oldCode: string; newCode: string | null }[]) =>
+    call(() => rollover.commit.$post({ param: { beYear: enc(from) }, json: { toBeYear, confirmNonAdjacent, ...(crosswalk ? { crosswalk } : {}) } })),
 };
 
 export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => void }) {
@@ -39,6 +41,8 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
   const [busy, setBusy] = useState(false);
   /** A target that is not the next year: due dates move by the years between, once confirmed. */
   const [confirmed, setConfirmed] = useState(false);
+  /** The target year takes a catalogue version of its own: the crosswalk as the administrator corrected it. */
+  const [choice, setChoice] = useState<CrosswalkChoices>({});
 
   useEffect(() => {
     if (from === null && latest !== null) setFrom(latest);
@@ -64,13 +68,14 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
     }
     setError(null);
     setConfirmed(false);
+    setChoice(proposedChoices(r.data.crosswalk ?? []));
     setPreview(r.data);
   }
 
   async function commit() {
     if (!preview) return;
     setBusy(true);
-    const r = await rolloverApi.commit(preview.from, preview.to, confirmed);
+    const r = await rolloverApi.commit(preview.from, preview.to, confirmed, preview.crosswalk ? crosswalkOf(choice) : undefined);
     setBusy(false);
     if (!r.ok) return setError(r.error);
     setError(null);
@@ -135,6 +140,13 @@ export function RolloverPanel({ onCreated }: { onCreated?: (beYear: number) => v
                     <li key={w.code}>{pickText(w.messageTh, w.messageEn)}</li>
                   ))}
                 </ul>
+              )}
+              {preview.catalogue && preview.crosswalk && (
+                <div class="rollover-crosswalk" data-testid="rollover-crosswalk">
+                  <h3>{tCatalogue('crosswalk')}</h3>
+                  <p class="muted">{tCatalogue('crosswalkHint')}</p>
+                  <CrosswalkTable rows={preview.crosswalk} items={preview.catalogue.list} choice={choice} onChange={setChoice} />
+                </div>
               )}
               {preview.needsConfirmation && (
                 <label class="rollover-confirm">

@@ -9,10 +9,9 @@ import { safeHref } from '../dashboard/format';
 import { pickText } from '../../i18n';
 import { tCatalogue } from '../../messages/catalogue';
 import type { CatalogueLineError } from '../../../../worker/domain/catalogue-list';
-import type { CrosswalkReason } from '../../../../worker/domain/crosswalk';
+import { CrosswalkTable, crosswalkOf, proposedChoices, type CrosswalkChoices } from './CrosswalkTable';
 import { catalogueApi, type CatalogueApplied, type CataloguePlan, type CatalogueVersions as Versions } from './catalogue-api';
 
-const REASON = { same_code: 'reasonSame', similar_title: 'reasonSimilar', none: 'reasonNone' } as const satisfies Record<CrosswalkReason, string>;
 
 function Source({ source }: { source: string }) {
   if (!source) return <span class="muted">{tCatalogue('noSource')}</span>;
@@ -190,7 +189,7 @@ function ApplyVersion({ list, beYear, chosen, onApplied }: { list: Versions; beY
   const [id, setId] = useState(chosen ?? list.catalogues[0]?.id ?? '');
   const [yearText, setYearText] = useState(String(beYear));
   const [plan, setPlan] = useState<CataloguePlan | null>(null);
-  const [choice, setChoice] = useState<Record<string, string | null>>({});
+  const [choice, setChoice] = useState<CrosswalkChoices>({});
   const [confirm, setConfirm] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [done, setDone] = useState<{ applied: CatalogueApplied; name: string } | null>(null);
@@ -206,7 +205,7 @@ function ApplyVersion({ list, beYear, chosen, onApplied }: { list: Versions; beY
     setError(null);
     setPlan(r.data);
     setConfirm(false);
-    setChoice(Object.fromEntries(r.data.proposal.map((p) => [p.oldCode, p.newCode])));
+    setChoice(proposedChoices(r.data.proposal));
   }
 
   const newCodes = new Set(plan?.catalogue.items.map((i) => i.code));
@@ -215,8 +214,7 @@ function ApplyVersion({ list, beYear, chosen, onApplied }: { list: Versions; beY
 
   async function apply() {
     if (!plan) return;
-    const crosswalk = Object.entries(choice).map(([oldCode, newCode]) => ({ oldCode, newCode }));
-    const r = await catalogueApi.apply(plan.catalogue.id, plan.beYear, crosswalk, confirm);
+    const r = await catalogueApi.apply(plan.catalogue.id, plan.beYear, crosswalkOf(choice), confirm);
     if (!r.ok) return setError(r.error);
     setError(null);
     setDone({ applied: r.data, name: plan.catalogue.name });
@@ -256,46 +254,7 @@ function ApplyVersion({ list, beYear, chosen, onApplied }: { list: Versions; beY
               {tCatalogue('lost', { codes: plan.lost.map((l) => (l.change === 'changed' ? tCatalogue('changed', { code: l.code }) : l.code)).join(', ') })}
             </p>
           )}
-          <div class="oit-crosswalk-scroll">
-            <table class="oit-crosswalk">
-              <thead>
-                <tr>
-                  <th scope="col">{tCatalogue('oldItem')}</th>
-                  <th scope="col">{tCatalogue('newItem')}</th>
-                  <th scope="col">{tCatalogue('score')}</th>
-                  <th scope="col">{tCatalogue('evidence')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plan.proposal.map((row) => (
-                  <tr key={row.oldCode} data-testid="crosswalk-row" data-code={row.oldCode} class={inUse.has(row.oldCode) ? 'in-use' : ''}>
-                    <th scope="row">
-                      <strong>{row.oldCode}</strong> {row.oldTitle}
-                    </th>
-                    <td>
-                      <select
-                        aria-label={`${row.oldCode} → ${tCatalogue('newItem')}`}
-                        value={choice[row.oldCode] ?? ''}
-                        onChange={(e) => setChoice({ ...choice, [row.oldCode]: e.currentTarget.value || null })}
-                        data-testid="crosswalk-choice"
-                      >
-                        <option value="">{tCatalogue('none')}</option>
-                        {plan.catalogue.items.map((i) => (
-                          <option key={i.code} value={i.code}>
-                            {i.code} {i.titleTh}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      {row.score.toFixed(2)} <span class="muted">{tCatalogue(REASON[row.reason])}</span>
-                    </td>
-                    <td>{inUse.has(row.oldCode) ? tCatalogue('links', { links: inUse.get(row.oldCode)! }) : ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <CrosswalkTable rows={plan.proposal} items={plan.catalogue.items} choice={choice} onChange={setChoice} inUse={inUse} />
           {unmappedInUse.length > 0 && (
             <label class="oit-confirm">
               <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.currentTarget.checked)} data-testid="crosswalk-confirm" />{' '}
