@@ -179,6 +179,7 @@ describe("a parent body's pages", () => {
     await card.waitFor();
     expect(await page.locator('[data-testid=card].is-draggable').count()).toBe(0);
     expect(await page.getByRole('button', { name: /ย้ายไป/ }).count()).toBe(0);
+    await page.locator('html[data-read-only-watch]').waitFor({ state: 'attached' });
     const box = (await cardOnScreen(page, (await card.getAttribute('data-card-id'))!).boundingBox())!;
     await mouseDrag(page, { x: box.x + box.width / 2, y: box.y + 20 }, { x: box.x + box.width * 2, y: box.y + 20 });
     await expect.poll(() => page.getByTestId('notice').last().textContent()).toContain('เปิดดูหน่วยงานนี้จากหน่วยงานต้นสังกัด');

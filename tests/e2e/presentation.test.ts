@@ -128,6 +128,8 @@ describe('read-only roles', () => {
     await page.goto(`${base}/board/2567`);
     const card = page.getByTestId('card').first();
     await card.waitFor();
+    // What a read-only drag says loads after the board's first draw (a chunk of its own).
+    await page.locator('html[data-read-only-watch]').waitFor({ state: 'attached' });
     const box = (await card.locator('.card-title').boundingBox())!;
     await page.mouse.move(box.x + 5, box.y + box.height / 2);
     await page.mouse.down();

@@ -86,8 +86,11 @@ export function watchReadOnlyDrags(): () => void {
   document.addEventListener('pointermove', move, true);
   document.addEventListener('pointerup', end, true);
   document.addEventListener('pointercancel', end, true);
+  // Armed (this chunk loads after the board's first draw): the browser tests wait for it.
+  document.documentElement.setAttribute('data-read-only-watch', '');
   return () => {
     end();
+    document.documentElement.removeAttribute('data-read-only-watch');
     document.removeEventListener('click', click, true);
     document.removeEventListener('dragstart', nativeDrag, true);
     document.removeEventListener('pointerdown', down, true);
