@@ -9,7 +9,7 @@ import { call, db } from './helpers';
 import { createSession } from '../../worker/db/auth';
 import { SESSION_COOKIE } from '../../worker/middleware/session';
 import { seedParentBody } from '../../worker/seed/parent-body';
-import { readRollupRows, rollupStatements, type RollupRows } from '../../worker/db/rollup';
+import { readRollupRows, ROLLUP_SQL, rollupStatements, type RollupRows } from '../../worker/db/rollup';
 import { computeRollup } from '../../worker/domain/rollup';
 
 type Body = Awaited<ReturnType<typeof seedParentBody>>;
@@ -69,6 +69,11 @@ describe('the roll-up by denormalised parent', () => {
     // number of offices (no probe per office, no index entry past each office's rows).
     expect(aggregates.meta.rows_read).toBeLessThanOrEqual(9 + 3);
     expect(results[2]!.meta.rows_read).toBeLessThanOrEqual(3 + 3);
+    // And through the indexes, whatever SQLite's statistics: no scan of offices or aggregate rows.
+    for (const [q, ...args] of [[ROLLUP_SQL.offices, top.parentId], [ROLLUP_SQL.aggregates, top.parentId, BE]] as const) {
+      const plan = await env.DB.prepare(`explain query plan ${q}`).bind(...args).all<{ detail: string }>();
+      expect(plan.results.map((r) => r.detail).filter((d) => /^SCAN (organisations|measure_aggregates|o|a)\b/.test(d))).toEqual([]);
+    }
   });
 
   it("counts a sub-parent's offices once it joins, through the invitation its administrator accepts", async () => {
