@@ -11,6 +11,8 @@ import { officeTreeApi, type OfficeTemplate, type TemplateChangeView } from './t
 import { tParentOffice as tp } from '../../messages/parent-office';
 
 type Decision = 'accepted' | 'declined';
+/** decideChangesBody takes at most 500 decisions a request: a longer revision is accepted 500 at a time (what remains is shown). */
+const MAX_DECISIONS = 500;
 type Step = NonNullable<TemplateChangeView['after']>;
 
 function fieldText(step: Step, field: TemplateChangeView['fields'][number]): string {
@@ -79,7 +81,7 @@ export function TemplateReview({ template, onDecided }: { template: OfficeTempla
               type="button"
               class="button button-secondary"
               disabled={busy}
-              onClick={() => void decide(changes.map((c) => ({ itemId: c.itemId, decision: 'accepted' })))}
+              onClick={() => void decide(changes.slice(0, MAX_DECISIONS).map((c) => ({ itemId: c.itemId, decision: 'accepted' })))}
               data-testid="template-accept-all"
             >
               {tp('review.acceptAll', { count: changes.length })}
