@@ -68,8 +68,8 @@ describe("a parent body's pages", () => {
     expect((await api(office, 'POST', '/api/office/parent/leave')).status).toBe(204);
 
     const page = await pageAs(parent.admin.email);
-    // A parent body's menu: its offices and the roll-up, nothing of an office's; it starts on the roll-up.
-    expect(await page.getByTestId('nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')))).toEqual(['nav-parent', 'nav-rollup']);
+    // A parent body's menu: its offices, the roll-up and (its administrators) its users, nothing of an office's; it starts on the roll-up.
+    expect(await page.getByTestId('nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')))).toEqual(['nav-parent', 'nav-rollup', 'nav-admin']);
     await page.waitForURL(/\/rollup\/2570$/);
     await page.getByTestId('nav-parent').click();
     await page.getByTestId('parent-page').waitFor();
@@ -218,5 +218,41 @@ describe("a parent body's pages", () => {
     for (const id of ['invite-form', 'template-import', 'template-publish', 'office-edit', 'invitation-revoke']) expect(await page.getByTestId(id).count()).toBe(0);
     expect(await page.getByTestId('office-open').count()).toBe(3);
     await page.context().close();
+  });
+
+  it("administrator: adds an oversight user in Administration (a parent body's roles only), who then reads the roll-up", async () => {
+    const demo = await pageAs('admin@demo.local');
+    const parent = await seedParent(demo, 2);
+    await demo.context().close();
+    const page = await pageAs(parent.admin.email);
+    await page.waitForURL(/\/rollup\/2570$/);
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-page').waitFor();
+    // No boards, groups or columns in a parent body: its users only.
+    expect(await page.locator('[role=tab]').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-testid')))).toEqual(['admin-tab-users']);
+    const form = page.getByTestId('admin-new-user');
+    expect(await form.locator('select').first().locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['admin', 'oversight']);
+    expect(await form.locator('select').first().inputValue()).toBe('oversight');
+    const email = `oversight.${Date.now()}@parent.local`;
+    await form.locator('input[type=email]').fill(email);
+    await form.locator('input:not([type])').first().fill('ผู้ติดตามผล ภาค');
+    await form.locator('input[type=password]').fill('a-long-password-2570');
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('admin-ok').waitFor();
+    await page.locator(`[data-testid=admin-user][data-email="${email}"]`).waitFor();
+    // An office's role is refused in a parent body by the server too, in Thai and English.
+    const refused = await api(page, 'POST', '/api/admin/users', { email: `d.${email}`, displayName: 'ผอ.', password: 'a-long-password-2570', role: 'director', groupId: null });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.code).toBe('role_not_for_org');
+    expect(refused.json.error.messageEn).toBeTruthy();
+    await page.context().close();
+
+    const added = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+    const overseer = await added.newPage();
+    await signIn(overseer, base, email, 'a-long-password-2570');
+    await overseer.waitForURL(/\/rollup\/2570$/);
+    await expect.poll(() => overseer.getByTestId('rollup-row').count()).toBe(2);
+    expect(await overseer.getByTestId('nav').locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')))).toEqual(['nav-parent', 'nav-rollup']);
+    await added.close();
   });
 });

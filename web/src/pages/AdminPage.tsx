@@ -1,5 +1,5 @@
 // Administration of the office: users and roles, groups, board columns, fiscal years (import),
-// and the integrity of the activity log. The server refuses all of it to non-administrators;
+// and the integrity of the activity log (of a parent body: its users only). The server refuses all of it to non-administrators;
 // this page only spares them the controls.
 import { useState } from 'preact/hooks';
 import { lazy, Suspense } from 'preact/compat';
@@ -44,7 +44,8 @@ export function AdminPage() {
     <div class="admin-page" data-testid="admin-page">
       <div class="admin-tabs" role="tablist" aria-label={tAdmin('page.settings')}>
         {[
-          ...TABS.map((t) => ({ id: t.id as Tab, label: tAdmin(t.label) })),
+          // A parent body has no boards or groups: its users only.
+          ...TABS.filter((t) => me.value!.org.kind === 'office' || t.id === 'users').map((t) => ({ id: t.id as Tab, label: tAdmin(t.label) })),
           // An office's parent body; a parent body's own page is elsewhere.
           ...(me.value.org.kind === 'office' ? [{ id: 'parent' as const, label: tParentOffice('tab') }] : []),
         ].map((t) => (

@@ -7,14 +7,16 @@ import { PasswordField } from '../PasswordField';
 import '../../styles/account.css';
 import type { ApiError } from '../../api';
 import { pickText, roleLabel } from '../../i18n';
-import type { Role } from '../../../../worker/domain/contracts';
+import { ROLES, type Role } from '../../../../worker/domain/contracts';
+import { roleFitsOrg } from '../../../../worker/domain/policy';
 import { Feedback } from '../Feedback';
 import { AdminPanel, AdminTable, SaveCell } from './Panel';
 import { useLoad } from './useLoad';
 import { formatMoment } from '../../../../worker/domain/thai-date';
 import { tAdmin } from '../../messages/admin';
 
-const ROLES: Role[] = ['admin', 'executive', 'director', 'staff'];
+/** The roles an organisation of this kind has (an office: no oversight users; a parent body: administrators and oversight users). */
+const rolesHere = (): Role[] => ROLES.filter((r) => roleFitsOrg(r, me.value?.org.kind ?? 'office'));
 
 function GroupSelect({ groups, value, onChange, label }: { groups: AdminGroup[]; value: string | null; onChange: (v: string | null) => void; label: string }) {
   return (
@@ -163,7 +165,7 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
         <>
           <td>
             <select class="select select-small" aria-label={tAdmin('users.role')} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-              {ROLES.map((r) => (
+              {rolesHere().map((r) => (
                 <option key={r} value={r}>
                   {roleLabel(r)}
                 </option>
@@ -186,7 +188,7 @@ export function UsersPanel() {
   // One call: the users list carries each member's account state.
   const reloadAll = () => void users.reload();
   const groups = useLoad(adminApi.groups);
-  const [form, setForm] = useState({ email: '', displayName: '', password: '', role: 'staff' as Role, groupId: null as string | null });
+  const [form, setForm] = useState({ email: '', displayName: '', password: '', role: (me.value?.org.kind === 'parent' ? 'oversight' : 'staff') as Role, groupId: null as string | null });
   const [error, setError] = useState<ApiError | null>(null);
   const [ok, setOk] = useState<string | null>(null);
   const groupList = groups.data?.groups ?? [];
@@ -231,7 +233,7 @@ export function UsersPanel() {
         <label>
           {tAdmin('users.role')}
           <select class="select" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}>
-            {ROLES.map((r) => (
+            {rolesHere().map((r) => (
               <option key={r} value={r}>
                 {roleLabel(r)}
               </option>

@@ -22,7 +22,7 @@ import { boundsOf, fiscalYearOfDay } from './years';
 import './parent.css';
 
 /** A parent body's own pages; the others lead to the roll-up. */
-const PARENT_PAGES: readonly Section[] = ['parent', 'rollup', 'account'];
+const PARENT_PAGES: readonly Section[] = ['parent', 'rollup', 'account', 'admin'];
 
 function withoutOfficeParam(): string {
   const url = new URL(location.href);
