@@ -47,3 +47,14 @@ export function browserForFile(): Pick<Browser, 'newContext' | 'newPage'> {
     newPage: (options) => open().newPage(options),
   };
 }
+
+/** A call of the app's API from the page (same origin, the page's session): its status and JSON (null when none). */
+export function pageApi(page: Page, path: string, method: string, body?: unknown): Promise<{ status: number; json: any }> {
+  return page.evaluate(
+    async ({ path, method, body }) => {
+      const r = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: r.status, json: await r.json().catch(() => null) };
+    },
+    { path, method, body },
+  );
+}

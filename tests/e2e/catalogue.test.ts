@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './axe';
-import { launch, signIn } from './browser';
+import { launch, pageApi, signIn } from './browser';
 import { serverBoard } from './board-helpers';
 import { OIT_26_LIST } from '../worker/fixtures/oit-26-items';
 
@@ -16,14 +16,7 @@ const base = inject('baseUrl');
 let browser: Browser;
 let admin: Page;
 
-const api = (page: Page, path: string, method: string, body?: unknown) =>
-  page.evaluate(
-    async ({ path, method, body }) => {
-      const r = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: r.status, json: await r.json().catch(() => null) };
-    },
-    { path, method, body },
-  );
+const api = pageApi;
 
 beforeAll(async () => {
   browser = await launch();

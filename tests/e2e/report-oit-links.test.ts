@@ -5,7 +5,7 @@
 // the staff preview does not; the deadline, the link and the year are put back afterwards.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, signIn } from './browser';
+import { launch, pageApi, signIn } from './browser';
 import { serverBoard } from './board-helpers';
 
 const base = inject('baseUrl');
@@ -19,15 +19,7 @@ afterAll(async () => {
 });
 
 /** A request with the page's own session; its status and JSON. */
-function api(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ([m, p, b]) => {
-      const res = await fetch(p as string, { method: m as string, headers: { 'content-type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
-      return { status: res.status, json: res.status === 204 ? null : await res.json().catch(() => null) };
-    },
-    [method, path, body] as const,
-  );
-}
+const api = (page: Page, method: string, path: string, body?: unknown) => pageApi(page, path, method, body);
 
 const bangkokDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
 

@@ -4,7 +4,7 @@
 // file from the untouched FY2567 and archived after it, so the other files keep their default year.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, signIn } from './browser';
+import { launch, pageApi, signIn } from './browser';
 import { OIT_26_LIST } from '../worker/fixtures/oit-26-items';
 
 const base = inject('baseUrl');
@@ -12,14 +12,7 @@ const YEAR = 2572;
 let browser: Browser;
 let admin: Page;
 
-const api = (page: Page, path: string, method: string, body?: unknown) =>
-  page.evaluate(
-    async ({ path, method, body }) => {
-      const r = await fetch(path, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: r.status, json: await r.json().catch(() => null) };
-    },
-    { path, method, body },
-  );
+const api = pageApi;
 
 beforeAll(async () => {
   browser = await launch();
