@@ -141,3 +141,106 @@ describe('aggregates after template adoption and revisions', () => {
     expect(await fyOf(await cookieFor(fresh, 'admin'))).toMatchObject({ templates: [{ adoptedVersion: 2, pending: 0 }] });
   });
 });
+
+// Like with like (issue 19): in a measure adopted from a template, the aggregates count only the
+// cards linked to a template step. An office that accepted a step's removal no longer has the step
+// in the template's sense (its card stays on its board, unlinked, and counts nowhere in the
+// roll-up); an office that declined still has it linked and counted.
+describe('the roll-up compares like with like after a removed step', () => {
+  let officeA: Demo;
+  let officeB: Demo;
+  let other: { orgId: string; userIds: Record<string, string> };
+  let otherTemplate: string;
+  const asOther = async (email: string) => `${SESSION_COOKIE}=${await createSession(db(), other.userIds[email]!, other.orgId)}`;
+  const otherRollup = async (): Promise<RollupView> => {
+    const r = await call('GET', '/api/rollup/2570', { cookie: await asOther('oversight@like-parent.test') });
+    expect(r.status, r.text).toBe(200);
+    return r.json as RollupView;
+  };
+  /** The office's card of measure 2's third step (the one V2 removes). */
+  const thirdStep = async (admin: string) => (await getBoard(admin, 2570)).cards.find((c) => c.stepNumber === 3)!;
+  const fyIds: Record<string, string> = {};
+
+  beforeAll(async () => {
+    officeA = await seedOffice('like-a', 'like-a.local');
+    officeB = await seedOffice('like-b', 'like-b.local');
+    other = await seedParentBody(db(), {
+      slug: 'like-parent',
+      nameTh: 'ต้นสังกัด (ทดสอบเทียบเท่ากัน)',
+      nameEn: 'Parent (like with like test)',
+      accounts: [
+        { email: 'admin@like-parent.test', displayName: 'ผู้ดูแล', role: 'admin' },
+        { email: 'oversight@like-parent.test', displayName: 'ผู้กำกับ', role: 'oversight' },
+      ],
+    });
+    await placeUnder(db(), other.orgId, [{ orgId: officeA.orgId }, { orgId: officeB.orgId }]);
+    const parentAdmin = await asOther('admin@like-parent.test');
+    const imported = await call('POST', '/api/parent/templates/import', { cookie: parentAdmin, body: { beYear: 2570, title: 'มาตรการร่วม', text: V1 } });
+    expect(imported.status, imported.text).toBe(201);
+    otherTemplate = imported.json.id;
+    expect((await call('POST', `/api/parent/templates/${otherTemplate}/publish`, { cookie: parentAdmin })).status).toBe(201);
+    for (const [name, office] of [['A', officeA], ['B', officeB]] as const) {
+      const admin = await cookieFor(office, 'admin');
+      const adopted = await call('POST', `/api/office/templates/${otherTemplate}/adopt`, { cookie: admin, body: {} });
+      expect(adopted.status, adopted.text).toBe(201);
+      fyIds[name] = adopted.json.fiscalYearId;
+      // The step V2 removes carries evidence in both offices.
+      await withEvidence(admin, [(await thirdStep(admin)).id]);
+    }
+    expect((await call('POST', '/api/parent/templates/import', { cookie: parentAdmin, body: { beYear: 2570, text: V2 } })).status).toBe(201);
+    expect((await call('POST', `/api/parent/templates/${otherTemplate}/publish`, { cookie: parentAdmin })).json.version).toBe(2);
+    // A accepts every difference; B declines the removal and accepts the rest.
+    for (const [office, declineRemoval] of [[officeA, false], [officeB, true]] as const) {
+      const admin = await cookieFor(office, 'admin');
+      const changes = (await call('GET', `/api/office/templates/${otherTemplate}`, { cookie: admin })).json.changes as { itemId: string; change: string }[];
+      const decisions = changes.map((c) => ({ itemId: c.itemId, decision: declineRemoval && c.change === 'removed' ? 'declined' : 'accepted' }));
+      const r = await call('POST', `/api/office/templates/${otherTemplate}/changes`, { cookie: admin, body: { decisions } });
+      expect(r.status, r.text).toBe(200);
+      expect(r.json).toMatchObject({ added: 1, changed: 2, unlinked: declineRemoval ? 0 : 1, remaining: 0 });
+    }
+  });
+
+  it("A (accepted the removal) counts the template's new steps, B (declined) the old ones; evidence follows the same cards", async () => {
+    const a = await expectConsistent(fyIds.A!);
+    const b = await expectConsistent(fyIds.B!);
+    const total = (m: Map<string, AggregateCounts>) => [...m.values()].reduce((n, x) => n + totalOf(x), 0);
+    expect(total(a)).toBe(total(b) - 1);
+    const evidence = (m: Map<string, AggregateCounts>) => [...m.values()].reduce((n, x) => n + x.evidence, 0);
+    expect([evidence(a), evidence(b)]).toEqual([0, 1]);
+    const view = await otherRollup();
+    const row = (office: Demo) => view.offices.find((o) => o.id === office.orgId)!;
+    expect(row(officeA).cells.map((c) => c?.total)).toEqual([2, 2, 1]);
+    expect(row(officeB).cells.map((c) => c?.total)).toEqual([2, 3, 1]);
+    expect(row(officeA).cells.map((c) => c?.evidence)).toEqual([0, 0, 0]);
+    expect(row(officeB).cells.map((c) => c?.evidence)).toEqual([0, 1, 0]);
+    expect(view.totals.measures[1]!.total).toBe(5);
+    // The unlinked card stays on A's board, with its evidence: nothing is lost.
+    const card = await thirdStep(await cookieFor(officeA, 'admin'));
+    expect(card).toBeDefined();
+  });
+
+  it("moving A's unlinked card or changing its evidence leaves A's aggregates as they were; B's linked card still counts", async () => {
+    const adminA = await cookieFor(officeA, 'admin');
+    const before = await readYearAggregates(db(), fyIds.A!);
+    const board = await getBoard(adminA, 2570);
+    const done = board.columns.find((c) => c.category === 'done')!;
+    const card = board.cards.find((c) => c.stepNumber === 3)!;
+    const moved = await call('POST', `/api/cards/${card.id}/move`, { cookie: adminA, body: { toColumnId: done.id, afterCardId: null, beforeCardId: null, version: card.version } });
+    expect(moved.status, moved.text).toBe(200);
+    await withEvidence(adminA, [card.id]);
+    expect(compareAggregates(await readYearAggregates(db(), fyIds.A!), before)).toEqual([]);
+    expect(compareAggregates(await expectConsistent(fyIds.A!), before)).toEqual([]);
+
+    const adminB = await cookieFor(officeB, 'admin');
+    const boardB = await getBoard(adminB, 2570);
+    const cardB = boardB.cards.find((c) => c.stepNumber === 3)!;
+    const doneB = boardB.columns.find((c) => c.category === 'done')!;
+    const movedB = await call('POST', `/api/cards/${cardB.id}/move`, { cookie: adminB, body: { toColumnId: doneB.id, afterCardId: null, beforeCardId: null, version: cardB.version } });
+    expect(movedB.status, movedB.text).toBe(200);
+    const b = await expectConsistent(fyIds.B!);
+    expect([...b.values()].reduce((n, x) => n + x.done, 0)).toBe(1);
+    const view = await otherRollup();
+    expect(view.offices.find((o) => o.id === officeA.orgId)!.cells[1]).toMatchObject({ total: 2, done: 0, evidence: 0 });
+    expect(view.offices.find((o) => o.id === officeB.orgId)!.cells[1]).toMatchObject({ total: 3, done: 1, evidence: 1 });
+  });
+});

@@ -3,7 +3,11 @@
 // read: the column's category comes from the board's memory, or from board_columns inside the
 // statement when the writer has no memory); evidence added or removed adds one. Imports,
 // rollovers, adoptions and restores put `rebuildAggregates` in their batch, after their inserts.
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+// Like with like: in a measure adopted from a template (template_measure_id set) only the cards
+// linked to a template step count (an office that accepted a step's removal keeps the card,
+// unlinked, and no longer counts it); an office's own measures count all their cards. Every write
+// below, the rebuild and the replay (domain/aggregates.ts) apply the same rule.
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from './client';
 import { boardColumns, cardEvents, measureAggregates, measures, type Card, type ColumnCategory } from './schema';
@@ -25,10 +29,20 @@ const DUE = sql`"due"`;
 const OIT = sql`"oit"`;
 
 /**
+ * The row a card (or its evidence) counts in: its measure's, unless the measure is a template's
+ * and the card is linked to no template step (then the statement matches no row).
+ */
+function rowOf(measureId: string, linked: boolean): SQL | undefined {
+  const row = eq(measureAggregates.measureId, measureId);
+  return linked ? row : and(row, isNull(measureAggregates.templateMeasureId));
+}
+
+/**
  * The statement that takes one card out of (delta -1) or puts it into (+1) its measure's row, at
  * `category` (a literal, or a subquery when the writer does not know the column).
  */
-function cardTerm(db: Db, measureId: string, category: ColumnCategory | SQL, dueOn: string | null, delta: 1 | -1): Statement {
+function cardTerm(db: Db, card: Pick<Card, 'measureId' | 'dueOn' | 'templateStepId'>, category: ColumnCategory | SQL, delta: 1 | -1): Statement {
+  const dueOn = card.dueOn;
   const cat = typeof category === 'string' ? sql`${category}` : category;
   const count = (c: ColumnCategory) => sql`${sql.identifier(c)} + (case when ${cat} = ${c} then ${delta} else 0 end)`;
   return db
@@ -40,7 +54,7 @@ function cardTerm(db: Db, measureId: string, category: ColumnCategory | SQL, due
       done: count('done'),
       ...(dueOn ? { due: sql`case when ${cat} <> 'done' then ${bump(DUE, dueOn, delta)} else ${DUE} end` } : {}),
     })
-    .where(eq(measureAggregates.measureId, measureId));
+    .where(rowOf(card.measureId, card.templateStepId != null));
 }
 
 /**
@@ -49,21 +63,22 @@ function cardTerm(db: Db, measureId: string, category: ColumnCategory | SQL, due
  * board's memory; without it (or when it does not know the column) the statement reads the column.
  */
 export function cardAggregateWrites(db: Db, before: Card, after: Card, categoryOf?: (columnId: string) => ColumnCategory | null): Statement[] {
-  if (before.columnId === after.columnId && before.dueOn === after.dueOn && before.measureId === after.measureId) return [];
+  const unmoved = before.measureId === after.measureId && before.templateStepId === after.templateStepId;
+  if (before.columnId === after.columnId && before.dueOn === after.dueOn && unmoved) return [];
   const category = (columnId: string): ColumnCategory | SQL => categoryOf?.(columnId) ?? sql`(select "category" from "board_columns" where "id" = ${columnId})`;
   const from = category(before.columnId);
   const to = category(after.columnId);
-  const same = typeof from === 'string' && from === to && before.dueOn === after.dueOn && before.measureId === after.measureId;
+  const same = typeof from === 'string' && from === to && before.dueOn === after.dueOn && unmoved;
   if (same) return [];
-  return [cardTerm(db, before.measureId, from, before.dueOn, -1), cardTerm(db, after.measureId, to, after.dueOn, 1)];
+  return [cardTerm(db, before, from, -1), cardTerm(db, after, to, 1)];
 }
 
 /** The aggregate write of an evidence link added (+1) to or removed (-1) from a card. */
-export function evidenceAggregateWrite(db: Db, measureId: string, oitCode: string | null, delta: 1 | -1): Statement {
+export function evidenceAggregateWrite(db: Db, card: Pick<Card, 'measureId' | 'templateStepId'>, oitCode: string | null, delta: 1 | -1): Statement {
   return db
     .update(measureAggregates)
     .set({ evidence: sql`"evidence" + ${delta}`, ...(oitCode ? { oit: bump(OIT, oitCode, delta) } : {}) })
-    .where(eq(measureAggregates.measureId, measureId));
+    .where(rowOf(card.measureId, card.templateStepId != null));
 }
 
 /** After the year's OIT catalogue changed: its size on every row of the year. */
@@ -86,7 +101,8 @@ export function rebuildAggregates(db: Db, fiscalYearId: string): [Statement, Sta
     db.insert(measureAggregates).select(sql`
       with cs as (
         select c."id", c."measure_id", b."category", c."due_on" from "cards" c join "board_columns" b on b."id" = c."column_id"
-        where c."fiscal_year_id" = ${fiscalYearId}
+        join "measures" cm on cm."id" = c."measure_id"
+        where c."fiscal_year_id" = ${fiscalYearId} and (cm."template_measure_id" is null or c."template_step_id" is not null)
       ),
       counts as (
         select "measure_id", sum("category" = 'todo') todo, sum("category" = 'doing') doing, sum("category" = 'review') review, sum("category" = 'done') done
@@ -152,7 +168,8 @@ export async function aggregatesOfLog(db: Db, fiscalYearId: string): Promise<Map
   const [events, columns, ms] = await db.batch([
     db.select({ seq: cardEvents.seq, cardId: cardEvents.cardId, kind: cardEvents.kind, before: cardEvents.before, after: cardEvents.after }).from(cardEvents).where(eq(cardEvents.fiscalYearId, fiscalYearId)).orderBy(asc(cardEvents.seq)),
     db.select({ id: boardColumns.id, category: boardColumns.category }).from(boardColumns).where(eq(boardColumns.fiscalYearId, fiscalYearId)),
-    db.select({ id: measures.id }).from(measures).where(eq(measures.fiscalYearId, fiscalYearId)),
+    db.select({ id: measures.id, templateMeasureId: measures.templateMeasureId }).from(measures).where(eq(measures.fiscalYearId, fiscalYearId)),
   ]);
-  return aggregatesFromLog(events, ms.map((m) => m.id), new Map(columns.map((c) => [c.id, c.category])));
+  const fromTemplate = new Set(ms.filter((m) => m.templateMeasureId !== null).map((m) => m.id));
+  return aggregatesFromLog(events, ms.map((m) => m.id), new Map(columns.map((c) => [c.id, c.category])), fromTemplate);
 }

@@ -177,7 +177,7 @@ export function addEvidence(
             .returning(),
           // A new link is published by default: the public page shows it at once, as its
           // event advances the year's event-log head, part of the public cache key.
-          evidenceAggregateWrite(db, card.measureId, input.oitCode, 1),
+          evidenceAggregateWrite(db, card, input.oitCode, 1),
         ],
         read: (results) => {
           const view = file ? { id: file.id, name: file.name, contentType: file.contentType, size: file.size } : null;
@@ -219,7 +219,7 @@ export async function removeEvidence(db: Db, actor: Actor, evidenceId: string, a
           // A removed link leaves the public page at once, at every location: its event advances
           // the year's event-log head, part of the public cache key.
           db.delete(evidenceLinks).where(and(eq(evidenceLinks.id, current.id), eq(evidenceLinks.orgId, actor.orgId))).returning({ id: evidenceLinks.id }),
-          evidenceAggregateWrite(db, card.measureId, current.oitCode, -1),
+          evidenceAggregateWrite(db, card, current.oitCode, -1),
         ],
         read: ([rows]) => {
           if ((rows as unknown[]).length !== 1) throw new Error(`evidence ${current.id} removed without an event`);

@@ -3,7 +3,9 @@
 // "behind" are counted when read: a step becomes overdue with time, not with a write), evidence
 // links and those by OIT code. Pure: db/aggregates.ts writes them in the batch of each change and
 // rebuilds them; tallyAggregates computes them from cards (a replay of the log, in the tests and
-// the bench) to check that the two agree.
+// the bench) to check that the two agree. In a measure adopted from a template only the cards
+// linked to a template step count (like with like across offices); an office's own measures
+// count all their cards.
 import type { ColumnCategory } from './contracts';
 import { isOverdueOn } from './due';
 import { replayCardEvents, replayEvidence, type LoggedEvent } from './replay';
@@ -93,13 +95,32 @@ export function aggregatesFromLog(
   events: readonly LoggedEvent[],
   measureIds: readonly string[],
   categoryOf: ReadonlyMap<string, ColumnCategory>,
+  fromTemplate: ReadonlySet<string> = new Set(),
 ): Map<string, AggregateCounts> {
+  const linked = templateLinkedCards(events);
   const cards: TallyCard[] = [];
   for (const c of replayCardEvents(events).cards.values()) {
+    // Like with like: a template's measure counts only the cards linked to a template step.
+    if (fromTemplate.has(String(c.measureId)) && !linked.has(c.id)) continue;
     cards.push({ id: c.id, measureId: String(c.measureId), columnId: String(c.columnId), dueOn: typeof c.dueOn === 'string' ? c.dueOn : null });
   }
   const evidence = [...replayEvidence(events).values()].map((e) => ({ cardId: e.cardId, oitCode: typeof e.oitCode === 'string' ? e.oitCode : null }));
   return tallyAggregates(measureIds, cards, categoryOf, evidence);
+}
+
+/**
+ * The cards linked to a template step after the events: created with one (an adoption, an
+ * accepted addition: their 'card.created' carries `templateStepId`), until a
+ * 'card.template_removed' (an accepted removal) unlinks them.
+ */
+export function templateLinkedCards(events: readonly LoggedEvent[]): Set<string> {
+  const linked = new Set<string>();
+  for (const e of events) {
+    if (!e.cardId) continue;
+    if (e.kind === 'card.created' && typeof e.after?.templateStepId === 'string') linked.add(e.cardId);
+    else if (e.kind === 'card.template_removed') linked.delete(e.cardId);
+  }
+  return linked;
 }
 
 /** Differences between two sets of aggregates by measure (empty: equal), naming the measure. */

@@ -101,7 +101,8 @@ export async function seedParentBody(db: Db, opts: ParentBodyOptions) {
         case when e.j = 0 or e.j > ${int(moves)} then null
           else json_object('columnId', c.org_id || '-col' || ((${finalCol} + 4 * ${int(moves)} - ${int(moves)} + e.j - 1) % 4), 'orderKey', c.order_key, 'version', e.j) end,
         case when e.j = 0 then json_object('measureId', c.measure_id, 'stepNumber', c.step_number, 'title', c.title, 'details', '', 'leadGroupId', null, 'groupIds', json('[]'), 'allGroups', json('false'),
-            'checklist', json('[]'), 'columnId', c.org_id || '-col' || ((${finalCol} + 4 * ${int(moves)} - ${int(moves)}) % 4), 'orderKey', c.order_key, 'dueOn', c.due_on, 'version', 1)
+            'checklist', json('[]'), 'columnId', c.org_id || '-col' || ((${finalCol} + 4 * ${int(moves)} - ${int(moves)}) % 4), 'orderKey', c.order_key, 'dueOn', c.due_on, 'version', 1,
+            'templateStepId', c.template_step_id)
           when e.j <= ${int(moves)} then json_object('columnId', c.org_id || '-col' || ((${finalCol} + 4 * ${int(moves)} - ${int(moves)} + e.j) % 4), 'orderKey', c.order_key, 'version', e.j + 1)
           else json_object('evidenceId', c.id || '-ev', 'url', 'https://example.go.th/evidence/' || c.id, 'note', '', 'oitCode', case when ${k} % 12 + 1 <= 10 then 'O' || (${k} % 12 + 1) else null end) end,
         ${int(yearStart)} + e.j * 60000, printf('%064d', 0), printf('%064d', 0)
