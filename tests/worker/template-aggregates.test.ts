@@ -10,6 +10,8 @@ import { placeUnder, seedParentBody } from '../../worker/seed/parent';
 import { aggregatesOfLog, readYearAggregates, rebuildYearAggregates } from '../../worker/db/aggregates';
 import { compareAggregates, totalOf, type AggregateCounts } from '../../worker/domain/aggregates';
 import type { RollupView } from '../../worker/domain/contracts-rollup';
+import { cards, measures } from '../../worker/db/schema';
+import { eq } from 'drizzle-orm';
 
 const HEAD = 'ที่\tมาตรการ\tขั้นตอน\tระยะเวลา\tผู้รับผิดชอบ\tการกำกับติดตาม';
 const V1 = [
@@ -242,5 +244,18 @@ describe('the roll-up compares like with like after a removed step', () => {
     const view = await otherRollup();
     expect(view.offices.find((o) => o.id === officeA.orgId)!.cells[1]).toMatchObject({ total: 2, done: 0, evidence: 0 });
     expect(view.offices.find((o) => o.id === officeB.orgId)!.cells[1]).toMatchObject({ total: 3, done: 1, evidence: 1 });
+  });
+
+  it("a rollover of A's adopted board makes the next year's measures the office's own: every card counts there", async () => {
+    const adminA = await cookieFor(officeA, 'admin');
+    const r = await call('POST', '/api/fiscal-years/2570/rollover/commit', { cookie: adminA, body: { toBeYear: 2571 } });
+    expect(r.status, r.text).toBe(201);
+    const next = await expectConsistent(r.json.fiscalYearId);
+    const cardsNext = await db().select({ id: cards.id }).from(cards).where(eq(cards.fiscalYearId, r.json.fiscalYearId));
+    // Every copied card, the unlinked one included, counts: no template was adopted for 2571.
+    expect([...next.values()].reduce((n, x) => n + totalOf(x), 0)).toBe(cardsNext.length);
+    expect(cardsNext.length).toBe(6);
+    const ms = await db().select({ t: measures.templateMeasureId }).from(measures).where(eq(measures.fiscalYearId, r.json.fiscalYearId));
+    expect(ms.map((m) => m.t)).toEqual([null, null, null]);
   });
 });

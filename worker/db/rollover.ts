@@ -172,7 +172,9 @@ export async function commitRollover(
   const columnRows = src.cols.map((c) => ({ ...c, ...inYear, id: crypto.randomUUID() }));
   const firstColumn = columnRows[0]!;
   const measureId = new Map(src.ms.map((m) => [m.id, crypto.randomUUID()]));
-  const measureRows = src.ms.map((m) => ({ ...m, ...inYear, id: measureId.get(m.id)! }));
+  // The new year's measures are the office's own: no template was adopted for that year (its cards
+  // carry no template step), so they leave the source year's template and count all their cards.
+  const measureRows = src.ms.map((m) => ({ ...m, ...inYear, id: measureId.get(m.id)!, templateMeasureId: null }));
   const monitoring = new Map(src.ms.map((m) => [m.id, m.monitoring]));
   const keys = keysAfter(null, src.cards.length);
   const cardRows = src.cards.map((c, i) => ({
