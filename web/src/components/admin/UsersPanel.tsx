@@ -17,6 +17,8 @@ import { tAdmin } from '../../messages/admin';
 
 /** The roles an organisation of this kind has (an office: no oversight users; a parent body: administrators and oversight users). */
 const rolesHere = (): Role[] => ROLES.filter((r) => roleFitsOrg(r, me.value?.org.kind ?? 'office'));
+/** A parent body has no groups: no group column or choice. */
+const hasGroups = () => me.value?.org.kind !== 'parent';
 
 function GroupSelect({ groups, value, onChange, label }: { groups: AdminGroup[]; value: string | null; onChange: (v: string | null) => void; label: string }) {
   return (
@@ -158,7 +160,7 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
         // A removed member keeps their row (their name is on the history) but has no role to change.
         <>
           <td>{roleLabel(user.role)}</td>
-          <td>{group ? pickText(group.nameTh, group.nameEn || group.nameTh) : '—'}</td>
+          {hasGroups() && <td>{group ? pickText(group.nameTh, group.nameEn || group.nameTh) : '—'}</td>}
           <td />
         </>
       ) : (
@@ -172,9 +174,11 @@ function UserRow({ user, member, groups, onSaved }: { user: AdminUser; member: M
               ))}
             </select>
           </td>
-          <td>
-            <GroupSelect groups={groups} value={groupId} onChange={setGroupId} label={tAdmin('users.group')} />
-          </td>
+          {hasGroups() && (
+            <td>
+              <GroupSelect groups={groups} value={groupId} onChange={setGroupId} label={tAdmin('users.group')} />
+            </td>
+          )}
           <SaveCell changed={changed} onSave={save} error={error} />
         </>
       )}
@@ -208,7 +212,7 @@ export function UsersPanel() {
   return (
     <AdminPanel name="users" title={tAdmin('users.usersAndRoles')}>
       <Feedback testId="admin" error={users.error} />
-      <AdminTable headers={[tAdmin('users.user'), tAdmin('users.role'), tAdmin('users.group'), '', tAdmin('users.account')]}>
+      <AdminTable headers={[tAdmin('users.user'), tAdmin('users.role'), ...(hasGroups() ? [tAdmin('users.group')] : []), '', tAdmin('users.account')]}>
         {(users.data?.users ?? []).map((u) => (
           <UserRow key={`${u.id}:${u.role}:${u.groupId}`} user={u} member={u} groups={groupList} onSaved={reloadAll} />
         ))}
@@ -240,10 +244,12 @@ export function UsersPanel() {
             ))}
           </select>
         </label>
-        <label>
-          {tAdmin('users.group')}
-          <GroupSelect groups={groupList} value={form.groupId} onChange={(groupId) => setForm({ ...form, groupId })} label={tAdmin('users.group')} />
-        </label>
+        {hasGroups() && (
+          <label>
+            {tAdmin('users.group')}
+            <GroupSelect groups={groupList} value={form.groupId} onChange={(groupId) => setForm({ ...form, groupId })} label={tAdmin('users.group')} />
+          </label>
+        )}
         <button type="submit" class="button button-primary">
           {tAdmin('users.addUser')}
         </button>
