@@ -126,6 +126,7 @@ describe("the office's parent body and its templates, in Administration", () => 
     await openParentTab(admin);
     const row = admin.locator(`[data-testid="template-row"][data-year="${YEAR}"]`);
     await expect.poll(() => row.innerText()).toContain('ยังไม่ได้รับ');
+    expect(await row.getByTestId('template-publisher').innerText()).toBe(`จาก ${parent.nameTh}`);
     await row.getByTestId('template-adopt').click();
     const form = admin.getByTestId('template-adopt-form');
     await form.waitFor();

@@ -122,6 +122,9 @@ describe('templates', () => {
     expect(await q('select title, version from cards where org_id = ? and template_step_id is not null order by id', home.orgId)).toEqual(homeBefore);
     const list = await call('GET', '/api/office/templates', { cookie: await cookieFor(home, 'admin') });
     expect(list.json.templates[0]).toMatchObject({ version: 2, adoptedVersion: 1, pending: 3 });
+    // Who published it: an office may see its parent's and a grandparent's templates.
+    const publisher = await q('select name_th as nameTh, name_en as nameEn from organisations where id = (select org_id from templates where id = ?)', templateId);
+    expect(list.json.templates[0].publisher).toEqual(publisher[0]);
   });
 
   it('the office accepts or declines each difference; accepted ones reach its board with events in the log', async () => {

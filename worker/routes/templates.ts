@@ -122,12 +122,14 @@ export const templateRoutes = new Hono<AppEnv>()
     if (!org || !canAdoptTemplate(actor, org)) throw forbidden();
     const ancestors = await ancestorsOf(db, org.id);
     const list = (await templatesOfOrgs(db, ancestors)).filter((t) => t.version > 0);
+    // Who published each: the office may see its parent's and a grandparent's templates.
+    const publishers = new Map((await Promise.all(ancestors.map((id) => orgById(db, id)))).flatMap((o) => (o ? [[o.id, { nameTh: o.nameTh, nameEn: o.nameEn }] as const] : [])));
     const out = [];
     for (const t of list) {
       const adoption = await adoptionOf(db, org.id, t.id);
       const latest = (await versionContent(db, t.id, t.version))!;
       const pending = adoption ? (await pendingChanges(c, adoption, t, latest)).length : 0;
-      out.push({ id: t.id, orgId: t.orgId, beYear: t.beYear, title: t.title, version: t.version, publishedAt: t.publishedAt, adoptedVersion: adoption?.version ?? null, pending });
+      out.push({ id: t.id, orgId: t.orgId, publisher: publishers.get(t.orgId) ?? null, beYear: t.beYear, title: t.title, version: t.version, publishedAt: t.publishedAt, adoptedVersion: adoption?.version ?? null, pending });
     }
     return c.json({ templates: out });
   })

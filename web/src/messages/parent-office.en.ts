@@ -42,6 +42,7 @@ export default english<typeof th>()({
   'col.template': 'Template',
   'col.office': 'This office',
   'row.version': 'Version {version} · published {at}',
+  'row.publisher': 'From {name}',
   'row.notAdopted': 'Not adopted',
   'row.adopted': 'Version {version} adopted',
   'row.pending': '{count} changes to review',

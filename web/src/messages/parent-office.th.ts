@@ -40,6 +40,7 @@ export const th = {
   'col.template': 'แม่แบบ',
   'col.office': 'ของหน่วยงานนี้',
   'row.version': 'ฉบับที่ {version} · เผยแพร่ {at}',
+  'row.publisher': 'จาก {name}',
   'row.notAdopted': 'ยังไม่ได้รับ',
   'row.adopted': 'รับฉบับที่ {version} แล้ว',
   'row.pending': 'ความเปลี่ยนแปลงรอพิจารณา {count} รายการ',

@@ -3,7 +3,7 @@
 // version adopted, the changes waiting for a decision). One is opened below the list: to adopt it
 // (TemplateAdopt) or to decide a later version's differences one by one (TemplateReview).
 import { useState } from 'preact/hooks';
-import { fiscalYearLabel } from '../../i18n';
+import { fiscalYearLabel, pickText } from '../../i18n';
 import { formatMoment } from '../../../../worker/domain/thai-date';
 import { goTo, lang, selectYear } from '../../state/ui';
 import { loadFiscalYears } from '../../state/board';
@@ -32,6 +32,12 @@ export function TemplatesPanel({ refresh }: { refresh: number }) {
               <td>{fiscalYearLabel(t.beYear)}</td>
               <td>
                 <strong>{t.title}</strong>
+                {t.publisher && (
+                  <>
+                    <br />
+                    <span data-testid="template-publisher">{tp('row.publisher', { name: pickText(t.publisher.nameTh, t.publisher.nameEn || t.publisher.nameTh) })}</span>
+                  </>
+                )}
                 <br />
                 <span class="muted">{tp('row.version', { version: t.version, at: t.publishedAt ? formatMoment(t.publishedAt, lang.value) : '–' })}</span>
               </td>
