@@ -226,6 +226,13 @@ describe("a parent body's pages", () => {
     await demo.context().close();
     const page = await pageAs(parent.admin.email);
     await page.waitForURL(/\/rollup\/2570$/);
+    // A board's address typed or bookmarked in a parent body: the roll-up, and no board asked for (a parent body has none).
+    const boardAsks: string[] = [];
+    page.on('request', (r) => void (new URL(r.url()).pathname.startsWith('/api/boards/') && boardAsks.push(r.url())));
+    await page.goto(`${base}/board/2570`);
+    await page.waitForURL(/\/rollup\/2570$/);
+    await page.getByTestId('rollup-row').first().waitFor();
+    expect(boardAsks).toEqual([]);
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-page').waitFor();
     // No boards, groups or columns in a parent body: its users only.

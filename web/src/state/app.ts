@@ -11,7 +11,7 @@ import {
   refreshIfStale,
   resetBoard,
 } from './board';
-import { me, probablySignedIn, startSession } from './session';
+import { me, signedInHint, startSession } from './session';
 import { goTo, onPublicPage, selectedYear, selectYear, startUi } from './ui';
 
 /** A board older than this is reloaded when the tab becomes visible again. */
@@ -65,8 +65,9 @@ export function startApp(): void {
   // (not on the public page, which has data of its own). After the effects above: their first
   // run (nobody signed in yet) resets the board model.
   // Only when this browser was signed in last time: signed out, they would only answer 401. Not the
-  // board on a parent body's pages, nor on a link into one of its offices (?office=: it is opened
-  // first): that session's organisation has no boards.
-  if (!onPublicPage() && probablySignedIn()) requestEarly(/^\/(rollup|parent)|office=/.test(location.pathname + location.search) ? null : selectedYear.peek());
+  // board when that was a parent body (a bookmarked /board/… included), on a parent body's pages,
+  // nor on a link into one of its offices (?office=: it is opened first): it has no boards.
+  const hint = signedInHint();
+  if (!onPublicPage() && hint) requestEarly(hint === 'p' || /^\/(rollup|parent)|office=/.test(location.pathname + location.search) ? null : selectedYear.peek());
   void startSession();
 }

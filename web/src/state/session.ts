@@ -31,20 +31,21 @@ const askSession = api.session;
 let demoMode = false;
 
 /**
- * Whether this browser was signed in when it last knew (kept in localStorage, never the session
- * itself): a page that starts signed out then asks for nothing that is bound to answer 401.
+ * What this browser was signed in to when it last knew (kept in localStorage, never the session
+ * itself): '1' an office, 'p' a parent body, null nothing. A page that starts signed out then asks
+ * for nothing that is bound to answer 401, and a parent body's for no board (it has none).
  */
 const HINT_KEY = 'ita.signedIn';
-export function probablySignedIn(): boolean {
+export function signedInHint(): string | null {
   try {
-    return localStorage.getItem(HINT_KEY) === '1';
+    return localStorage.getItem(HINT_KEY);
   } catch {
-    return true;
+    return '1';
   }
 }
-function rememberSignedIn(on: boolean): void {
+function rememberSignedIn(user: Me | null): void {
   try {
-    if (on) localStorage.setItem(HINT_KEY, '1');
+    if (user) localStorage.setItem(HINT_KEY, user.org.kind === 'parent' ? 'p' : '1');
     else localStorage.removeItem(HINT_KEY);
   } catch {
     // Storage refused (private mode): the hint is only an optimisation.
@@ -69,7 +70,7 @@ export async function startSession(): Promise<void> {
     pushApiError(result.error);
   }
   checked.value = true;
-  rememberSignedIn(me.value !== null);
+  rememberSignedIn(me.value);
   // From now on the hint and the boards kept in IndexedDB follow the session. Every way of being
   // signed out ends here with `me` null — signing out (or out everywhere) in this tab, in another
   // tab (the live socket closes with SIGNED_OUT_CLOSE: recheckSession), a 401 from any request
@@ -78,7 +79,7 @@ export async function startSession(): Promise<void> {
   let signedIn = false;
   me.subscribe((user) => {
     if (!checked.peek()) return;
-    rememberSignedIn(user !== null);
+    rememberSignedIn(user);
     const wasSignedIn = signedIn;
     signedIn = user !== null;
     if (user) {
