@@ -282,7 +282,7 @@ describe('link health (the daily check\'s results, issue 18 part 2)', () => {
     const text = (await call('GET', '/api/oit/2567/submission.csv', { cookie: cookie.admin })).text;
     expect(text).toContain('"มีลิงก์ที่ต้องแก้ไข\nhttps://phichit.example.go.th/structure-2 — ลิงก์เสีย"');
     expect(text).toContain('"ลิงก์ใช้งานได้ทั้งหมด"');
-    expect(text).toContain('"มีลิงก์ที่ต้องแก้ไข\nhttps://drive.google.com/file/d/abc/view — ลิงก์บริการฝากไฟล์"');
+    expect(text).toContain('"มีลิงก์ที่ต้องแก้ไข\nhttps://drive.google.com/file/d/abc/view — ลิงก์แชร์ไฟล์"');
   });
 });
 

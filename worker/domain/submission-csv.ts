@@ -6,28 +6,15 @@ import { translator } from './i18n';
 import { th } from './messages/submission.th';
 import en from './messages/submission.en';
 import type { SubmissionItem, SubmissionView } from './submission';
+import { flagsText } from './link-health';
 
 /** The CSV is written in Thai, like the reports' (messages/submission.*). */
 const say = translator({ th, en }, 'th');
 
-const FLAG_KEYS = {
-  dead: 'flag.dead',
-  moved: 'flag.moved',
-  'not-main-site': 'flag.notMainSite',
-  'file-sharing': 'flag.fileSharing',
-  'plain-http': 'flag.plainHttp',
-} as const;
-
-/** A flag in Thai (its own name when it is one this module does not know). */
-export function flagText(flag: string): string {
-  const key = FLAG_KEYS[flag as keyof typeof FLAG_KEYS];
-  return key ? say(key) : flag;
-}
-
 /** The health cell: the item's state, then each flagged address with its flags. */
 export function healthText(item: Pick<SubmissionItem, 'health' | 'evidence'>): string {
   const head = say(`health.${item.health.state}`);
-  const flagged = item.evidence.filter((e) => (e.health?.flags.length ?? 0) > 0).map((e) => `${e.url} — ${e.health!.flags.map(flagText).join(', ')}`);
+  const flagged = item.evidence.filter((e) => (e.health?.flags.length ?? 0) > 0).map((e) => `${e.url} — ${flagsText(e.health!.flags)}`);
   return [head, ...flagged].join('\n');
 }
 

@@ -5,6 +5,7 @@
 // Pure: assembling the view from facts db/ read (the CSV: submission-csv.ts).
 import { normaliseCode } from './readiness';
 import type { FiscalYearView } from './contracts';
+import type { LinkFlag } from './link-health';
 
 /** One person of the permission form: who asked, who approved, who posted. */
 export interface FormPerson {
@@ -35,7 +36,7 @@ export interface UrlHealth {
   /** When it was last checked (ms); null for what needs no check (the board's own files) or is flagged by its address alone. */
   checkedAt: number | null;
   /** What it found wrong: dead, moved, not-main-site, file-sharing, plain-http; none: healthy. */
-  flags: readonly string[];
+  flags: readonly LinkFlag[];
 }
 
 /** An item's health: every evidence address checked and none flagged ('ok'), some flagged, some never checked, or no evidence. */
@@ -44,7 +45,7 @@ export type HealthState = 'ok' | 'flagged' | 'unchecked' | 'no-evidence';
 export interface ItemHealth {
   state: HealthState;
   /** Every flag any of its addresses carries, each once, in the order met. */
-  flags: string[];
+  flags: LinkFlag[];
   /** The oldest check among its addresses (ms), or null. */
   checkedAt: number | null;
 }

@@ -20,18 +20,20 @@ import { loadMemo, memo } from '../components/memo/memo-state';
 import { formatMoment } from '../../../worker/domain/thai-date';
 import { lang } from '../state/ui';
 import { tSubmission } from '../messages/submission';
+import { tLinks } from '../messages/links';
+import type { LinkFlag } from '../../../worker/domain/link-health';
 import '../styles/memo.css';
 import '../components/submission/submission.css';
 
-type FlagKey = 'flag.dead' | 'flag.moved' | 'flag.not-main-site' | 'flag.file-sharing' | 'flag.plain-http';
-const flagText = (flag: string) => (['dead', 'moved', 'not-main-site', 'file-sharing', 'plain-http'].includes(flag) ? tSubmission(`flag.${flag}` as FlagKey) : flag);
+/** Flags in the words every other page, email and report uses (messages/links.*). */
+const flagsText = (flags: readonly LinkFlag[]) => flags.map((f) => tLinks(`flag.${f}`)).join(', ');
 
 function Health({ item }: { item: SubmissionItem }) {
   const h = item.health;
   return (
     <span class={`sub-health sub-health-${h.state}`} data-testid="sub-health" data-state={h.state}>
       {tSubmission(`health.${h.state}`)}
-      {h.flags.length > 0 && `: ${h.flags.map(flagText).join(', ')}`}
+      {h.flags.length > 0 && `: ${flagsText(h.flags)}`}
       {h.checkedAt !== null && <span class="muted"> · {tSubmission('health.checkedAt', { date: formatMoment(h.checkedAt, lang.value) })}</span>}
     </span>
   );
@@ -81,7 +83,7 @@ function ItemRow({ item, onEdit, onForm }: { item: SubmissionItem; onEdit: () =>
                     {e.url}
                   </a>
                   <LinkHost url={e.url} />
-                  {e.health && e.health.flags.length > 0 && <span class="sub-flags"> — {e.health.flags.map(flagText).join(', ')}</span>}
+                  {e.health && e.health.flags.length > 0 && <span class="sub-flags"> — {flagsText(e.health.flags)}</span>}
                 </li>
               ))}
             </ul>

@@ -13,9 +13,4 @@ export default english<typeof th>()({
   'health.flagged': 'Some links need fixing',
   'health.unchecked': 'Links not checked yet',
   'health.no-evidence': 'No evidence yet',
-  'flag.dead': 'dead',
-  'flag.moved': 'moved to another site',
-  'flag.notMainSite': 'not on the office’s main website',
-  'flag.fileSharing': 'file-sharing link',
-  'flag.plainHttp': 'plain http',
 });

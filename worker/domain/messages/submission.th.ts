@@ -12,9 +12,4 @@ export const th = {
   'health.flagged': 'มีลิงก์ที่ต้องแก้ไข',
   'health.unchecked': 'ยังไม่ได้ตรวจลิงก์',
   'health.no-evidence': 'ยังไม่มีหลักฐาน',
-  'flag.dead': 'ลิงก์เสีย',
-  'flag.moved': 'ถูกย้ายไปเว็บไซต์อื่น',
-  'flag.notMainSite': 'ไม่อยู่บนเว็บไซต์หลักของหน่วยงาน',
-  'flag.fileSharing': 'ลิงก์บริการฝากไฟล์',
-  'flag.plainHttp': 'ใช้ http ไม่เข้ารหัส',
 } as const;
