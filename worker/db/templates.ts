@@ -3,7 +3,7 @@
 // remember their template items) and its decisions on each difference a revision offers.
 import { and, asc, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from './client';
+import { isUniqueViolation, type Db } from './client';
 import {
   boardColumns,
   cardEvents,
@@ -270,7 +270,7 @@ export async function addToBoard(
   try {
     await db.batch(statements as Batch);
   } catch (e) {
-    if (String(e).includes('UNIQUE')) throw appError(409, 'busy');
+    if (isUniqueViolation(e)) throw appError(409, 'busy');
     throw e;
   }
   return cardRows.length;
@@ -331,7 +331,7 @@ export async function applyDecisions(
   const additions = accepted.filter((c) => c.change === 'added' && c.after);
   const byMeasure = new Map<string, { measure: TemplateMeasureContent; steps: TemplateStepContent[] }>();
   for (const c of additions) {
-    const entry = byMeasure.get(c.measure.id) ?? { measure: { ...c.measure, allGroups: false, monitoring: c.after!.monitoring, steps: [] }, steps: [] };
+    const entry = byMeasure.get(c.measure.id) ?? { measure: { ...c.measure, steps: [] }, steps: [] };
     entry.steps.push(c.after!);
     byMeasure.set(c.measure.id, entry);
   }

@@ -81,7 +81,8 @@ export type TemplateChangeKind = 'added' | 'removed' | 'changed';
 export interface TemplateChange {
   itemId: string;
   change: TemplateChangeKind;
-  measure: { id: string; section: string; number: number; title: string; responsibleText: string };
+  /** The step's measure as the newer version has it (what an accepted addition creates, when the office lacks it). */
+  measure: Omit<TemplateMeasureContent, 'steps'>;
   before: TemplateStepContent | null;
   after: TemplateStepContent | null;
   /** The fields that differ (changed steps): title, dueOn, responsibleText. */
@@ -96,7 +97,7 @@ export function diffTemplate(from: TemplateContent | null, to: TemplateContent):
   for (const m of from?.measures ?? []) for (const s of m.steps) old.set(s.id, { step: s, measure: m });
   const seen = new Set<string>();
   const out: TemplateChange[] = [];
-  const measureOf = (m: TemplateMeasureContent) => ({ id: m.id, section: m.section, number: m.number, title: m.title, responsibleText: m.responsibleText });
+  const measureOf = ({ steps: _steps, ...measure }: TemplateMeasureContent) => measure;
   for (const m of to.measures) {
     for (const s of m.steps) {
       seen.add(s.id);
