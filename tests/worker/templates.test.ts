@@ -9,6 +9,7 @@ import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers'
 import { createSession } from '../../worker/db/auth';
 import { SESSION_COOKIE } from '../../worker/middleware/session';
 import { placeUnder, seedParentBody } from '../../worker/seed/parent';
+import { adoptTemplate, templateById, versionContent } from '../../worker/db/templates';
 
 const HEAD = 'ที่\tมาตรการ/แนวทาง\tขั้นตอน/วิธีดำเนินการ\tผู้รับผิดชอบ\tการกำกับติดตาม/รายงานผล';
 const V1 = [
@@ -177,4 +178,20 @@ describe('templates', () => {
     const recorded = await q<{ decision: string }>('select decision from template_decisions d join template_adoptions a on a.id = d.adoption_id where a.org_id = ?', sibling.orgId);
     expect(recorded.map((d) => d.decision)).toEqual(['declined', 'declined', 'declined']);
   });
+
+  it('an adoption onto a new board commits with its board or not at all (a refused adoption row leaves no board to adopt onto twice)', async () => {
+    const office = await seedOffice('tpl-atomic', 'atomic.local');
+    await placeUnder(db(), parent.orgId, [{ orgId: office.orgId }]);
+    const template = (await templateById(db(), templateId))!;
+    const content = (await versionContent(db(), templateId, template.version))!;
+    // An adoption row the insert will collide with (the unique office × template): the batch must fail whole.
+    const [fy2567] = await q<{ id: string }>('select id from fiscal_years where org_id = ? and be_year = 2567', office.orgId);
+    await env.DB.prepare('insert into template_adoptions (id, org_id, template_id, fiscal_year_id, version, group_map, adopted_by, adopted_at) values (?, ?, ?, ?, 1, ?, null, 0)')
+      .bind(crypto.randomUUID(), office.orgId, templateId, fy2567!.id, '{}')
+      .run();
+    await expect(adoptTemplate(db(), { orgId: office.orgId, template, content, placeOf: () => ({ leadGroupId: null, groupIds: [] }), groupMap: {}, userId: office.userIds[Object.keys(office.userIds).find((e) => e.startsWith('admin@'))!]! })).rejects.toThrow();
+    expect(await q('select id from fiscal_years where org_id = ? and be_year = ?', office.orgId, content.beYear)).toEqual([]);
+    expect(await q('select id from cards where org_id = ? and template_step_id is not null', office.orgId)).toEqual([]);
+  });
 });
+

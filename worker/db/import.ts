@@ -44,6 +44,8 @@ export interface ImportInput {
   newGroups?: readonly string[];
   /** The fiscal year's report schedule, stored in the same batch (absent: DEFAULT_SCHEDULE applies). */
   schedule?: ReportSchedule;
+  /** More writes that must commit with the board or not at all (a template's adoption row). */
+  extra?: (fiscalYearId: string) => BatchItem<'sqlite'>[];
 }
 
 const yearExists = (beYear: number) =>
@@ -137,6 +139,7 @@ export async function createBoardFromImport(
     ...insertRows(db, cardEvents, eventRows),
     // The roll-up's aggregates of the new board, from the rows above.
     ...rebuildAggregates(db, fiscalYearId),
+    ...(input.extra?.(fiscalYearId) ?? []),
   ];
   try {
     await db.batch(statements as [BatchItem<'sqlite'>, ...BatchItem<'sqlite'>[]]);

@@ -177,8 +177,10 @@ export async function adoptTemplate(
           steps: m.steps.map((s) => ({ number: s.stepNumber, text: s.title, templateStepId: s.id, dueOn: s.dueOn })),
         };
       }),
+      // The board and its adoption commit together: a board without its adoption row would be
+      // adopted again onto itself (every card twice) when the office retried.
+      extra: (fiscalYearId) => [adoption(fiscalYearId)],
     });
-    await adoption(result.fiscalYearId);
     return { fiscalYearId: result.fiscalYearId, cards: result.cards, newBoard: true };
   }
   const added = await addToBoard(db, { orgId, fiscalYearId: fy.id, userId: input.userId, items: content.measures.map((m) => ({ measure: m, steps: m.steps })), placeOf: input.placeOf, extra: [adoption(fy.id)] });
