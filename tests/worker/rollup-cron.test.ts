@@ -12,6 +12,7 @@ import { db } from './helpers';
 import { seedParentBody } from '../../worker/seed/parent-body';
 import { OFFICES_PER_INVOCATION, runJobs, spreadReportJob, type ReportsMessage } from '../../worker/cron/spread';
 import { runRollupReportJob } from '../../worker/cron/rollup-job';
+import { runReportJob } from '../../worker/cron/report-job';
 import { countPeriodReports } from '../../worker/db/rollup';
 import type { Env } from '../../worker/env';
 
@@ -49,6 +50,22 @@ describe('office reports spread over invocations', () => {
       expect(result.explicitAcks).toEqual([`m${i}`]);
     }
     expect(await countPeriodReports(db(), a.parentId, 'staff', '2026-11')).toEqual({ reports: 10, offices: 10 });
+  });
+});
+
+describe("an invocation's offices", () => {
+  it('are read alone: the rows an invocation reads do not grow with the offices of other invocations', async () => {
+    const office = [a.officeIds[0]!];
+    const rowsRead = async () => {
+      const meter = newMeter();
+      await runReportJob(createDb(meteredD1(env.DB, meter)), 'staff', NOW, undefined, undefined, office);
+      return meter.rowsRead;
+    };
+    await rowsRead(); // its report exists from now on: the same work each time
+    const before = await rowsRead();
+    // Thirty more offices with boards and schedules of the same year, in other invocations' groups.
+    await seedParentBody(db(), { offices: 30, measures: 1, steps: 1, eventsPerCard: 1, beYear: 2570 });
+    expect(await rowsRead()).toBe(before);
   });
 });
 

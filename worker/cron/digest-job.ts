@@ -77,7 +77,7 @@ async function queueDigestPushes(db: Db, org: Organisation, fy: { id: string; be
   const linked = await linkedGroups(db, org.id);
   const targets = linked.filter((g) => g.audience === 'group' && g.officeGroupId);
   if (targets.length === 0) return 0;
-  const [board, schedules, links] = await Promise.all([loadDigestBoard(db, org.id, fy.id), readScheduleEntriesOfYear(db, fy.beYear), evidenceHealth(db, org.id, { fiscalYearId: fy.id })]);
+  const [board, schedules, links] = await Promise.all([loadDigestBoard(db, org.id, fy.id), readScheduleEntriesOfYear(db, fy.beYear, [org.id]), evidenceHealth(db, org.id, { fiscalYearId: fy.id })]);
   const members = (audience: string) => linked.filter((g) => g.audience === audience).reduce((n, g) => n + (g.memberCount ?? 0), 0);
   const reserve = reportReserve(schedules.get(fy.id) ?? [], [fy.beYear], now, { executive: members('executives'), staff: members('staff') });
   const base = { today: day, orgNameTh: org.nameTh, thaiDigits: org.settings?.thaiDigits === true, ...board, links };

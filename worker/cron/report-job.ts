@@ -110,11 +110,10 @@ export async function runReportJob(db: Db, kind: MeetingReportKind, now: number,
   // The periods that may have ended today lie in the fiscal year of yesterday.
   const beYear = fiscalYearOf(new Date(bangkokDayStart(now) - 1));
   const outcomes: ReportJobOutcome[] = [];
-  // Three queries for every office together, whatever their number (a ministry has hundreds).
-  const [orgs, boards, schedules] = await Promise.all([listOrganisations(db), findBoardYears(db, beYear), readScheduleEntriesOfYear(db, beYear)]);
-  const mine = only ? new Set(only) : null;
+  // Three queries for this invocation's offices together, whatever their number (a ministry has
+  // hundreds): only their rows, so each queued group of offices reads what it reports on.
+  const [orgs, boards, schedules] = await Promise.all([listOrganisations(db, only), findBoardYears(db, beYear, only), readScheduleEntriesOfYear(db, beYear, only)]);
   for (const org of orgs) {
-    if (mine && !mine.has(org.id)) continue;
     const base = { orgId: org.id, periodKey: null, queued: 0 };
     if (!kindEnabled(org.settings, kind)) {
       outcomes.push({ ...base, result: 'skipped' });

@@ -52,11 +52,11 @@ export async function readScheduleEntries(db: Db, orgId: string, fiscalYearId: s
 }
 
 /** The stored entries of every fiscal year of `beYear`, by fiscal year id, oldest first (one query for the cron jobs). */
-export async function readScheduleEntriesOfYear(db: Db, beYear: number): Promise<Map<string, ScheduleEntry[]>> {
+export async function readScheduleEntriesOfYear(db: Db, beYear: number, only?: readonly string[]): Promise<Map<string, ScheduleEntry[]>> {
   const rows = await db
     .select({ fiscalYearId: reportSchedules.fiscalYearId, audience: reportSchedules.audience, cadence: reportSchedules.cadence, effectiveFrom: reportSchedules.effectiveFrom })
     .from(reportSchedules)
-    .where(inArray(reportSchedules.fiscalYearId, db.select({ id: fiscalYears.id }).from(fiscalYears).where(eq(fiscalYears.beYear, beYear))))
+    .where(inArray(reportSchedules.fiscalYearId, db.select({ id: fiscalYears.id }).from(fiscalYears).where(and(eq(fiscalYears.beYear, beYear), only ? inArray(fiscalYears.orgId, [...only]) : undefined))))
     .orderBy(asc(reportSchedules.effectiveFrom));
   const byYear = new Map<string, ScheduleEntry[]>();
   for (const { fiscalYearId, ...entry } of rows) {

@@ -15,8 +15,9 @@ import type { MeetingReportKind, Progress, ReportContent, ReportKindName, Report
 export type Organisation = typeof organisations.$inferSelect;
 export type KeptReport = typeof reports.$inferSelect;
 
-export function listOrganisations(db: Db): Promise<Organisation[]> {
-  return db.select().from(organisations).orderBy(asc(organisations.createdAt));
+/** Every organisation, or only those named (a cron invocation's few: not every row read for them). */
+export function listOrganisations(db: Db, only?: readonly string[]): Promise<Organisation[]> {
+  return db.select().from(organisations).where(only ? inArray(organisations.id, [...only]) : undefined).orderBy(asc(organisations.createdAt));
 }
 
 /** What reports and digests need of a card (never its details: reports are widely sent). */
@@ -48,8 +49,8 @@ export async function findBoardYear(db: Db, orgId: string, beYear: number): Prom
 }
 
 /** Every office's board of fiscal year `beYear`, by office (one query: the cron jobs visit every office). */
-export async function findBoardYears(db: Db, beYear: number): Promise<Map<string, FiscalYear>> {
-  const rows = await db.select().from(fiscalYears).where(eq(fiscalYears.beYear, beYear));
+export async function findBoardYears(db: Db, beYear: number, only?: readonly string[]): Promise<Map<string, FiscalYear>> {
+  const rows = await db.select().from(fiscalYears).where(and(eq(fiscalYears.beYear, beYear), only ? inArray(fiscalYears.orgId, [...only]) : undefined));
   return new Map(rows.map((fy) => [fy.orgId, fy]));
 }
 
