@@ -8,6 +8,7 @@ import { call, cookieFor, db, getBoard, seedOffice, type Demo } from './helpers'
 import { createSession } from '../../worker/db/auth';
 import { SESSION_COOKIE } from '../../worker/middleware/session';
 import { placeUnder, seedParentBody } from '../../worker/seed/parent';
+import { acceptInvitation, createInvitation } from '../../worker/db/tree';
 
 let home: Demo;
 let sibling: Demo;
@@ -407,3 +408,21 @@ describe("the tree's authorisation matrix", () => {
     expect(cases).toBe(rules.length * ACTORS.length);
   }, 120_000);
 });
+
+describe('two bodies accepting at once', () => {
+  it("makes no cycle: the second acceptance is refused inside its statement when the first made the inviter its descendant", async () => {
+    const x = await seedParentBody(db(), { slug: 'tree-cycle-x', nameTh: 'ต้นสังกัด X', nameEn: 'X', accounts: [{ email: 'admin@x.test', displayName: 'ผู้ดูแล X', role: 'admin' }] });
+    const y = await seedParentBody(db(), { slug: 'tree-cycle-y', nameTh: 'ต้นสังกัด Y', nameEn: 'Y', accounts: [{ email: 'admin@y.test', displayName: 'ผู้ดูแล Y', role: 'admin' }] });
+    const now = Date.now();
+    // Each invited the other while neither had a parent; both checks passed before either joined.
+    const xIntoY = await createInvitation(db(), { parentOrgId: y.orgId, officeOrgId: x.orgId, invitedBy: y.userIds['admin@y.test']!, now, ip: null });
+    const yIntoX = await createInvitation(db(), { parentOrgId: x.orgId, officeOrgId: y.orgId, invitedBy: x.userIds['admin@x.test']!, now, ip: null });
+    expect(await acceptInvitation(db(), xIntoY, x.userIds['admin@x.test']!, now + 1, null)).toBe(true);
+    expect(await acceptInvitation(db(), yIntoX, y.userIds['admin@y.test']!, now + 2, null)).toBe(false);
+    const parents = await env.DB.prepare('select id, parent_id from organisations where id in (?, ?) order by slug').bind(x.orgId, y.orgId).all<{ id: string; parent_id: string | null }>();
+    expect(parents.results).toEqual([{ id: x.orgId, parent_id: y.orgId }, { id: y.orgId, parent_id: null }]);
+    const pending = await env.DB.prepare('select accepted_at from org_invitations where id = ?').bind(yIntoX.id).first<{ accepted_at: number | null }>();
+    expect(pending!.accepted_at).toBeNull();
+  });
+});
+

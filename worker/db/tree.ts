@@ -163,8 +163,9 @@ export async function invitationsOf(db: Db, orgId: string, side: 'sent' | 'recei
 }
 
 /**
- * Accept: the organisation joins the parent, only while it has no parent and the invitation is
- * still pending (both re-checked in the statements: a race changes nothing). Returns whether it joined.
+ * Accept: the organisation joins the parent, only while it has no parent, the invitation is still
+ * pending and the parent is not below it (all re-checked in the statements: two bodies accepting
+ * each other's invitations at once make no cycle). Returns whether it joined.
  */
 export async function acceptInvitation(db: Db, inv: Invitation, userId: string, now: number, ip: string | null): Promise<boolean> {
   const [joined] = await db.batch([
@@ -176,6 +177,8 @@ export async function acceptInvitation(db: Db, inv: Invitation, userId: string, 
           eq(organisations.id, inv.officeOrgId),
           isNull(organisations.parentId),
           sql`exists (select 1 from ${orgInvitations} where ${orgInvitations.id} = ${inv.id} and ${orgInvitations.acceptedAt} is null and ${orgInvitations.declinedAt} is null and ${orgInvitations.revokedAt} is null and ${orgInvitations.expiresAt} > ${now})`,
+          // The parent and its ancestors as they are now: the joining organisation is none of them.
+          sql`not exists (with recursive up(id, depth) as (select ${inv.parentOrgId}, 0 union all select o.parent_id, up.depth + 1 from organisations o join up on o.id = up.id where o.parent_id is not null and up.depth < 16) select 1 from up where up.id = ${inv.officeOrgId})`,
         ),
       )
       .returning({ id: organisations.id }),

@@ -175,10 +175,20 @@ export const treeRoutes = new Hono<AppEnv>()
     // The tree may have changed since the invitation: decided again on today's tree.
     const [office, parent] = await Promise.all([orgById(db, actor.orgId), orgById(db, inv.parentOrgId)]);
     if (!office || !parent) throw noInvitation();
-    const [ancestors, height] = await Promise.all([ancestorsOf(db, parent.id), heightOf(db, office.id)]);
-    const problem = invitationProblem({ id: parent.id, ancestors }, { ...office, height });
-    if (problem) throw appError(422, `invite.${problem}`, { name: office.nameTh, max: MAX_TREE_DEPTH });
-    if (!(await acceptInvitation(db, inv, actor.userId, now, clientIp(c)))) throw closedInvitation((await invitationById(db, inv.id))!, now);
+    const treeProblem = async () => {
+      const [ancestors, height] = await Promise.all([ancestorsOf(db, parent.id), heightOf(db, office.id)]);
+      const problem = invitationProblem({ id: parent.id, ancestors }, { ...office, height });
+      return problem && appError(422, `invite.${problem}`, { name: office.nameTh, max: MAX_TREE_DEPTH });
+    };
+    const before = await treeProblem();
+    if (before) throw before;
+    if (!(await acceptInvitation(db, inv, actor.userId, now, clientIp(c)))) {
+      // Refused in the statement: the invitation closed meanwhile, or the tree moved (another
+      // acceptance made the parent a descendant): say which.
+      const closed = (await invitationById(db, inv.id))!;
+      if (invitationStatus(closed, now) !== 'pending') throw closedInvitation(closed, now);
+      throw (await treeProblem()) ?? appError(409, 'busy');
+    }
     return c.json({ parent: { id: parent.id, slug: parent.slug, nameTh: parent.nameTh, nameEn: parent.nameEn } });
   })
   .post('/office/invitations/:id/decline', valid('param', idParam), async (c) => {
