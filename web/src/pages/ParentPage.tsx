@@ -22,7 +22,14 @@ function Offices({ view, onChanged }: { view: ParentOverview; onChanged: () => P
   const [ok, setOk] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const names = new Map(view.offices.map((o) => [o.id, pickText(o.nameTh, o.nameEn)]));
-  const open = async (o: ParentOffice) => setError(await openOffice(o.id));
+  // Opening switches the session and reloads the page: one office at a time.
+  const [opening, setOpening] = useState(false);
+  const open = async (o: ParentOffice) => {
+    setOpening(true);
+    const refused = await openOffice(o.id);
+    setError(refused);
+    if (refused) setOpening(false);
+  };
   return (
     <section aria-labelledby="parent-offices" data-testid="parent-offices">
       <h2 id="parent-offices">{tParent('offices.title', { n: view.offices.length })}</h2>
@@ -71,7 +78,7 @@ function Offices({ view, onChanged }: { view: ParentOverview; onChanged: () => P
                 <td>
                   <div class="parent-actions">
                     {o.kind === 'office' && (
-                      <button type="button" class="button button-secondary" aria-label={tParent('offices.openLabel', { office: name })} onClick={() => void open(o)} data-testid="office-open">
+                      <button type="button" class="button button-secondary" aria-label={tParent('offices.openLabel', { office: name })} disabled={opening} onClick={() => void open(o)} data-testid="office-open">
                         {tParent('offices.open')}
                       </button>
                     )}

@@ -36,7 +36,10 @@ export function Invitations({ invitations, canAdminister, onChanged }: { invitat
   }
 
   async function revoke(inv: ParentInvitation) {
+    // One at a time: a second click would send a second DELETE, whose refusal hid the first's success.
+    setBusy(true);
     const r = await parentApi.revoke(inv.id);
+    setBusy(false);
     if (!r.ok) return say({ error: r.error, ok: null });
     say({ error: null, ok: tParent('invite.revoked', { office: pickText(inv.org.nameTh, inv.org.nameEn) }) });
     await onChanged();
@@ -77,7 +80,7 @@ export function Invitations({ invitations, canAdminister, onChanged }: { invitat
                 {canAdminister && (
                   <td>
                     {inv.status === 'pending' && (
-                      <button type="button" class="button button-secondary" aria-label={tParent('invite.revokeLabel', { office })} onClick={() => void revoke(inv)} data-testid="invitation-revoke">
+                      <button type="button" class="button button-secondary" aria-label={tParent('invite.revokeLabel', { office })} disabled={busy} onClick={() => void revoke(inv)} data-testid="invitation-revoke">
                         {tParent('invite.revoke')}
                       </button>
                     )}
