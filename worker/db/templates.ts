@@ -18,7 +18,7 @@ import {
   templateVersions,
   type Template,
 } from './schema';
-import { chainEvents, chainHeadQuery, headOf, type NewEvent } from './events';
+import { chainEvents, chainHeadQuery, headOf, type ChainHead, type NewEvent } from './events';
 import { createBoardFromImport } from './import';
 import { chunk, insertChunks, insertRows } from './insert-rows';
 import { rebuildAggregates } from './aggregates';
@@ -204,10 +204,12 @@ export async function addToBoard(
     placeOf: (responsibleText: string) => GroupPlacement;
     extra?: BatchItem<'sqlite'>[];
     events?: NewEvent[];
+    /** The log's head read with what `events` were decided on: a change committed since makes this batch collide (409 busy). */
+    head?: ChainHead;
   },
 ): Promise<number> {
   const { orgId, fiscalYearId } = input;
-  const [existing, columns, head] = await db.batch([
+  const [existing, columns, headRows] = await db.batch([
     db.select({ id: measures.id, section: measures.section, number: measures.number, templateMeasureId: measures.templateMeasureId }).from(measures).where(eq(measures.fiscalYearId, fiscalYearId)),
     db.select({ id: boardColumns.id }).from(boardColumns).where(eq(boardColumns.fiscalYearId, fiscalYearId)).orderBy(asc(boardColumns.position)),
     chainHeadQuery(db, fiscalYearId),
@@ -260,7 +262,7 @@ export async function addToBoard(
     ...cardRows.map(({ id, orgId: _o, fiscalYearId: _f, createdAt: _c, updatedAt: _u, ...after }) => ({ cardId: id, kind: 'card.created', before: null, after: after as Record<string, unknown> })),
     ...(input.events ?? []),
   ];
-  const eventRows = await chainEvents(headOf(head), { orgId, fiscalYearId, actorUserId: input.userId, at: now }, events);
+  const eventRows = await chainEvents(input.head ?? headOf(headRows), { orgId, fiscalYearId, actorUserId: input.userId, at: now }, events);
   const statements: BatchItem<'sqlite'>[] = [
     ...insertRows(db, measures, measureRows),
     ...insertRows(db, cards, cardRows),
@@ -279,8 +281,7 @@ export async function addToBoard(
 }
 
 /** The office's cards adopted from the template's steps, by step id. */
-export async function adoptedCards(db: Db, fiscalYearId: string, stepIds: readonly string[]) {
-  if (stepIds.length === 0) return [];
+function adoptedCards(db: Db, fiscalYearId: string, stepIds: readonly string[]) {
   return db
     .select({ id: cards.id, templateStepId: cards.templateStepId, title: cards.title, dueOn: cards.dueOn, version: cards.version })
     .from(cards)
@@ -310,7 +311,9 @@ export async function applyDecisions(
   const now = Date.now();
   const accepted = input.chosen.filter((c) => c.decision === 'accepted').map((c) => c.change);
   const touched = accepted.filter((c) => c.change !== 'added').map((c) => c.itemId);
-  const current = await adoptedCards(db, adoption.fiscalYearId, touched);
+  // The cards and the log's head in one read: an edit of one of them after it moves the head, and
+  // the batch below (its events chained on this head) is refused instead of logging a stale 'before'.
+  const [current, headRows] = await db.batch([adoptedCards(db, adoption.fiscalYearId, touched), chainHeadQuery(db, adoption.fiscalYearId)]);
   const events: NewEvent[] = [];
   const updates: BatchItem<'sqlite'>[] = [];
   let changed = 0;
@@ -343,6 +346,6 @@ export async function applyDecisions(
     ...insertRows(db, templateDecisions, decisions),
     ...(input.allDecided ? [db.update(templateAdoptions).set({ version: input.latest }).where(eq(templateAdoptions.id, adoption.id))] : []),
   ];
-  const added = await addToBoard(db, { orgId, fiscalYearId: adoption.fiscalYearId, userId: input.userId, items: [...byMeasure.values()], placeOf: input.placeOf, extra, events });
+  const added = await addToBoard(db, { orgId, fiscalYearId: adoption.fiscalYearId, userId: input.userId, items: [...byMeasure.values()], placeOf: input.placeOf, extra, events, head: headOf(headRows) });
   return { added, changed, unlinked };
 }
